@@ -1,0 +1,44 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.Registry;
+import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.StoreException;
+import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.snapshot.SnapshotStore;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds the data that answers: the newest imported snapshot, or else the embedded baseline. */
+final class ActiveRegistry {
+    private ActiveRegistry() {}
+
+    static Path home(Console console) {
+        String env = console.env().get(SnapshotStore.HOME_VARIABLE);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".portolan");
+    }
+
+    static SnapshotStore store(Console console) {
+        return SnapshotStore.at(home(console));
+    }
+
+    /**
+     * The registry to answer from. A damaged imported snapshot does not stop the program: it
+     * answers from the baseline and says so on standard error.
+     */
+    static Registry load(Console console) {
+        SnapshotStore store = store(console);
+        RegistrySnapshot snapshot;
+        try {
+            Optional<RegistrySnapshot> active = store.active();
+            snapshot = active.isPresent() ? active.get() : Baseline.load();
+        } catch (StoreException e) {
+            console.err().println("warning: " + e.getMessage() + "; answering from the embedded baseline "
+                    + "(repair with: portolan update, or portolan import FILE)");
+            snapshot = Baseline.load();
+        }
+        return Registry.of(snapshot);
+    }
+}

