@@ -137,7 +137,19 @@ final class EntryWriter {
     }
 
     private String names(List<String> ids) {
-        return ids.stream().map(id -> snapshot.person(id).name()).collect(Collectors.joining("; "));
+        StringBuilder s = new StringBuilder();
+        for (String id : ids) {
+            s.append(s.length() == 0 ? "" : "; ").append(snapshot.person(id).name());
+        }
+        return s.toString();
+    }
+
+    private static String labels(List<Reference> references) {
+        StringBuilder s = new StringBuilder();
+        for (Reference r : references) {
+            s.append(s.length() == 0 ? "" : " ").append(r.label());
+        }
+        return s.toString();
     }
 
     // ---- table -----------------------------------------------------------------------------------
@@ -174,7 +186,7 @@ final class EntryWriter {
                 a.status().id(),
                 range,
                 oneLine(a.description()),
-                a.references().stream().map(Reference::label).collect(Collectors.joining(" "))
+                labels(a.references())
             });
         }
         int[] width = new int[header.length];
@@ -232,7 +244,10 @@ final class EntryWriter {
             }
             for (Reference r : a.references()) {
                 if (r.kind() == Reference.Kind.FOOTNOTE) {
-                    snapshot.footnote(r.value()).ifPresent(t -> facts.add("footnote " + r.label() + ": " + oneLine(t)));
+                    String text = snapshot.footnotes().get(r.value());
+                    if (text != null) {
+                        facts.add("footnote " + r.label() + ": " + oneLine(text));
+                    }
                 }
             }
             if (facts.isEmpty()) {
@@ -275,16 +290,14 @@ final class EntryWriter {
 
     private static List<Group> group(List<PortEntry> rows) {
         List<Group> groups = new ArrayList<>();
-        List<Object> keys = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (PortEntry e : rows) {
-            Object key = e.port() == null ? new Object() : List.of(e.transport() == null ? "" : e.transport(),
-                    e.assignment().ports() != null && !e.assignment().ports().isSingle()
-                            ? e.assignment() : e.assignment().toBuilder().ports(null).build());
+            String key = e.port() == null ? null : groupKey(e);
             boolean merged = false;
             if (e.port() != null) {
                 for (int i = groups.size() - 1; i >= 0 && i >= groups.size() - Transport.values().length * 4; i--) {
                     Group g = groups.get(i);
-                    if (keys.get(i).equals(key) && g.lastPort() + 1 == e.port()) {
+                    if (key != null && key.equals(keys.get(i)) && g.lastPort() + 1 == e.port()) {
                         groups.set(i, new Group(g.firstPort(), e.port(), g.entry()));
                         merged = true;
                         break;
@@ -294,13 +307,41 @@ final class EntryWriter {
             if (!merged) {
                 int p = e.port() == null ? -1 : e.port();
                 groups.add(new Group(p, p, e));
-                keys.add(key);
+                keys.add(key == null ? "" : key);
             }
         }
         return groups;
     }
 
+    /**
+     * What must be equal for two rows on consecutive ports to share a table line: the transport
+     * and everything the line shows or the details list, except the port itself. A record that
+     * covers a range keeps its range in the key, so two adjacent ranges stay apart.
+     */
+    private static String groupKey(PortEntry e) {
+        Assignment a = e.assignment();
+        StringBuilder k = new StringBuilder(64);
+        k.append(e.transport()).append('\u0000').append(a.service()).append('\u0000').append(a.description())
+                .append('\u0000').append(a.status()).append('\u0000').append(a.origin()).append('\u0000')
+                .append(a.ports() != null && !a.ports().isSingle() ? a.ports().toString() : "")
+                .append('\u0000').append(a.references()).append('\u0000').append(a.notes()).append('\u0000')
+                .append(a.assignees()).append('\u0000').append(a.contacts()).append('\u0000')
+                .append(a.unauthorized()).append('\u0000').append(a.registered()).append('\u0000')
+                .append(a.modified());
+        return k.toString();
+    }
+
     private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\n\\s*", " ");
+        if (text.indexOf('\n') < 0) {
+            return text;
+        }
+        StringBuilder s = new StringBuilder(text.length());
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty()) {
+                s.append(s.length() == 0 ? "" : " ").append(l);
+            }
+        }
+        return s.toString();
     }
 }

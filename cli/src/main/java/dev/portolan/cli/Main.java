@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +23,6 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed)."})
 public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lookup", "search", "import", "update", "status", "help");
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?\\d.*");
 
     private final Console console;
 
@@ -81,7 +79,7 @@ public final class Main implements Runnable {
             return args;
         }
         String first = args[0];
-        boolean option = first.startsWith("-") && !NUMBER_LIKE.matcher(first).matches();
+        boolean option = first.startsWith("-") && !numberLike(first);
         if (COMMANDS.contains(first) || option) {
             return args;
         }
@@ -104,7 +102,7 @@ public final class Main implements Runnable {
         }
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
-            if (a.isEmpty() || (a.startsWith("-") && !NUMBER_LIKE.matcher(a).matches()) || a.startsWith("@")) {
+            if (a.isEmpty() || (a.startsWith("-") && !numberLike(a)) || a.startsWith("@")) {
                 return false;
             }
         }
@@ -122,6 +120,12 @@ public final class Main implements Runnable {
             console.err().flush();
             return exitCode(ex);
         }
+    }
+
+    /** {@code -1} and {@code +80} are (bad) port arguments, not options. */
+    private static boolean numberLike(String arg) {
+        int i = arg.startsWith("-") || arg.startsWith("+") ? 1 : 0;
+        return i < arg.length() && arg.charAt(i) >= '0' && arg.charAt(i) <= '9';
     }
 
     private static String message(Exception ex) {

@@ -21,7 +21,7 @@ public final class Registry {
 
     private Registry(RegistrySnapshot snapshot) {
         this.snapshot = snapshot;
-        this.ports = new PortIndex(snapshot.assignments());
+        this.ports = new PortIndex(snapshot.records());
     }
 
     /** Service names and aliases, lower-case, to record positions; built on first use. */
@@ -137,13 +137,17 @@ public final class Registry {
         PortRange r = a.ports();
         List<Transport> transports = a.transport() != null ? List.of(a.transport())
                 : List.of(Transport.TCP, Transport.UDP);
+        if (r == null) {
+            if (only == null || a.transport() == null || a.transport() == only) {
+                out.add(new PortEntry(null, a.transport(), a));
+            }
+            return;
+        }
         for (Transport t : transports) {
             if (only != null && t != only) {
                 continue;
             }
-            if (r == null) {
-                out.add(new PortEntry(null, a.transport(), a));
-            } else {
+            {
                 for (int p = r.first(); p <= r.last(); p++) {
                     out.add(new PortEntry(p, t, a.on(t)));
                 }

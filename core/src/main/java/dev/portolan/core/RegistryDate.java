@@ -64,9 +64,13 @@ public record RegistryDate(int year, int month, int day) implements Comparable<R
     /** The registry's own spelling, at the precision it gave. */
     @Override
     public String toString() {
-        if (month == 0) {
-            return String.format("%04d", year);
+        StringBuilder s = new StringBuilder(10).append(year);
+        if (month != 0) {
+            s.append(month < 10 ? "-0" : "-").append(month);
+            if (day != 0) {
+                s.append(day < 10 ? "-0" : "-").append(day);
+            }
         }
-        return day == 0 ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+        return s.toString();
     }
 }

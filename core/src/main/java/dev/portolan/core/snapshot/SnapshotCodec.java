@@ -4,12 +4,14 @@ import dev.portolan.core.Assignment;
 import dev.portolan.core.AssignmentStatus;
 import dev.portolan.core.Person;
 import dev.portolan.core.PortRange;
+import dev.portolan.core.RecordTable;
 import dev.portolan.core.Reference;
 import dev.portolan.core.RegistryDate;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.Transport;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,14 +27,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The compact binary form of a snapshot, loaded at every start instead of parsing XML.
  *
- * <p>Layout: the magic {@code PRTLSNAP}, a format version, a table of distinct strings (each
- * stored once; records refer to them by index), the source information, people, footnotes and
- * records as variable-length integers, and a CRC-32 of everything before it. A file with another
- * magic, version or checksum is refused as a whole, never read in part.
+ * <p>Layout (big-endian): the magic {@code PRTLSNAP} and a format version byte; a string table
+ * (count, offsets, UTF-8 bytes; every distinct string once); the source information; footnotes;
+ * the people list; the records as fixed-width port columns (first port, last port, transport),
+ * an offset per record, and each record's fields as variable-length integers; and a CRC-32 of
+ * everything before it. Loading checks the checksum and the structure, then builds strings,
+ * people and records only when they are asked for, so a lookup decodes a handful of records.
+ * A file with another magic, version or checksum is refused as a whole, never read in part.
  */
 public final class SnapshotCodec {
     static final byte[] MAGIC = "PRTLSNAP".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int NO_TRANSPORT = 0xFF;
+    private static final int COLUMN_BYTES = 6;
 
     private SnapshotCodec() {}
 
@@ -47,150 +54,173 @@ public final class SnapshotCodec {
         }
     }
 
+    /** The binary form of {@code snapshot}; equal snapshots give identical bytes. */
     public static byte[] encode(RegistrySnapshot snapshot) {
-        Encoder e = new Encoder();
-        return e.encode(snapshot);
+        return new Encoder().encode(snapshot);
     }
 
+    /**
+     * Reads a snapshot from its binary form. The checksum and structure are verified here; records
+     * are built on first use.
+     *
+     * @throws CorruptSnapshotException if the bytes are damaged, cut short, or of another format
+     */
     public static RegistrySnapshot decode(byte[] bytes) throws CorruptSnapshotException {
-        if (bytes.length < MAGIC.length + 8 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (bytes.length < MAGIC.length + 5 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CorruptSnapshotException("not a Portolan snapshot (bad magic)");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xff) << 24) | ((bytes[bytes.length - 3] & 0xff) << 16)
-                | ((bytes[bytes.length - 2] & 0xff) << 8) | (bytes[bytes.length - 1] & 0xff);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
         if ((int) crc.getValue() != stored) {
             throw new CorruptSnapshotException("snapshot checksum mismatch (file damaged or cut short)");
         }
+        int version = bytes[MAGIC.length] & 0xFF;
+        if (version != VERSION) {
+            throw new CorruptSnapshotException("snapshot format version " + version
+                    + " is not readable by this Portolan (reads version " + VERSION + "); import the registry again");
+        }
         try {
-            return new Decoder(bytes, MAGIC.length, bytes.length - 4).decode();
+            return new Loaded(bytes).snapshot();
         } catch (RuntimeException ex) {
-            throw new CorruptSnapshotException("snapshot cannot be decoded: " + ex, ex);
+            throw new CorruptSnapshotException("snapshot structure is damaged: " + ex.getMessage(), ex);
         }
     }
 
     private static final class Encoder {
         private final Map<String, Integer> strings = new LinkedHashMap<>();
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
 
         byte[] encode(RegistrySnapshot s) {
             SnapshotInfo info = s.info();
-            body.write(info.source().ordinal());
-            str(info.label());
-            varint(info.updated() == null ? 0 : info.updated().toEpochDay() + 1);
-            varlong(info.importedAt() == null ? 0 : info.importedAt().toEpochMilli() + 1);
-            List<Person> people = new ArrayList<>(s.people().values());
-            people.sort((a, b) -> a.id().compareTo(b.id()));
-            varint(people.size());
-            for (Person p : people) {
-                str(p.id());
-                str(p.name());
-                body.write(p.organisation() ? 1 : 0);
-                optStr(p.uri());
-                varint(p.updated() == null ? 0 : p.updated().toEpochDay() + 1);
-            }
+            int labelIndex = index(info.label());
+
             List<String> anchors = new ArrayList<>(s.footnotes().keySet());
             anchors.sort(null);
-            varint(anchors.size());
-            for (String a : anchors) {
-                str(a);
-                str(s.footnotes().get(a));
+            int[] footnoteIndexes = new int[anchors.size() * 2];
+            for (int i = 0; i < anchors.size(); i++) {
+                footnoteIndexes[2 * i] = index(anchors.get(i));
+                footnoteIndexes[2 * i + 1] = index(s.footnotes().get(anchors.get(i)));
             }
-            varint(s.assignments().size());
-            for (Assignment a : s.assignments()) {
-                assignment(a);
+
+            List<Person> people = new ArrayList<>(s.people().values());
+            people.sort((a, b) -> a.id().compareTo(b.id()));
+            ByteArrayOutputStream peopleBytes = new ByteArrayOutputStream();
+            for (Person p : people) {
+                varint(peopleBytes, index(p.id()));
+                varint(peopleBytes, index(p.name()));
+                peopleBytes.write(p.organisation() ? 1 : 0);
+                varint(peopleBytes, p.uri() == null ? 0 : index(p.uri()) + 1L);
+                varint(peopleBytes, p.updated() == null ? 0 : p.updated().toEpochDay() + 1);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + strings.size() * 16 + 64);
-            out.writeBytes(MAGIC);
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            writeVarint(head, VERSION);
-            writeVarint(head, strings.size());
+
+            List<Assignment> records = s.assignments();
+            int n = records.size();
+            ByteArrayOutputStream columns = new ByteArrayOutputStream(n * COLUMN_BYTES);
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(n * 24);
+            int[] offsets = new int[n];
+            for (int i = 0; i < n; i++) {
+                Assignment a = records.get(i);
+                PortRange r = a.ports();
+                int first = r == null ? 0 : r.first();
+                int last = r == null ? 0 : r.last();
+                columns.write(first >>> 8);
+                columns.write(first);
+                columns.write(last >>> 8);
+                columns.write(last);
+                columns.write(a.transport() == null ? NO_TRANSPORT : a.transport().ordinal());
+                columns.write(r == null ? 0 : 1);
+                offsets[i] = payload.size();
+                record(payload, a);
+            }
+
+            List<byte[]> utf8 = new ArrayList<>(strings.size());
+            int blobSize = 0;
             for (String str : strings.keySet()) {
                 byte[] b = str.getBytes(StandardCharsets.UTF_8);
-                writeVarint(head, b.length);
-                head.writeBytes(b);
+                utf8.add(b);
+                blobSize += b.length;
             }
-            out.writeBytes(head.toByteArray());
-            out.writeBytes(body.toByteArray());
+            int size = MAGIC.length + 1 + 4 + 4 * (utf8.size() + 1) + blobSize + 1 + 4 + 8 + 8 + 4
+                    + 8 * anchors.size() + 8 + peopleBytes.size() + 4 + n * (COLUMN_BYTES + 4) + 4
+                    + payload.size() + 4;
+            ByteBuffer out = ByteBuffer.allocate(size);
+            out.put(MAGIC).put((byte) VERSION);
+            out.putInt(utf8.size());
+            int offset = 0;
+            for (byte[] b : utf8) {
+                out.putInt(offset);
+                offset += b.length;
+            }
+            out.putInt(offset);
+            for (byte[] b : utf8) {
+                out.put(b);
+            }
+            out.put((byte) info.source().ordinal());
+            out.putInt(labelIndex);
+            out.putLong(info.updated() == null ? 0 : info.updated().toEpochDay() + 1);
+            out.putLong(info.importedAt() == null ? 0 : info.importedAt().toEpochMilli() + 1);
+            out.putInt(anchors.size());
+            for (int idx : footnoteIndexes) {
+                out.putInt(idx);
+            }
+            out.putInt(people.size());
+            out.putInt(peopleBytes.size());
+            out.put(peopleBytes.toByteArray());
+            out.putInt(n);
+            out.put(columns.toByteArray());
+            for (int o : offsets) {
+                out.putInt(o);
+            }
+            out.putInt(payload.size());
+            out.put(payload.toByteArray());
             CRC32 crc = new CRC32();
-            byte[] all = out.toByteArray();
-            crc.update(all);
-            int c = (int) crc.getValue();
-            out.write(c >>> 24);
-            out.write(c >>> 16);
-            out.write(c >>> 8);
-            out.write(c);
-            return out.toByteArray();
+            crc.update(out.array(), 0, out.position());
+            out.putInt((int) crc.getValue());
+            if (out.hasRemaining()) {
+                throw new IllegalStateException("snapshot size miscounted by " + out.remaining() + " bytes");
+            }
+            return out.array();
         }
 
-        private void assignment(Assignment a) {
-            int flags = (a.service() != null ? 1 : 0) | (a.ports() != null ? 2 : 0)
-                    | (a.transport() != null ? 4 : 0) | (a.origin() == Assignment.Origin.IMPLIED ? 8 : 0);
-            body.write(flags);
+        private void record(ByteArrayOutputStream out, Assignment a) {
+            int flags = (a.service() != null ? 1 : 0) | (a.origin() == Assignment.Origin.IMPLIED ? 2 : 0);
+            out.write(flags);
             if (a.service() != null) {
-                str(a.service());
+                varint(out, index(a.service()));
             }
-            if (a.ports() != null) {
-                varint(a.ports().first());
-                varint(a.ports().last() - a.ports().first());
-            }
-            if (a.transport() != null) {
-                body.write(a.transport().ordinal());
-            }
-            str(a.description());
-            body.write(a.status().ordinal());
-            strs(a.aliases());
-            strs(a.assignees());
-            strs(a.contacts());
-            date(a.registered());
-            date(a.modified());
-            varint(a.references().size());
+            varint(out, index(a.description()));
+            out.write(a.status().ordinal());
+            strings(out, a.aliases());
+            strings(out, a.assignees());
+            strings(out, a.contacts());
+            date(out, a.registered());
+            date(out, a.modified());
+            varint(out, a.references().size());
             for (Reference r : a.references()) {
-                body.write(r.kind().ordinal());
-                str(r.value());
+                out.write(r.kind().ordinal());
+                varint(out, index(r.value()));
             }
-            strs(a.notes());
-            strs(a.unauthorized());
-            strs(a.serviceCodes());
+            strings(out, a.notes());
+            strings(out, a.unauthorized());
+            strings(out, a.serviceCodes());
         }
 
-        private void date(@Nullable RegistryDate d) {
-            varint(d == null ? 0 : d.year() * 10_000 + d.month() * 100 + d.day());
+        private static void date(ByteArrayOutputStream out, @Nullable RegistryDate d) {
+            varint(out, d == null ? 0 : d.year() * 10_000L + d.month() * 100L + d.day());
         }
 
-        private void strs(List<String> list) {
-            varint(list.size());
+        private void strings(ByteArrayOutputStream out, List<String> list) {
+            varint(out, list.size());
             for (String s : list) {
-                str(s);
+                varint(out, index(s));
             }
-        }
-
-        private void optStr(@Nullable String s) {
-            if (s == null) {
-                varint(0);
-            } else {
-                varint(index(s) + 1);
-            }
-        }
-
-        private void str(String s) {
-            varint(index(s));
         }
 
         private int index(String s) {
             return strings.computeIfAbsent(s, k -> strings.size());
         }
 
-        private void varint(long v) {
-            writeVarint(body, v);
-        }
-
-        private void varlong(long v) {
-            writeVarint(body, v);
-        }
-
-        private static void writeVarint(ByteArrayOutputStream out, long v) {
+        private static void varint(ByteArrayOutputStream out, long v) {
             long x = v;
             while ((x & ~0x7FL) != 0) {
                 out.write((int) ((x & 0x7F) | 0x80));
@@ -200,154 +230,266 @@ public final class SnapshotCodec {
         }
     }
 
-    private static final class Decoder {
+    /** A verified binary snapshot whose strings, people and records are built on first use. */
+    private static final class Loaded implements RecordTable {
         private static final Transport[] TRANSPORTS = Transport.values();
         private static final AssignmentStatus[] STATUSES = AssignmentStatus.values();
         private static final Reference.Kind[] KINDS = Reference.Kind.values();
         private static final SnapshotInfo.Source[] SOURCES = SnapshotInfo.Source.values();
 
         private final byte[] b;
-        private int pos;
-        private final int end;
-        private String[] strings = new String[0];
+        private final int stringCount;
+        private final int stringOffsets;
+        private final int blob;
+        private final String[] strings;
+        private final int peopleCount;
+        private final int peopleStart;
+        private final int peopleEnd;
+        private final int recordCount;
+        private final int columns;
+        private final int recordOffsets;
+        private final int payload;
+        private final int payloadEnd;
+        private final Assignment[] built;
+        private final SnapshotInfo info;
+        private final Map<String, String> footnotes;
 
-        Decoder(byte[] bytes, int start, int end) {
+        Loaded(byte[] bytes) {
             this.b = bytes;
-            this.pos = start;
-            this.end = end;
+            int end = bytes.length - 4;
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, end);
+            in.position(MAGIC.length + 1);
+            stringCount = count(in.getInt(), end);
+            stringOffsets = in.position();
+            skip(in, 4L * (stringCount + 1));
+            blob = in.position();
+            int blobSize = in.getInt(stringOffsets + 4 * stringCount);
+            skip(in, blobSize);
+            strings = new String[stringCount];
+            int previous = 0;
+            for (int i = 0; i <= stringCount; i++) {
+                int o = in.getInt(stringOffsets + 4 * i);
+                if (o < previous || o > blobSize) {
+                    throw new IllegalStateException("string table offsets out of order");
+                }
+                previous = o;
+            }
+            int source = in.get() & 0xFF;
+            if (source >= SOURCES.length) {
+                throw new IllegalStateException("unknown source " + source);
+            }
+            String label = str(in.getInt());
+            long updated = in.getLong();
+            long imported = in.getLong();
+            info = new SnapshotInfo(SOURCES[source], label, updated == 0 ? null : LocalDate.ofEpochDay(updated - 1),
+                    imported == 0 ? null : Instant.ofEpochMilli(imported - 1));
+            int footnoteCount = count(in.getInt(), end);
+            Map<String, String> notes = new HashMap<>();
+            for (int i = 0; i < footnoteCount; i++) {
+                notes.put(str(in.getInt()), str(in.getInt()));
+            }
+            footnotes = notes;
+            peopleCount = count(in.getInt(), end);
+            int peopleSize = count(in.getInt(), end);
+            peopleStart = in.position();
+            skip(in, peopleSize);
+            peopleEnd = in.position();
+            recordCount = count(in.getInt(), end);
+            columns = in.position();
+            skip(in, (long) recordCount * COLUMN_BYTES);
+            recordOffsets = in.position();
+            skip(in, 4L * recordCount);
+            int payloadSize = count(in.getInt(), end);
+            payload = in.position();
+            skip(in, payloadSize);
+            payloadEnd = in.position();
+            if (payloadEnd != end) {
+                throw new IllegalStateException((end - payloadEnd) + " unexpected trailing bytes");
+            }
+            for (int i = 0; i < recordCount; i++) {
+                int first = firstPort(i);
+                int last = lastPort(i);
+                int t = b[columns + i * COLUMN_BYTES + 4] & 0xFF;
+                int o = in.getInt(recordOffsets + 4 * i);
+                if (first > last || (t >= TRANSPORTS.length && t != NO_TRANSPORT) || o < 0 || o >= payloadSize) {
+                    throw new IllegalStateException("record " + i + " has a damaged column entry");
+                }
+            }
+            built = new Assignment[recordCount];
         }
 
-        RegistrySnapshot decode() throws CorruptSnapshotException {
-            int version = (int) varint();
-            if (version != VERSION) {
-                throw new CorruptSnapshotException("snapshot format version " + version
-                        + " is not readable by this Portolan (reads version " + VERSION + ")");
-            }
-            int n = count();
-            strings = new String[n];
-            for (int i = 0; i < n; i++) {
-                int len = count();
-                check(len);
-                strings[i] = new String(b, pos, len, StandardCharsets.UTF_8);
-                pos += len;
-            }
-            SnapshotInfo.Source source = SOURCES[u8()];
-            String label = str();
-            long upd = varint();
-            long imp = varint();
-            SnapshotInfo info = new SnapshotInfo(source, label, upd == 0 ? null : LocalDate.ofEpochDay(upd - 1),
-                    imp == 0 ? null : Instant.ofEpochMilli(imp - 1));
-            int np = count();
-            Map<String, Person> people = new HashMap<>(np * 2);
-            for (int i = 0; i < np; i++) {
-                String id = str();
-                String name = str();
-                boolean org = u8() == 1;
-                long uri = varint();
-                long pu = varint();
-                people.put(id, new Person(id, name, org, uri == 0 ? null : strings[(int) uri - 1],
-                        pu == 0 ? null : LocalDate.ofEpochDay(pu - 1)));
-            }
-            int nf = count();
-            Map<String, String> footnotes = new HashMap<>();
-            for (int i = 0; i < nf; i++) {
-                footnotes.put(str(), str());
-            }
-            int na = count();
-            List<Assignment> assignments = new ArrayList<>(na);
-            for (int i = 0; i < na; i++) {
-                assignments.add(assignment());
-            }
-            if (pos != end) {
-                throw new CorruptSnapshotException("snapshot has " + (end - pos) + " unexpected trailing bytes");
-            }
-            return new RegistrySnapshot(info, assignments, people, footnotes);
+        RegistrySnapshot snapshot() {
+            return RegistrySnapshot.lazy(info, this, new PeopleLoader(), footnotes);
         }
 
-        private Assignment assignment() {
-            int flags = u8();
-            String service = (flags & 1) != 0 ? str() : null;
-            PortRange ports = null;
-            if ((flags & 2) != 0) {
-                int first = count();
-                ports = new PortRange(first, first + count());
+        private static int count(int v, int limit) {
+            if (v < 0 || v > limit) {
+                throw new IllegalStateException("count " + v + " out of range");
             }
-            Transport transport = (flags & 4) != 0 ? TRANSPORTS[u8()] : null;
-            String description = str();
-            AssignmentStatus status = STATUSES[u8()];
-            List<String> aliases = strs();
-            List<String> assignees = strs();
-            List<String> contacts = strs();
-            RegistryDate registered = date();
-            RegistryDate modified = date();
-            int nr = count();
-            List<Reference> refs = nr == 0 ? List.of() : new ArrayList<>(nr);
+            return v;
+        }
+
+        private static void skip(ByteBuffer in, long n) {
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalStateException("cut short at byte " + in.position());
+            }
+            in.position(in.position() + (int) n);
+        }
+
+        private String str(int index) {
+            if (index < 0 || index >= stringCount) {
+                throw new IllegalStateException("string index " + index + " out of range");
+            }
+            String s = strings[index];
+            if (s == null) {
+                int from = readInt(stringOffsets + 4 * index);
+                int to = readInt(stringOffsets + 4 * index + 4);
+                s = new String(b, blob + from, to - from, StandardCharsets.UTF_8);
+                strings[index] = s;
+            }
+            return s;
+        }
+
+        private int readInt(int at) {
+            return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        }
+
+        @Override
+        public int size() {
+            return recordCount;
+        }
+
+        @Override
+        public int firstPort(int index) {
+            int at = columns + index * COLUMN_BYTES;
+            return b[at + 5] == 0 ? -1 : ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+        }
+
+        @Override
+        public int lastPort(int index) {
+            int at = columns + index * COLUMN_BYTES;
+            return b[at + 5] == 0 ? -1 : ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        }
+
+        @Override
+        public @Nullable Transport transport(int index) {
+            int t = b[columns + index * COLUMN_BYTES + 4] & 0xFF;
+            return t == NO_TRANSPORT ? null : TRANSPORTS[t];
+        }
+
+        @Override
+        public Assignment get(int index) {
+            Assignment a = built[index];
+            if (a == null) {
+                // Assignments are immutable with final fields, so a racing duplicate build is harmless.
+                a = decodeRecord(index);
+                built[index] = a;
+            }
+            return a;
+        }
+
+        private Assignment decodeRecord(int index) {
+            Cursor c = new Cursor(payload + readInt(recordOffsets + 4 * index), payloadEnd);
+            int flags = c.u8();
+            String service = (flags & 1) != 0 ? str(c.index()) : null;
+            String description = str(c.index());
+            AssignmentStatus status = STATUSES[c.u8()];
+            List<String> aliases = strings(c);
+            List<String> assignees = strings(c);
+            List<String> contacts = strings(c);
+            RegistryDate registered = date(c);
+            RegistryDate modified = date(c);
+            int nr = c.index();
+            List<Reference> refs = new ArrayList<>(nr);
             for (int i = 0; i < nr; i++) {
-                Reference.Kind kind = KINDS[u8()];
-                refs.add(new Reference(kind, str()));
+                Reference.Kind kind = KINDS[c.u8()];
+                refs.add(new Reference(kind, str(c.index())));
             }
-            List<String> notes = strs();
-            List<String> unauthorized = strs();
-            List<String> codes = strs();
-            return new Assignment(service, aliases, ports, transport, description, status, assignees, contacts,
-                    registered, modified, refs, notes, unauthorized, codes,
-                    (flags & 8) != 0 ? Assignment.Origin.IMPLIED : Assignment.Origin.LISTED);
+            List<String> notes = strings(c);
+            List<String> unauthorized = strings(c);
+            List<String> codes = strings(c);
+            int first = firstPort(index);
+            PortRange ports = first < 0 ? null : new PortRange(first, lastPort(index));
+            return new Assignment(service, aliases, ports, transport(index), description, status, assignees,
+                    contacts, registered, modified, refs, notes, unauthorized, codes,
+                    (flags & 2) != 0 ? Assignment.Origin.IMPLIED : Assignment.Origin.LISTED);
         }
 
-        private @Nullable RegistryDate date() {
-            int v = count();
-            return v == 0 ? null : new RegistryDate(v / 10_000, v / 100 % 100, v % 100);
-        }
-
-        private List<String> strs() {
-            int n = count();
+        private List<String> strings(Cursor c) {
+            int n = c.index();
             if (n == 0) {
                 return List.of();
             }
             String[] out = new String[n];
             for (int i = 0; i < n; i++) {
-                out[i] = str();
+                out[i] = str(c.index());
             }
             return Arrays.asList(out);
         }
 
-        private String str() {
-            return strings[count()];
+        private static @Nullable RegistryDate date(Cursor c) {
+            long v = c.varint();
+            return v == 0 ? null : new RegistryDate((int) (v / 10_000), (int) (v / 100 % 100), (int) (v % 100));
         }
 
-        private int u8() {
-            check(1);
-            return b[pos++] & 0xff;
-        }
-
-        private int count() {
-            long v = varint();
-            if (v < 0 || v > Integer.MAX_VALUE) {
-                throw new IllegalStateException("count out of range: " + v);
-            }
-            return (int) v;
-        }
-
-        private long varint() {
-            long result = 0;
-            int shift = 0;
-            while (true) {
-                check(1);
-                byte x = b[pos++];
-                result |= (long) (x & 0x7F) << shift;
-                if ((x & 0x80) == 0) {
-                    return result;
-                }
-                shift += 7;
-                if (shift > 63) {
-                    throw new IllegalStateException("varint too long");
-                }
+        /** Builds the people list on first use (a class, not a lambda, to keep start-up lean). */
+        private final class PeopleLoader implements java.util.function.Supplier<Map<String, Person>> {
+            @Override
+            public Map<String, Person> get() {
+                return people();
             }
         }
 
-        private void check(int n) {
-            if (n < 0 || pos + n > end) {
-                throw new IllegalStateException("snapshot cut short at byte " + pos);
+        private Map<String, Person> people() {
+            Map<String, Person> out = new HashMap<>(peopleCount * 2);
+            Cursor c = new Cursor(peopleStart, peopleEnd);
+            for (int i = 0; i < peopleCount; i++) {
+                String id = str(c.index());
+                String name = str(c.index());
+                boolean org = c.u8() == 1;
+                int uri = c.index();
+                long updated = c.varint();
+                out.put(id, new Person(id, name, org, uri == 0 ? null : str(uri - 1),
+                        updated == 0 ? null : LocalDate.ofEpochDay(updated - 1)));
+            }
+            return out;
+        }
+
+        /** Reads variable-length integers within one section. */
+        private final class Cursor {
+            private int pos;
+            private final int end;
+
+            Cursor(int pos, int end) {
+                this.pos = pos;
+                this.end = end;
+            }
+
+            int u8() {
+                if (pos >= end) {
+                    throw new IllegalStateException("record cut short");
+                }
+                return b[pos++] & 0xFF;
+            }
+
+            int index() {
+                long v = varint();
+                if (v > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("index out of range");
+                }
+                return (int) v;
+            }
+
+            long varint() {
+                long result = 0;
+                for (int shift = 0; shift < 64; shift += 7) {
+                    int x = u8();
+                    result |= (long) (x & 0x7F) << shift;
+                    if ((x & 0x80) == 0) {
+                        return result;
+                    }
+                }
+                throw new IllegalStateException("varint too long");
             }
         }
     }

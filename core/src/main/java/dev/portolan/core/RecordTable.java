@@ -1,0 +1,59 @@
+package dev.portolan.core;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of a snapshot, by position, with their ports and transports readable without
+ * building the records themselves. A snapshot loaded from its binary form decodes a record only
+ * when asked for it, so a command-line lookup touches a handful of the 14,000 records.
+ */
+public interface RecordTable {
+    /** The number of records. */
+    int size();
+
+    /** The record at {@code index}, in source order. */
+    Assignment get(int index);
+
+    /** The first port of the record's port or range, or -1 for a name registered without a port. */
+    int firstPort(int index);
+
+    /** The last port of the record's port or range, or -1 for a name registered without a port. */
+    int lastPort(int index);
+
+    /** The record's transport, or null when it applies to every transport. */
+    @Nullable Transport transport(int index);
+
+    /** A table over records already built. */
+    static RecordTable of(List<Assignment> records) {
+        List<Assignment> list = List.copyOf(records);
+        return new RecordTable() {
+            @Override
+            public int size() {
+                return list.size();
+            }
+
+            @Override
+            public Assignment get(int index) {
+                return list.get(index);
+            }
+
+            @Override
+            public int firstPort(int index) {
+                PortRange r = list.get(index).ports();
+                return r == null ? -1 : r.first();
+            }
+
+            @Override
+            public int lastPort(int index) {
+                PortRange r = list.get(index).ports();
+                return r == null ? -1 : r.last();
+            }
+
+            @Override
+            public @Nullable Transport transport(int index) {
+                return list.get(index).transport();
+            }
+        };
+    }
+}
