@@ -237,10 +237,10 @@ final class EntryWriter {
                 facts.add("modified: " + a.modified());
             }
             for (String u : a.unauthorized()) {
-                facts.add("unauthorized use reported: " + oneLine(u));
+                facts.add("unauthorized use reported: " + shorten(withNames(oneLine(u))));
             }
             for (String n : a.notes()) {
-                facts.add("note: " + oneLine(n));
+                facts.add("note: " + shorten(withNames(oneLine(n))));
             }
             for (Reference r : a.references()) {
                 if (r.kind() == Reference.Kind.FOOTNOTE) {
@@ -329,6 +329,39 @@ final class EntryWriter {
                 .append(a.unauthorized()).append('\u0000').append(a.registered()).append('\u0000')
                 .append(a.modified());
         return k.toString();
+    }
+
+    /** Longest note shown in the table's details; JSON and CSV always carry the whole text. */
+    private static final int NOTE_LIMIT = 300;
+
+    private static String shorten(String text) {
+        if (text.length() <= NOTE_LIMIT) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', NOTE_LIMIT);
+        return text.substring(0, cut > NOTE_LIMIT / 2 ? cut : NOTE_LIMIT) + " ... (whole note: --format json)";
+    }
+
+    /** Notes name people as the registry's CSV does, {@code [Bernie_Volz]}; show their names. */
+    private String withNames(String text) {
+        if (text.indexOf('[') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('[', i);
+            int close = open < 0 ? -1 : text.indexOf(']', open);
+            if (open < 0 || close < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            String id = text.substring(open + 1, close);
+            Person p = snapshot.people().get(id);
+            out.append(text, i, open).append(p != null ? p.name() : text.substring(open, close + 1));
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     private static String oneLine(String text) {
