@@ -166,21 +166,6 @@ final class FixtureServer implements AutoCloseable {
         };
     }
 
-    /** Sends one byte every {@code everyMillis}, forever (until closed). */
-    Route trickle(byte[] body, long everyMillis) {
-        return ex -> {
-            ex.sendResponseHeaders(200, body.length);
-            OutputStream out = ex.getResponseBody();
-            for (int i = 0; i < body.length; i++) {
-                out.write(body[i]);
-                out.flush();
-                if (release.await(everyMillis, TimeUnit.MILLISECONDS)) {
-                    throw new IOException("stopped on purpose");
-                }
-            }
-        };
-    }
-
     private static void send(HttpExchange ex, int code, byte[] body) throws IOException {
         ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

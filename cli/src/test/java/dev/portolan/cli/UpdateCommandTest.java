@@ -380,7 +380,7 @@ class UpdateCommandTest {
         @Override
         void rememberTheState() {
             assertThat(update("/registry.xml").code()).isZero();
-            // every route now answers as the failing fixture; the validators stay those of the download
+            // the downloaded address now fails; its validators stay those of the download
             server.route("/registry.xml", FixtureServer.status(500));
             super.rememberTheState();
         }
