@@ -1,0 +1,51 @@
+package dev.portolan.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one command line in-process against a given Portolan home and captures what it prints. */
+final class Cli {
+    private Cli() {}
+
+    /**
+     * What one run did.
+     *
+     * @param code the exit code
+     * @param out everything printed on standard output
+     * @param err everything printed on standard error
+     */
+    record Run(int code, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        /** The last non-empty line of standard output. */
+        String lastOutLine() {
+            List<String> lines = outLines();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i);
+                }
+            }
+            return "";
+        }
+    }
+
+    static Run run(Path home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false));
+        o.flush();
+        e.flush();
+        return new Run(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,313 @@
+package dev.portolan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code portolan import}: a valid registry becomes active; any bad file is refused with one line
+ * and exit code 2, and the stored data stays exactly as it was.
+ */
+class ImportCommandTest {
+    static final LocalDate RELEASE = LocalDate.of(2025, 6, 1);
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path files;
+
+    /** Runs a bad import and checks that it changed nothing. */
+    private void assertRefused(String expectedError, String... args) {
+        HomeState before = HomeState.of(home);
+        String statusBefore = Cli.run(home, "status").out();
+
+        Cli.Run run = Cli.run(home, args);
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly(expectedError);
+        assertThat(run.out()).isEmpty();
+        assertThat(HomeState.of(home)).isEqualTo(before);
+        assertThat(Cli.run(home, "status").out()).isEqualTo(statusBefore);
+    }
+
+    private static String truncate(String text, int length) {
+        return text.substring(0, length);
+    }
+
+    /** Bad files against every state of the home: nothing imported yet, or a release active. */
+    abstract class BadFiles {
+        @Test
+        void missingFile() {
+            Path missing = files.resolve("missing.xml");
+            assertRefused("portolan: " + missing + ": no such file", "import", missing.toString());
+        }
+
+        @Test
+        void directory() {
+            assertRefused("portolan: " + files + ": is a directory, expected an IANA registry file (XML or CSV)",
+                    "import", files.toString());
+        }
+
+        @Test
+        void emptyFile() {
+            Path f = RegistryFixtures.write(files, "empty.xml", "");
+            assertRefused("portolan: " + f + ": the file is empty, expected an IANA registry (XML or CSV)",
+                    "import", f.toString());
+        }
+
+        @Test
+        void truncatedXml() {
+            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String cut = truncate(whole, whole.length() / 2);
+            Path f = RegistryFixtures.write(files, "truncated.xml", cut);
+            long line = cut.chars().filter(c -> c == '\n').count() + 1;
+            assertRefused("portolan: " + f + ": not well-formed XML at line " + line
+                    + ": XML document structures must start and end within the same entity.",
+                    "import", f.toString());
+        }
+
+        @Test
+        void truncatedGzip() throws IOException {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+                out.write(RegistryFixtures.xmlBytes(RELEASE, RegistryFixtures.RECORDS));
+            }
+            byte[] bytes = gz.toByteArray();
+            Path f = Files.write(files.resolve("truncated.xml.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+            Cli.Run run = Cli.run(home, "import", f.toString());
+
+            assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.errLines()).hasSize(1);
+            assertThat(run.errLines().get(0)).startsWith("portolan: " + f + ": ");
+        }
+
+        @Test
+        void textFile() {
+            Path f = RegistryFixtures.write(files, "notes.txt", "hello world\nsecond line\n");
+            assertRefused("portolan: " + f + ": not an IANA port registry (starts with \"hello world\"); expected the "
+                    + "XML or CSV file of service-names-port-numbers", "import", f.toString());
+        }
+
+        @Test
+        void otherXmlDocument() {
+            Path f = RegistryFixtures.write(files, "page.html", "<html><body>Service unavailable</body></html>\n");
+            assertRefused("portolan: " + f + ": not the IANA port registry (root element <html>, expected "
+                    + "<registry id=\"service-names-port-numbers\">)", "import", f.toString());
+        }
+
+        @Test
+        void otherIanaRegistry() {
+            Path f = RegistryFixtures.write(files, "protocol-numbers.xml", "<?xml version='1.0'?>\n"
+                    + "<registry xmlns=\"http://www.iana.org/assignments\" id=\"protocol-numbers\">\n</registry>\n");
+            assertRefused("portolan: " + f + ": not the IANA port registry (root element <registry "
+                    + "id=\"protocol-numbers\">, expected <registry id=\"service-names-port-numbers\">)",
+                    "import", f.toString());
+        }
+
+        @Test
+        void xmlWithDoctype() {
+            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String withDoctype = whole.replaceFirst("\n", "\n<!DOCTYPE registry [ <!ENTITY x \"y\"> ]>\n");
+            Path f = RegistryFixtures.write(files, "doctype.xml", withDoctype);
+            assertRefused("portolan: " + f + ": the document declares a DTD (line 2); IANA registry files have none, "
+                    + "so it is refused", "import", f.toString());
+        }
+
+        @Test
+        void xmlWithExternalDtd() {
+            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String withDoctype = whole.replaceFirst("\n",
+                    "\n<!DOCTYPE registry SYSTEM \"http://127.0.0.1:9/registry.dtd\">\n");
+            Path f = RegistryFixtures.write(files, "external.xml", withDoctype);
+            assertRefused("portolan: " + f + ": the document declares a DTD (line 2); IANA registry files have none, "
+                    + "so it is refused", "import", f.toString());
+        }
+
+        @Test
+        void tooSmallRegistry() {
+            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE, 100);
+            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has more than 5000 "
+                    + "(truncated or partial file?); nothing was changed", "import", f.toString());
+        }
+
+        @Test
+        void justBelowTheMinimum() {
+            Path f = RegistryFixtures.writeXml(files, "almost.xml", RELEASE.plusYears(1), 4_999);
+            assertRefused("portolan: " + f + " holds 4999 records; a whole IANA port registry has more than 5000 "
+                    + "(truncated or partial file?); nothing was changed", "import", f.toString());
+        }
+
+        @Test
+        void tooSmallEvenWithForce() {
+            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE.plusYears(1), 100);
+            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has more than 5000 "
+                    + "(truncated or partial file?); nothing was changed", "import", f.toString(), "--force");
+        }
+
+        @Test
+        void badRecordDate() {
+            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            Path f = RegistryFixtures.write(files, "baddate.xml",
+                    whole.replace("<record date=\"2001-02-03\">", "<record date=\"yesterday\">"));
+            long line = whole.substring(0, whole.indexOf("<record date=")).chars().filter(c -> c == '\n').count() + 1;
+            assertRefused("portolan: " + f + ": record at line " + line + " has date=\"yesterday\", expected YYYY, "
+                    + "YYYY-MM or YYYY-MM-DD", "import", f.toString());
+        }
+
+        @Test
+        void debugAddsAStackTraceAndChangesNothing() {
+            HomeState before = HomeState.of(home);
+            Path missing = files.resolve("missing.xml");
+
+            Cli.Run run = Cli.run(home, "import", missing.toString(), "--debug");
+
+            assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.errLines().get(0)).isEqualTo("portolan: " + missing + ": no such file");
+            assertThat(run.errLines()).anyMatch(l -> l.startsWith("dev.portolan.core.RegistryFormatException: "));
+            assertThat(run.errLines()).anyMatch(l -> l.startsWith("\tat "));
+            assertThat(HomeState.of(home)).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    class IntoAnEmptyHome extends BadFiles {
+        @Test
+        void aBadImportCreatesNothing() {
+            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE, 10);
+
+            Cli.run(home, "import", f.toString());
+
+            assertThat(HomeState.of(home).files()).isEmpty();
+            assertThat(Cli.run(home, "status").outLines().get(0)).startsWith("active:    embedded baseline: ");
+        }
+    }
+
+    @Nested
+    class OverAnActiveRelease extends BadFiles {
+        Path active;
+
+        @BeforeEach
+        void importARelease() {
+            active = RegistryFixtures.writeXml(files, "registry.xml", RELEASE, RegistryFixtures.RECORDS);
+            Cli.Run run = Cli.run(home, "import", active.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+        }
+
+        @Test
+        void olderReleaseIsRefused() {
+            Path older = RegistryFixtures.writeXml(files, "older.xml", RELEASE.minusDays(1), RegistryFixtures.RECORDS);
+            assertRefused("portolan: " + older + " is a release of 2025-05-31, older than the active release of "
+                    + "2025-06-01; use --force to import it anyway; nothing was changed", "import", older.toString());
+        }
+
+        @Test
+        void muchSmallerReleaseIsRefused() {
+            Path big = RegistryFixtures.writeXml(files, "big.xml", RELEASE.plusDays(1), 12_000);
+            assertThat(Cli.run(home, "import", big.toString()).code()).isZero();
+            Path smaller = RegistryFixtures.writeXml(files, "smaller.xml", RELEASE.plusDays(2), 5_999);
+            assertRefused("portolan: " + smaller + " holds 5999 records, less than half of the active release's 12000; "
+                    + "use --force to import it anyway; nothing was changed", "import", smaller.toString());
+        }
+
+        @Test
+        void olderReleaseIsAcceptedWithForce() {
+            Path older = RegistryFixtures.writeXml(files, "older.xml", RELEASE.minusYears(1), RegistryFixtures.RECORDS);
+
+            Cli.Run run = Cli.run(home, "import", older.toString(), "--force");
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines().get(0)).matches(
+                    "imported IANA registry of 2024-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,000 records");
+            assertThat(run.outLines().get(1)).startsWith("now active; stored as " + home.resolve("snapshots"));
+            assertThat(run.outLines().get(2)).matches(
+                    "previously: IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)");
+            assertThat(Cli.run(home, "status").outLines().get(0)).startsWith("active:    IANA registry of 2024-06-01 ");
+        }
+
+        @Test
+        void sameFileTwiceIsAlreadyActive() {
+            HomeState before = HomeState.of(home);
+
+            Cli.Run run = Cli.run(home, "import", active.toString());
+
+            assertThat(run.code()).isZero();
+            assertThat(run.outLines()).singleElement().asString().matches("already active: IANA registry of 2025-06-01 "
+                    + "\\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,000 records; nothing changed");
+            assertThat(HomeState.of(home)).isEqualTo(before);
+        }
+
+        @Test
+        void aFailedImportKeepsTheImportedDataAnswering() {
+            Path f = RegistryFixtures.write(files, "notes.txt", "hello\n");
+            Cli.run(home, "import", f.toString());
+
+            Cli.Run run = Cli.run(home, "lookup", "fixture-ssh");
+
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("fixture-ssh", "Fixture secure shell");
+        }
+    }
+
+    @Test
+    void importMakesTheFileActive() throws IOException {
+        Path f = RegistryFixtures.writeXml(files, "registry.xml", RELEASE, RegistryFixtures.RECORDS);
+
+        Cli.Run run = Cli.run(home, "import", f.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> out = run.outLines();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).matches(
+                "imported IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,000 records");
+        String stored = Files.readString(home.resolve("active"), StandardCharsets.UTF_8).strip();
+        assertThat(stored).matches("iana-xml-2025-06-01-[0-9a-f]{12}\\.snapshot");
+        assertThat(out.get(1)).isEqualTo("now active; stored as " + home.resolve("snapshots").resolve(stored));
+
+        List<String> status = Cli.run(home, "status").outLines();
+        assertThat(status.get(0)).matches("active:    IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)");
+        assertThat(status.get(1)).isEqualTo("records:   6,000, people 1");
+        assertThat(status.get(2)).isEqualTo("stored as: " + home.resolve("snapshots").resolve(stored));
+        assertThat(status.get(3)).isEqualTo("home:      " + home);
+        assertThat(HomeState.tmpFiles(home)).isEmpty();
+    }
+
+    @Test
+    void exactlyTheMinimumIsAccepted() {
+        Path f = RegistryFixtures.writeXml(files, "minimum.xml", RELEASE, 5_000);
+
+        Cli.Run run = Cli.run(home, "import", f.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.outLines().get(0)).endsWith(", 5,000 records");
+    }
+
+    @Test
+    void gzipCompressedFileIsReadByContent() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(RegistryFixtures.xmlBytes(RELEASE, RegistryFixtures.RECORDS));
+        }
+        Path f = Files.write(files.resolve("registry.data"), gz.toByteArray());
+
+        Cli.Run run = Cli.run(home, "import", f.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.outLines().get(0)).startsWith("imported IANA registry of 2025-06-01 (XML");
+    }
+}
