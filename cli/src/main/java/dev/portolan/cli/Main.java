@@ -60,8 +60,8 @@ public final class Main implements Runnable {
             return exitCode(ex);
         });
         cl.setParameterExceptionHandler((ex, a) -> {
-            console.err().println("portolan: " + ex.getMessage());
-            console.err().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            console.err().println("portolan: " + ex.getMessage() + " (see: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             if (debug) {
                 ex.printStackTrace(console.err());
             }
@@ -78,14 +78,19 @@ public final class Main implements Runnable {
         if (args.length == 0) {
             return args;
         }
-        String first = args[0];
+        int at = 0;
+        while (at < args.length - 1 && args[at].equals("--debug")) {
+            at++;
+        }
+        String first = args[at];
         boolean option = first.startsWith("-") && !numberLike(first);
         if (COMMANDS.contains(first) || option) {
             return args;
         }
         String[] out = new String[args.length + 1];
-        out[0] = "lookup";
-        System.arraycopy(args, 0, out, 1, args.length);
+        System.arraycopy(args, 0, out, 0, at);
+        out[at] = "lookup";
+        System.arraycopy(args, at, out, at + 1, args.length - at);
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.baseline.Baseline;
@@ -31,7 +32,10 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InvalidQueryException {
+        if (format == OutputFormat.csv) {
+            throw new InvalidQueryException("status --format csv is not offered: give table or json");
+        }
         SnapshotStore store = ActiveRegistry.store(console);
         RegistrySnapshot baseline = Baseline.load();
         RegistrySnapshot active = baseline;

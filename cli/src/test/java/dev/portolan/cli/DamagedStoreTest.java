@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,8 +128,6 @@ class DamagedStoreTest {
                 + "not a snapshot file of " + home.resolve("snapshots"));
     }
 
-    @Disabled("bug: an 'active' file naming no snapshot (empty, or a path) makes import fail with exit 1 "
-            + "instead of repairing the store, although the warning says to repair with import")
     @Test
     void damagedPointerIsRepairedByImport() throws IOException {
         Files.writeString(home.resolve("active"), "\n");
@@ -138,8 +135,6 @@ class DamagedStoreTest {
         assertRepairedBy("import", newerFile().toString());
     }
 
-    @Disabled("bug: an 'active' file naming no snapshot (empty, or a path) makes update fail with exit 1 before "
-            + "downloading, although the warning says to repair with update")
     @Test
     void damagedPointerIsRepairedByUpdate() throws IOException {
         Files.writeString(home.resolve("active"), "../elsewhere.snapshot\n");

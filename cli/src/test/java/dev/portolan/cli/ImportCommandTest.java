@@ -139,21 +139,21 @@ class ImportCommandTest {
         @Test
         void tooSmallRegistry() {
             Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE, 100);
-            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has more than 5000 "
+            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString());
         }
 
         @Test
         void justBelowTheMinimum() {
             Path f = RegistryFixtures.writeXml(files, "almost.xml", RELEASE.plusYears(1), 4_999);
-            assertRefused("portolan: " + f + " holds 4999 records; a whole IANA port registry has more than 5000 "
+            assertRefused("portolan: " + f + " holds 4999 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString());
         }
 
         @Test
         void tooSmallEvenWithForce() {
             Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE.plusYears(1), 100);
-            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has more than 5000 "
+            assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString(), "--force");
         }
 

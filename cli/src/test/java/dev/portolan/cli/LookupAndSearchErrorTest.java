@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,11 +40,11 @@ class LookupAndSearchErrorTest {
                 Arguments.of(List.of("123456789012345678901234567890"),
                         "portolan: port 12345678901234567890... in \"12345678901234567890...\" " + RANGE_RULE),
                 Arguments.of(List.of("9".repeat(100)),
-                        "portolan: argument is 100 characters long, at most 64 are accepted: expected a port (443), "
-                                + "range (8000-8010) or service name (ssh)"),
+                        "portolan: argument is 100 characters long, at most 64 are accepted: expected a port 0-65535 "
+                                + "(443), port/transport (53/udp), range (8000-8010) or service name (ssh)"),
                 Arguments.of(List.of("lookup", ""),
-                        "portolan: empty argument: expected a port (443), port/transport (53/udp), range (8000-8010) "
-                                + "or service name (ssh)"),
+                        "portolan: empty argument: expected a port 0-65535 (443), port/transport (53/udp), "
+                                + "range (8000-8010) or service name (ssh)"),
                 Arguments.of(List.of("lookup", "a\u0001b"),
                         "portolan: \"a?b\" is not a port, range or service name: expected a port 0-65535 (443), "
                                 + "port/transport (53/udp), range (8000-8010) or service name (ssh)"),
@@ -120,21 +119,19 @@ class LookupAndSearchErrorTest {
         return Stream.of(
                 Arguments.of(List.of("lookup", "80", "--format", "xml"),
                         "portolan: Invalid value for option '--format': expected one of [table, json, csv] "
-                                + "(case-insensitive) but was 'xml'"),
+                                + "(case-insensitive) but was 'xml' (see: portolan lookup --help)"),
                 Arguments.of(List.of("search", "ssh", "--format", "xml"),
                         "portolan: Invalid value for option '--format': expected one of [table, json, csv] "
-                                + "(case-insensitive) but was 'xml'"),
+                                + "(case-insensitive) but was 'xml' (see: portolan search --help)"),
                 Arguments.of(List.of("search", "ssh", "--limit", "abc"),
-                        "portolan: Invalid value for option '--limit': 'abc' is not an int"),
-                Arguments.of(List.of("search"), "portolan: Missing required parameter: 'WORD'"),
-                Arguments.of(List.of("lookup"), "portolan: Missing required parameter: 'ARG'"),
-                Arguments.of(List.of("import"), "portolan: Missing required parameter: 'FILE'"));
+                        "portolan: Invalid value for option '--limit': 'abc' is not an int (see: portolan search --help)"),
+                Arguments.of(List.of("search"), "portolan: Missing required parameter: 'WORD' (see: portolan search --help)"),
+                Arguments.of(List.of("lookup"), "portolan: Missing required parameter: 'ARG' (see: portolan lookup --help)"),
+                Arguments.of(List.of("import"), "portolan: Missing required parameter: 'FILE' (see: portolan import --help)"));
     }
 
     /**
      * Errors picocli finds while parsing: exit code 2, the error on the first line, no stack trace.
-     * (These currently add a second line, {@code try: portolan CMD --help}; see the disabled test
-     * below.)
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
@@ -147,8 +144,6 @@ class LookupAndSearchErrorTest {
         assertThat(run.out()).isEmpty();
     }
 
-    @Disabled("bug: usage errors found by picocli print a second stderr line 'try: portolan CMD --help'; "
-            + "errors are to be one line")
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void usageErrorIsOneLine(List<String> args, String expected) {

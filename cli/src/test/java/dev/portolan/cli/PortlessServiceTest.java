@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +69,6 @@ class PortlessServiceTest {
         });
     }
 
-    @Disabled("bug: a registry entry without port and transport gives two identical rows (lookup and search), "
-            + "one per default transport, both with transport null")
     @Test
     void nameWithoutPortOrTransportIsOneRow() throws IOException {
         assertThat(json(Cli.run(home, "lookup", "nameonly", "--format", "json"))).hasSize(1);

@@ -9,7 +9,6 @@ import dev.portolan.core.baseline.Baseline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +76,6 @@ class StatusCommandTest {
         assertThat(absent).doesNotExist();
     }
 
-    @Disabled("bug: status --format csv prints the table and exits 0; status accepts only table or json")
     @Test
     void csvIsRefused() {
         Cli.Run run = Cli.run(home, "status", "--format", "csv");

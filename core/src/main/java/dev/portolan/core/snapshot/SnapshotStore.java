@@ -3,6 +3,7 @@ package dev.portolan.core.snapshot;
 import dev.portolan.core.Assignment;
 import dev.portolan.core.RegistryDate;
 import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.SnapshotRejectedException;
 import dev.portolan.core.StoreException;
 import java.io.IOException;
@@ -167,7 +168,7 @@ public final class SnapshotStore {
         int count = snapshot.assignments().size();
         if (count < policy.minRecords()) {
             throw new SnapshotRejectedException(snapshot.info().label() + " holds " + count
-                    + " records; a whole IANA port registry has more than " + policy.minRecords()
+                    + " records; a whole IANA port registry has at least " + policy.minRecords()
                     + " (truncated or partial file?); nothing was changed");
         }
         try {
@@ -191,10 +192,13 @@ public final class SnapshotStore {
                             + "; use --force to import it anyway; nothing was changed");
                 }
             }
-            byte[] content = SnapshotCodec.encode(snapshot.withInfo(snapshot.info().importedAt(null)));
+            // The name hashes the data, not where it came from: the same release imported from
+            // another path or URL is recognised as already active.
+            SnapshotInfo i = snapshot.info();
+            byte[] content = SnapshotCodec.encode(snapshot.withInfo(new SnapshotInfo(i.source(), "", i.updated(), null)));
             String name = fileName(snapshot, content);
             Path target = snapshots().resolve(name);
-            Optional<Path> activeFile = activeFile();
+            Optional<Path> activeFile = activeFileOrEmpty();
             if (activeFile.isPresent() && activeFile.get().equals(target) && Files.exists(target)) {
                 return new InstallResult(Outcome.ALREADY_ACTIVE, previous != null ? previous : snapshot, target,
                         previous);
@@ -208,6 +212,15 @@ public final class SnapshotStore {
         } catch (IOException e) {
             throw new StoreException("cannot store the snapshot under " + home + ": " + e.getMessage()
                     + "; the previous data is still active", e);
+        }
+    }
+
+    /** The active file, or empty when the pointer is missing or damaged (an import repairs it). */
+    private Optional<Path> activeFileOrEmpty() {
+        try {
+            return activeFile();
+        } catch (StoreException e) {
+            return Optional.empty();
         }
     }
 

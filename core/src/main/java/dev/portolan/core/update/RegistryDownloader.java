@@ -87,7 +87,7 @@ public final class RegistryDownloader {
      * Downloads and installs the registry.
      *
      * @throws UpdateException on network errors, HTTP errors, time-outs and cut-off transfers
-     * @throws RegistryFormatException if the download is not a valid registry
+     * @throws UpdateException also if the download is not a valid registry
      * @throws PortolanException if the store rejects or fails to write the snapshot
      */
     public Result update(SnapshotStore.Policy policy, Progress progress) throws PortolanException {
@@ -102,7 +102,13 @@ public final class RegistryDownloader {
                 .header("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1")
                 .header("User-Agent", "portolan (+registry update)")
                 .GET();
-        Optional<Path> active = store.activeFile();
+        Optional<Path> active;
+        try {
+            active = store.activeFile();
+        } catch (dev.portolan.core.StoreException e) {
+            // A damaged pointer must not stop the update that repairs it: download in full.
+            active = Optional.empty();
+        }
         boolean conditional = active.isPresent() && url.toString().equals(state.getProperty("url"))
                 && active.get().getFileName().toString().equals(state.getProperty("snapshot"));
         if (conditional) {
@@ -139,7 +145,8 @@ public final class RegistryDownloader {
         }
         if (status != 200) {
             closeQuietly(response.body());
-            throw new UpdateException(url + " answered HTTP " + status + " " + reason(status)
+            String reason = reason(status);
+            throw new UpdateException(url + " answered HTTP " + status + (reason.isEmpty() ? "" : " " + reason)
                     + "; the active data is unchanged");
         }
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -157,7 +164,15 @@ public final class RegistryDownloader {
                 throw new UpdateException("download of " + url + " was cut short: received " + received + " of "
                         + declared + " bytes; the active data is unchanged");
             }
-            RegistrySnapshot snapshot = RegistryFileReader.read(download);
+            RegistrySnapshot snapshot;
+            try (InputStream in = Files.newInputStream(download)) {
+                snapshot = RegistryFileReader.read(in, url.toString());
+            } catch (RegistryFormatException e) {
+                // Not the user's input but what the server sent: a failure (exit 1), not bad input.
+                throw new UpdateException(e.getMessage() + "; the active data is unchanged", e);
+            } catch (IOException e) {
+                throw new UpdateException("cannot read the download " + download + ": " + e.getMessage(), e);
+            }
             snapshot = snapshot.withInfo(new dev.portolan.core.SnapshotInfo(snapshot.info().source(),
                     url.toString(), snapshot.info().updated(), null));
             SnapshotStore.InstallResult result = store.install(snapshot, policy);
@@ -210,6 +225,10 @@ public final class RegistryDownloader {
                 throw new UpdateException("download of " + settings.url() + " stalled: no data for "
                         + settings.idleTimeout().toSeconds() + " s or longer than "
                         + settings.totalTimeout().toSeconds() + " s in all; the active data is unchanged", e);
+            }
+            if (declared >= 0 && received < declared) {
+                throw new UpdateException("download of " + settings.url() + " was cut short: received " + received
+                        + " of " + declared + " bytes; the active data is unchanged", e);
             }
             throw new UpdateException("download of " + settings.url() + " failed after " + received + " bytes: "
                     + describe(e) + "; the active data is unchanged", e);
