@@ -16,6 +16,8 @@ import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.Transport;
 import dev.portolan.core.testsupport.Fixtures;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -303,6 +305,24 @@ class RegistryFileReaderTest {
             assertThatThrownBy(() -> Fixtures.readBytes(doc.getBytes(StandardCharsets.UTF_8), "nul.xml"))
                     .isInstanceOf(RegistryFormatException.class).hasMessageStartingWith("nul.xml: ");
         }
+    }
+
+    @Test
+    @Disabled("bug: reading XML with a byte that is not UTF-8 prints \"[Fatal Error] :-1:-1: Invalid byte ...\" to "
+            + "standard error through the JDK parser's default error handler, besides throwing RegistryFormatException")
+    void read_xmlWithAnInvalidUtf8Byte_isRefusedWithoutPrintingToStandardError() {
+        byte[] latin1 = (XML_HEAD + REGISTRY_OPEN + "<record><name>caf\u00e9</name></record>\n</registry>\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> Fixtures.readBytes(latin1, "latin1.xml")).isInstanceOf(RegistryFormatException.class)
+                    .hasMessageStartingWith("latin1.xml: not well-formed XML at line 3: ");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
