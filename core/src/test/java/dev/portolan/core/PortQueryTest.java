@@ -3,6 +3,7 @@ package dev.portolan.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portolan.core.testsupport.Fixtures;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +141,7 @@ class PortQueryTest {
     void parse_abc_isAServiceNameThatLookupThenRefuses() throws InvalidQueryException {
         PortQuery q = PortQuery.parse("abc");
         assertThat(q).isEqualTo(new PortQuery.Service("abc", null));
-        Registry registry = Registry.of(dev.portolan.core.testsupport.Fixtures.xml());
+        Registry registry = Registry.of(Fixtures.xml());
         assertThatThrownBy(() -> registry.lookup(q, null)).isInstanceOf(InvalidQueryException.class)
                 .hasMessage("no service named \"abc\" in the IANA registry of 2025-06-30 (XML); try: portolan search abc");
     }
