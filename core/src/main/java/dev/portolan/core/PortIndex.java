@@ -103,6 +103,7 @@ public final class PortIndex {
      */
     public Map<Transport, List<Assignment>> resolveAll(int port, boolean[] explicit) {
         checkPort(port);
+        java.util.Arrays.fill(explicit, false);
         Map<Transport, List<Assignment>> out = new EnumMap<>(Transport.class);
         if (index() != null) {
             for (Transport t : TRANSPORTS) {

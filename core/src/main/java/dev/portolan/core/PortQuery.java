@@ -96,7 +96,7 @@ final class QueryParser {
                 int first = port(left, arg);
                 int last = port(right, arg);
                 if (first > last) {
-                    throw new InvalidQueryException("range \"" + body + "\" is reversed: write the lower port first, as in "
+                    throw new InvalidQueryException("range \"" + printable(body) + "\" is reversed: write the lower port first, as in "
                             + last + "-" + first);
                 }
                 return new PortQuery.Range(new PortRange(first, last), only);
@@ -147,8 +147,8 @@ final class QueryParser {
         }
         String trimmed = abs.substring(start);
         if (negative || trimmed.length() > 5 || Integer.parseInt(trimmed) > PortRange.MAX_PORT) {
-            String shown = digits.length() > 20 ? digits.substring(0, 20) + "..." : digits;
-            throw new InvalidQueryException("port " + shown + " in \"" + (arg.length() > 20 ? shown : arg)
+            String shown = printable(digits.length() > 20 ? digits.substring(0, 20) + "..." : digits);
+            throw new InvalidQueryException("port " + shown + " in \"" + (arg.length() > 20 ? shown : printable(arg))
                     + "\" is out of range: port numbers are 0 to 65535");
         }
         return Integer.parseInt(trimmed);

@@ -163,7 +163,7 @@ class FullRegistryTest {
     @Test
     void portIndex_answersTheSameBeforeAndAfterBuildingTheIndex() {
         List<Assignment> records = SharedRegistryData.xml().assignments();
-        PortIndex warm = new PortIndex(records);
+        PortIndex warm = new PortIndex(RecordTable.of(records));
         int[] ports = {0, 1, 2, 7, 9, 22, 51, 60, 80, 81, 100, 443, 1021, 1023, 1024, 5432, 6000, 6003, 6063,
             8080, 49_151, 49_152, 60_327, 65_535};
         for (int i = 0; i < 70; i++) {
@@ -171,7 +171,7 @@ class FullRegistryTest {
         }
         for (int port : ports) {
             for (Transport t : Transport.values()) {
-                assertThat(warm.resolve(port, t)).as("%d/%s", port, t).isEqualTo(new PortIndex(records).resolve(port, t));
+                assertThat(warm.resolve(port, t)).as("%d/%s", port, t).isEqualTo(new PortIndex(RecordTable.of(records)).resolve(port, t));
             }
         }
     }

@@ -93,10 +93,10 @@ class PortIndexPropertiesTest {
         for (int i = 0; i < 65; i++) {
             warm.resolve(i, Transport.TCP);
         }
-        assertThat(warm.resolve(port, transport)).isEqualTo(new PortIndex(records).resolve(port, transport));
+        assertThat(warm.resolve(port, transport)).isEqualTo(new PortIndex(RecordTable.of(records)).resolve(port, transport));
         boolean[] indexed = new boolean[4];
         boolean[] scanned = new boolean[4];
-        assertThat(warm.resolveAll(port, indexed)).isEqualTo(new PortIndex(records).resolveAll(port, scanned));
+        assertThat(warm.resolveAll(port, indexed)).isEqualTo(new PortIndex(RecordTable.of(records)).resolveAll(port, scanned));
         assertThat(indexed).isEqualTo(scanned);
     }
 }

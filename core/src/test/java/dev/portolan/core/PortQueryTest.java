@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portolan.core.testsupport.Fixtures;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,7 +96,7 @@ class PortQueryTest {
     @Test
     void parse_a100CharacterString_isRefusedBeforeParsing() {
         assertInvalid("a".repeat(100), "argument is 100 characters long, at most 64 are accepted: "
-                + "expected a port (443), range (8000-8010) or service name (ssh)");
+                + "expected a port 0-65535 (443), port/transport (53/udp), range (8000-8010) or service name (ssh)");
         assertThat(PortQuery.MAX_LENGTH).isEqualTo(64);
     }
 
@@ -110,7 +109,7 @@ class PortQueryTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t\n"})
     void parse_blank_isAnEmptyArgument(String arg) {
-        assertInvalid(arg, "empty argument: expected a port (443), port/transport (53/udp), range (8000-8010) "
+        assertInvalid(arg, "empty argument: expected a port 0-65535 (443), port/transport (53/udp), range (8000-8010) "
                 + "or service name (ssh)");
     }
 
@@ -129,7 +128,6 @@ class PortQueryTest {
     }
 
     @Test
-    @Disabled("bug: a reversed or out-of-range range echoes the blanks between its ports, tabs and line ends included")
     void parse_rangeWithControlBlanks_neverEchoesControlCharacters() {
         for (String arg : new String[] {"9000\t-\t8000", "9000\r-8000", "1\n-\n99999"}) {
             assertThatThrownBy(() -> PortQuery.parse(arg)).isInstanceOf(InvalidQueryException.class)

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.portolan.core.baseline.Baseline;
 import dev.portolan.core.testsupport.Fixtures;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,8 +80,6 @@ class RegistryTest {
     }
 
     @Test
-    @Disabled("bug: Registry.addAssignment adds the same row twice (once per tcp and udp) for a record that has "
-            + "neither port nor protocol, in lookup and in search")
     void lookupAndSearch_serviceWithoutPortOrProtocol_giveOneRow() throws InvalidQueryException {
         assertThat(registry.lookup(PortQuery.parse("argon"), null)).singleElement()
                 .satisfies(e -> assertThat(e.port()).isNull());

@@ -6,17 +6,27 @@ import java.util.Locale;
 final class IanaText {
     private IanaText() {}
 
-    /** Unifies line ends, strips each line's trailing blanks and the whole text's edges. */
+    /**
+     * Collapses every run of white space, line ends included, into one space and strips the edges.
+     * IANA's CSV writes descriptions and notes this way, while the XML keeps the line breaks of its
+     * source ({@code <br/>} and wrapped lines); normalizing both gives the same text from both.
+     */
     static String normalize(String text) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        StringBuilder out = new StringBuilder(t.length());
-        for (String line : t.split("\n", -1)) {
-            if (out.length() > 0) {
-                out.append('\n');
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
             }
-            out.append(line.stripTrailing());
         }
-        return out.toString().strip();
+        return out.toString();
     }
 
     /** How an inline {@code <xref>} inside a note or description reads in the CSV: {@code [RFC4146]}. */

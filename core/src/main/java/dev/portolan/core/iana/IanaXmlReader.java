@@ -10,6 +10,9 @@ import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.Transport;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,18 +48,34 @@ final class IanaXmlReader {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Errors reach the caller as exceptions; without a reporter the parser also prints them.
+        f.setXMLReporter((message, type, info, location) -> { });
         return f;
     }
 
     RegistrySnapshot read(InputStream in) throws RegistryFormatException {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(in);
+            // Decoding here, strictly, turns bytes that are not UTF-8 (the registry's encoding) into
+            // an exception, where the JDK's parser would also print them to standard error.
+            r = FACTORY.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             return readDocument(r);
         } catch (XMLStreamException e) {
             String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNumber() : "";
+            for (Throwable c = e; c != null; c = c.getCause() != null ? c.getCause()
+                    : c instanceof XMLStreamException x ? x.getNestedException() : null) {
+                if (c instanceof java.nio.charset.CharacterCodingException) {
+                    throw new RegistryFormatException(sourceName + ": not UTF-8 text" + where
+                            + "; IANA publishes the registry in UTF-8", e);
+                }
+            }
             throw new RegistryFormatException(sourceName + ": not well-formed XML" + where + ": "
                     + firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // The JDK's parser reports some malformed input (bad characters in a DTD, for one)
+            // with unchecked exceptions; to the user it is the same failure.
+            throw new RegistryFormatException(sourceName + ": not well-formed XML: " + firstLine(e.getMessage()), e);
         } finally {
             if (r != null) {
                 try {
@@ -197,8 +216,18 @@ final class IanaXmlReader {
                         reference(type, data, text).ifPresent(b::reference);
                     }
                 }
-                case "note" -> b.note(readMixed(r));
-                case "unauthorized" -> b.unauthorized(readMixed(r));
+                case "note" -> {
+                    String note = readMixed(r);
+                    if (!note.isEmpty()) {
+                        b.note(note);
+                    }
+                }
+                case "unauthorized" -> {
+                    String text = readMixed(r);
+                    if (!text.isEmpty()) {
+                        b.unauthorized(text);
+                    }
+                }
                 case "sc" -> b.serviceCode(r.getElementText().strip());
                 default -> skip(r);
             }
@@ -312,7 +341,7 @@ final class IanaXmlReader {
                         String text = r.getElementText().strip();
                         s.append(IanaText.inlineXref(type, data, text));
                     } else if (n.equals("br")) {
-                        s.append('\n');
+                        s.append(' ');
                         depth++;
                     } else {
                         depth++;

@@ -259,7 +259,7 @@ public final class SnapshotCodec {
             int end = bytes.length - 4;
             ByteBuffer in = ByteBuffer.wrap(bytes, 0, end);
             in.position(MAGIC.length + 1);
-            stringCount = count(in.getInt(), end);
+            stringCount = count(in.getInt(), (end - in.position()) / 4);
             stringOffsets = in.position();
             skip(in, 4L * (stringCount + 1));
             blob = in.position();
@@ -283,7 +283,7 @@ public final class SnapshotCodec {
             long imported = in.getLong();
             info = new SnapshotInfo(SOURCES[source], label, updated == 0 ? null : LocalDate.ofEpochDay(updated - 1),
                     imported == 0 ? null : Instant.ofEpochMilli(imported - 1));
-            int footnoteCount = count(in.getInt(), end);
+            int footnoteCount = count(in.getInt(), (end - in.position()) / 8);
             Map<String, String> notes = new HashMap<>();
             for (int i = 0; i < footnoteCount; i++) {
                 notes.put(str(in.getInt()), str(in.getInt()));
@@ -291,10 +291,13 @@ public final class SnapshotCodec {
             footnotes = notes;
             peopleCount = count(in.getInt(), end);
             int peopleSize = count(in.getInt(), end);
+            if (peopleCount > peopleSize) {
+                throw new IllegalStateException("people count " + peopleCount + " exceeds its " + peopleSize + " bytes");
+            }
             peopleStart = in.position();
             skip(in, peopleSize);
             peopleEnd = in.position();
-            recordCount = count(in.getInt(), end);
+            recordCount = count(in.getInt(), (end - in.position()) / (COLUMN_BYTES + 4));
             columns = in.position();
             skip(in, (long) recordCount * COLUMN_BYTES);
             recordOffsets = in.position();
@@ -399,7 +402,7 @@ public final class SnapshotCodec {
             List<String> contacts = strings(c);
             RegistryDate registered = date(c);
             RegistryDate modified = date(c);
-            int nr = c.index();
+            int nr = c.count();
             List<Reference> refs = new ArrayList<>(nr);
             for (int i = 0; i < nr; i++) {
                 Reference.Kind kind = KINDS[c.u8()];
@@ -416,7 +419,7 @@ public final class SnapshotCodec {
         }
 
         private List<String> strings(Cursor c) {
-            int n = c.index();
+            int n = c.count();
             if (n == 0) {
                 return List.of();
             }
@@ -470,6 +473,15 @@ public final class SnapshotCodec {
                     throw new IllegalStateException("record cut short");
                 }
                 return b[pos++] & 0xFF;
+            }
+
+            /** A count of following items: each takes at least one byte, so it cannot exceed those left. */
+            int count() {
+                int n = index();
+                if (n > end - pos) {
+                    throw new IllegalStateException("count " + n + " exceeds the " + (end - pos) + " bytes left");
+                }
+                return n;
             }
 
             int index() {

@@ -199,7 +199,7 @@ public final class SnapshotStore {
             String name = fileName(snapshot, content);
             Path target = snapshots().resolve(name);
             Optional<Path> activeFile = activeFileOrEmpty();
-            if (activeFile.isPresent() && activeFile.get().equals(target) && Files.exists(target)) {
+            if (previous != null && activeFile.isPresent() && activeFile.get().equals(target)) {
                 return new InstallResult(Outcome.ALREADY_ACTIVE, previous != null ? previous : snapshot, target,
                         previous);
             }
