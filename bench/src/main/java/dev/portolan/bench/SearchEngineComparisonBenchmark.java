@@ -78,10 +78,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     -bm ss -tu ms -f 10 -wi 0 -i 1 -jvmArgsAppend "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
  * </pre>
  *
- * <p>Each trial ends by printing the top hits of every engine, so their answers can be compared as
- * well as their speed. Needs the full registry (see {@link BenchData}).
+ * <p>The query-only benchmarks end their trial by printing the top hits of every engine, so their
+ * answers can be compared as well as their speed. Needs the full registry (see {@link BenchData}).
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
@@ -95,89 +94,106 @@ public class SearchEngineComparisonBenchmark {
     private static final String NAME_STARTS = "name_starts";
     private static final String POSITION = "position";
 
-    // Set in setUp, before any benchmark method runs.
-    private List<Assignment> assignments;
-    private String[] queryWords;
-    private Directory prebuiltLucene;
-    private DirectoryReader prebuiltReader;
-    private IndexSearcher prebuiltSearcher;
-    private SearchIndex prebuiltPortolan;
-    private String lastHits = "";
+    /**
+     * The records of the full registry. Its set-up touches neither search engine, so that a single
+     * shot in a fresh JVM measures each engine's code cold, as the command line runs it.
+     */
+    @State(Scope.Benchmark)
+    public static class Records {
+        List<Assignment> assignments;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        assignments = BenchData.fullRegistry().assignments();
-        queryWords = SearchIndex.tokens(QUERY);
-        prebuiltLucene = luceneIndex(assignments, false);
-        prebuiltReader = DirectoryReader.open(prebuiltLucene);
-        prebuiltSearcher = new IndexSearcher(prebuiltReader);
-        prebuiltPortolan = new SearchIndex(assignments);
-        String ngrams;
-        try (Directory dir = luceneIndex(assignments, true); DirectoryReader reader = DirectoryReader.open(dir)) {
-            ngrams = describe(luceneQuery(new IndexSearcher(reader), true));
+        @Setup(Level.Trial)
+        public void setUp() {
+            assignments = BenchData.fullRegistry().assignments();
         }
-        lastHits = String.join(System.lineSeparator(),
-                "records indexed: " + assignments.size() + ", Lucene documents: " + prebuiltReader.numDocs(),
-                "top hits for " + QUERY + ", Lucene:          " + describe(luceneQuery(prebuiltSearcher, false)),
-                "top hits for " + QUERY + ", Lucene n-grams:  " + ngrams,
-                "top hits for " + QUERY + ", Portolan:        " + describe(portolanHits(prebuiltPortolan)));
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        prebuiltReader.close();
-        prebuiltLucene.close();
-        // Printed after the run, so that it does not break JMH's progress lines.
-        System.out.println();
-        System.out.println(lastHits);
+    /** Both engines' indexes, built once, for the query-only benchmarks. */
+    @State(Scope.Benchmark)
+    public static class Prebuilt {
+        Directory lucene;
+        DirectoryReader reader;
+        IndexSearcher searcher;
+        SearchIndex portolan;
+        String[] queryWords;
+        private String hits = "";
+
+        @Setup(Level.Trial)
+        public void setUp(Records records) throws IOException {
+            List<Assignment> assignments = records.assignments;
+            lucene = luceneIndex(assignments, false);
+            reader = DirectoryReader.open(lucene);
+            searcher = new IndexSearcher(reader);
+            portolan = new SearchIndex(assignments);
+            queryWords = SearchIndex.tokens(QUERY);
+            String ngrams;
+            try (Directory dir = luceneIndex(assignments, true); DirectoryReader r = DirectoryReader.open(dir)) {
+                ngrams = describe(assignments, luceneQuery(new IndexSearcher(r), true));
+            }
+            hits = String.join(System.lineSeparator(),
+                    "records indexed: " + assignments.size() + ", Lucene documents: " + reader.numDocs(),
+                    "top hits for " + QUERY + ", Lucene:          " + describe(assignments, luceneQuery(searcher, false)),
+                    "top hits for " + QUERY + ", Lucene n-grams:  " + ngrams,
+                    "top hits for " + QUERY + ", Portolan:        "
+                            + describe(assignments, portolanHits(portolan, queryWords)));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            reader.close();
+            lucene.close();
+            // Printed after the run, so that it does not break JMH's progress lines.
+            System.out.println();
+            System.out.println(hits);
+        }
     }
 
     /** Lucene: build the in-memory index over every record, open it, and run one fuzzy query. */
     @Benchmark
-    public int[] luceneIndexAndQuery() throws IOException {
-        try (Directory dir = luceneIndex(assignments, false); DirectoryReader reader = DirectoryReader.open(dir)) {
+    public int[] luceneIndexAndQuery(Records records) throws IOException {
+        try (Directory dir = luceneIndex(records.assignments, false); DirectoryReader reader = DirectoryReader.open(dir)) {
             return luceneQuery(new IndexSearcher(reader), false);
         }
     }
 
     /** Lucene: build and open the in-memory index only. */
     @Benchmark
-    public int luceneIndexOnly() throws IOException {
-        try (Directory dir = luceneIndex(assignments, false); DirectoryReader reader = DirectoryReader.open(dir)) {
+    public int luceneIndexOnly(Records records) throws IOException {
+        try (Directory dir = luceneIndex(records.assignments, false); DirectoryReader reader = DirectoryReader.open(dir)) {
             return reader.numDocs();
         }
     }
 
     /** Lucene: one fuzzy query on a prebuilt, open index. */
     @Benchmark
-    public int[] luceneQueryOnly() throws IOException {
-        return luceneQuery(prebuiltSearcher, false);
+    public int[] luceneQueryOnly(Prebuilt prebuilt) throws IOException {
+        return luceneQuery(prebuilt.searcher, false);
     }
 
     /** Lucene with edge n-grams of the names: build, open, and one fuzzy query that finds PostgreSQL. */
     @Benchmark
-    public int[] luceneNgramsIndexAndQuery() throws IOException {
-        try (Directory dir = luceneIndex(assignments, true); DirectoryReader reader = DirectoryReader.open(dir)) {
+    public int[] luceneNgramsIndexAndQuery(Records records) throws IOException {
+        try (Directory dir = luceneIndex(records.assignments, true); DirectoryReader reader = DirectoryReader.open(dir)) {
             return luceneQuery(new IndexSearcher(reader), true);
         }
     }
 
     /** Portolan: build the search index over every record and run one search. */
     @Benchmark
-    public int[] portolanIndexAndQuery() {
-        return portolanHits(new SearchIndex(assignments));
+    public int[] portolanIndexAndQuery(Records records) {
+        return portolanHits(new SearchIndex(records.assignments), SearchIndex.tokens(QUERY));
     }
 
     /** Portolan: build the search index only. */
     @Benchmark
-    public SearchIndex portolanIndexOnly() {
-        return new SearchIndex(assignments);
+    public SearchIndex portolanIndexOnly(Records records) {
+        return new SearchIndex(records.assignments);
     }
 
     /** Portolan: one search on a prebuilt index. */
     @Benchmark
-    public int[] portolanQueryOnly() {
-        return portolanHits(prebuiltPortolan);
+    public int[] portolanQueryOnly(Prebuilt prebuilt) {
+        return portolanHits(prebuilt.portolan, SearchIndex.tokens(QUERY));
     }
 
     /** StandardAnalyzer's tokens and lower-casing; the name starts field also gets edge n-grams. */
@@ -247,7 +263,7 @@ public class SearchEngineComparisonBenchmark {
         return positions;
     }
 
-    private int[] portolanHits(SearchIndex index) {
+    private static int[] portolanHits(SearchIndex index, String[] queryWords) {
         List<SearchIndex.Hit> hits = index.search(queryWords);
         int[] positions = new int[Math.min(TOP, hits.size())];
         for (int i = 0; i < positions.length; i++) {
@@ -256,7 +272,7 @@ public class SearchEngineComparisonBenchmark {
         return positions;
     }
 
-    private String describe(int[] positions) {
+    private static String describe(List<Assignment> assignments, int[] positions) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(5, positions.length); i++) {
             Assignment a = assignments.get(positions[i]);
