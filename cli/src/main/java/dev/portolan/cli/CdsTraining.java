@@ -16,8 +16,9 @@ final class CdsTraining {
         String home = args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir") + "/portolan-cds";
         String[][] lines = {
             {"443"}, {"lookup", "ssh", "53/udp", "8000-8002"}, {"lookup", "abc"},
-            {"search", "postgers"}, {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"},
-            {"status"}, {"--help"},
+            {"search", "postgers"}, {"search", "network", "time", "-n", "5"},
+            {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
+            {"status"}, {"--help"}, {"lookup", "--help"},
         };
         for (String[] line : lines) {
             StringWriter sink = new StringWriter();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,10 +42,19 @@ public final class Main implements Runnable {
 
     /** Runs one command line and returns its exit code; nothing is thrown. */
     static int run(String[] rawArgs, Console console) {
+        return run(rawArgs, console, true);
+    }
+
+    /**
+     * Runs one command line; {@code fastPath} false sends every command line through picocli (for
+     * the tests that compare both paths).
+     */
+    static int run(String[] rawArgs, Console console, boolean fastPath) {
         String[] args = withDefaultCommand(rawArgs);
         boolean debug = Arrays.asList(args).contains("--debug");
-        if (isPlainLookup(args)) {
-            return plainLookup(args, console);
+        Callable<Integer> direct = fastPath ? FastPath.parse(args, console) : null;
+        if (direct != null) {
+            return runDirectly(direct, console, debug);
         }
         CommandLine cl = new CommandLine(new Main(console), new Factory(console));
         cl.setUnmatchedOptionsArePositionalParams(true);
@@ -83,7 +93,7 @@ public final class Main implements Runnable {
             at++;
         }
         String first = args[at];
-        boolean option = first.startsWith("-") && !numberLike(first);
+        boolean option = first.startsWith("-") && !FastPath.isNumberLike(first);
         if (COMMANDS.contains(first) || option) {
             return args;
         }
@@ -94,43 +104,18 @@ public final class Main implements Runnable {
         return out;
     }
 
-    /**
-     * Whether the command line is a lookup with nothing but arguments ({@code portolan 443},
-     * {@code portolan lookup 53/udp ssh}). Building picocli's model of all commands costs about
-     * three times the JVM's own start (measured in bench/startup.sh), so these, the most common
-     * command lines, run the lookup command directly with its default options. Anything with an
-     * option goes through picocli, and both paths run the same {@link LookupCommand#call()}.
-     */
-    static boolean isPlainLookup(String[] args) {
-        if (args.length < 2 || !args[0].equals("lookup")) {
-            return false;
-        }
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.isEmpty() || (a.startsWith("-") && !numberLike(a)) || a.startsWith("@")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int plainLookup(String[] args, Console console) {
-        LookupCommand lookup = new LookupCommand(console);
-        lookup.args.addAll(Arrays.asList(args).subList(1, args.length));
+    private static int runDirectly(Callable<Integer> command, Console console, boolean debug) {
         try {
-            return lookup.call();
+            return command.call();
         } catch (Exception ex) {
             console.out().flush();
             console.err().println("portolan: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(console.err());
+            }
             console.err().flush();
             return exitCode(ex);
         }
-    }
-
-    /** {@code -1} and {@code +80} are (bad) port arguments, not options. */
-    private static boolean numberLike(String arg) {
-        int i = arg.startsWith("-") || arg.startsWith("+") ? 1 : 0;
-        return i < arg.length() && arg.charAt(i) >= '0' && arg.charAt(i) <= '9';
     }
 
     private static String message(Exception ex) {

@@ -39,11 +39,20 @@ final class Cli {
     }
 
     static Run run(Path home, String... args) {
+        return run(home, true, args);
+    }
+
+    /** Runs the command line through picocli even where the fast path would take it. */
+    static Run runViaPicocli(Path home, String... args) {
+        return run(home, false, args);
+    }
+
+    private static Run run(Path home, boolean fastPath, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out);
         PrintWriter e = new PrintWriter(err);
-        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false));
+        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false), fastPath);
         o.flush();
         e.flush();
         return new Run(code, out.toString(), err.toString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portolan.core.baseline.Baseline;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,13 +64,7 @@ class LookupAndSearchErrorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLookups")
     void badLookupArgumentGivesTheSameErrorThroughPicocli(List<String> args, String expected) {
-        List<String> withOption = new ArrayList<>(args);
-        if (!withOption.get(0).equals("lookup")) {
-            withOption.add(0, "lookup");
-        }
-        withOption.addAll(List.of("--format", "table"));
-
-        Cli.Run run = Cli.run(home, withOption.toArray(String[]::new));
+        Cli.Run run = Cli.runViaPicocli(home, args.toArray(String[]::new));
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.errLines()).containsExactly(expected);

@@ -3,7 +3,6 @@ package dev.portolan.core.search;
 import dev.portolan.core.Assignment;
 import dev.portolan.core.AssignmentStatus;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,21 +12,27 @@ import java.util.Locale;
  * <p>Every query word must match the entry (AND). A word scores by its best match, strongest
  * first: the exact service name (100), an alias (90), a prefix of the name (70, less for longer
  * names), a whole part of a hyphenated name (60), a whole word of the description (40), a prefix
- * of a name part (35) or of a description word (25), and finally, for words of four letters or
- * more, a near miss of the name's start (50 less 15 per edit) or of a name part or description word
- * (20 less 5 per edit), counting Damerau-Levenshtein edits: one for words up to six letters, two
- * above. So {@code ntp} ranks the ntp service above nntp, and {@code postgers} finds postgresql.
- * Ties go to assigned entries, then shorter names, then registry order.
+ * of a name part (35) or of a description word (25). Ties go to assigned entries, then shorter
+ * names, then registry order.
  *
- * <p>A hand-written scorer rather than Lucene: the command line builds this index at every start
- * over about 14,000 entries in a few milliseconds, where building a Lucene index costs more than
- * the whole lookup budget; see {@code bench/} for the figures.
+ * <p>Only when no entry matches every word that way does a second pass accept near misses, for
+ * words of four letters or more: the start of the name within one edit (two for words longer than
+ * six letters), scoring 50 less 15 per edit, or a name part or description word as near, scoring
+ * 20 less 5 per edit, counting Damerau-Levenshtein edits. So {@code ntp} ranks the ntp service
+ * above nntp, {@code postgers} finds postgresql, and a correctly spelled word is not diluted by
+ * its look-alikes.
+ *
+ * <p>A hand-written scorer rather than Lucene: the command line builds this index in every
+ * process, and building a Lucene index over the registry costs several times more than this index
+ * and a search together (bench/README.md, {@code SearchEngineComparisonBenchmark}).
  */
 public final class SearchIndex {
     /** The longest query accepted. */
     public static final int MAX_QUERY_LENGTH = 200;
 
-    private final List<Assignment> assignments;
+    private static final String[] NONE = new String[0];
+
+    private final boolean[] assigned;
     private final String[] names;
     private final String[][] nameParts;
     private final String[][] aliases;
@@ -37,8 +42,8 @@ public final class SearchIndex {
     public record Hit(int index, int score) {}
 
     public SearchIndex(List<Assignment> assignments) {
-        this.assignments = assignments;
         int n = assignments.size();
+        assigned = new boolean[n];
         names = new String[n];
         nameParts = new String[n][];
         aliases = new String[n][];
@@ -46,38 +51,51 @@ public final class SearchIndex {
         for (int i = 0; i < n; i++) {
             Assignment a = assignments.get(i);
             String name = a.service() == null ? "" : a.service().toLowerCase(Locale.ROOT);
+            assigned[i] = a.status() == AssignmentStatus.ASSIGNED;
             names[i] = name;
-            nameParts[i] = name.isEmpty() ? new String[0] : tokens(name);
-            aliases[i] = a.aliases().stream().map(s -> s.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-            words[i] = a.status() == AssignmentStatus.UNASSIGNED ? new String[0] : tokens(a.description());
+            nameParts[i] = name.isEmpty() ? NONE : tokens(name);
+            List<String> al = a.aliases();
+            String[] lower = al.isEmpty() ? NONE : new String[al.size()];
+            for (int j = 0; j < lower.length; j++) {
+                lower[j] = al.get(j).toLowerCase(Locale.ROOT);
+            }
+            aliases[i] = lower;
+            words[i] = a.status() == AssignmentStatus.UNASSIGNED ? NONE : tokens(a.description());
         }
     }
 
     /** Splits text into lower-case words of letters and digits. */
     public static String[] tokens(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                cur.append(Character.toLowerCase(c));
-            } else if (cur.length() > 0) {
-                out.add(cur.toString());
-                cur.setLength(0);
+        List<String> out = new ArrayList<>(8);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean part = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (part && start < 0) {
+                start = i;
+            } else if (!part && start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
             }
         }
-        if (cur.length() > 0) {
-            out.add(cur.toString());
-        }
-        return out.toArray(String[]::new);
+        return out.isEmpty() ? NONE : out.toArray(NONE);
     }
 
     /** Hits for the query words, best first. An empty word list matches nothing. */
     public List<Hit> search(String[] queryWords) {
+        List<Hit> hits = pass(queryWords, false);
+        if (hits.isEmpty()) {
+            hits = pass(queryWords, true);
+        }
+        hits.sort(this::compare);
+        return hits;
+    }
+
+    private List<Hit> pass(String[] queryWords, boolean nearMisses) {
         List<Hit> hits = new ArrayList<>();
         if (queryWords.length == 0) {
             return hits;
         }
+        EditDistance scratch = nearMisses ? new EditDistance() : null;
         for (int i = 0; i < names.length; i++) {
             if (names[i].isEmpty() && words[i].length == 0) {
                 continue;
@@ -85,6 +103,9 @@ public final class SearchIndex {
             int total = 0;
             for (String w : queryWords) {
                 int s = score(i, w);
+                if (s == 0 && scratch != null) {
+                    s = nearMiss(i, w, scratch);
+                }
                 if (s == 0) {
                     total = 0;
                     break;
@@ -95,11 +116,22 @@ public final class SearchIndex {
                 hits.add(new Hit(i, total));
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::score).reversed()
-                .thenComparing(h -> assignments.get(h.index()).status() != AssignmentStatus.ASSIGNED)
-                .thenComparingInt(h -> names[h.index()].isEmpty() ? Integer.MAX_VALUE : names[h.index()].length())
-                .thenComparingInt(Hit::index));
         return hits;
+    }
+
+    private int compare(Hit a, Hit b) {
+        int c = Integer.compare(b.score(), a.score());
+        if (c == 0) {
+            c = Boolean.compare(!assigned[a.index()], !assigned[b.index()]);
+        }
+        if (c == 0) {
+            c = Integer.compare(nameLength(a.index()), nameLength(b.index()));
+        }
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    }
+
+    private int nameLength(int i) {
+        return names[i].isEmpty() ? Integer.MAX_VALUE : names[i].length();
     }
 
     private int score(int i, String w) {
@@ -140,44 +172,35 @@ public final class SearchIndex {
                 }
             }
         }
-        if (best > 0 || w.length() < 4) {
-            return best;
+        return best;
+    }
+
+    private int nearMiss(int i, String w, EditDistance scratch) {
+        if (w.length() < 4) {
+            return 0;
         }
         int maxEdits = w.length() <= 6 ? 1 : 2;
+        String name = names[i];
         if (!name.isEmpty()) {
-            int d = nearestPrefix(w, name, maxEdits);
+            int d = scratch.toNearestPrefix(w, name, maxEdits);
             if (d <= maxEdits) {
-                best = 50 - 15 * d;
+                return 50 - 15 * d;
             }
         }
-        if (best == 0) {
-            int d = maxEdits + 1;
-            for (String p : nameParts[i]) {
-                d = Math.min(d, near(w, p, maxEdits));
-            }
-            for (String p : words[i]) {
-                d = Math.min(d, near(w, p, maxEdits));
-            }
-            if (d <= maxEdits) {
-                best = 20 - 5 * d;
-            }
+        int d = maxEdits + 1;
+        for (String p : nameParts[i]) {
+            d = Math.min(d, near(w, p, maxEdits, scratch));
         }
-        return best;
+        for (String p : words[i]) {
+            d = Math.min(d, near(w, p, maxEdits, scratch));
+        }
+        return d <= maxEdits ? 20 - 5 * d : 0;
     }
 
-    /** Fewest edits between the word and a start of the name about as long as it. */
-    private static int nearestPrefix(String w, String name, int maxEdits) {
-        int best = maxEdits + 1;
-        for (int len = Math.max(1, w.length() - maxEdits); len <= Math.min(name.length(), w.length() + maxEdits); len++) {
-            best = Math.min(best, EditDistance.damerauLevenshtein(w, name.substring(0, len), maxEdits));
-        }
-        return best;
-    }
-
-    private static int near(String w, String candidate, int maxEdits) {
+    private static int near(String w, String candidate, int maxEdits, EditDistance scratch) {
         if (Math.abs(w.length() - candidate.length()) > maxEdits || candidate.length() < 3) {
             return maxEdits + 1;
         }
-        return EditDistance.damerauLevenshtein(w, candidate, maxEdits);
+        return scratch.between(w, candidate, maxEdits);
     }
 }

@@ -44,4 +44,23 @@ class EditDistanceTest {
         int exact = EditDistance.damerauLevenshtein(a, b, 30);
         assertThat(EditDistance.damerauLevenshtein(a, b, bound)).isEqualTo(Math.min(exact, bound + 1));
     }
+
+    @Property(tries = 500)
+    void nearestPrefix_isTheLeastDistanceToAnyStartOfAboutTheSameLength(
+            @ForAll @AlphaChars @StringLength(min = 1, max = 10) String a,
+            @ForAll @AlphaChars @StringLength(max = 14) String b, @ForAll @IntRange(min = 0, max = 3) int bound) {
+        int expected = bound + 1;
+        for (int len = Math.max(1, a.length() - bound); len <= Math.min(b.length(), a.length() + bound); len++) {
+            expected = Math.min(expected, EditDistance.damerauLevenshtein(a, b.substring(0, len), bound));
+        }
+        assertThat(new EditDistance().toNearestPrefix(a, b, bound)).isEqualTo(expected);
+    }
+
+    @Property(tries = 200)
+    void oneInstance_givesTheSameAnswersAcrossCallsOfAnyLength(
+            @ForAll @AlphaChars @StringLength(max = 40) String a, @ForAll @AlphaChars @StringLength(max = 40) String b) {
+        EditDistance reused = new EditDistance();
+        reused.between("x".repeat(30), "y".repeat(33), 5);
+        assertThat(reused.between(a, b, 3)).isEqualTo(EditDistance.damerauLevenshtein(a, b, 3));
+    }
 }
