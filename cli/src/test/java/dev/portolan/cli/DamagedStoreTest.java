@@ -2,12 +2,9 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +29,7 @@ class DamagedStoreTest {
     Path files;
 
     Path activeSnapshot;
-    HttpServer server;
+    LoopbackHttpServer server;
 
     @BeforeEach
     void importARelease() throws IOException {
@@ -40,23 +37,16 @@ class DamagedStoreTest {
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
         activeSnapshot = home.resolve("snapshots").resolve(Files.readString(home.resolve("active")).strip());
         byte[] newer = RegistryFixtures.xmlBytes(LocalDate.of(2025, 9, 1), RegistryFixtures.RECORDS);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/registry.xml", ex -> {
-            ex.sendResponseHeaders(200, newer.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(newer);
-            }
-        });
-        server.start();
+        server = LoopbackHttpServer.start().route("/registry.xml", LoopbackHttpServer.ok(newer));
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/registry.xml";
+        return server.url("/registry.xml");
     }
 
     private void assertAnswersFromTheBaselineWithAWarning(String problemStart) {

@@ -2,6 +2,7 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -36,23 +37,23 @@ class UpdateCommandTest {
     @TempDir
     Path files;
 
-    FixtureServer server;
+    LoopbackHttpServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = FixtureServer.start()
-                .route("/registry.xml", FixtureServer.conditional(GOOD, ETAG, LAST_MODIFIED))
-                .route("/plain.xml", FixtureServer.ok(GOOD))
-                .route("/older.xml", FixtureServer.ok(RegistryFixtures.xmlBytes(LocalDate.of(2024, 1, 1),
+        server = LoopbackHttpServer.start()
+                .route("/registry.xml", LoopbackHttpServer.conditional(GOOD, ETAG, LAST_MODIFIED))
+                .route("/plain.xml", LoopbackHttpServer.ok(GOOD))
+                .route("/older.xml", LoopbackHttpServer.ok(RegistryFixtures.xmlBytes(LocalDate.of(2024, 1, 1),
                         RegistryFixtures.RECORDS)))
-                .route("/small.xml", FixtureServer.ok(RegistryFixtures.xmlBytes(SERVED_RELEASE, 100)))
-                .route("/page.html", FixtureServer.ok(
+                .route("/small.xml", LoopbackHttpServer.ok(RegistryFixtures.xmlBytes(SERVED_RELEASE, 100)))
+                .route("/page.html", LoopbackHttpServer.ok(
                         "<html><body>Please log in</body></html>\n".getBytes(StandardCharsets.UTF_8)))
-                .route("/empty.xml", FixtureServer.ok(new byte[0]))
-                .route("/error", FixtureServer.status(500))
-                .route("/unavailable", FixtureServer.status(503))
-                .route("/forbidden", FixtureServer.status(403))
-                .route("/truncated.xml", FixtureServer.truncated(GOOD));
+                .route("/empty.xml", LoopbackHttpServer.ok(new byte[0]))
+                .route("/error", LoopbackHttpServer.status(500))
+                .route("/unavailable", LoopbackHttpServer.status(503))
+                .route("/forbidden", LoopbackHttpServer.status(403))
+                .route("/truncated.xml", LoopbackHttpServer.truncated(GOOD));
         server.route("/slow.xml", server.stallAfter(GOOD, 100));
         server.route("/silent.xml", server.silent());
     }
@@ -110,7 +111,7 @@ class UpdateCommandTest {
     void firstDownloadIsNotConditional() {
         update("/registry.xml");
 
-        FixtureServer.Request first = server.requests("/registry.xml").get(0);
+        LoopbackHttpServer.Request first = server.requests("/registry.xml").get(0);
         assertThat(first.method()).isEqualTo("GET");
         assertThat(first.header("If-None-Match")).isNull();
         assertThat(first.header("If-Modified-Since")).isNull();
@@ -128,7 +129,7 @@ class UpdateCommandTest {
         assertThat(second.err()).isEmpty();
         assertThat(second.outLines()).containsExactly(
                 "not modified: " + server.url("/registry.xml") + " has not changed since the last update");
-        List<FixtureServer.Request> requests = server.requests("/registry.xml");
+        List<LoopbackHttpServer.Request> requests = server.requests("/registry.xml");
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).header("If-None-Match")).isEqualTo(ETAG);
         assertThat(requests.get(1).header("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
@@ -146,7 +147,7 @@ class UpdateCommandTest {
 
         Cli.Run run = update("/registry.xml");
 
-        FixtureServer.Request second = server.requests("/registry.xml").get(1);
+        LoopbackHttpServer.Request second = server.requests("/registry.xml").get(1);
         assertThat(second.header("If-None-Match")).isNull();
         assertThat(second.header("If-Modified-Since")).isNull();
         // the full download is the older release, so it is refused
@@ -271,7 +272,7 @@ class UpdateCommandTest {
         @Test
         void connectionRefused() throws IOException {
             String url;
-            try (FixtureServer gone = FixtureServer.start()) {
+            try (LoopbackHttpServer gone = LoopbackHttpServer.start()) {
                 url = gone.url("/registry.xml");
             }
 
@@ -378,7 +379,7 @@ class UpdateCommandTest {
         void rememberTheState() {
             assertThat(update("/registry.xml").code()).isZero();
             // the downloaded address now fails; its validators stay those of the download
-            server.route("/registry.xml", FixtureServer.status(500));
+            server.route("/registry.xml", LoopbackHttpServer.status(500));
             super.rememberTheState();
         }
 
