@@ -3,6 +3,7 @@ package dev.portolan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,10 @@ class DamagedStoreTest {
 
     @BeforeEach
     void importARelease() throws IOException {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
         activeSnapshot = home.resolve("snapshots").resolve(Files.readString(home.resolve("active")).strip());
-        byte[] newer = RegistryFixtures.xmlBytes(LocalDate.of(2025, 9, 1), RegistryFixtures.RECORDS);
+        byte[] newer = GeneratedRegistry.xmlBytes(LocalDate.of(2025, 9, 1), GeneratedRegistry.RECORDS);
         server = LoopbackHttpServer.start().route("/registry.xml", LoopbackHttpServer.ok(newer));
     }
 
@@ -72,7 +73,7 @@ class DamagedStoreTest {
     }
 
     private Path newerFile() {
-        return RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 9, 1), RegistryFixtures.RECORDS);
+        return GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 9, 1), GeneratedRegistry.RECORDS);
     }
 
     // ---- damaged snapshot bytes ------------------------------------------------------------------

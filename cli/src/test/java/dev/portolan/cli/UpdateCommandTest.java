@@ -2,6 +2,7 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,7 @@ class UpdateCommandTest {
     static final String LAST_MODIFIED = "Mon, 01 Sep 2025 10:00:00 GMT";
     static final String IMPORTED = "\\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)";
 
-    static final byte[] GOOD = RegistryFixtures.xmlBytes(SERVED_RELEASE, RegistryFixtures.RECORDS);
+    static final byte[] GOOD = GeneratedRegistry.xmlBytes(SERVED_RELEASE, GeneratedRegistry.RECORDS);
 
     @TempDir
     Path home;
@@ -44,9 +45,9 @@ class UpdateCommandTest {
         server = LoopbackHttpServer.start()
                 .route("/registry.xml", LoopbackHttpServer.conditional(GOOD, ETAG, LAST_MODIFIED))
                 .route("/plain.xml", LoopbackHttpServer.ok(GOOD))
-                .route("/older.xml", LoopbackHttpServer.ok(RegistryFixtures.xmlBytes(LocalDate.of(2024, 1, 1),
-                        RegistryFixtures.RECORDS)))
-                .route("/small.xml", LoopbackHttpServer.ok(RegistryFixtures.xmlBytes(SERVED_RELEASE, 100)))
+                .route("/older.xml", LoopbackHttpServer.ok(GeneratedRegistry.xmlBytes(LocalDate.of(2024, 1, 1),
+                        GeneratedRegistry.RECORDS)))
+                .route("/small.xml", LoopbackHttpServer.ok(GeneratedRegistry.xmlBytes(SERVED_RELEASE, 100)))
                 .route("/page.html", LoopbackHttpServer.ok(
                         "<html><body>Please log in</body></html>\n".getBytes(StandardCharsets.UTF_8)))
                 .route("/empty.xml", LoopbackHttpServer.ok(new byte[0]))
@@ -141,7 +142,7 @@ class UpdateCommandTest {
     @Test
     void noValidatorsWhenAnotherSnapshotWasImportedSince() {
         assertThat(update("/registry.xml").code()).isZero();
-        Path newer = RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1), RegistryFixtures.RECORDS);
+        Path newer = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", newer.toString()).code()).isZero();
         HomeState before = HomeState.of(home);
 
@@ -348,15 +349,15 @@ class UpdateCommandTest {
         @BeforeEach
         @Override
         void rememberTheState() {
-            Path f = RegistryFixtures.writeXml(files, "registry.xml", ACTIVE_RELEASE, RegistryFixtures.RECORDS);
+            Path f = GeneratedRegistry.writeXml(files, "registry.xml", ACTIVE_RELEASE, GeneratedRegistry.RECORDS);
             assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
             super.rememberTheState();
         }
 
         @Test
         void olderDownloadIsRefused() {
-            Path newer = RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1),
-                    RegistryFixtures.RECORDS);
+            Path newer = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1),
+                    GeneratedRegistry.RECORDS);
             assertThat(Cli.run(home, "import", newer.toString()).code()).isZero();
             super.rememberTheState();
 

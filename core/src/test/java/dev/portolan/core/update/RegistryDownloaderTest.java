@@ -8,6 +8,7 @@ import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.SnapshotRejectedException;
 import dev.portolan.core.UpdateException;
 import dev.portolan.core.snapshot.SnapshotStore;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link RegistryDownloader} against a loopback server. */
 class RegistryDownloaderTest {
-    static final byte[] GOOD = RegistryXml.of(LocalDate.of(2025, 9, 1), RegistryXml.RECORDS);
+    static final byte[] GOOD = GeneratedRegistry.bareXmlBytes(LocalDate.of(2025, 9, 1), GeneratedRegistry.RECORDS);
     static final String ETAG = "\"v1\"";
     static final String LAST_MODIFIED = "Mon, 01 Sep 2025 10:00:00 GMT";
 
@@ -59,7 +60,8 @@ class RegistryDownloaderTest {
                 .route("/teapot", ex -> LoopbackHttpServer.send(ex, 418, "no".getBytes(StandardCharsets.UTF_8)))
                 .route("/page.html", LoopbackHttpServer.ok(
                         "<html><body>Log in</body></html>".getBytes(StandardCharsets.UTF_8)))
-                .route("/small.xml", LoopbackHttpServer.ok(RegistryXml.of(LocalDate.of(2025, 9, 1), 10)));
+                .route("/small.xml", LoopbackHttpServer.ok(GeneratedRegistry.bareXmlBytes(LocalDate.of(2025, 9, 1),
+                        10)));
         server.route("/slow.xml", server.stallAfter(GOOD, 100));
         server.route("/trickle.xml", server.trickle(GOOD, 64, 50));
     }
