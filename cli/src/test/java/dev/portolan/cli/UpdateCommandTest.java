@@ -213,21 +213,23 @@ class UpdateCommandTest {
             assertThat(HomeState.tmpFiles(home)).isEmpty();
         }
 
+        /** An update of {@code path} fails as {@link #assertFailed} says, with the one error line {@code message}. */
+        private void assertUpdateFails(String path, int code, String message) {
+            Cli.Run run = update(path);
+
+            assertFailed(run, code);
+            assertThat(run.errLines()).containsExactly(message);
+        }
+
         @Test
         void notFound() {
-            Cli.Run run = update("/missing.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/missing.xml")
+            assertUpdateFails("/missing.xml", ExitCode.FAILURE, "portolan: " + server.url("/missing.xml")
                     + " answered HTTP 404 Not Found; the active data is unchanged");
         }
 
         @Test
         void serverError() {
-            Cli.Run run = update("/error");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/error")
+            assertUpdateFails("/error", ExitCode.FAILURE, "portolan: " + server.url("/error")
                     + " answered HTTP 500 Internal Server Error; the active data is unchanged");
         }
 
@@ -235,9 +237,7 @@ class UpdateCommandTest {
         void otherHttpErrors() {
             assertThat(update("/unavailable").errLines()).containsExactly("portolan: " + server.url("/unavailable")
                     + " answered HTTP 503 Service Unavailable; the active data is unchanged");
-            Cli.Run forbidden = update("/forbidden");
-            assertFailed(forbidden, ExitCode.FAILURE);
-            assertThat(forbidden.errLines()).containsExactly("portolan: " + server.url("/forbidden")
+            assertUpdateFails("/forbidden", ExitCode.FAILURE, "portolan: " + server.url("/forbidden")
                     + " answered HTTP 403 Forbidden; the active data is unchanged");
         }
 
@@ -254,19 +254,13 @@ class UpdateCommandTest {
 
         @Test
         void stalledTransfer() {
-            Cli.Run run = update("/slow.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: download of " + server.url("/slow.xml")
+            assertUpdateFails("/slow.xml", ExitCode.FAILURE, "portolan: download of " + server.url("/slow.xml")
                     + " stalled: no data for 1 s or longer than 300 s in all; the active data is unchanged");
         }
 
         @Test
         void serverThatNeverAnswers() {
-            Cli.Run run = update("/silent.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/silent.xml")
+            assertUpdateFails("/silent.xml", ExitCode.FAILURE, "portolan: " + server.url("/silent.xml")
                     + " did not answer within 1 s; try again later");
         }
 
@@ -306,11 +300,9 @@ class UpdateCommandTest {
 
         @Test
         void tooSmall() {
-            Cli.Run run = update("/small.xml");
-
-            assertFailed(run, ExitCode.BAD_INPUT);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/small.xml") + " holds 100 records; "
-                    + "a whole IANA port registry has at least 5000 (truncated or partial file?); nothing was changed");
+            assertUpdateFails("/small.xml", ExitCode.BAD_INPUT, "portolan: " + server.url("/small.xml")
+                    + " holds 100 records; a whole IANA port registry has at least 5000 (truncated or partial file?); "
+                    + "nothing was changed");
         }
 
         @Test
