@@ -2,12 +2,10 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.GeneratedRegistry;
+import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,31 +30,24 @@ class DamagedStoreTest {
     Path files;
 
     Path activeSnapshot;
-    HttpServer server;
+    LoopbackHttpServer server;
 
     @BeforeEach
     void importARelease() throws IOException {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
         activeSnapshot = home.resolve("snapshots").resolve(Files.readString(home.resolve("active")).strip());
-        byte[] newer = RegistryFixtures.xmlBytes(LocalDate.of(2025, 9, 1), RegistryFixtures.RECORDS);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/registry.xml", ex -> {
-            ex.sendResponseHeaders(200, newer.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(newer);
-            }
-        });
-        server.start();
+        byte[] newer = GeneratedRegistry.xmlBytes(LocalDate.of(2025, 9, 1), GeneratedRegistry.RECORDS);
+        server = LoopbackHttpServer.start().route("/registry.xml", LoopbackHttpServer.ok(newer));
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/registry.xml";
+        return server.url("/registry.xml");
     }
 
     private void assertAnswersFromTheBaselineWithAWarning(String problemStart) {
@@ -82,7 +73,7 @@ class DamagedStoreTest {
     }
 
     private Path newerFile() {
-        return RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 9, 1), RegistryFixtures.RECORDS);
+        return GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 9, 1), GeneratedRegistry.RECORDS);
     }
 
     // ---- damaged snapshot bytes ------------------------------------------------------------------

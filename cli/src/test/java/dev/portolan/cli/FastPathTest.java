@@ -2,6 +2,7 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -77,8 +78,8 @@ class FastPathTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandLines")
     void bothPathsPrintTheSameFromImportedData(List<String> args) {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1),
-                RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1),
+                GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         assertSame(Cli.run(home, args.toArray(String[]::new)), Cli.runViaPicocli(home, args.toArray(String[]::new)));

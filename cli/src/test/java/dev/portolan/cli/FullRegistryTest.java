@@ -1,14 +1,13 @@
 package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
+import dev.portolan.core.testsupport.SharedRegistryData;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,22 +23,15 @@ class FullRegistryTest {
     @TempDir
     Path home;
 
-    Path data;
     Path xml;
     Path history;
     Path csv;
 
     @BeforeEach
     void findData() {
-        Optional<Path> dir = TestData.iana();
-        assumeTrue(dir.isPresent(), () -> "IANA registry files not found at " + TestData.whereLooked()
-                + "; skipping the full-registry tests");
-        data = dir.get();
-        xml = data.resolve("service-names-port-numbers.xml");
-        history = data.resolve("history/service-names-port-numbers-20240801.xml.gz");
-        csv = data.resolve("service-names-port-numbers.csv.gz");
-        assumeTrue(Files.isRegularFile(xml) && Files.isRegularFile(history) && Files.isRegularFile(csv),
-                () -> "the shared IANA directory " + data + " lacks the XML, the 2024-08-01 history release or the CSV");
+        xml = SharedRegistryData.require(SharedRegistryData.XML);
+        history = SharedRegistryData.require(SharedRegistryData.historyRelease(LocalDate.of(2024, 8, 1)));
+        csv = SharedRegistryData.require(SharedRegistryData.CSV_GZ);
     }
 
     private void importCurrent() {

@@ -2,6 +2,7 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,16 +63,16 @@ class ImportCommandTest {
 
         @Test
         void emptyFile() {
-            Path f = RegistryFixtures.write(files, "empty.xml", "");
+            Path f = GeneratedRegistry.write(files, "empty.xml", "");
             assertRefused("portolan: " + f + ": the file is empty, expected an IANA registry (XML or CSV)",
                     "import", f.toString());
         }
 
         @Test
         void truncatedXml() {
-            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String whole = GeneratedRegistry.xml(RELEASE, GeneratedRegistry.RECORDS);
             String cut = truncate(whole, whole.length() / 2);
-            Path f = RegistryFixtures.write(files, "truncated.xml", cut);
+            Path f = GeneratedRegistry.write(files, "truncated.xml", cut);
             long line = cut.chars().filter(c -> c == '\n').count() + 1;
             assertRefused("portolan: " + f + ": not well-formed XML at line " + line
                     + ": XML document structures must start and end within the same entity.",
@@ -82,7 +83,7 @@ class ImportCommandTest {
         void truncatedGzip() throws IOException {
             ByteArrayOutputStream gz = new ByteArrayOutputStream();
             try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-                out.write(RegistryFixtures.xmlBytes(RELEASE, RegistryFixtures.RECORDS));
+                out.write(GeneratedRegistry.xmlBytes(RELEASE, GeneratedRegistry.RECORDS));
             }
             byte[] bytes = gz.toByteArray();
             Path f = Files.write(files.resolve("truncated.xml.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -96,21 +97,21 @@ class ImportCommandTest {
 
         @Test
         void textFile() {
-            Path f = RegistryFixtures.write(files, "notes.txt", "hello world\nsecond line\n");
+            Path f = GeneratedRegistry.write(files, "notes.txt", "hello world\nsecond line\n");
             assertRefused("portolan: " + f + ": not an IANA port registry (starts with \"hello world\"); expected the "
                     + "XML or CSV file of service-names-port-numbers", "import", f.toString());
         }
 
         @Test
         void otherXmlDocument() {
-            Path f = RegistryFixtures.write(files, "page.html", "<html><body>Service unavailable</body></html>\n");
+            Path f = GeneratedRegistry.write(files, "page.html", "<html><body>Service unavailable</body></html>\n");
             assertRefused("portolan: " + f + ": not the IANA port registry (root element <html>, expected "
                     + "<registry id=\"service-names-port-numbers\">)", "import", f.toString());
         }
 
         @Test
         void otherIanaRegistry() {
-            Path f = RegistryFixtures.write(files, "protocol-numbers.xml", "<?xml version='1.0'?>\n"
+            Path f = GeneratedRegistry.write(files, "protocol-numbers.xml", "<?xml version='1.0'?>\n"
                     + "<registry xmlns=\"http://www.iana.org/assignments\" id=\"protocol-numbers\">\n</registry>\n");
             assertRefused("portolan: " + f + ": not the IANA port registry (root element <registry "
                     + "id=\"protocol-numbers\">, expected <registry id=\"service-names-port-numbers\">)",
@@ -119,48 +120,48 @@ class ImportCommandTest {
 
         @Test
         void xmlWithDoctype() {
-            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String whole = GeneratedRegistry.xml(RELEASE, GeneratedRegistry.RECORDS);
             String withDoctype = whole.replaceFirst("\n", "\n<!DOCTYPE registry [ <!ENTITY x \"y\"> ]>\n");
-            Path f = RegistryFixtures.write(files, "doctype.xml", withDoctype);
+            Path f = GeneratedRegistry.write(files, "doctype.xml", withDoctype);
             assertRefused("portolan: " + f + ": the document declares a DTD (line 2); IANA registry files have none, "
                     + "so it is refused", "import", f.toString());
         }
 
         @Test
         void xmlWithExternalDtd() {
-            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
+            String whole = GeneratedRegistry.xml(RELEASE, GeneratedRegistry.RECORDS);
             String withDoctype = whole.replaceFirst("\n",
                     "\n<!DOCTYPE registry SYSTEM \"http://127.0.0.1:9/registry.dtd\">\n");
-            Path f = RegistryFixtures.write(files, "external.xml", withDoctype);
+            Path f = GeneratedRegistry.write(files, "external.xml", withDoctype);
             assertRefused("portolan: " + f + ": the document declares a DTD (line 2); IANA registry files have none, "
                     + "so it is refused", "import", f.toString());
         }
 
         @Test
         void tooSmallRegistry() {
-            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE, 100);
+            Path f = GeneratedRegistry.writeXml(files, "small.xml", RELEASE, 100);
             assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString());
         }
 
         @Test
         void justBelowTheMinimum() {
-            Path f = RegistryFixtures.writeXml(files, "almost.xml", RELEASE.plusYears(1), 4_999);
+            Path f = GeneratedRegistry.writeXml(files, "almost.xml", RELEASE.plusYears(1), 4_999);
             assertRefused("portolan: " + f + " holds 4999 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString());
         }
 
         @Test
         void tooSmallEvenWithForce() {
-            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE.plusYears(1), 100);
+            Path f = GeneratedRegistry.writeXml(files, "small.xml", RELEASE.plusYears(1), 100);
             assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has at least 5000 "
                     + "(truncated or partial file?); nothing was changed", "import", f.toString(), "--force");
         }
 
         @Test
         void badRecordDate() {
-            String whole = RegistryFixtures.xml(RELEASE, RegistryFixtures.RECORDS);
-            Path f = RegistryFixtures.write(files, "baddate.xml",
+            String whole = GeneratedRegistry.xml(RELEASE, GeneratedRegistry.RECORDS);
+            Path f = GeneratedRegistry.write(files, "baddate.xml",
                     whole.replace("<record date=\"2001-02-03\">", "<record date=\"yesterday\">"));
             long line = whole.substring(0, whole.indexOf("<record date=")).chars().filter(c -> c == '\n').count() + 1;
             assertRefused("portolan: " + f + ": record at line " + line + " has date=\"yesterday\", expected YYYY, "
@@ -186,7 +187,7 @@ class ImportCommandTest {
     class IntoAnEmptyHome extends BadFiles {
         @Test
         void aBadImportCreatesNothing() {
-            Path f = RegistryFixtures.writeXml(files, "small.xml", RELEASE, 10);
+            Path f = GeneratedRegistry.writeXml(files, "small.xml", RELEASE, 10);
 
             Cli.run(home, "import", f.toString());
 
@@ -201,30 +202,30 @@ class ImportCommandTest {
 
         @BeforeEach
         void importARelease() {
-            active = RegistryFixtures.writeXml(files, "registry.xml", RELEASE, RegistryFixtures.RECORDS);
+            active = GeneratedRegistry.writeXml(files, "registry.xml", RELEASE, GeneratedRegistry.RECORDS);
             Cli.Run run = Cli.run(home, "import", active.toString());
             assertThat(run.code()).as(run.err()).isZero();
         }
 
         @Test
         void olderReleaseIsRefused() {
-            Path older = RegistryFixtures.writeXml(files, "older.xml", RELEASE.minusDays(1), RegistryFixtures.RECORDS);
+            Path older = GeneratedRegistry.writeXml(files, "older.xml", RELEASE.minusDays(1), GeneratedRegistry.RECORDS);
             assertRefused("portolan: " + older + " is a release of 2025-05-31, older than the active release of "
                     + "2025-06-01; use --force to import it anyway; nothing was changed", "import", older.toString());
         }
 
         @Test
         void muchSmallerReleaseIsRefused() {
-            Path big = RegistryFixtures.writeXml(files, "big.xml", RELEASE.plusDays(1), 12_000);
+            Path big = GeneratedRegistry.writeXml(files, "big.xml", RELEASE.plusDays(1), 12_000);
             assertThat(Cli.run(home, "import", big.toString()).code()).isZero();
-            Path smaller = RegistryFixtures.writeXml(files, "smaller.xml", RELEASE.plusDays(2), 5_999);
+            Path smaller = GeneratedRegistry.writeXml(files, "smaller.xml", RELEASE.plusDays(2), 5_999);
             assertRefused("portolan: " + smaller + " holds 5999 records, less than half of the active release's 12000; "
                     + "use --force to import it anyway; nothing was changed", "import", smaller.toString());
         }
 
         @Test
         void olderReleaseIsAcceptedWithForce() {
-            Path older = RegistryFixtures.writeXml(files, "older.xml", RELEASE.minusYears(1), RegistryFixtures.RECORDS);
+            Path older = GeneratedRegistry.writeXml(files, "older.xml", RELEASE.minusYears(1), GeneratedRegistry.RECORDS);
 
             Cli.Run run = Cli.run(home, "import", older.toString(), "--force");
 
@@ -253,7 +254,7 @@ class ImportCommandTest {
 
         @Test
         void aFailedImportKeepsTheImportedDataAnswering() {
-            Path f = RegistryFixtures.write(files, "notes.txt", "hello\n");
+            Path f = GeneratedRegistry.write(files, "notes.txt", "hello\n");
             Cli.run(home, "import", f.toString());
 
             Cli.Run run = Cli.run(home, "lookup", "fixture-ssh");
@@ -265,7 +266,7 @@ class ImportCommandTest {
 
     @Test
     void importMakesTheFileActive() throws IOException {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", RELEASE, RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", RELEASE, GeneratedRegistry.RECORDS);
 
         Cli.Run run = Cli.run(home, "import", f.toString());
 
@@ -289,7 +290,7 @@ class ImportCommandTest {
 
     @Test
     void exactlyTheMinimumIsAccepted() {
-        Path f = RegistryFixtures.writeXml(files, "minimum.xml", RELEASE, 5_000);
+        Path f = GeneratedRegistry.writeXml(files, "minimum.xml", RELEASE, 5_000);
 
         Cli.Run run = Cli.run(home, "import", f.toString());
 
@@ -301,7 +302,7 @@ class ImportCommandTest {
     void gzipCompressedFileIsReadByContent() throws IOException {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-            out.write(RegistryFixtures.xmlBytes(RELEASE, RegistryFixtures.RECORDS));
+            out.write(GeneratedRegistry.xmlBytes(RELEASE, GeneratedRegistry.RECORDS));
         }
         Path f = Files.write(files.resolve("registry.data"), gz.toByteArray());
 

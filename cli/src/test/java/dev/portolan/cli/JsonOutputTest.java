@@ -8,6 +8,7 @@ import dev.portolan.core.PortEntry;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -251,7 +252,7 @@ class JsonOutputTest {
 
     @Test
     void importedRegistryGivesReferencesPeopleAndDates() {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         List<JsonNode> rows = rows(Cli.run(home, "lookup", "22", "--format", "json"));
@@ -275,7 +276,7 @@ class JsonOutputTest {
 
     @Test
     void importedRegistryAnswersSearch() {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         List<JsonNode> rows = rows(Cli.run(home, "search", "fixture-ssh", "--format", "json"));

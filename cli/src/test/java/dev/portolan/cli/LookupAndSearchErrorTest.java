@@ -22,6 +22,13 @@ class LookupAndSearchErrorTest {
     @TempDir
     Path home;
 
+    /** The run failed as bad input with exactly the one error line {@code expected} and no output. */
+    private static void assertRefusedAsBadInput(Cli.Run run, String expected) {
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly(expected);
+        assertThat(run.out()).isEmpty();
+    }
+
     static Stream<Arguments> badLookups() {
         String baseline = Baseline.load().info().describe();
         return Stream.of(
@@ -53,22 +60,14 @@ class LookupAndSearchErrorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLookups")
     void badLookupArgumentIsOneLineAndExitCode2(List<String> args, String expected) {
-        Cli.Run run = Cli.run(home, args.toArray(String[]::new));
-
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.errLines()).containsExactly(expected);
-        assertThat(run.out()).isEmpty();
+        assertRefusedAsBadInput(Cli.run(home, args.toArray(String[]::new)), expected);
     }
 
     /** The same arguments with an option go through picocli instead of the fast path: same error. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLookups")
     void badLookupArgumentGivesTheSameErrorThroughPicocli(List<String> args, String expected) {
-        Cli.Run run = Cli.runViaPicocli(home, args.toArray(String[]::new));
-
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.errLines()).containsExactly(expected);
-        assertThat(run.out()).isEmpty();
+        assertRefusedAsBadInput(Cli.runViaPicocli(home, args.toArray(String[]::new)), expected);
     }
 
     static Stream<Arguments> badOptionValues() {
@@ -101,11 +100,7 @@ class LookupAndSearchErrorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badOptionValues")
     void badOptionValueIsOneLineAndExitCode2(List<String> args, String expected) {
-        Cli.Run run = Cli.run(home, args.toArray(String[]::new));
-
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.errLines()).containsExactly(expected);
-        assertThat(run.out()).isEmpty();
+        assertRefusedAsBadInput(Cli.run(home, args.toArray(String[]::new)), expected);
     }
 
     static Stream<Arguments> usageErrors() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,13 +27,13 @@ class PortlessServiceTest {
 
     @BeforeEach
     void importRegistryWithPortlessNames() {
-        String xml = RegistryFixtures.xml(LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS).replace("  <people>\n",
+        String xml = GeneratedRegistry.xml(LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS).replace("  <people>\n",
                 "  <record>\n    <name>nameonly</name>\n    <description>Name without port or transport</description>\n"
                         + "  </record>\n"
                         + "  <record>\n    <name>tcpname</name>\n    <protocol>tcp</protocol>\n"
                         + "    <description>Name with a transport but no port</description>\n  </record>\n"
                         + "  <people>\n");
-        Path f = RegistryFixtures.write(files, "registry.xml", xml);
+        Path f = GeneratedRegistry.write(files, "registry.xml", xml);
         Cli.Run run = Cli.run(home, "import", f.toString());
         assertThat(run.code()).as(run.err()).isZero();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ class StatusCommandTest {
 
     @Test
     void importedReleaseAsJson() throws Exception {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         Cli.Run run = Cli.run(home, "status", "--format", "json");
@@ -62,7 +63,7 @@ class StatusCommandTest {
         assertThat(status.get("updated").asText()).isEqualTo("2025-06-01");
         assertThat(status.get("label").asText()).isEqualTo(f.toString());
         assertThat(status.get("importedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
-        assertThat(status.get("records").intValue()).isEqualTo(RegistryFixtures.RECORDS);
+        assertThat(status.get("records").intValue()).isEqualTo(GeneratedRegistry.RECORDS);
         String stored = Files.readString(home.resolve("active")).strip();
         assertThat(status.get("file").asText()).isEqualTo(home.resolve("snapshots").resolve(stored).toString());
         assertThat(status.get("baseline").asText()).isEqualTo(Baseline.load().info().label());

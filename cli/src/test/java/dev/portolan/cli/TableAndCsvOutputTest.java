@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -90,7 +91,7 @@ class TableAndCsvOutputTest {
 
     @Test
     void importedRegistryCsvNamesPeople() throws IOException {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         List<NamedCsvRecord> records = csv(Cli.run(home, "lookup", "22/tcp", "--format", "csv"));
@@ -128,7 +129,7 @@ class TableAndCsvOutputTest {
 
     @Test
     void tableEndsWithTheImportedReleaseAsSource() {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         for (String[] args : new String[][] {{"22"}, {"search", "fixture"}, {"lookup", "60327"}}) {
@@ -154,7 +155,7 @@ class TableAndCsvOutputTest {
 
     @Test
     void tableOfAnImportedPortShowsDetails() {
-        Path f = RegistryFixtures.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), RegistryFixtures.RECORDS);
+        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
 
         Cli.Run run = Cli.run(home, "22/tcp");

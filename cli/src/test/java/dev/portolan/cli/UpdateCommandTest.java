@@ -2,6 +2,8 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.GeneratedRegistry;
+import dev.portolan.core.testsupport.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ class UpdateCommandTest {
     static final String LAST_MODIFIED = "Mon, 01 Sep 2025 10:00:00 GMT";
     static final String IMPORTED = "\\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)";
 
-    static final byte[] GOOD = RegistryFixtures.xmlBytes(SERVED_RELEASE, RegistryFixtures.RECORDS);
+    static final byte[] GOOD = GeneratedRegistry.xmlBytes(SERVED_RELEASE, GeneratedRegistry.RECORDS);
 
     @TempDir
     Path home;
@@ -36,23 +38,23 @@ class UpdateCommandTest {
     @TempDir
     Path files;
 
-    FixtureServer server;
+    LoopbackHttpServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = FixtureServer.start()
-                .route("/registry.xml", FixtureServer.conditional(GOOD, ETAG, LAST_MODIFIED))
-                .route("/plain.xml", FixtureServer.ok(GOOD))
-                .route("/older.xml", FixtureServer.ok(RegistryFixtures.xmlBytes(LocalDate.of(2024, 1, 1),
-                        RegistryFixtures.RECORDS)))
-                .route("/small.xml", FixtureServer.ok(RegistryFixtures.xmlBytes(SERVED_RELEASE, 100)))
-                .route("/page.html", FixtureServer.ok(
+        server = LoopbackHttpServer.start()
+                .route("/registry.xml", LoopbackHttpServer.conditional(GOOD, ETAG, LAST_MODIFIED))
+                .route("/plain.xml", LoopbackHttpServer.ok(GOOD))
+                .route("/older.xml", LoopbackHttpServer.ok(GeneratedRegistry.xmlBytes(LocalDate.of(2024, 1, 1),
+                        GeneratedRegistry.RECORDS)))
+                .route("/small.xml", LoopbackHttpServer.ok(GeneratedRegistry.xmlBytes(SERVED_RELEASE, 100)))
+                .route("/page.html", LoopbackHttpServer.ok(
                         "<html><body>Please log in</body></html>\n".getBytes(StandardCharsets.UTF_8)))
-                .route("/empty.xml", FixtureServer.ok(new byte[0]))
-                .route("/error", FixtureServer.status(500))
-                .route("/unavailable", FixtureServer.status(503))
-                .route("/forbidden", FixtureServer.status(403))
-                .route("/truncated.xml", FixtureServer.truncated(GOOD));
+                .route("/empty.xml", LoopbackHttpServer.ok(new byte[0]))
+                .route("/error", LoopbackHttpServer.status(500))
+                .route("/unavailable", LoopbackHttpServer.status(503))
+                .route("/forbidden", LoopbackHttpServer.status(403))
+                .route("/truncated.xml", LoopbackHttpServer.truncated(GOOD));
         server.route("/slow.xml", server.stallAfter(GOOD, 100));
         server.route("/silent.xml", server.silent());
     }
@@ -110,7 +112,7 @@ class UpdateCommandTest {
     void firstDownloadIsNotConditional() {
         update("/registry.xml");
 
-        FixtureServer.Request first = server.requests("/registry.xml").get(0);
+        LoopbackHttpServer.Request first = server.requests("/registry.xml").get(0);
         assertThat(first.method()).isEqualTo("GET");
         assertThat(first.header("If-None-Match")).isNull();
         assertThat(first.header("If-Modified-Since")).isNull();
@@ -128,7 +130,7 @@ class UpdateCommandTest {
         assertThat(second.err()).isEmpty();
         assertThat(second.outLines()).containsExactly(
                 "not modified: " + server.url("/registry.xml") + " has not changed since the last update");
-        List<FixtureServer.Request> requests = server.requests("/registry.xml");
+        List<LoopbackHttpServer.Request> requests = server.requests("/registry.xml");
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).header("If-None-Match")).isEqualTo(ETAG);
         assertThat(requests.get(1).header("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
@@ -140,13 +142,13 @@ class UpdateCommandTest {
     @Test
     void noValidatorsWhenAnotherSnapshotWasImportedSince() {
         assertThat(update("/registry.xml").code()).isZero();
-        Path newer = RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1), RegistryFixtures.RECORDS);
+        Path newer = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1), GeneratedRegistry.RECORDS);
         assertThat(Cli.run(home, "import", newer.toString()).code()).isZero();
         HomeState before = HomeState.of(home);
 
         Cli.Run run = update("/registry.xml");
 
-        FixtureServer.Request second = server.requests("/registry.xml").get(1);
+        LoopbackHttpServer.Request second = server.requests("/registry.xml").get(1);
         assertThat(second.header("If-None-Match")).isNull();
         assertThat(second.header("If-Modified-Since")).isNull();
         // the full download is the older release, so it is refused
@@ -211,21 +213,23 @@ class UpdateCommandTest {
             assertThat(HomeState.tmpFiles(home)).isEmpty();
         }
 
+        /** An update of {@code path} fails as {@link #assertFailed} says, with the one error line {@code message}. */
+        private void assertUpdateFails(String path, int code, String message) {
+            Cli.Run run = update(path);
+
+            assertFailed(run, code);
+            assertThat(run.errLines()).containsExactly(message);
+        }
+
         @Test
         void notFound() {
-            Cli.Run run = update("/missing.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/missing.xml")
+            assertUpdateFails("/missing.xml", ExitCode.FAILURE, "portolan: " + server.url("/missing.xml")
                     + " answered HTTP 404 Not Found; the active data is unchanged");
         }
 
         @Test
         void serverError() {
-            Cli.Run run = update("/error");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/error")
+            assertUpdateFails("/error", ExitCode.FAILURE, "portolan: " + server.url("/error")
                     + " answered HTTP 500 Internal Server Error; the active data is unchanged");
         }
 
@@ -233,9 +237,7 @@ class UpdateCommandTest {
         void otherHttpErrors() {
             assertThat(update("/unavailable").errLines()).containsExactly("portolan: " + server.url("/unavailable")
                     + " answered HTTP 503 Service Unavailable; the active data is unchanged");
-            Cli.Run forbidden = update("/forbidden");
-            assertFailed(forbidden, ExitCode.FAILURE);
-            assertThat(forbidden.errLines()).containsExactly("portolan: " + server.url("/forbidden")
+            assertUpdateFails("/forbidden", ExitCode.FAILURE, "portolan: " + server.url("/forbidden")
                     + " answered HTTP 403 Forbidden; the active data is unchanged");
         }
 
@@ -252,26 +254,20 @@ class UpdateCommandTest {
 
         @Test
         void stalledTransfer() {
-            Cli.Run run = update("/slow.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: download of " + server.url("/slow.xml")
+            assertUpdateFails("/slow.xml", ExitCode.FAILURE, "portolan: download of " + server.url("/slow.xml")
                     + " stalled: no data for 1 s or longer than 300 s in all; the active data is unchanged");
         }
 
         @Test
         void serverThatNeverAnswers() {
-            Cli.Run run = update("/silent.xml");
-
-            assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/silent.xml")
+            assertUpdateFails("/silent.xml", ExitCode.FAILURE, "portolan: " + server.url("/silent.xml")
                     + " did not answer within 1 s; try again later");
         }
 
         @Test
         void connectionRefused() throws IOException {
             String url;
-            try (FixtureServer gone = FixtureServer.start()) {
+            try (LoopbackHttpServer gone = LoopbackHttpServer.start()) {
                 url = gone.url("/registry.xml");
             }
 
@@ -304,11 +300,9 @@ class UpdateCommandTest {
 
         @Test
         void tooSmall() {
-            Cli.Run run = update("/small.xml");
-
-            assertFailed(run, ExitCode.BAD_INPUT);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/small.xml") + " holds 100 records; "
-                    + "a whole IANA port registry has at least 5000 (truncated or partial file?); nothing was changed");
+            assertUpdateFails("/small.xml", ExitCode.BAD_INPUT, "portolan: " + server.url("/small.xml")
+                    + " holds 100 records; a whole IANA port registry has at least 5000 (truncated or partial file?); "
+                    + "nothing was changed");
         }
 
         @Test
@@ -347,15 +341,15 @@ class UpdateCommandTest {
         @BeforeEach
         @Override
         void rememberTheState() {
-            Path f = RegistryFixtures.writeXml(files, "registry.xml", ACTIVE_RELEASE, RegistryFixtures.RECORDS);
+            Path f = GeneratedRegistry.writeXml(files, "registry.xml", ACTIVE_RELEASE, GeneratedRegistry.RECORDS);
             assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
             super.rememberTheState();
         }
 
         @Test
         void olderDownloadIsRefused() {
-            Path newer = RegistryFixtures.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1),
-                    RegistryFixtures.RECORDS);
+            Path newer = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1),
+                    GeneratedRegistry.RECORDS);
             assertThat(Cli.run(home, "import", newer.toString()).code()).isZero();
             super.rememberTheState();
 
@@ -378,7 +372,7 @@ class UpdateCommandTest {
         void rememberTheState() {
             assertThat(update("/registry.xml").code()).isZero();
             // the downloaded address now fails; its validators stay those of the download
-            server.route("/registry.xml", FixtureServer.status(500));
+            server.route("/registry.xml", LoopbackHttpServer.status(500));
             super.rememberTheState();
         }
 

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
@@ -18,9 +20,11 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * Locates the shared copy of the IANA registry files that the full-registry tests read.
  *
  * <p>The directory is, in order: the system property or environment variable {@value #VARIABLE};
- * otherwise {@code shared/data/iana} next to the repository root, the repository root being the
- * nearest directory above the working directory whose {@code pom.xml} is the {@code
- * portolan-parent} project. When the directory is absent the tests are skipped, not failed.
+ * otherwise {@code shared/data/iana} next to the repository root, or else next to the nearest
+ * directory further up that has one (for checkouts nested deeper, such as git worktrees), the
+ * repository root being the nearest directory above the working directory whose {@code pom.xml}
+ * is the {@code portolan-parent} project. When the directory is absent the tests are skipped, not
+ * failed.
  */
 public final class SharedRegistryData {
     /** System property or environment variable naming the directory of the shared registry files. */
@@ -31,6 +35,8 @@ public final class SharedRegistryData {
     public static final String CSV_GZ = "service-names-port-numbers.csv.gz";
     /** Older XML releases, gzip-compressed. */
     public static final String HISTORY = "history";
+    /** Where the shared data is looked for beside the repository root and the directories above it. */
+    private static final String BESIDE = "shared/data/iana";
 
     private static volatile RegistrySnapshot xmlSnapshot;
 
@@ -47,15 +53,26 @@ public final class SharedRegistryData {
         }
         Path root = repositoryRoot().orElse(null);
         if (root == null || root.getParent() == null) {
-            return Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("shared/data/iana");
+            return Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve(BESIDE);
         }
-        return root.getParent().resolve("shared/data/iana");
+        for (Path dir = root.getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(BESIDE);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return root.getParent().resolve(BESIDE);
     }
 
     /** The shared data directory, if it exists. */
     public static Optional<Path> directory() {
         Path dir = expectedDirectory();
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    /** The file of an older XML release under {@value #HISTORY}, by its {@code updated} date. */
+    public static String historyRelease(LocalDate updated) {
+        return HISTORY + "/service-names-port-numbers-" + updated.format(DateTimeFormatter.BASIC_ISO_DATE) + ".xml.gz";
     }
 
     /** The message of a test skipped for want of the shared data. */

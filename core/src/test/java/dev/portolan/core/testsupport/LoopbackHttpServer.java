@@ -1,4 +1,4 @@
-package dev.portolan.cli;
+package dev.portolan.core.testsupport;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +20,24 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP server on the loopback interface serving registry fixtures: good, cut off, stalled, HTTP
- * errors, and conditional answers. It records every request it receives.
+ * An HTTP server on the loopback interface with scripted answers: good, cut off, stalled,
+ * trickling, HTTP errors, and conditional answers. Paths without a route answer 404. It records
+ * the method, path and headers of every request it receives.
  */
-final class FixtureServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
     /** How long a stalled answer waits at most before giving up by itself. */
     private static final long STALL_LIMIT_SECONDS = 20;
 
     /** What the server does with one request. */
     @FunctionalInterface
-    interface Route {
+    public interface Route {
         void answer(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
     /** A request as received. */
-    record Request(String method, String path, Headers headers) {
-        @Nullable String header(String name) {
+    public record Request(String method, String path, Headers headers) {
+        /** The first value of a request header, or null when the request has none. */
+        public @Nullable String header(String name) {
             return headers.getFirst(name);
         }
     }
@@ -45,23 +48,24 @@ final class FixtureServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    private FixtureServer(HttpServer server, ExecutorService threads) {
+    private LoopbackHttpServer(HttpServer server, ExecutorService threads) {
         this.server = server;
         this.threads = threads;
     }
 
-    static FixtureServer start() throws IOException {
+    /** A server on 127.0.0.1 and a free port, already answering. */
+    public static LoopbackHttpServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fixture-server");
+            Thread t = new Thread(r, "loopback-http-server");
             t.setDaemon(true);
             return t;
         });
-        FixtureServer fixture = new FixtureServer(server, threads);
-        server.createContext("/", fixture::handle);
+        LoopbackHttpServer loopback = new LoopbackHttpServer(server, threads);
+        server.createContext("/", loopback::handle);
         server.setExecutor(threads);
         server.start();
-        return fixture;
+        return loopback;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -82,23 +86,32 @@ final class FixtureServer implements AutoCloseable {
     }
 
     /** The address of {@code path} on this server. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    FixtureServer route(String path, Route route) {
+    /** The address of {@code path} on this server. */
+    public URI uri(String path) {
+        return URI.create(url(path));
+    }
+
+    /** Answers requests for {@code path} with {@code route}, in place of any earlier route. */
+    public LoopbackHttpServer route(String path, Route route) {
         routes.put(path, route);
         return this;
     }
 
-    List<Request> requests() {
+    /** Every request received so far, in order. */
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String path) {
+    /** The requests received so far for {@code path}, in order. */
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** Stops the server; stalled and trickling answers give up. */
     @Override
     public void close() {
         release.countDown();
@@ -109,7 +122,7 @@ final class FixtureServer implements AutoCloseable {
     // ---- routes ---------------------------------------------------------------------------------
 
     /** 200 with the body and a Content-Length. */
-    static Route ok(byte[] body) {
+    public static Route ok(byte[] body) {
         return ex -> send(ex, 200, body);
     }
 
@@ -117,7 +130,7 @@ final class FixtureServer implements AutoCloseable {
      * 304 when the request carries {@code etag} in If-None-Match, else 200 with the body, the ETag
      * and a Last-Modified date.
      */
-    static Route conditional(byte[] body, String etag, String lastModified) {
+    public static Route conditional(byte[] body, String etag, String lastModified) {
         return ex -> {
             ex.getResponseHeaders().set("ETag", etag);
             ex.getResponseHeaders().set("Last-Modified", lastModified);
@@ -130,12 +143,12 @@ final class FixtureServer implements AutoCloseable {
     }
 
     /** An HTTP status with a short text body. */
-    static Route status(int code) {
+    public static Route status(int code) {
         return ex -> send(ex, code, ("status " + code + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Announces the whole body's length, sends half of it, then drops the connection. */
-    static Route truncated(byte[] body) {
+    public static Route truncated(byte[] body) {
         return ex -> {
             ex.sendResponseHeaders(200, body.length);
             OutputStream out = ex.getResponseBody();
@@ -147,7 +160,7 @@ final class FixtureServer implements AutoCloseable {
     }
 
     /** Sends the headers and the first bytes of the body, then sends nothing more. */
-    Route stallAfter(byte[] body, int bytes) {
+    public Route stallAfter(byte[] body, int bytes) {
         return ex -> {
             ex.sendResponseHeaders(200, body.length);
             OutputStream out = ex.getResponseBody();
@@ -158,15 +171,31 @@ final class FixtureServer implements AutoCloseable {
         };
     }
 
+    /** Sends a few bytes at a time with pauses shorter than any idle time-out, until closed. */
+    public Route trickle(byte[] body, int chunk, long pauseMillis) {
+        return ex -> {
+            ex.sendResponseHeaders(200, body.length);
+            OutputStream out = ex.getResponseBody();
+            for (int i = 0; i < body.length; i += chunk) {
+                out.write(body, i, Math.min(chunk, body.length - i));
+                out.flush();
+                if (release.await(pauseMillis, TimeUnit.MILLISECONDS)) {
+                    throw new IOException("stopped on purpose");
+                }
+            }
+        };
+    }
+
     /** Sends nothing at all, not even the status line. */
-    Route silent() {
+    public Route silent() {
         return ex -> {
             release.await(STALL_LIMIT_SECONDS, TimeUnit.SECONDS);
             throw new IOException("silent on purpose");
         };
     }
 
-    private static void send(HttpExchange ex, int code, byte[] body) throws IOException {
+    /** Answers with {@code code} and {@code body}: with a Content-Length, or no body when it is empty. */
+    public static void send(HttpExchange ex, int code, byte[] body) throws IOException {
         ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
