@@ -179,14 +179,7 @@ final class IanaXmlReader {
         List<String> contacts = new ArrayList<>();
         List<String> assignees = new ArrayList<>();
         boolean described = false;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(r)) {
             switch (r.getLocalName()) {
                 case "name" -> b.service(r.getElementText().strip());
                 case "protocol" -> {
@@ -297,14 +290,7 @@ final class IanaXmlReader {
         String org = null;
         String uri = null;
         LocalDate updated = null;
-        while (true) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(r)) {
             switch (r.getLocalName()) {
                 case "name" -> name = r.getElementText().strip();
                 case "org" -> org = r.getElementText().strip();
@@ -354,6 +340,19 @@ final class IanaXmlReader {
             }
         }
         return IanaText.normalize(s.toString());
+    }
+
+    /** Moves to the next child element of the current element; false at the current element's end. */
+    private static boolean nextChild(XMLStreamReader r) throws XMLStreamException {
+        while (true) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+        }
     }
 
     private static void skip(XMLStreamReader r) throws XMLStreamException {
