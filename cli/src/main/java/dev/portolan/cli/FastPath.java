@@ -31,6 +31,7 @@ final class FastPath {
         LookupCommand lookup = search ? null : new LookupCommand(console);
         SearchCommand find = search ? new SearchCommand(console) : null;
         int positional = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.isEmpty() || a.startsWith("@") || a.equals("--")) {
@@ -63,6 +64,18 @@ final class FastPath {
                     return null;
                 }
                 value = args[++i];
+                if (value.startsWith("-") && !isNumberLike(value)) {
+                    return null; // picocli refuses an option name as a value; let it say so
+                }
+            }
+            String canonical = switch (name) {
+                case "-f" -> "--format";
+                case "-t" -> "--transport";
+                case "-n" -> "--limit";
+                default -> name;
+            };
+            if (!seen.add(canonical)) {
+                return null; // picocli refuses an option given twice; let it say so
             }
             switch (name) {
                 case "-f", "--format" -> {
