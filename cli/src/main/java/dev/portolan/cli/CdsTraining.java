@@ -1,6 +1,12 @@
 package dev.portolan.cli;
 
+import dev.portolan.core.PortolanException;
+import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.SnapshotInfo;
+import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.snapshot.SnapshotStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.Map;
 
@@ -21,9 +27,26 @@ final class CdsTraining {
             {"status"}, {"--help"}, {"lookup", "--help"},
         };
         for (String[] line : lines) {
-            StringWriter sink = new StringWriter();
-            PrintWriter w = new PrintWriter(sink);
-            Main.run(line, new Console(w, w, Map.of("PORTOLAN_HOME", home), false));
+            run(line, home);
         }
+        // The same command lines answering from an imported snapshot, so that the classes of that
+        // path (reading the store) are in the archive too.
+        String imported = home + "/imported";
+        try {
+            RegistrySnapshot baseline = Baseline.load();
+            SnapshotStore.at(Path.of(imported)).install(baseline.withInfo(new SnapshotInfo(
+                    SnapshotInfo.Source.IANA_XML, "training", null, null)), new SnapshotStore.Policy(0, true));
+        } catch (PortolanException e) {
+            throw new IllegalStateException("class-data-sharing training could not import: " + e.getMessage(), e);
+        }
+        for (String[] line : lines) {
+            run(line, imported);
+        }
+    }
+
+    private static void run(String[] line, String home) {
+        StringWriter sink = new StringWriter();
+        PrintWriter w = new PrintWriter(sink);
+        Main.run(line, new Console(w, w, Map.of("PORTOLAN_HOME", home), false));
     }
 }
