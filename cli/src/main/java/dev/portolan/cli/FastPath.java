@@ -54,8 +54,8 @@ final class FastPath {
                 value = a.substring(eq + 1);
             }
             if (name.equals("--debug")) {
-                if (value != null) {
-                    return null;
+                if (value != null || !seen.add(name)) {
+                    return null; // picocli refuses a value or a repeat; let it say so
                 }
                 continue;
             }
