@@ -5,23 +5,14 @@ import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.baseline.Baseline;
 import dev.portolan.core.snapshot.SnapshotStore;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds the data that answers: the newest imported snapshot, or else the embedded baseline. */
 final class ActiveRegistry {
     private ActiveRegistry() {}
 
-    static Path home(Console console) {
-        String env = console.env().get(SnapshotStore.HOME_VARIABLE);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".portolan");
-    }
-
     static SnapshotStore store(Console console) {
-        return SnapshotStore.at(home(console));
+        return SnapshotStore.at(SnapshotStore.home(console.env()));
     }
 
     /**

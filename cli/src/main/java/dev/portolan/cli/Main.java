@@ -167,9 +167,4 @@ public final class Main implements Runnable {
             return CommandLine.defaultFactory().create(cls);
         }
     }
-
-    /** Keeps map-typed environments immutable for in-process runs. */
-    static Console console(PrintWriter out, PrintWriter err, Map<String, String> env) {
-        return new Console(out, err, Map.copyOf(env), false);
-    }
 }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -104,9 +105,9 @@ public final class SnapshotStore {
         return new SnapshotStore(home, clock, hook);
     }
 
-    /** {@code $PORTOLAN_HOME}, or {@code ~/.portolan}. */
-    public static Path defaultHome() {
-        String env = System.getenv(HOME_VARIABLE);
+    /** {@code PORTOLAN_HOME} from {@code environment}, or {@code ~/.portolan} when it is unset or blank. */
+    public static Path home(Map<String, String> environment) {
+        String env = environment.get(HOME_VARIABLE);
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
