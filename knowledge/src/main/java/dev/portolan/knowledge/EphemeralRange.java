@@ -1,0 +1,26 @@
+package dev.portolan.knowledge;
+
+import java.util.List;
+
+/**
+ * The range an operating system hands out by default for the local end of outgoing connections.
+ *
+ * @param id a short identifier ({@code linux}, {@code windows-vista})
+ * @param system the system's name
+ * @param versions which versions use this default, as free text
+ * @param low the first port of the range
+ * @param high the last port of the range
+ * @param setting the setting that changes it
+ * @param cites the citations
+ */
+public record EphemeralRange(String id, String system, String versions, int low, int high, String setting,
+        List<String> cites) {
+    public EphemeralRange {
+        cites = List.copyOf(cites);
+    }
+
+    /** Whether the range holds {@code port}. */
+    public boolean contains(int port) {
+        return port >= low && port <= high;
+    }
+}

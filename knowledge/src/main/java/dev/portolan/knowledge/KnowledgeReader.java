@@ -1,0 +1,348 @@
+package dev.portolan.knowledge;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portolan.core.Transport;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the YAML format of {@code docs/knowledge.md} strictly: unknown keys, missing fields, bad
+ * ports and citations that do not exist are errors naming the file and the field.
+ */
+final class KnowledgeReader {
+    static final Set<String> ROLES = Set.of("web-interface", "admin-console", "http-api", "development-server",
+            "http-proxy", "alternate-http", "database", "cache", "message-broker", "search-engine", "cluster",
+            "monitoring", "logging", "container", "game-server", "voice-chat", "media-streaming", "remote-desktop",
+            "remote-access", "file-sharing", "vpn", "directory", "mail", "debugger", "printing", "iot",
+            "version-control", "build-ci", "peer-to-peer", "other");
+    static final Set<String> MALWARE_KINDS = Set.of("worm", "trojan", "remote-access-trojan", "backdoor", "botnet",
+            "ransomware", "scanner");
+    static final Set<String> RELATIONS = Set.of("tls", "alternate", "companion");
+    static final Set<String> PROCEDURES = Set.of("ietf-review", "iesg-approval", "expert-review");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** Facts as read, before indexing. */
+    static final class Parts {
+        final Map<String, Citation> citations = new LinkedHashMap<>();
+        final List<UnofficialUse> uses = new ArrayList<>();
+        final List<MalwareAssociation> malware = new ArrayList<>();
+        final List<EphemeralRange> ephemeral = new ArrayList<>();
+        final List<PrivilegedPorts> privileged = new ArrayList<>();
+        final Set<Integer> badPorts = new HashSet<>();
+        final List<String> badPortCites = new ArrayList<>();
+        final List<HistoryEvent> events = new ArrayList<>();
+        final List<RelatedPorts> related = new ArrayList<>();
+        final List<RangeFacts> ranges = new ArrayList<>();
+        /** Every cite, with where it was made, checked once all files are read. */
+        final Map<String, String> cited = new LinkedHashMap<>();
+    }
+
+    private final String file;
+    private final Parts parts;
+
+    private KnowledgeReader(String file, Parts parts) {
+        this.file = file;
+        this.parts = parts;
+    }
+
+    static Parts read(Map<String, String> files) throws KnowledgeFormatException {
+        Parts parts = new Parts();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            JsonNode root;
+            try {
+                root = YAML.readTree(f.getValue());
+            } catch (JacksonException e) {
+                throw new KnowledgeFormatException(f.getKey() + ": not valid YAML: " + e.getOriginalMessage(), e);
+            }
+            new KnowledgeReader(f.getKey(), parts).file(root);
+        }
+        for (Map.Entry<String, String> c : parts.cited.entrySet()) {
+            String id = c.getKey().substring(0, c.getKey().indexOf('\n'));
+            if (!parts.citations.containsKey(id)) {
+                throw new KnowledgeFormatException(c.getValue() + ": cites '" + id + "', which no file defines");
+            }
+        }
+        Set<String> eventIds = new HashSet<>();
+        for (HistoryEvent e : parts.events) {
+            if (!eventIds.add(e.id())) {
+                throw new KnowledgeFormatException("history event '" + e.id() + "' is defined twice");
+            }
+        }
+        return parts;
+    }
+
+    private void file(@Nullable JsonNode root) throws KnowledgeFormatException {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        if (!root.isObject()) {
+            throw fail("", "the file must be a mapping of sections");
+        }
+        for (Map.Entry<String, JsonNode> section : root.properties()) {
+            String name = section.getKey();
+            JsonNode node = section.getValue();
+            switch (name) {
+                case "citations" -> citations(node);
+                case "uses" -> each(name, node, this::use);
+                case "malware" -> each(name, node, this::malware);
+                case "ephemeral" -> each(name, node, this::ephemeral);
+                case "privileged" -> each(name, node, this::privileged);
+                case "bad-ports" -> badPorts(node);
+                case "events" -> each(name, node, this::event);
+                case "related" -> each(name, node, this::related);
+                case "ranges" -> each(name, node, this::range);
+                default -> throw fail(name, "unknown section (known: citations, uses, malware, ephemeral, "
+                        + "privileged, bad-ports, events, related, ranges)");
+            }
+        }
+    }
+
+    private interface EntryReader {
+        void read(String where, JsonNode entry) throws KnowledgeFormatException;
+    }
+
+    private void each(String section, JsonNode list, EntryReader reader) throws KnowledgeFormatException {
+        if (!list.isArray()) {
+            throw fail(section, "must be a list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String where = section + "[" + i + "]";
+            JsonNode entry = list.get(i);
+            if (!entry.isObject()) {
+                throw fail(where, "must be a mapping");
+            }
+            reader.read(where, entry);
+        }
+    }
+
+    private void citations(JsonNode node) throws KnowledgeFormatException {
+        if (!node.isObject()) {
+            throw fail("citations", "must be a mapping of id to citation");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String where = "citations." + e.getKey();
+            if (!ID.matcher(e.getKey()).matches()) {
+                throw fail(where, "a citation id must match [a-z0-9][a-z0-9-]*");
+            }
+            JsonNode c = e.getValue();
+            allow(where, c, "title", "publisher", "url", "note");
+            String url = text(where, c, "url");
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw fail(where + ".url", "'" + url + "' is not an http(s) URL");
+            }
+            Citation citation = new Citation(e.getKey(), text(where, c, "title"), text(where, c, "publisher"), url);
+            Citation before = parts.citations.putIfAbsent(citation.id(), citation);
+            if (before != null && !before.equals(citation)) {
+                throw fail(where, "is defined differently in another file");
+            }
+        }
+    }
+
+    private void use(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "port", "transports", "software", "role", "cite", "note");
+        String role = text(where, n, "role");
+        if (!ROLES.contains(role)) {
+            throw fail(where + ".role", "'" + role + "' is not a known role (see docs/knowledge.md)");
+        }
+        parts.uses.add(new UnofficialUse(port(where, n, "port"), transports(where, n), text(where, n, "software"),
+                role, cites(where, n)));
+    }
+
+    private void malware(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "port", "transports", "name", "kind", "year", "cite", "note");
+        String kind = text(where, n, "kind");
+        if (!MALWARE_KINDS.contains(kind)) {
+            throw fail(where + ".kind", "'" + kind + "' is not one of " + new java.util.TreeSet<>(MALWARE_KINDS));
+        }
+        int year = integer(where, n, "year", 1970, 2100);
+        parts.malware.add(new MalwareAssociation(port(where, n, "port"), transports(where, n), text(where, n, "name"),
+                kind, year, cites(where, n)));
+    }
+
+    private void ephemeral(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "system", "versions", "low", "high", "setting", "cite", "note");
+        int low = port(where, n, "low");
+        int high = port(where, n, "high");
+        if (low > high) {
+            throw fail(where, "low " + low + " is above high " + high);
+        }
+        parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "versions"),
+                low, high, optionalText(n, "setting"), cites(where, n)));
+    }
+
+    private void privileged(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "system", "below", "privilege", "setting", "since", "cite", "note");
+        Integer below = n.has("below") && !n.get("below").isNull() ? integer(where, n, "below", 1, 65_536) : null;
+        parts.privileged.add(new PrivilegedPorts(id(where, n), text(where, n, "system"), below,
+                optionalText(n, "privilege"), optionalText(n, "setting"), optionalText(n, "since"), cites(where, n)));
+    }
+
+    private void badPorts(JsonNode n) throws KnowledgeFormatException {
+        String where = "bad-ports";
+        if (!n.isObject()) {
+            throw fail(where, "must be a mapping with cite and ports");
+        }
+        allow(where, n, "ports", "cite", "note");
+        JsonNode ports = n.get("ports");
+        if (ports == null || !ports.isArray() || ports.isEmpty()) {
+            throw fail(where + ".ports", "must be a non-empty list of ports");
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            parts.badPorts.add(portValue(where + ".ports[" + i + "]", ports.get(i)));
+        }
+        parts.badPortCites.addAll(cites(where, n));
+    }
+
+    private void event(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "date", "cite", "note");
+        String date = text(where, n, "date");
+        if (!DATE.matcher(date).matches()) {
+            throw fail(where + ".date", "'" + date + "' is not YYYY-MM-DD or YYYY-MM");
+        }
+        parts.events.add(new HistoryEvent(id(where, n), date, cites(where, n)));
+    }
+
+    private void related(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "ports", "relation", "cite", "note");
+        JsonNode ports = n.get("ports");
+        if (ports == null || !ports.isArray() || ports.size() < 2) {
+            throw fail(where + ".ports", "must list at least two ports");
+        }
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            list.add(portValue(where + ".ports[" + i + "]", ports.get(i)));
+        }
+        String relation = text(where, n, "relation");
+        if (!RELATIONS.contains(relation)) {
+            throw fail(where + ".relation", "'" + relation + "' is not one of " + new java.util.TreeSet<>(RELATIONS));
+        }
+        parts.related.add(new RelatedPorts(list, relation, cites(where, n)));
+    }
+
+    private void range(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "low", "high", "procedures", "cite", "note");
+        List<String> procedures = new ArrayList<>();
+        JsonNode p = n.get("procedures");
+        if (p != null && !p.isNull()) {
+            if (!p.isArray()) {
+                throw fail(where + ".procedures", "must be a list");
+            }
+            for (JsonNode v : p) {
+                if (!PROCEDURES.contains(v.asText())) {
+                    throw fail(where + ".procedures", "'" + v.asText() + "' is not one of " + new java.util.TreeSet<>(PROCEDURES));
+                }
+                procedures.add(v.asText());
+            }
+        }
+        String id = id(where, n);
+        if (!Set.of("system", "user", "dynamic").contains(id)) {
+            throw fail(where + ".id", "'" + id + "' is not system, user or dynamic");
+        }
+        parts.ranges.add(new RangeFacts(id, port(where, n, "low"), port(where, n, "high"), procedures, cites(where, n)));
+    }
+
+    // --- fields ---
+
+    private void allow(String where, JsonNode n, String... names) throws KnowledgeFormatException {
+        Set<String> allowed = Set.of(names);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw fail(where + "." + f, "unknown field (allowed: " + String.join(", ", names) + ")");
+            }
+        }
+    }
+
+    private String text(String where, JsonNode n, String field) throws KnowledgeFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+            throw fail(where + "." + field, "is required and must be non-empty text");
+        }
+        return v.asText().strip();
+    }
+
+    private static String optionalText(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? "" : v.asText().strip();
+    }
+
+    private String id(String where, JsonNode n) throws KnowledgeFormatException {
+        String id = text(where, n, "id");
+        if (!ID.matcher(id).matches()) {
+            throw fail(where + ".id", "'" + id + "' must match [a-z0-9][a-z0-9-]*");
+        }
+        return id;
+    }
+
+    private int integer(String where, JsonNode n, String field, int min, int max) throws KnowledgeFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw fail(where + "." + field, "must be a whole number from " + min + " to " + max
+                    + (v == null ? "" : ", not '" + v.asText() + "'"));
+        }
+        return v.asInt();
+    }
+
+    private int port(String where, JsonNode n, String field) throws KnowledgeFormatException {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            throw fail(where + "." + field, "is required");
+        }
+        return portValue(where + "." + field, v);
+    }
+
+    private int portValue(String where, JsonNode v) throws KnowledgeFormatException {
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > 65_535) {
+            throw fail(where, "'" + v.asText() + "' is not a port number (0-65535)");
+        }
+        return v.asInt();
+    }
+
+    private Set<Transport> transports(String where, JsonNode n) throws KnowledgeFormatException {
+        JsonNode v = n.get("transports");
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw fail(where + ".transports", "must be a non-empty list of tcp, udp, sctp, dccp");
+        }
+        Set<Transport> set = EnumSet.noneOf(Transport.class);
+        for (JsonNode t : v) {
+            set.add(Transport.parse(t.asText()).orElseThrow(() -> fail(where + ".transports",
+                    "'" + t.asText() + "' is not tcp, udp, sctp or dccp")));
+        }
+        return set;
+    }
+
+    private List<String> cites(String where, JsonNode n) throws KnowledgeFormatException {
+        JsonNode v = n.get("cite");
+        List<String> ids = new ArrayList<>();
+        if (v != null && v.isTextual()) {
+            ids.add(v.asText().strip());
+        } else if (v != null && v.isArray()) {
+            for (JsonNode c : v) {
+                ids.add(c.asText().strip());
+            }
+        }
+        if (ids.isEmpty() || ids.stream().anyMatch(String::isEmpty)) {
+            throw fail(where + ".cite", "every fact needs at least one citation id");
+        }
+        for (String id : ids) {
+            parts.cited.putIfAbsent(id + "\n" + file + where, file + ": " + where);
+        }
+        return ids;
+    }
+
+    private KnowledgeFormatException fail(String where, String problem) {
+        return new KnowledgeFormatException(file + (where.isEmpty() ? "" : ": " + where) + ": " + problem);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.portolan.knowledge.page;
+
+import dev.portolan.core.RegistryDate;
+
+/**
+ * A date as precise as its source: the registry records some dates to the month only.
+ *
+ * @param year the year
+ * @param month the month, 1-12
+ * @param day the day of month, or 0 when only the month is known
+ */
+public record PageDate(int year, int month, int day) {
+    public PageDate {
+        if (month < 1 || month > 12 || day < 0 || day > 31) {
+            throw new IllegalArgumentException("not a date: " + year + "-" + month + "-" + day);
+        }
+    }
+
+    static PageDate of(RegistryDate d) {
+        return new PageDate(d.year(), d.month(), d.day());
+    }
+
+    /** Parses {@code YYYY-MM-DD} or {@code YYYY-MM}. */
+    static PageDate parse(String text) {
+        String[] p = text.split("-");
+        return new PageDate(Integer.parseInt(p[0]), Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 0);
+    }
+
+    /** ISO 8601: {@code 1972-05-30} or {@code 1972-05}. */
+    @Override
+    public String toString() {
+        return day == 0 ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+    }
+}

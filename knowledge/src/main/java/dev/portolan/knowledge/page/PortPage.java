@@ -1,0 +1,63 @@
+package dev.portolan.knowledge.page;
+
+import dev.portolan.knowledge.Citation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Everything Portolan says about one port, in no language yet.
+ *
+ * @param port the port
+ * @param range {@code system}, {@code user} or {@code dynamic}
+ * @param title the page title
+ * @param subtitle the line under the title, chosen by rules
+ * @param summary one or two sentences for search engines and link previews
+ * @param breadcrumbs the path from the site's root to this page
+ * @param sections the sections, in page order; sections without content are left out
+ * @param faq questions and answers, from facts
+ * @param related other ports worth reading, with why
+ * @param previous the previous port, if any
+ * @param next the next port, if any
+ * @param footnotes the sources, numbered in order of first citation on the page
+ * @param data which registry data answered ({@code IANA registry, updated 2025-12-15})
+ */
+public record PortPage(int port, String range, Text title, Text subtitle, Text summary, List<Crumb> breadcrumbs,
+        List<Section> sections, List<Faq> faq, List<Related> related, OptionalInt previous, OptionalInt next,
+        List<Footnote> footnotes, String data) {
+
+    public PortPage {
+        breadcrumbs = List.copyOf(breadcrumbs);
+        sections = List.copyOf(sections);
+        faq = List.copyOf(faq);
+        related = List.copyOf(related);
+        footnotes = List.copyOf(footnotes);
+    }
+
+    /** A step of the breadcrumb trail: its label and its site path ({@code /ports}). */
+    public record Crumb(Text label, String path) {}
+
+    /** A question and its answer. */
+    public record Faq(Text question, Text answer) {}
+
+    /** A port worth reading next, and why ({@code related.tls}, {@code related.sameService}). */
+    public record Related(int port, Text reason) {}
+
+    /** A numbered source. */
+    public record Footnote(int number, Citation citation) {}
+
+    /** The footnote numbers of citation ids, for renderers that place markers. */
+    public Map<String, Integer> footnoteNumbers() {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Footnote f : footnotes) {
+            numbers.put(f.citation().id(), f.number());
+        }
+        return numbers;
+    }
+
+    /** The section with this id, if the page has it. */
+    public java.util.Optional<Section> section(Section.Id id) {
+        return sections.stream().filter(s -> s.id() == id).findFirst();
+    }
+}
