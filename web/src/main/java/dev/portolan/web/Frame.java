@@ -1,0 +1,67 @@
+package dev.portolan.web;
+
+import dev.portolan.knowledge.text.Messages;
+
+/**
+ * The frame of every page in one language: the frame strings, the language and direction, and
+ * the addresses of the assets. Templates take every word they show from here.
+ */
+final class Frame {
+    private final Messages messages;
+    private final Assets assets;
+    private final String lang;
+    private final String dir;
+    private final java.util.function.Supplier<String> publicUrl;
+
+    Frame(Messages messages, Assets assets, java.util.function.Supplier<String> publicUrl) {
+        this.messages = messages;
+        this.assets = assets;
+        this.lang = messages.locale().toLanguageTag();
+        this.dir = messages.rightToLeft() ? "rtl" : "ltr";
+        this.publicUrl = publicUrl;
+    }
+
+    /** A frame string. */
+    String t(String key) {
+        return messages.format(key);
+    }
+
+    /** A frame string with named arguments as name, value pairs. */
+    String t(String key, Object... namesAndValues) {
+        return messages.format(key, namesAndValues);
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    /** The BCP 47 language tag, for {@code <html lang>}. */
+    String lang() {
+        return lang;
+    }
+
+    /** {@code ltr} or {@code rtl}, for {@code <html dir>}. */
+    String dir() {
+        return dir;
+    }
+
+    /** The style sheet's fingerprinted path. */
+    String css() {
+        return assets.cssPath();
+    }
+
+    /** The script's fingerprinted path. */
+    String js() {
+        return assets.jsPath();
+    }
+
+    /** The icon's fingerprinted path. */
+    String icon() {
+        return assets.iconPath();
+    }
+
+    /** The absolute address of a site path. */
+    String absolute(String path) {
+        return publicUrl.get() + path;
+    }
+}

@@ -1,0 +1,361 @@
+package dev.portolan.web;
+
+import com.ibm.icu.text.ListFormatter;
+import dev.portolan.core.Assignment;
+import dev.portolan.core.AssignmentStatus;
+import dev.portolan.core.PortEntry;
+import dev.portolan.core.PortRange;
+import dev.portolan.core.RangeClass;
+import dev.portolan.core.Registry;
+import dev.portolan.core.Transport;
+import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.PageDate;
+import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.Section;
+import dev.portolan.knowledge.page.Text;
+import dev.portolan.knowledge.text.Messages;
+import dev.portolan.web.Views.BlockView;
+import dev.portolan.web.Views.CommandView;
+import dev.portolan.web.Views.Crumb;
+import dev.portolan.web.Views.EntryRow;
+import dev.portolan.web.Views.Head;
+import dev.portolan.web.Views.Link;
+import dev.portolan.web.Views.PortRow;
+import dev.portolan.web.Views.RangeView;
+import dev.portolan.web.Views.Sentence;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns page models and registry answers into HTML in one language, through the compiled
+ * templates. Instances are immutable and safe to share between threads.
+ */
+final class HtmlPages {
+    /** Ports per page of the port index and the range lists. */
+    static final int PER_PAGE = 256;
+    /** Ports the home page lists. */
+    static final int[] WELL_KNOWN = {20, 21, 22, 23, 25, 53, 67, 80, 110, 123, 143, 161, 389, 443, 445, 465, 514,
+        587, 636, 993, 995, 1433, 1521, 1883, 3306, 3389, 5060, 5432, 5672, 5900, 6379, 8080, 8443, 9092, 27017};
+
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlPages.class.getClassLoader(), HtmlPages.class.getPackageName());
+    private final Frame frame;
+    private final Messages messages;
+    private final Registry registry;
+    private final ListFormatter lists;
+
+    HtmlPages(Frame frame, Registry registry) {
+        this.frame = frame;
+        this.messages = frame.messages();
+        this.registry = registry;
+        this.lists = ListFormatter.getInstance(messages.locale());
+    }
+
+    static String contentType() {
+        return HTML;
+    }
+
+    /** The page of a port. */
+    byte[] port(PortPage page) {
+        Map<String, Integer> numbers = page.footnoteNumbers();
+        String port = Integer.toString(page.port());
+        List<Crumb> crumbs = new ArrayList<>();
+        for (int i = 0; i < page.breadcrumbs().size(); i++) {
+            PortPage.Crumb c = page.breadcrumbs().get(i);
+            crumbs.add(new Crumb(messages.format(c.label()), c.path(), i == page.breadcrumbs().size() - 1));
+        }
+        List<Views.SectionView> sections = new ArrayList<>();
+        for (Section s : page.sections()) {
+            List<BlockView> blocks = new ArrayList<>();
+            for (Block b : s.blocks()) {
+                blocks.add(block(b, numbers, port, s.id().id()));
+            }
+            sections.add(new Views.SectionView(s.id().id(), messages.format("section." + s.id().id() + ".heading",
+                    "port", port), blocks));
+        }
+        List<Views.Qa> faq = new ArrayList<>();
+        for (PortPage.Faq q : page.faq()) {
+            faq.add(new Views.Qa(sentence(q.question(), numbers), sentence(q.answer(), numbers)));
+        }
+        List<Views.RelatedView> related = new ArrayList<>();
+        for (PortPage.Related r : page.related()) {
+            related.add(new Views.RelatedView(frame.t("port.link", "port", Integer.toString(r.port())),
+                    "/ports/" + r.port(), sentence(r.reason(), numbers)));
+        }
+        List<Link> nearby = new ArrayList<>(2);
+        page.previous().ifPresent(p -> nearby.add(new Link(frame.t("nearby.previous", "port", Integer.toString(p)),
+                "/ports/" + p)));
+        page.next().ifPresent(p -> nearby.add(new Link(frame.t("nearby.next", "port", Integer.toString(p)),
+                "/ports/" + p)));
+        List<Views.Note> notes = new ArrayList<>();
+        for (PortPage.Footnote n : page.footnotes()) {
+            notes.add(new Views.Note(n.number(), n.citation().title(), n.citation().publisher(), n.citation().url()));
+        }
+        String title = messages.format(page.title());
+        Views.PortView view = new Views.PortView(page.port(), title, messages.format(page.subtitle()), crumbs,
+                sections, faq, related, nearby, notes, frame.t("footer.data", "data", page.data()));
+        List<String> jsonLd = new ArrayList<>(2);
+        jsonLd.add(JsonLd.breadcrumbs(frame, crumbs));
+        if (!faq.isEmpty()) {
+            jsonLd.add(JsonLd.faq(faq));
+        }
+        Head head = new Head(frame.t("site.pageTitle", "title", title), messages.format(page.summary()),
+                "/ports/" + page.port(), jsonLd, "ports");
+        return render("port", head, view);
+    }
+
+    private BlockView block(Block b, Map<String, Integer> numbers, String port, String section) {
+        if (b instanceof Block.Paragraph p) {
+            return new Views.Paragraph(sentences(p.sentences(), numbers));
+        }
+        if (b instanceof Block.Points p) {
+            return new Views.Points(sentences(p.items(), numbers));
+        }
+        if (b instanceof Block.Commands c) {
+            List<CommandView> commands = new ArrayList<>();
+            for (Block.Command cmd : c.commands()) {
+                String platform = messages.has("commands.platform." + cmd.platform())
+                        ? frame.t("commands.platform." + cmd.platform()) : cmd.platform();
+                String label = cmd.transport().isEmpty() ? platform
+                        : frame.t("commands.transport", "platform", platform, "transport",
+                                cmd.transport().toUpperCase(Locale.ROOT));
+                commands.add(new CommandView(label, cmd.line(), notes(cmd.cites(), numbers)));
+            }
+            return new Views.Commands(commands);
+        }
+        Block.Assignments a = (Block.Assignments) b;
+        List<Views.Row> rows = new ArrayList<>();
+        String none = frame.t("assignments.none");
+        for (Block.AssignmentRow r : a.rows()) {
+            List<Link> refs = new ArrayList<>();
+            for (Block.Link l : r.references()) {
+                refs.add(new Link(l.label(), l.url()));
+            }
+            rows.add(new Views.Row(r.service().isEmpty() ? none : r.service(),
+                    r.transport().isEmpty() ? frame.t("assignments.all") : r.transport().toUpperCase(Locale.ROOT),
+                    r.ports(), messages.has("status." + r.status()) ? frame.t("status." + r.status()) : r.status(),
+                    r.description(), join(r.assignees(), none), join(r.contacts(), none), date(r.registered(), none),
+                    date(r.modified(), none), refs, r.notes(), r.unauthorized()));
+        }
+        return new Views.Table(frame.t("assignments.caption", "port", port), rows);
+    }
+
+    private String join(List<String> items, String none) {
+        return items.isEmpty() ? none : lists.format(items);
+    }
+
+    private String date(@org.jspecify.annotations.Nullable PageDate d, String none) {
+        return d == null ? none : messages.date(d);
+    }
+
+    private List<Sentence> sentences(List<Text> texts, Map<String, Integer> numbers) {
+        List<Sentence> out = new ArrayList<>(texts.size());
+        for (Text t : texts) {
+            out.add(sentence(t, numbers));
+        }
+        return out;
+    }
+
+    private Sentence sentence(Text t, Map<String, Integer> numbers) {
+        return new Sentence(messages.format(t), notes(t.cites(), numbers));
+    }
+
+    private static List<Integer> notes(List<String> cites, Map<String, Integer> numbers) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (String id : cites) {
+            Integer n = numbers.get(id);
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The home page. */
+    byte[] home() {
+        List<PortRow> known = new ArrayList<>();
+        for (int p : WELL_KNOWN) {
+            known.add(row(p));
+        }
+        Head head = new Head(frame.t("home.title"), frame.t("home.description"), "/", List.of(), "home");
+        return render("home", head, new Views.HomeView(ranges(), known));
+    }
+
+    /** How many pages a list of {@code count} ports has. */
+    static int pages(int count) {
+        return (count + PER_PAGE - 1) / PER_PAGE;
+    }
+
+    /** A page of the index of all ports, 1-based. */
+    byte[] portIndex(int page) {
+        int first = (page - 1) * PER_PAGE;
+        int last = Math.min(first + PER_PAGE - 1, PortRange.MAX_PORT);
+        String caption = frame.t("list.caption", "first", Integer.toString(first), "last", Integer.toString(last));
+        List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", page == 1));
+        Views.ListView view = new Views.ListView(page == 1 ? frame.t("ports.title")
+                : frame.t("ports.pageTitle", "first", Integer.toString(first), "last", Integer.toString(last)),
+                frame.t("ports.description", "first", "0", "last", Integer.toString(PortRange.MAX_PORT)), crumbs,
+                ranges(), caption, rows(first, last), pager("/ports", page, pages(PortRange.MAX_PORT + 1)));
+        String path = page == 1 ? "/ports" : "/ports?page=" + page;
+        Head head = new Head(frame.t("site.pageTitle", "title", view.heading()),
+                frame.t("ports.description", "first", Integer.toString(first), "last", Integer.toString(last)), path,
+                List.of(), "ports");
+        return render("list", head, view);
+    }
+
+    /** A page of one range's list, 1-based. */
+    byte[] range(RangeClass range, int page) {
+        int first = range.ports().first() + (page - 1) * PER_PAGE;
+        int last = Math.min(first + PER_PAGE - 1, range.ports().last());
+        RangeView r = rangeView(range);
+        String heading = frame.t("range.title", "name", r.name(), "first", Integer.toString(range.ports().first()),
+                "last", Integer.toString(range.ports().last()));
+        String caption = frame.t("list.caption", "first", Integer.toString(first), "last", Integer.toString(last));
+        List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", false),
+                new Crumb(r.name(), r.href(), true));
+        String intro = frame.t("range.description", "name", r.name(), "first", Integer.toString(range.ports().first()),
+                "last", Integer.toString(range.ports().last()), "about", r.about());
+        Views.ListView view = new Views.ListView(heading, intro, crumbs, List.of(), caption, rows(first, last),
+                pager(r.href(), page, pages(range.ports().size())));
+        String path = page == 1 ? r.href() : r.href() + "?page=" + page;
+        Head head = new Head(frame.t("site.pageTitle", "title", heading), intro, path,
+                List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports");
+        return render("list", head, view);
+    }
+
+    private List<RangeView> ranges() {
+        List<RangeView> out = new ArrayList<>(3);
+        for (RangeClass r : RangeClass.values()) {
+            out.add(rangeView(r));
+        }
+        return out;
+    }
+
+    private RangeView rangeView(RangeClass r) {
+        return new RangeView(r.id(), frame.t("range." + r.id()), frame.t("range.bounds", "first",
+                Integer.toString(r.ports().first()), "last", Integer.toString(r.ports().last())),
+                frame.t("range." + r.id() + ".about"), "/ranges/" + r.id());
+    }
+
+    private Views.Pager pager(String base, int page, int pages) {
+        List<Link> links = new ArrayList<>();
+        // the first, the last, and the pages near this one; enough to walk anywhere in a few steps
+        int from = Math.max(1, page - 3);
+        int to = Math.min(pages, page + 3);
+        if (from > 1) {
+            links.add(new Link("1", base));
+        }
+        for (int p = from; p <= to; p++) {
+            links.add(new Link(Integer.toString(p), p == page ? "" : href(base, p)));
+        }
+        if (to < pages) {
+            links.add(new Link(Integer.toString(pages), href(base, pages)));
+        }
+        return new Views.Pager(frame.t("pager.position", "page", page, "pages", pages),
+                page > 1 ? href(base, page - 1) : "", page < pages ? href(base, page + 1) : "", links);
+    }
+
+    private static String href(String base, int page) {
+        return page == 1 ? base : base + "?page=" + page;
+    }
+
+    private List<PortRow> rows(int first, int last) {
+        List<PortRow> out = new ArrayList<>(last - first + 1);
+        for (int p = first; p <= last; p++) {
+            out.add(row(p));
+        }
+        return out;
+    }
+
+    private PortRow row(int port) {
+        boolean[] explicit = new boolean[Transport.values().length];
+        Map<Transport, List<Assignment>> all = registry.ports().resolveAll(port, explicit);
+        Set<String> names = new LinkedHashSet<>();
+        boolean reserved = false;
+        for (Transport t : Transport.values()) {
+            if (t != Transport.TCP && t != Transport.UDP && !explicit[t.ordinal()]) {
+                continue;
+            }
+            for (Assignment a : all.get(t)) {
+                if (a.service() != null) {
+                    names.add(a.service());
+                } else if (a.status() == AssignmentStatus.RESERVED) {
+                    reserved = true;
+                }
+            }
+        }
+        String services = !names.isEmpty() ? lists.format(List.copyOf(names))
+                : reserved ? frame.t("list.reserved") : frame.t("list.unassigned");
+        return new PortRow(port, "/ports/" + port, services);
+    }
+
+    /** The records of a service name. */
+    byte[] service(String name, List<Assignment> records) {
+        List<EntryRow> rows = new ArrayList<>();
+        for (Assignment a : records) {
+            rows.add(entry(a.ports(), a));
+        }
+        String heading = frame.t("service.heading", "name", name);
+        List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", false),
+                new Crumb(heading, "/services/" + Urls.segment(name), true));
+        Head head = new Head(frame.t("site.pageTitle", "title", heading), frame.t("service.description", "name", name),
+                "/services/" + Urls.segment(name), List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports");
+        return render("service", head, new Views.ServiceView(heading, frame.t("service.count", "count",
+                records.size()), crumbs, rows));
+    }
+
+    private EntryRow entry(@org.jspecify.annotations.Nullable PortRange ports, Assignment a) {
+        String port = ports == null ? frame.t("service.noPort") : ports.toString();
+        String href = ports == null ? "" : "/ports/" + ports.first();
+        String transport = a.transport() == null ? frame.t("assignments.all") : a.transport().id().toUpperCase(Locale.ROOT);
+        String service = a.service() == null ? frame.t("assignments.none") : a.service();
+        return new EntryRow(port, href, transport, service, a.description());
+    }
+
+    /**
+     * The search page: the empty form, results, or the form with an error.
+     *
+     * @param query the query as given, or empty
+     * @param results the rows found
+     * @param more whether there were more rows than shown
+     * @param error a message saying why the query was refused, or empty
+     */
+    byte[] search(String query, List<PortEntry> results, boolean more, String error) {
+        List<EntryRow> rows = new ArrayList<>();
+        for (PortEntry e : results) {
+            rows.add(entry(e.port() == null ? null : PortRange.of(e.port()), e.assignment().transport() == null
+                    && e.transport() != null ? e.assignment().on(e.transport()) : e.assignment()));
+        }
+        boolean asked = !query.isEmpty() && error.isEmpty();
+        Views.SearchView view = new Views.SearchView(query, asked ? frame.t("search.results", "query", query) : "",
+                asked ? frame.t("search.count", "count", results.size()) : "",
+                more ? frame.t("search.more", "count", results.size()) : "", rows, error);
+        Head head = new Head(frame.t("site.pageTitle", "title", asked ? view.heading() : frame.t("search.title")),
+                frame.t("search.heading"), query.isEmpty() ? "/search" : "", List.of(),
+                "search");
+        return render("search", head, view);
+    }
+
+    /** An error page. */
+    byte[] error(int status, String message) {
+        String reason = messages.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);
+        String heading = frame.t("error.title", "status", status, "reason", reason);
+        Head head = new Head(frame.t("site.pageTitle", "title", heading), message, "", List.of(), "error");
+        return render("error", head, new Views.ErrorView(heading, message));
+    }
+
+    private byte[] render(String template, Head head, Object view) {
+        Utf8ByteOutput out = new Utf8ByteOutput(256);
+        engine.render(template + ".jte", Map.of("f", frame, "head", head, "v", view), out);
+        return out.toByteArray();
+    }
+}

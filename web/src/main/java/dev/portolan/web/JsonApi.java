@@ -1,0 +1,359 @@
+package dev.portolan.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portolan.core.Assignment;
+import dev.portolan.core.PortEntry;
+import dev.portolan.core.PortRange;
+import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.PageDate;
+import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.Section;
+import dev.portolan.knowledge.page.Text;
+import dev.portolan.knowledge.text.Messages;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON bodies of the API, version 1. The shapes are a contract, described in
+ * {@code docs/web.md} and {@code /api/v1/openapi.json}: fields may be added, never renamed or
+ * removed.
+ */
+final class JsonApi {
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private final Messages messages;
+
+    JsonApi(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** A port page with its sentences in this language, and the reactions to it. */
+    byte[] port(PortPage page, String url, FeedbackLog.Counts counts) {
+        Map<String, Integer> numbers = page.footnoteNumbers();
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeNumberField("port", page.port());
+            g.writeStringField("range", page.range());
+            g.writeStringField("lang", messages.locale().toLanguageTag());
+            g.writeStringField("url", url);
+            g.writeFieldName("title");
+            text(g, page.title(), numbers);
+            g.writeFieldName("subtitle");
+            text(g, page.subtitle(), numbers);
+            g.writeFieldName("summary");
+            text(g, page.summary(), numbers);
+            g.writeArrayFieldStart("breadcrumbs");
+            for (PortPage.Crumb c : page.breadcrumbs()) {
+                g.writeStartObject();
+                g.writeFieldName("label");
+                text(g, c.label(), numbers);
+                g.writeStringField("path", c.path());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("sections");
+            for (Section s : page.sections()) {
+                section(g, s, page.port(), numbers);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("assignments");
+            for (Section s : page.sections()) {
+                for (Block b : s.blocks()) {
+                    if (b instanceof Block.Assignments a) {
+                        for (Block.AssignmentRow r : a.rows()) {
+                            row(g, r);
+                        }
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("faq");
+            for (PortPage.Faq q : page.faq()) {
+                g.writeStartObject();
+                g.writeFieldName("question");
+                text(g, q.question(), numbers);
+                g.writeFieldName("answer");
+                text(g, q.answer(), numbers);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("related");
+            for (PortPage.Related r : page.related()) {
+                g.writeStartObject();
+                g.writeNumberField("port", r.port());
+                g.writeFieldName("reason");
+                text(g, r.reason(), numbers);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("previous");
+            if (page.previous().isPresent()) {
+                g.writeNumber(page.previous().getAsInt());
+            } else {
+                g.writeNull();
+            }
+            g.writeFieldName("next");
+            if (page.next().isPresent()) {
+                g.writeNumber(page.next().getAsInt());
+            } else {
+                g.writeNull();
+            }
+            g.writeArrayFieldStart("footnotes");
+            for (PortPage.Footnote f : page.footnotes()) {
+                g.writeStartObject();
+                g.writeNumberField("number", f.number());
+                g.writeStringField("id", f.citation().id());
+                g.writeStringField("title", f.citation().title());
+                g.writeStringField("publisher", f.citation().publisher());
+                g.writeStringField("url", f.citation().url());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("data", page.data());
+            g.writeObjectFieldStart("feedback");
+            counts(g, counts);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private void section(JsonGenerator g, Section s, int port, Map<String, Integer> numbers) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.id().id());
+        g.writeStringField("heading", messages.format("section." + s.id().id() + ".heading", "port",
+                Integer.toString(port)));
+        g.writeArrayFieldStart("blocks");
+        for (Block b : s.blocks()) {
+            g.writeStartObject();
+            if (b instanceof Block.Paragraph p) {
+                g.writeStringField("type", "paragraph");
+                g.writeArrayFieldStart("sentences");
+                for (Text t : p.sentences()) {
+                    text(g, t, numbers);
+                }
+                g.writeEndArray();
+            } else if (b instanceof Block.Points p) {
+                g.writeStringField("type", "points");
+                g.writeArrayFieldStart("items");
+                for (Text t : p.items()) {
+                    text(g, t, numbers);
+                }
+                g.writeEndArray();
+            } else if (b instanceof Block.Commands c) {
+                g.writeStringField("type", "commands");
+                g.writeArrayFieldStart("commands");
+                for (Block.Command cmd : c.commands()) {
+                    g.writeStartObject();
+                    g.writeStringField("platform", cmd.platform());
+                    g.writeStringField("transport", cmd.transport());
+                    g.writeStringField("line", cmd.line());
+                    cites(g, cmd.cites(), numbers);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            } else if (b instanceof Block.Assignments a) {
+                g.writeStringField("type", "assignments");
+                g.writeArrayFieldStart("rows");
+                for (Block.AssignmentRow r : a.rows()) {
+                    row(g, r);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A sentence: its message key, arguments, text in this language, citations and their numbers. */
+    private void text(JsonGenerator g, Text t, Map<String, Integer> numbers) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("key", t.key());
+        g.writeObjectFieldStart("args");
+        for (Map.Entry<String, Object> a : t.args().entrySet()) {
+            g.writeFieldName(a.getKey());
+            arg(g, a.getValue(), numbers);
+        }
+        g.writeEndObject();
+        g.writeStringField("text", messages.format(t));
+        cites(g, t.cites(), numbers);
+        g.writeEndObject();
+    }
+
+    private void arg(JsonGenerator g, Object v, Map<String, Integer> numbers) throws IOException {
+        if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof PageDate d) {
+            g.writeString(d.toString());
+        } else if (v instanceof Text t) {
+            text(g, t, numbers);
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                arg(g, o, numbers);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(String.valueOf(v));
+        }
+    }
+
+    private static void cites(JsonGenerator g, List<String> cites, Map<String, Integer> numbers) throws IOException {
+        g.writeArrayFieldStart("cites");
+        for (String c : cites) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notes");
+        for (String c : cites) {
+            Integer n = numbers.get(c);
+            if (n != null) {
+                g.writeNumber(n);
+            }
+        }
+        g.writeEndArray();
+    }
+
+    private static void row(JsonGenerator g, Block.AssignmentRow r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("service", r.service());
+        g.writeStringField("transport", r.transport());
+        g.writeStringField("ports", r.ports());
+        g.writeStringField("status", r.status());
+        g.writeStringField("description", r.description());
+        strings(g, "assignees", r.assignees());
+        strings(g, "contacts", r.contacts());
+        date(g, "registered", r.registered());
+        date(g, "modified", r.modified());
+        g.writeArrayFieldStart("references");
+        for (Block.Link l : r.references()) {
+            g.writeStartObject();
+            g.writeStringField("label", l.label());
+            g.writeStringField("url", l.url());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, "notes", r.notes());
+        strings(g, "unauthorized", r.unauthorized());
+        g.writeEndObject();
+    }
+
+    private static void date(JsonGenerator g, String name, @Nullable PageDate d) throws IOException {
+        if (d == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, d.toString());
+        }
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static void counts(JsonGenerator g, FeedbackLog.Counts c) throws IOException {
+        g.writeNumberField("unhelpful", c.unhelpful());
+        g.writeNumberField("neutral", c.neutral());
+        g.writeNumberField("helpful", c.helpful());
+    }
+
+    /** Search results. */
+    static byte[] search(String query, int limit, List<PortEntry> results, boolean more) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("query", query);
+            g.writeNumberField("limit", limit);
+            g.writeNumberField("count", results.size());
+            g.writeBooleanField("more", more);
+            g.writeArrayFieldStart("results");
+            for (PortEntry e : results) {
+                entry(g, e.port() == null ? null : PortRange.of(e.port()), e.transport() == null ? null
+                        : e.transport().id(), e.assignment());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** The records of a service name. */
+    static byte[] service(String name, List<Assignment> records) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("service", name);
+            g.writeNumberField("count", records.size());
+            g.writeArrayFieldStart("records");
+            for (Assignment a : records) {
+                entry(g, a.ports(), a.transport() == null ? null : a.transport().id(), a);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void entry(JsonGenerator g, @Nullable PortRange ports, @Nullable String transport, Assignment a)
+            throws IOException {
+        g.writeStartObject();
+        if (ports == null) {
+            g.writeNullField("port");
+            g.writeNullField("ports");
+            g.writeNullField("url");
+        } else {
+            g.writeNumberField("port", ports.first());
+            g.writeStringField("ports", ports.toString());
+            g.writeStringField("url", "/ports/" + ports.first());
+        }
+        if (transport == null) {
+            g.writeNullField("transport");
+        } else {
+            g.writeStringField("transport", transport);
+        }
+        g.writeStringField("service", a.service());
+        g.writeStringField("status", a.status().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("description", a.description());
+        g.writeBooleanField("listed", a.origin() == Assignment.Origin.LISTED);
+        g.writeEndObject();
+    }
+
+    /** The answer to a recorded reaction. */
+    static byte[] recorded(int port, String lang, FeedbackLog.Reaction reaction, FeedbackLog.Counts counts) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeNumberField("port", port);
+            g.writeStringField("lang", lang);
+            g.writeStringField("reaction", reaction.wireName());
+            g.writeObjectFieldStart("feedback");
+            counts(g, counts);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** The one error shape of the API. */
+    static byte[] error(int status, String message) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("error");
+            g.writeNumberField("status", status);
+            g.writeStringField("message", message);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** The health check's answer. */
+    static byte[] health(String data) {
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "ok");
+            g.writeStringField("data", data);
+            g.writeEndObject();
+        });
+    }
+}

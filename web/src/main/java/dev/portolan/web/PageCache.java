@@ -1,0 +1,105 @@
+package dev.portolan.web;
+
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rendered pages in memory, as the bytes to send: port pages in a table indexed by port (no
+ * hashing, no key to build on the hot path), other pages by path. The cache holds at most its
+ * budget of bytes; when an entry would pass it, entries are dropped in turn (ports round-robin,
+ * then other pages) until a tenth of the budget is free. Two threads rendering the same missing
+ * page both render it and one result stays: cheaper than locking, and rare.
+ */
+final class PageCache {
+    private final AtomicReferenceArray<@Nullable Rendered> ports = new AtomicReferenceArray<>(65_536);
+    private final ConcurrentHashMap<String, Rendered> others = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
+    private final long budget;
+    private int cursor;
+
+    PageCache(long budget) {
+        this.budget = budget;
+    }
+
+    /** The page of a port, rendered by {@code render} when absent. */
+    Rendered port(int port, IntFunction<Rendered> render) {
+        Rendered r = ports.get(port);
+        if (r != null) {
+            return r;
+        }
+        r = render.apply(port);
+        if (ports.compareAndSet(port, null, r)) {
+            admitted(r.size());
+        }
+        return r;
+    }
+
+    /** The page at a key, rendered by {@code render} when absent. */
+    Rendered get(String key, Supplier<Rendered> render) {
+        Rendered r = others.get(key);
+        if (r != null) {
+            return r;
+        }
+        r = render.get();
+        if (others.putIfAbsent(key, r) == null) {
+            admitted(r.size());
+        }
+        return r;
+    }
+
+    /** Forgets everything, for example after the data changed. */
+    synchronized void clear() {
+        for (int p = 0; p < ports.length(); p++) {
+            Rendered old = ports.getAndSet(p, null);
+            if (old != null) {
+                bytes.addAndGet(-old.size());
+            }
+        }
+        for (Iterator<Rendered> it = others.values().iterator(); it.hasNext();) {
+            bytes.addAndGet(-it.next().size());
+            it.remove();
+        }
+    }
+
+    /** The bytes held now. */
+    long bytes() {
+        return bytes.get();
+    }
+
+    /** How many pages are held now. */
+    int entries() {
+        int n = others.size();
+        for (int p = 0; p < ports.length(); p++) {
+            if (ports.get(p) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void admitted(long size) {
+        if (bytes.addAndGet(size) > budget) {
+            evict();
+        }
+    }
+
+    private synchronized void evict() {
+        long target = budget - budget / 10;
+        for (int scanned = 0; scanned < ports.length() && bytes.get() > target; scanned++) {
+            Rendered old = ports.getAndSet(cursor, null);
+            if (old != null) {
+                bytes.addAndGet(-old.size());
+            }
+            cursor = (cursor + 1) & 0xFFFF;
+        }
+        for (Iterator<Rendered> it = others.values().iterator(); it.hasNext() && bytes.get() > target;) {
+            bytes.addAndGet(-it.next().size());
+            it.remove();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.portolan.web;
+
+import dev.portolan.core.Assignment;
+import dev.portolan.core.PortRange;
+import dev.portolan.core.RangeClass;
+import dev.portolan.core.RegistrySnapshot;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The sitemap: an index at {@code /sitemap.xml} pointing to parts under {@code /sitemaps/}, each
+ * under the protocol's limit of 50,000 addresses: {@code pages.xml} (home, lists, ranges,
+ * services) and {@code ports-0.xml}, {@code ports-1.xml} with {@value #PORTS_PER_PART} ports each.
+ */
+final class Sitemaps {
+    static final int PORTS_PER_PART = 32_768;
+    static final int PORT_PARTS = (PortRange.MAX_PORT + 1) / PORTS_PER_PART;
+    static final String CONTENT_TYPE = "application/xml; charset=utf-8";
+    private static final String URLSET = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+
+    private final String base;
+    private final RegistrySnapshot snapshot;
+
+    Sitemaps(String base, RegistrySnapshot snapshot) {
+        this.base = base;
+        this.snapshot = snapshot;
+    }
+
+    byte[] index() {
+        StringBuilder s = header(256);
+        s.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        sitemap(s, "/sitemaps/pages.xml");
+        for (int i = 0; i < PORT_PARTS; i++) {
+            sitemap(s, "/sitemaps/ports-" + i + ".xml");
+        }
+        s.append("</sitemapindex>\n");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void sitemap(StringBuilder s, String path) {
+        s.append("<sitemap><loc>").append(escape(base + path)).append("</loc></sitemap>\n");
+    }
+
+    /** Part {@code n} of the port pages. */
+    byte[] ports(int part) {
+        StringBuilder s = header(PORTS_PER_PART * 64);
+        s.append(URLSET);
+        int first = part * PORTS_PER_PART;
+        for (int p = first; p < first + PORTS_PER_PART; p++) {
+            url(s, "/ports/" + p);
+        }
+        s.append("</urlset>\n");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The other pages: home, the port index, ranges, and every service name. */
+    byte[] pages() {
+        TreeSet<String> services = new TreeSet<>();
+        List<Assignment> all = snapshot.assignments();
+        for (Assignment a : all) {
+            if (a.service() != null) {
+                services.add(a.service().toLowerCase(Locale.ROOT));
+            }
+        }
+        StringBuilder s = header(services.size() * 80 + 4096);
+        s.append(URLSET);
+        url(s, "/");
+        url(s, "/ports");
+        for (int page = 2; page <= HtmlPages.pages(PortRange.MAX_PORT + 1); page++) {
+            url(s, "/ports?page=" + page);
+        }
+        for (RangeClass r : RangeClass.values()) {
+            url(s, "/ranges/" + r.id());
+        }
+        for (String name : services) {
+            url(s, "/services/" + Urls.segment(name));
+        }
+        s.append("</urlset>\n");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void url(StringBuilder s, String path) {
+        s.append("<url><loc>").append(escape(base + path)).append("</loc></url>\n");
+    }
+
+    private static StringBuilder header(int capacity) {
+        return new StringBuilder(capacity).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&apos;";
+                default -> null;
+            };
+            if (rep != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (rep != null) {
+                    out.append(rep);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** robots.txt: everything may be crawled except search results; the sitemap's address. */
+    byte[] robots() {
+        return ("User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\nSitemap: " + base + "/sitemap.xml\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.portolan.web;
+
+import java.util.List;
+
+/**
+ * What the templates show, already in one language: every string here is formatted, so templates
+ * only place and escape it. Absent values are empty strings, empty lists or -1, never null.
+ */
+final class Views {
+    private Views() {}
+
+    /**
+     * What the page's head says and where the page sits in the site.
+     *
+     * @param canonicalPath the page's canonical path, or empty for pages search engines should not
+     *     index (errors, search results)
+     */
+    record Head(String title, String description, String canonicalPath, List<String> jsonLd, String section) {
+        Head {
+            jsonLd = List.copyOf(jsonLd);
+        }
+    }
+
+    /** A sentence and the footnote numbers of the sources it rests on. */
+    record Sentence(String text, List<Integer> notes) {
+        Sentence {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A link. */
+    record Link(String label, String href) {}
+
+    /** A step of the breadcrumb trail; the last one is the page itself. */
+    record Crumb(String label, String href, boolean current) {}
+
+    /** The port page. */
+    record PortView(int port, String title, String subtitle, List<Crumb> crumbs, List<SectionView> sections,
+            List<Qa> faq, List<RelatedView> related, List<Link> nearby, List<Note> notes, String data) {}
+
+    /** A section with its heading. */
+    record SectionView(String id, String heading, List<BlockView> blocks) {}
+
+    /** A block of a section. */
+    sealed interface BlockView permits Paragraph, Points, Commands, Table {}
+
+    /** Sentences of one paragraph. */
+    record Paragraph(List<Sentence> sentences) implements BlockView {}
+
+    /** A bulleted list. */
+    record Points(List<Sentence> items) implements BlockView {}
+
+    /** Commands to type. */
+    record Commands(List<CommandView> commands) implements BlockView {}
+
+    /** One command: where it runs, the exact line, its sources. */
+    record CommandView(String label, String line, List<Integer> notes) {}
+
+    /** The registry's records. */
+    record Table(String caption, List<Row> rows) implements BlockView {}
+
+    /** One registry record, formatted. */
+    record Row(String service, String transport, String ports, String status, String description, String assignees,
+            String contacts, String registered, String modified, List<Link> references, List<String> notes,
+            List<String> unauthorized) {}
+
+    /** A question and its answer. */
+    record Qa(Sentence question, Sentence answer) {}
+
+    /** A related port and why it is related. */
+    record RelatedView(String label, String href, Sentence reason) {}
+
+    /** A numbered source. */
+    record Note(int number, String title, String publisher, String url) {}
+
+    /** One port in a list, with what the registry lists for it. */
+    record PortRow(int port, String href, String services) {}
+
+    /** One of the three ranges. */
+    record RangeView(String id, String name, String bounds, String about, String href) {}
+
+    /** Links between pages of a long list. */
+    record Pager(String position, String previousHref, String nextHref, List<Link> pages) {}
+
+    /** The home page. */
+    record HomeView(List<RangeView> ranges, List<PortRow> wellKnown) {}
+
+    /** A page of the port index or of a range. */
+    record ListView(String heading, String intro, List<Crumb> crumbs, List<RangeView> ranges, String caption,
+            List<PortRow> rows, Pager pager) {}
+
+    /** One registry entry in search results or a service page. */
+    record EntryRow(String port, String href, String transport, String service, String description) {}
+
+    /** The search page: the form, and results when a query was given. */
+    record SearchView(String query, String heading, String count, String more, List<EntryRow> rows, String error) {}
+
+    /** A service's records. */
+    record ServiceView(String heading, String count, List<Crumb> crumbs, List<EntryRow> rows) {}
+
+    /** An error page. */
+    record ErrorView(String heading, String message) {}
+}

@@ -1,0 +1,254 @@
+package dev.portolan.web;
+
+import com.ibm.icu.util.ULocale;
+import dev.portolan.core.Registry;
+import dev.portolan.knowledge.text.Messages;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Portolan web site: HTML pages, the JSON API, sitemaps and the feedback endpoint on one
+ * listener. Start it with {@link #start}; {@link #close()} stops it. Routes and headers are
+ * described in {@code docs/web.md}.
+ */
+public final class WebServer implements AutoCloseable {
+    /** The base name of the site's frame strings. */
+    public static final String SITE_BUNDLE = "web/site";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** Sent with every response. */
+    static final String[][] SECURITY_HEADERS = {
+        {"Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "strict-origin-when-cross-origin"},
+        {"X-Frame-Options", "DENY"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Cross-Origin-Resource-Policy", "same-origin"},
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
+    };
+
+    private final Javalin app;
+    private final Site site;
+    private final String url;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private WebServer(Javalin app, Site site, String url) {
+        this.app = app;
+        this.site = site;
+        this.url = url;
+    }
+
+    /**
+     * Starts a server in English.
+     *
+     * @throws WebServerException if it cannot listen on the address and port
+     */
+    public static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback)
+            throws WebServerException {
+        return start(settings, registry, pages, feedback, Messages.of(ULocale.ENGLISH, List.of(Messages.PAGES,
+                SITE_BUNDLE)));
+    }
+
+    /** Starts a server with the given sentences (tests add bundles of their own). */
+    static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback,
+            Messages messages) throws WebServerException {
+        AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
+        Site site = new Site(settings, registry, pages, feedback, messages, publicUrl::get);
+        QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()), 60_000);
+        threads.setName("portolan-http");
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.startup.startupWatcherEnabled = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.feedbackBodyLimit();
+            config.jetty.host = settings.bind();
+            config.jetty.port = settings.port();
+            config.jetty.threadPool = threads;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            routes(config.routes, site);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new WebServerException("cannot listen on " + settings.bind() + " port " + settings.port() + ": "
+                    + rootMessage(e) + " (choose another with --port or --bind)", e);
+        }
+        int port = app.port();
+        if (settings.publicUrl().isEmpty()) {
+            publicUrl.set("http://" + hostForUrl(settings.bind()) + ":" + port);
+        }
+        String own = "http://" + hostForUrl(settings.bind()) + ":" + port;
+        LOG.info("serving on {}", own);
+        return new WebServer(app, site, own);
+    }
+
+    private static void routes(io.javalin.config.RoutesConfig r, Site site) {
+        r.before(ctx -> {
+            HttpServletResponse res = ctx.res();
+            for (String[] h : SECURITY_HEADERS) {
+                res.setHeader(h[0], h[1]);
+            }
+        });
+        getAndHead(r, "/", site::home);
+        getAndHead(r, "/ports", site::portIndex);
+        getAndHead(r, "/ports/{port}", site::port);
+        r.post("/ports/{port}/feedback", site::formFeedback);
+        getAndHead(r, "/ranges/{range}", site::range);
+        getAndHead(r, "/services/{name}", site::service);
+        getAndHead(r, "/search", site::search);
+        getAndHead(r, "/api/v1/ports/{port}", site::apiPort);
+        getAndHead(r, "/api/v1/services/{name}", site::apiService);
+        getAndHead(r, "/api/v1/search", site::apiSearch);
+        r.post("/api/v1/feedback", site::apiFeedback);
+        getAndHead(r, "/api/v1/openapi.json", site::openApi);
+        getAndHead(r, "/sitemap.xml", site::sitemapIndex);
+        getAndHead(r, "/sitemaps/{part}", site::sitemapPart);
+        getAndHead(r, "/robots.txt", site::robots);
+        getAndHead(r, "/healthz", site::health);
+        getAndHead(r, "/assets/{file}", site::asset);
+
+        r.exception(HttpError.class, (e, ctx) -> {
+            if (!e.retryAfter().isEmpty()) {
+                ctx.header("Retry-After", e.retryAfter());
+            }
+            if (!e.allow().isEmpty()) {
+                ctx.header("Allow", e.allow());
+            }
+            site.error(ctx, e.status(), e.getMessage());
+        });
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e instanceof MethodNotAllowedResponse m) {
+                String allow = allow(m);
+                ctx.header("Allow", allow);
+                site.error(ctx, 405, site.message("error.methodNotAllowed", "method", ctx.req().getMethod(),
+                        "allowed", allow));
+            } else if (e.getStatus() == 404) {
+                site.error(ctx, 404, ctx.path().startsWith("/api/")
+                        ? site.message("error.notFoundApi", "path", ctx.path()) : site.message("error.notFound"));
+            } else {
+                site.error(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage());
+            }
+        });
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.req().getMethod(), ctx.path(), e);
+            site.error(ctx, 500, site.message("error.internal"));
+        });
+    }
+
+    private static void getAndHead(io.javalin.config.RoutesConfig r, String path, Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
+    }
+
+    /** The {@code Allow} value: the methods Javalin found for the path. */
+    private static String allow(MethodNotAllowedResponse m) {
+        Set<String> methods = new LinkedHashSet<>();
+        for (String list : m.getDetails().values()) {
+            for (String method : list.split(",")) {
+                if (!method.isBlank()) {
+                    methods.add(method.strip());
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(methods);
+        return String.join(", ", out);
+    }
+
+    private static String hostForUrl(String bind) {
+        if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            return "localhost";
+        }
+        return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The server's own address, {@code http://127.0.0.1:8080}. */
+    public String url() {
+        return url;
+    }
+
+    Site site() {
+        return site;
+    }
+
+    /** Waits until the server is closed. */
+    public void join() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops accepting requests, lets running ones finish, and stops. */
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Answers what fails before any route runs (a request line too long, malformed headers) with
+     * the API's JSON error shape and the standard reason, never a stack trace or the server's name.
+     */
+    private static final class BareErrorHandler extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                Throwable cause, Callback callback) {
+            String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            byte[] body = JsonApi.error(code, reason);
+            for (String[] h : SECURITY_HEADERS) {
+                response.getHeaders().put(h[0], h[1]);
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonApi.CONTENT_TYPE);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.portolan.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Every setting of the web server, validated.
+ *
+ * @param bind the address to listen on ({@code 127.0.0.1}, {@code ::1}, {@code 0.0.0.0})
+ * @param port the TCP port to listen on, 1-65535, or 0 for any free port
+ * @param publicUrl the address readers use to reach the site ({@code https://ports.example}),
+ *     without a trailing slash: canonical links, breadcrumbs and sitemaps name it. Empty means
+ *     {@code http://bind:port}
+ * @param cacheBytes the most bytes of rendered pages kept in memory, at least 1 MiB
+ * @param feedbackBodyLimit the largest reaction request body in bytes, 64-65536
+ * @param votesPerMinute reactions one client address may send per minute, sustained, 1-10000
+ * @param voteBurst reactions one client address may send at once, 1-10000
+ * @param threads the most request threads, 2-1000
+ */
+public record WebSettings(String bind, int port, String publicUrl, long cacheBytes, int feedbackBodyLimit,
+        int votesPerMinute, int voteBurst, int threads) {
+
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The default address: loopback only. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    /** The default cache size: 256 MiB. */
+    public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+
+    public WebSettings {
+        if (bind.isBlank()) {
+            throw new IllegalArgumentException("bind address is empty: give an address such as 127.0.0.1");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port is " + port + ", must be 1-65535 (or 0 for any free port)");
+        }
+        publicUrl = checkPublicUrl(publicUrl);
+        if (cacheBytes < (1L << 20)) {
+            throw new IllegalArgumentException("cache size is " + cacheBytes + " bytes, must be at least 1 MiB");
+        }
+        if (feedbackBodyLimit < 64 || feedbackBodyLimit > 65_536) {
+            throw new IllegalArgumentException("feedback body limit is " + feedbackBodyLimit
+                    + " bytes, must be 64-65536");
+        }
+        if (votesPerMinute < 1 || votesPerMinute > 10_000) {
+            throw new IllegalArgumentException("votes per minute is " + votesPerMinute + ", must be 1-10000");
+        }
+        if (voteBurst < 1 || voteBurst > 10_000) {
+            throw new IllegalArgumentException("vote burst is " + voteBurst + ", must be 1-10000");
+        }
+        if (threads < 2 || threads > 1000) {
+            throw new IllegalArgumentException("threads is " + threads + ", must be 2-1000");
+        }
+    }
+
+    /** The defaults: loopback, port 8080, 256 MiB cache, 1 KiB bodies, 10 reactions a minute. */
+    public static WebSettings defaults() {
+        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, 32);
+    }
+
+    /** These settings listening on another address and port. */
+    public WebSettings listening(String newBind, int newPort) {
+        return new WebSettings(newBind, newPort, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                threads);
+    }
+
+    /** These settings with another public address. */
+    public WebSettings withPublicUrl(String url) {
+        return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads);
+    }
+
+    /** These settings with another reaction rate limit. */
+    public WebSettings withVoteLimit(int perMinute, int burst) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst, threads);
+    }
+
+    /** These settings with another cache size. */
+    public WebSettings withCacheBytes(long bytes) {
+        return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads);
+    }
+
+    private static String checkPublicUrl(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("public URL \"" + url + "\" is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("public URL \"" + url
+                    + "\" must be http or https with a host and no query, e.g. https://ports.example");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            throw new IllegalArgumentException("public URL \"" + url
+                    + "\" has a path; the site is served at the root of its host");
+        }
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

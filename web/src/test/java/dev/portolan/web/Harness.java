@@ -1,0 +1,114 @@
+package dev.portolan.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+
+/** A real server on a free loopback port, and a client for it. */
+final class Harness implements AutoCloseable {
+    final WebServer server;
+    final FeedbackLog feedback;
+    final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Harness(WebServer server, FeedbackLog feedback) {
+        this.server = server;
+        this.feedback = feedback;
+    }
+
+    /** Test settings: any free port, a generous vote limit so only the rate-limit test meets it. */
+    static WebSettings settings() {
+        return WebSettings.defaults().listening("127.0.0.1", 0).withVoteLimit(10_000, 10_000);
+    }
+
+    static Harness start() {
+        return start(settings(), FeedbackLog.inMemory());
+    }
+
+    static Harness start(WebSettings settings, FeedbackLog feedback) {
+        try {
+            WebServer server = WebServer.start(settings, TestPages.registry(), new TestPages(TestPages.registry()),
+                    feedback, TestPages.messages());
+            return new Harness(server, feedback);
+        } catch (WebServerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create(server.url() + path);
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    HttpResponse<byte[]> head(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
+    HttpResponse<byte[]> post(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    HttpResponse<byte[]> method(String method, String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
+    HttpResponse<byte[]> send(HttpRequest.Builder b, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return client.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    static String gunzip(byte[] bytes) {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends raw bytes on a socket and returns everything the server answers until it closes. */
+    String raw(byte[] request) {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request);
+            out.flush();
+            s.shutdownOutput();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

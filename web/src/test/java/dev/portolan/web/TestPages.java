@@ -1,0 +1,93 @@
+package dev.portolan.web;
+
+import com.ibm.icu.util.ULocale;
+import dev.portolan.core.Assignment;
+import dev.portolan.core.RangeClass;
+import dev.portolan.core.Registry;
+import dev.portolan.core.Transport;
+import dev.portolan.core.baseline.Baseline;
+import dev.portolan.knowledge.Citation;
+import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.PageDate;
+import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.Section;
+import dev.portolan.knowledge.page.Text;
+import dev.portolan.knowledge.text.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** Port pages built by hand from the registry, with sentences of a test bundle. */
+final class TestPages implements PageSource {
+    /** A FAQ answer that tries to end the JSON-LD script element. */
+    static final String HOSTILE = "</script><script>alert(1)</script> & 'quotes' <b>";
+    static final int HOSTILE_PORT = 7;
+
+    private static volatile Registry registry;
+
+    static Registry registry() {
+        Registry r = registry;
+        if (r == null) {
+            r = Registry.of(Baseline.load());
+            registry = r;
+        }
+        return r;
+    }
+
+    static Messages messages() {
+        return Messages.of(ULocale.ENGLISH, List.of(Messages.PAGES, WebServer.SITE_BUNDLE, "webtest/page"));
+    }
+
+    private final Registry reg;
+
+    TestPages(Registry reg) {
+        this.reg = reg;
+    }
+
+    @Override
+    public PortPage page(int port) {
+        String p = Integer.toString(port);
+        String range = RangeClass.of(port).id();
+        List<Assignment> records = new ArrayList<>();
+        for (Transport t : List.of(Transport.TCP, Transport.UDP)) {
+            records.addAll(reg.ports().resolve(port, t));
+        }
+        String service = records.stream().map(Assignment::service).filter(s -> s != null).findFirst().orElse("nothing");
+        List<Block.AssignmentRow> rows = new ArrayList<>();
+        for (Assignment a : records) {
+            rows.add(new Block.AssignmentRow(a.service() == null ? "" : a.service(),
+                    a.transport() == null ? "" : a.transport().id(), a.ports() == null ? "" : a.ports().toString(),
+                    a.status().name().toLowerCase(java.util.Locale.ROOT), a.description(), List.of("Jon Postel"),
+                    List.of(), new PageDate(1972, 5, 0), null,
+                    List.of(new Block.Link("RFC 6335", "https://www.rfc-editor.org/rfc/rfc6335")), a.notes(),
+                    a.unauthorized()));
+        }
+        List<Section> sections = List.of(
+                new Section(Section.Id.OVERVIEW, List.of(
+                        new Block.Paragraph(List.of(Text.of("test.overview", "port", p, "range", range).citing("rfc6335"),
+                                Text.of("test.registry", "count", records.size()).citing("rfc6335", "iana"))),
+                        new Block.Points(List.of(Text.of("test.point", "date", new PageDate(1972, 5, 30)))))),
+                new Section(Section.Id.ASSIGNMENTS, List.of(new Block.Assignments(rows))),
+                new Section(Section.Id.CHECK, List.of(new Block.Commands(List.of(
+                        new Block.Command("linux", "tcp", "ss -ltnp 'sport = :" + p + "'", List.of("ss")),
+                        new Block.Command("windows", "", "Get-NetTCPConnection -LocalPort " + p, List.of()))))));
+        String what = port == HOSTILE_PORT ? HOSTILE : service;
+        List<PortPage.Faq> faq = List.of(new PortPage.Faq(Text.of("test.faq.question", "port", p),
+                Text.of("test.faq.answer", "what", what).citing("iana")));
+        List<PortPage.Related> related = port < 65_535
+                ? List.of(new PortPage.Related(port + 1, Text.of("test.related"))) : List.of();
+        List<PortPage.Footnote> notes = List.of(
+                new PortPage.Footnote(1, new Citation("rfc6335", "RFC 6335: port number procedures", "IETF",
+                        "https://www.rfc-editor.org/rfc/rfc6335")),
+                new PortPage.Footnote(2, new Citation("iana", "Service Name and Transport Protocol Port Number Registry",
+                        "IANA", "https://www.iana.org/assignments/service-names-port-numbers/")),
+                new PortPage.Footnote(3, new Citation("ss", "ss(8) manual", "Linux man-pages",
+                        "https://man7.org/linux/man-pages/man8/ss.8.html")));
+        return new PortPage(port, range, Text.of("test.title", "port", p), Text.of("test.subtitle", "service", service,
+                "port", p), Text.of("test.summary", "port", p),
+                List.of(new PortPage.Crumb(Text.of("test.crumb.ports"), "/ports"),
+                        new PortPage.Crumb(Text.of("test.crumb.port", "port", p), "/ports/" + p)),
+                sections, faq, related, port > 0 ? OptionalInt.of(port - 1) : OptionalInt.empty(),
+                port < 65_535 ? OptionalInt.of(port + 1) : OptionalInt.empty(), notes, "embedded baseline");
+    }
+}
