@@ -361,14 +361,14 @@ public final class PortPages {
             String service = a.service() == null ? "" : a.service();
             if (a.registered() != null && !service.isEmpty()) {
                 own.add(Text.of("history.registered", "service", service, "port", p,
-                        "date", PageDate.of(a.registered()), "precision", a.registered().day() == 0 ? "month" : "day")
+                        "date", PageDate.of(a.registered()), "precision", PageDate.of(a.registered()).precision())
                         .citing(REGISTRY));
             }
             if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
                 own.add(Text.of("history.modified", "service", service, "hasTransport",
                         a.transport() == null ? "no" : "yes", "transport",
                         a.transport() == null ? "" : label(a.transport()), "date", PageDate.of(a.modified()),
-                        "precision", a.modified().day() == 0 ? "month" : "day").citing(REGISTRY));
+                        "precision", PageDate.of(a.modified()).precision()).citing(REGISTRY));
             }
             for (String note : a.notes()) {
                 own.add(Text.of("history.note", "note", note).citing(REGISTRY));

@@ -164,12 +164,17 @@ public final class Messages {
         return v;
     }
 
-    /** A date in this locale: day, month and year, or month and year when the day is unknown. */
+    /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
         Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE, locale);
         c.clear();
-        c.set(d.year(), d.month() - 1, d.day() == 0 ? 1 : d.day());
-        DateFormat f = DateFormat.getInstanceForSkeleton(d.day() == 0 ? "yMMMM" : "yMMMMd", locale);
+        c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
+        String skeleton = switch (d.precision()) {
+            case "year" -> "y";
+            case "month" -> "yMMMM";
+            default -> "yMMMMd";
+        };
+        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, locale);
         f.setTimeZone(TimeZone.GMT_ZONE);
         return f.format(c.getTime());
     }
