@@ -49,6 +49,9 @@ public final class PortPages {
     private final Knowledge knowledge;
     private final int softwareCount;
     private final int malwareCount;
+    /** Even (odd) numbers below 256 unassigned on both TCP and UDP: the registry's own evidence for the NCP story. */
+    private final int evenFree;
+    private final int oddFree;
 
     public PortPages(Registry registry, Knowledge knowledge) {
         this.registry = registry;
@@ -63,6 +66,20 @@ public final class PortPages {
         }
         this.softwareCount = software.size();
         this.malwareCount = malware.size();
+        int even = 0;
+        int odd = 0;
+        for (int p = 1; p < Rules.NCP_LIMIT; p++) {
+            PortFacts f = new PortFacts(p, registry, knowledge);
+            if (f.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && f.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
+                if (p % 2 == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        this.evenFree = even;
+        this.oddFree = odd;
     }
 
     /** The registry the pages answer from. */
@@ -199,6 +216,14 @@ public final class PortPages {
                         .citing(rf.cites()));
             }
         }
+        knowledge.reservedEdge(f.port).ifPresent(r -> first.add(Text.of("range.reservedEdge", "port", p,
+                "edge", r.edge()).citing(r.cites())));
+        for (dev.portolan.knowledge.Deassignment d : knowledge.deassignments(f.port)) {
+            List<String> c = new ArrayList<>(d.cites());
+            c.addAll(knowledge.deassignmentCites());
+            first.add(Text.of("range.deassigned", "port", p, "date", PageDate.parse(d.date()), "service",
+                    d.formerService()).citing(dedupe(c)));
+        }
         blocks.add(paragraph(first));
 
         // Who may bind it.
@@ -207,11 +232,17 @@ public final class PortPages {
         List<String> freeCites = new ArrayList<>();
         for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
             if (pp.restricts(f.port)) {
-                Text s = Text.of("range.privileged", "system", pp.system(), "below", String.valueOf(pp.below()),
+                Text s = Text.of(pp.exempt().isEmpty() ? "range.privileged" : "range.privilegedWildcard",
+                        "system", pp.system(), "below", String.valueOf(pp.below()),
                         "privilege", pp.privilege().isEmpty() ? "root" : pp.privilege());
                 binding.add(s.citing(pp.cites()));
-                if (!pp.setting().isEmpty()) {
-                    binding.add(Text.of("range.privilegedSetting", "system", pp.system(), "setting", pp.setting(),
+                for (PrivilegedPorts.Alternative alt : pp.alternatives()) {
+                    binding.add(Text.of("range.privilegedAlternative", "system", pp.system(), "name", alt.name(),
+                            "since", alt.since(), "hasSince", alt.since().isEmpty() ? "no" : "yes").citing(alt.cites()));
+                }
+                if (!pp.settings().isEmpty()) {
+                    binding.add(Text.of("range.privilegedSetting", "system", pp.system(), "setting",
+                            new ArrayList<Object>(pp.settings()), "settingCount", pp.settings().size(),
                             "since", pp.since().isEmpty() ? "" : pp.since(), "hasSince", pp.since().isEmpty() ? "no" : "yes")
                             .citing(pp.cites()));
                 }
@@ -330,28 +361,30 @@ public final class PortPages {
         List<Block> blocks = new ArrayList<>();
         if (f.port < Rules.NCP_LIMIT) {
             List<Text> ncp = new ArrayList<>();
-            event("rfc33").ifPresent(e -> ncp.add(Text.of("history.event.rfc33").citing(e.cites())));
-            event("rfc349").ifPresent(e -> ncp.add(Text.of("history.event.rfc349").citing(e.cites())));
-            event("rfc801").ifPresent(e -> ncp.add(Text.of("history.event.rfc801").citing(e.cites())));
+            for (String id : List.of("rfc33", "rfc147", "rfc349", "ncp-tcp-switch")) {
+                event(id).ifPresent(e -> ncp.add(eventText(e)));
+            }
             if (Rules.ncpOrphan(f)) {
                 List<String> c = new ArrayList<>();
                 event("rfc349").ifPresent(e -> c.addAll(e.cites()));
                 c.add(REGISTRY);
-                ncp.add(Text.of("history.ncpOrphan", "port", p).citing(dedupe(c)));
+                ncp.add(Text.of("history.ncpOrphan", "port", p, "evenFree", evenFree, "oddFree", oddFree)
+                        .citing(dedupe(c)));
             } else if (!f.even() && f.assignedAnywhere()) {
                 List<String> c = new ArrayList<>();
-                event("rfc349").ifPresent(e -> c.addAll(e.cites()));
-                c.add(REGISTRY);
-                ncp.add(Text.of("history.ncpOdd", "port", p).citing(dedupe(c)));
+                event("rfc147").ifPresent(e -> c.addAll(e.cites()));
+                ncp.add(Text.of("history.ncpOdd", "port", p).citing(c.isEmpty() ? List.of(REGISTRY) : dedupe(c)));
             }
             if (!ncp.isEmpty()) {
                 blocks.add(paragraph(ncp));
             }
         }
         List<Text> registryHistory = new ArrayList<>();
-        event("rfc1700").ifPresent(e -> registryHistory.add(Text.of("history.event.rfc1700").citing(e.cites())));
-        event("rfc3232").ifPresent(e -> registryHistory.add(Text.of("history.event.rfc3232").citing(e.cites())));
-        event("rfc6335").ifPresent(e -> registryHistory.add(Text.of("history.event.rfc6335").citing(e.cites())));
+        List<String> ids = f.range == RangeClass.SYSTEM ? List.of("rfc739", "rfc1700", "rfc3232", "rfc6335")
+                : List.of("rfc3232", "rfc6335");
+        for (String id : ids) {
+            event(id).ifPresent(e -> registryHistory.add(eventText(e)));
+        }
         if (!registryHistory.isEmpty()) {
             blocks.add(paragraph(registryHistory));
         }
@@ -379,6 +412,11 @@ public final class PortPages {
             blocks.add(new Block.Points(unique));
         }
         return blocks;
+    }
+
+    private static Text eventText(HistoryEvent e) {
+        PageDate date = PageDate.parse(e.date());
+        return Text.of("history.event." + e.id(), "date", date, "precision", date.precision()).citing(e.cites());
     }
 
     private static List<Text> dedupeTexts(List<Text> texts) {

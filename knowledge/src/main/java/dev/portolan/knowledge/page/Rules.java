@@ -190,17 +190,25 @@ final class Rules {
     static @Nullable Text rootAnswer(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Object> restricted = new ArrayList<>();
+        List<Object> wildcard = new ArrayList<>();
         List<Object> open = new ArrayList<>();
         LinkedHashSet<String> c = new LinkedHashSet<>();
         for (PrivilegedPorts pp : f.knowledge.privilegedPorts()) {
-            (pp.restricts(f.port) ? restricted : open).add(pp.system());
+            if (!pp.restricts(f.port)) {
+                open.add(pp.system());
+            } else if (pp.exempt().isEmpty()) {
+                restricted.add(pp.system());
+            } else {
+                wildcard.add(pp.system());
+            }
             c.addAll(pp.cites());
         }
-        if (restricted.isEmpty() && open.isEmpty()) {
+        if (restricted.isEmpty() && open.isEmpty() && wildcard.isEmpty()) {
             return null;
         }
         return Text.of("faq.root.a", "port", p, "restricted", restricted, "restrictedCount", restricted.size(),
-                "open", open, "openCount", open.size()).citing(List.copyOf(c));
+                "wildcard", wildcard, "wildcardCount", wildcard.size(), "open", open, "openCount", open.size())
+                .citing(List.copyOf(c));
     }
 
     static Text ephemeralAnswer(PortFacts f) {

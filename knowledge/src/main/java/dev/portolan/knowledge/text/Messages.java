@@ -143,7 +143,7 @@ public final class Messages {
         }
         // MessageFormat keeps state while formatting; a page renders on one thread, pages on many.
         synchronized (format) {
-            return format.format(values);
+            return format.format(values).strip();
         }
     }
 
