@@ -99,6 +99,15 @@ public final class Messages {
         }
     }
 
+    /** The raw pattern of a key, for checks of the bundles. */
+    static String pattern(Messages messages, String key) {
+        String p = messages.patterns.get(key);
+        if (p == null) {
+            throw new MissingResourceException("no message " + key + " for " + messages.locale, Messages.class.getName(), key);
+        }
+        return p;
+    }
+
     /** The locale. */
     public ULocale locale() {
         return locale;
