@@ -151,6 +151,20 @@ public final class Knowledge {
         return Collections.unmodifiableSet(new TreeSet<>(usesByPort.keySet()));
     }
 
+    /** Every documented malware association. */
+    public List<MalwareAssociation> allMalware() {
+        List<MalwareAssociation> all = new ArrayList<>();
+        malwareByPort.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Every documented unofficial use. */
+    public List<UnofficialUse> allUses() {
+        List<UnofficialUse> all = new ArrayList<>();
+        usesByPort.values().forEach(all::addAll);
+        return all;
+    }
+
     /** Malware documented to use a port on any transport. */
     public List<MalwareAssociation> malware(int port) {
         return malwareByPort.getOrDefault(port, List.of());

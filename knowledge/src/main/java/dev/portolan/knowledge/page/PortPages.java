@@ -58,12 +58,8 @@ public final class PortPages {
         this.knowledge = knowledge;
         Set<String> software = new TreeSet<>();
         Set<String> malware = new TreeSet<>();
-        for (int port : knowledge.portsWithUses()) {
-            knowledge.uses(port).forEach(u -> software.add(u.software().toLowerCase(Locale.ROOT)));
-        }
-        for (int p = 0; p <= PortRange.MAX_PORT; p++) {
-            knowledge.malware(p).forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
-        }
+        knowledge.allUses().forEach(u -> software.add(u.software().toLowerCase(Locale.ROOT)));
+        knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
         this.softwareCount = software.size();
         this.malwareCount = malware.size();
         int even = 0;
