@@ -180,14 +180,14 @@ final class KnowledgeReader {
     }
 
     private void ephemeral(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "id", "system", "versions", "low", "high", "setting", "cite", "note");
+        allow(where, n, "id", "system", "since", "until", "low", "high", "setting", "cite", "note");
         int low = port(where, n, "low");
         int high = port(where, n, "high");
         if (low > high) {
             throw fail(where, "low " + low + " is above high " + high);
         }
-        parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "versions"),
-                low, high, texts(where, n, "setting"), cites(where, n)));
+        parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "since"),
+                optionalText(n, "until"), low, high, texts(where, n, "setting"), cites(where, n)));
     }
 
     private void privileged(String where, JsonNode n) throws KnowledgeFormatException {

@@ -276,8 +276,9 @@ public final class PortPages {
     private static List<Object> systems(List<EphemeralRange> ranges) {
         List<Object> out = new ArrayList<>();
         for (EphemeralRange r : ranges) {
-            out.add(Text.of(r.versions().isEmpty() ? "range.ephemeralSystem" : "range.ephemeralSystemVersions",
-                    "system", r.system(), "versions", r.versions(), "low", Integer.toString(r.low()),
+            out.add(Text.of("range.ephemeralSystem", "system", r.system(),
+                    "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
+                    "since", r.since(), "until", r.until(), "low", Integer.toString(r.low()),
                     "high", Integer.toString(r.high())));
         }
         return out;

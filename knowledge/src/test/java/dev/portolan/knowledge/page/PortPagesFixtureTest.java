@@ -81,7 +81,7 @@ class PortPagesFixtureTest {
         assertThat(page.range()).isEqualTo("dynamic");
         assertThat(page.subtitle().key()).isEqualTo("subtitle.dynamicEphemeral");
         Text inside = first(page, "range.ephemeralInside");
-        assertThat(inside.args().get("systems").toString()).contains("Linux").contains("Vista and later");
+        assertThat(inside.args().get("systems").toString()).contains("Linux").contains("Vista");
         assertThat(keys(page)).contains("range.neverAssigned", "why.dynamic", "faq.own.dynamic");
     }
 
