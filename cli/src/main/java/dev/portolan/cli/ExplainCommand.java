@@ -29,6 +29,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-w", "--width"}, paramLabel = "N", description = "Wrap prose at N columns (40-400; default 80).")
     int width = 80;
 
+    @Option(names = {"-l", "--lang"}, paramLabel = "LANG",
+            description = "Language of the text, as a BCP 47 tag (en, es, ar...; default en).")
+    String lang = "en";
+
     private final Console console;
 
     ExplainCommand(Console console) {
@@ -40,13 +44,17 @@ final class ExplainCommand implements Callable<Integer> {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw new InvalidQueryException("--width " + width + " is outside " + MIN_WIDTH + "-" + MAX_WIDTH);
         }
+        ULocale locale = ULocale.forLanguageTag(lang);
+        if (lang.isBlank() || locale.getLanguage().isEmpty()) {
+            throw new InvalidQueryException("--lang '" + lang + "' is not a language tag such as en, es or ar");
+        }
         PortQuery query = PortQuery.parse(port);
         if (!(query instanceof PortQuery.Port p) || p.only() != null) {
             throw new InvalidQueryException("explain takes one port number (0-65535), not '" + port + "'");
         }
         Registry registry = ActiveRegistry.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded());
-        console.out().print(new PlainTextPage(Messages.of(ULocale.ENGLISH), width).render(pages.page(p.port())));
+        console.out().print(new PlainTextPage(Messages.of(locale), width).render(pages.page(p.port())));
         return ExitCode.OK;
     }
 }

@@ -4,6 +4,7 @@ import dev.portolan.knowledge.page.Block;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
+import com.ibm.icu.text.BreakIterator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * numbered sources at the end.
  */
 public final class PlainTextPage {
+    private static final char WORD_JOINER = '\u2060';
+
     private final Messages messages;
     private final int width;
 
@@ -135,31 +138,44 @@ public final class PlainTextPage {
         for (String id : t.cites()) {
             Integer n = numbers.get(id);
             if (n != null) {
-                s.append('[').append(n).append(']');
+                // A word joiner keeps the marker on the line of the word it follows.
+                s.append(WORD_JOINER).append('[').append(n).append(']');
             }
         }
         return s.toString();
     }
 
-    /** Wraps at spaces; a word longer than the width stays whole on its own line. */
+    /**
+     * Wraps at the line-break opportunities of the language (spaces in English, between characters
+     * in Chinese or Japanese); a piece longer than the width stays whole on its own line. Width is
+     * counted in code points, which is close enough for a terminal.
+     */
     private void wrap(StringBuilder out, String text, String indent) {
+        BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
+        breaks.setText(text);
         int col = 0;
-        boolean first = true;
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!first && col + 1 + word.length() > width) {
+        int start = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            String piece = text.substring(start, end).replace(String.valueOf(WORD_JOINER), "");
+            String trimmed = piece.stripTrailing();
+            int length = trimmed.codePointCount(0, trimmed.length());
+            if (col > indent.length() && col + length > width) {
+                int last = out.length();
+                while (last > 0 && out.charAt(last - 1) == ' ') {
+                    last--;
+                }
+                out.setLength(last);
                 out.append('\n').append(indent);
                 col = indent.length();
-            } else if (!first) {
-                out.append(' ');
-                col++;
             }
-            out.append(word);
-            col += word.length();
-            first = false;
+            out.append(piece);
+            col += piece.codePointCount(0, piece.length());
         }
+        int last = out.length();
+        while (last > 0 && out.charAt(last - 1) == ' ') {
+            last--;
+        }
+        out.setLength(last);
         out.append('\n');
     }
 }
