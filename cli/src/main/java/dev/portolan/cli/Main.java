@@ -19,11 +19,12 @@ import picocli.CommandLine.Command;
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
         subcommands = {LookupCommand.class, SearchCommand.class, ImportCommand.class, UpdateCommand.class,
-            StatusCommand.class, CommandLine.HelpCommand.class},
+            StatusCommand.class, FeedbackCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
             "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed)."})
 public final class Main implements Runnable {
-    private static final Set<String> COMMANDS = Set.of("lookup", "search", "import", "update", "status", "help");
+    private static final Set<String> COMMANDS = Set.of("lookup", "search", "import", "update", "status", "feedback",
+            "help");
 
     private final Console console;
 
@@ -159,7 +160,7 @@ public final class Main implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             List<Class<?>> withConsole = List.of(LookupCommand.class, SearchCommand.class, ImportCommand.class,
-                    UpdateCommand.class, StatusCommand.class);
+                    UpdateCommand.class, StatusCommand.class, FeedbackCommand.class);
             if (withConsole.contains(cls)) {
                 var ctor = cls.getDeclaredConstructor(Console.class);
                 return ctor.newInstance(console);

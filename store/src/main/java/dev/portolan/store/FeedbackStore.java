@@ -1,6 +1,7 @@
 package dev.portolan.store;
 
 import dev.portolan.core.StoreException;
+import dev.portolan.core.snapshot.SnapshotStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Readers' votes on port pages ("Was this page helpful?"), kept in one SQLite database file
- * ({@code PORTOLAN_HOME/portolan.db} in the program).
+ * ({@link #defaultFile(Map)}: {@code PORTOLAN_HOME/portolan.db}).
  *
  * <p><b>Storage.</b> Every vote is a row (port, language, reaction, time in UTC); a per-port total
  * is kept by a trigger in the same transaction, so {@link #counts(int)} reads one row. The schema
@@ -42,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  * {@link StoreException} that names the file; the file is never changed, truncated or replaced.
  */
 public final class FeedbackStore implements AutoCloseable {
+    /** The name of the database file in the Portolan home. */
+    public static final String FILE_NAME = "portolan.db";
+
     /** The most pages {@link #leastHelpful(int)} returns: one per port. */
     public static final int MAX_LIMIT = 65_536;
 
@@ -133,9 +138,11 @@ public final class FeedbackStore implements AutoCloseable {
         Connection writer = sqlite.open();
         try {
             Schema schema = new Schema(sqlite);
-            schema.check(writer);
+            boolean due = schema.check(writer);
             sqlite.configureWriter(writer);
-            schema.migrate();
+            if (due) {
+                schema.migrate();
+            }
             return new FeedbackStore(sqlite, writer, clock);
         } catch (SQLException e) {
             SqliteFile.closeQuietly(writer);
@@ -144,6 +151,16 @@ public final class FeedbackStore implements AutoCloseable {
             SqliteFile.closeQuietly(writer);
             throw e;
         }
+    }
+
+    /**
+     * Where the program keeps its votes: {@value #FILE_NAME} in the Portolan home, found as {@link
+     * SnapshotStore#home(Map)} finds it ({@code PORTOLAN_HOME}, else {@code ~/.portolan}).
+     *
+     * @param environment the environment variables, e.g. {@code System.getenv()}
+     */
+    public static Path defaultFile(Map<String, String> environment) {
+        return SnapshotStore.home(environment).resolve(FILE_NAME);
     }
 
     /** The database file. */
