@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,12 +63,6 @@ public final class FeedbackStore implements AutoCloseable {
     private static final String SELECT_WITH_UNHELPFUL =
             "SELECT port, unhelpful, neutral, helpful FROM feedback_count WHERE unhelpful > 0";
 
-    /** Least helpful first: see {@link #leastHelpful(int)}. */
-    private static final Comparator<PageFeedback> LEAST_HELPFUL_FIRST =
-            Comparator.comparingDouble((PageFeedback p) -> p.counts().unhelpfulLowerBound()).reversed()
-                    .thenComparing(Comparator.comparingLong((PageFeedback p) -> p.counts().unhelpful()).reversed())
-                    .thenComparingInt(PageFeedback::port);
-
     private final SqliteFile sqlite;
     private final Clock clock;
 
@@ -91,6 +85,18 @@ public final class FeedbackStore implements AutoCloseable {
         Pending(Vote vote, String votedAt) {
             this.vote = vote;
             this.votedAt = votedAt;
+        }
+    }
+
+    /** A page with its rank score, computed once; sorts least helpful first (see {@link #leastHelpful}). */
+    private record Ranked(PageFeedback page, double bound) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int c = Double.compare(o.bound, bound);
+            if (c == 0) {
+                c = Long.compare(o.page.counts().unhelpful(), page.counts().unhelpful());
+            }
+            return c != 0 ? c : Integer.compare(page.port(), o.page.port());
         }
     }
 
@@ -291,12 +297,12 @@ public final class FeedbackStore implements AutoCloseable {
         }
         Reader r = borrowReader();
         boolean healthy = false;
-        List<PageFeedback> pages = new ArrayList<>();
+        List<Ranked> pages = new ArrayList<>();
         try {
             try (ResultSet rs = r.withUnhelpful.executeQuery()) {
                 while (rs.next()) {
-                    pages.add(new PageFeedback(rs.getInt(1),
-                            new FeedbackCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4))));
+                    FeedbackCounts counts = new FeedbackCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                    pages.add(new Ranked(new PageFeedback(rs.getInt(1), counts), counts.unhelpfulLowerBound()));
                 }
             }
             healthy = true;
@@ -305,8 +311,12 @@ public final class FeedbackStore implements AutoCloseable {
         } finally {
             returnReader(r, healthy);
         }
-        pages.sort(LEAST_HELPFUL_FIRST);
-        return List.copyOf(pages.size() > limit ? pages.subList(0, limit) : pages);
+        Collections.sort(pages);
+        List<PageFeedback> worst = new ArrayList<>(Math.min(limit, pages.size()));
+        for (int i = 0; i < pages.size() && i < limit; i++) {
+            worst.add(pages.get(i).page());
+        }
+        return Collections.unmodifiableList(worst);
     }
 
     private Reader borrowReader() throws StoreException {
