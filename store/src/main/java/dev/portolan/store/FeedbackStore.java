@@ -209,11 +209,10 @@ public final class FeedbackStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        StoreException failure = null;
-        if (closed) {
-            failure = closedException();
-        } else {
-            try {
+        StoreException failure = closed ? closedException() : null;
+        boolean written = false;
+        try {
+            if (failure == null) {
                 writer.setAutoCommit(false);
                 try {
                     for (Pending p : batch) {
@@ -224,19 +223,26 @@ public final class FeedbackStore implements AutoCloseable {
                         insert.executeUpdate();
                     }
                     writer.commit();
-                } catch (SQLException e) {
+                    written = true;
+                } catch (SQLException | RuntimeException e) {
                     rollbackQuietly();
                     throw e;
                 } finally {
                     writer.setAutoCommit(true);
                 }
-            } catch (SQLException e) {
-                failure = sqlite.failure("recording " + (batch.size() == 1 ? "a vote" : batch.size() + " votes"), e);
             }
-        }
-        for (Pending p : batch) {
-            p.failure = failure;
-            p.done = true;
+        } catch (SQLException e) {
+            failure = sqlite.failure("recording " + (batch.size() == 1 ? "a vote" : batch.size() + " votes"), e);
+        } finally {
+            // Every caller in the batch learns the outcome, also when something unforeseen was
+            // thrown: a vote is reported recorded only when its commit returned.
+            if (!written && failure == null) {
+                failure = new StoreException("feedback database " + sqlite.file() + ": recording failed unexpectedly");
+            }
+            for (Pending p : batch) {
+                p.failure = written ? null : failure;
+                p.done = true;
+            }
         }
     }
 

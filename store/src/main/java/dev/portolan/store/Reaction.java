@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A reader's answer to "Was this page helpful?". */
 public enum Reaction {
+    /** Not helpful. */
     UNHELPFUL("unhelpful"),
+    /** So-so: neither. */
     NEUTRAL("neutral"),
+    /** Helpful. */
     HELPFUL("helpful");
 
     private final String wireName;

@@ -42,8 +42,10 @@ class DurabilityTest {
         Path db = dir.resolve("portolan.db");
         Path log = dir.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                VotingProcess.class.getName(), db.toString())
+        // The driver unpacks its native library into org.sqlite.tmpdir and deletes it at exit, which
+        // a killed process never reaches: keep that copy in the test's directory.
+        Process child = new ProcessBuilder(java, "-Dorg.sqlite.tmpdir=" + dir, "-cp",
+                System.getProperty("java.class.path"), VotingProcess.class.getName(), db.toString())
                 .redirectError(log.toFile())
                 .start();
         int acknowledged = 0;

@@ -182,6 +182,31 @@ class FeedbackStoreTest {
                 .containsExactly("1|1");
     }
 
+    /** Another process holding the write lock past the busy timeout: the vote is refused, not lost silently. */
+    @Test
+    void writeLockedElsewhere_failsTheVoteWithAStoreException() throws Exception {
+        try (FeedbackStore store = FeedbackStore.open(db())) {
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db());
+                    Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("INSERT INTO feedback_vote (port, lang, reaction, voted_at) "
+                        + "VALUES (1, 'en', 'helpful', '2026-01-01T00:00:00.000Z')");
+
+                assertThatThrownBy(() -> store.record(new Vote(443, "en", Reaction.UNHELPFUL)))
+                        .isInstanceOf(StoreException.class)
+                        .hasMessage("feedback database " + db() + " stayed locked by another connection for 5 s "
+                                + "while recording a vote; try again");
+                // reads go on while the other connection holds the write lock
+                assertThat(store.counts(443)).isEqualTo(FeedbackCounts.NONE);
+                s.execute("ROLLBACK");
+            }
+            store.record(new Vote(443, "en", Reaction.HELPFUL));
+
+            assertThat(store.counts(443)).isEqualTo(new FeedbackCounts(0, 0, 1));
+        }
+        assertThat(rows(db(), "SELECT count(*) FROM feedback_vote")).containsExactly("1");
+    }
+
     /** The trigger keeps the totals equal to the votes, whatever wrote them. */
     @Test
     void countsTable_alwaysMatchesTheVotes() throws Exception {
