@@ -60,7 +60,11 @@ public final class Fixtures {
 
     public static RegistrySnapshot read(String name) {
         try {
-            return readBytes(bytes(name), name);
+            URL url = Fixtures.class.getResource("/fixtures/" + name);
+            // From a directory the snapshot is labelled with its path; from the test jar (other
+            // modules' tests) with its name.
+            return url != null && url.getProtocol().equals("file") ? RegistryFileReader.read(path(name))
+                    : readBytes(bytes(name), name);
         } catch (RegistryFormatException e) {
             throw new IllegalStateException("fixture " + name + " cannot be read: " + e.getMessage(), e);
         }
