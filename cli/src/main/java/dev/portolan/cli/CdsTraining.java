@@ -5,6 +5,9 @@ import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.baseline.Baseline;
 import dev.portolan.core.snapshot.SnapshotStore;
+import dev.portolan.store.FeedbackStore;
+import dev.portolan.store.Reaction;
+import dev.portolan.store.Vote;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.io.StringWriter;
@@ -24,7 +27,7 @@ final class CdsTraining {
             {"443"}, {"lookup", "ssh", "53/udp", "8000-8002"}, {"lookup", "abc"},
             {"search", "postgers"}, {"search", "network", "time", "-n", "5"},
             {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
-            {"status"}, {"--help"}, {"lookup", "--help"},
+            {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"},
         };
         for (String[] line : lines) {
             run(line, home);
@@ -40,6 +43,18 @@ final class CdsTraining {
             throw new IllegalStateException("class-data-sharing training could not import: " + e.getMessage(), e);
         }
         for (String[] line : lines) {
+            run(line, imported);
+        }
+        // The feedback listing, from a database with votes, so that SQLite's driver and the
+        // schema check are archived too.
+        try (FeedbackStore store = FeedbackStore.open(FeedbackStore.defaultFile(Map.of("PORTOLAN_HOME", imported)))) {
+            store.record(new Vote(443, "en", Reaction.UNHELPFUL));
+            store.record(new Vote(443, "de", Reaction.HELPFUL));
+            store.record(new Vote(22, "en", Reaction.NEUTRAL));
+        } catch (PortolanException e) {
+            throw new IllegalStateException("class-data-sharing training could not record votes: " + e.getMessage(), e);
+        }
+        for (String[] line : new String[][] {{"feedback"}, {"feedback", "--format", "json"}, {"feedback", "-f", "csv"}}) {
             run(line, imported);
         }
     }

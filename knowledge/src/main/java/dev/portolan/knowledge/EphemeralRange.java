@@ -7,15 +7,17 @@ import java.util.List;
  *
  * @param id a short identifier ({@code linux}, {@code windows-vista})
  * @param system the system's name
- * @param versions which versions use this default, as free text
+ * @param since the first version with this default (a version name, not translated), or empty
+ * @param until the last version with this default, or empty
  * @param low the first port of the range
  * @param high the last port of the range
- * @param setting the setting that changes it
+ * @param settings the settings that change it (sysctl names, a registry value, a command)
  * @param cites the citations
  */
-public record EphemeralRange(String id, String system, String versions, int low, int high, String setting,
+public record EphemeralRange(String id, String system, String since, String until, int low, int high, List<String> settings,
         List<String> cites) {
     public EphemeralRange {
+        settings = List.copyOf(settings);
         cites = List.copyOf(cites);
     }
 

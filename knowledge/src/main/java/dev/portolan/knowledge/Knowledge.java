@@ -35,6 +35,11 @@ public final class Knowledge {
     private final Map<String, HistoryEvent> events;
     private final List<RelatedPorts> related;
     private final Map<String, RangeFacts> ranges;
+    private final Map<Integer, ReservedPort> reserved;
+    private final List<Deassignment> deassignments;
+    private final List<String> deassignmentCites;
+    private final List<String> badPortSchemes;
+    private final Map<Integer, List<String>> badPortAdditions;
 
     Knowledge(KnowledgeReader.Parts parts) {
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
@@ -51,6 +56,15 @@ public final class Knowledge {
         Map<String, RangeFacts> r = new LinkedHashMap<>();
         parts.ranges.forEach(f -> r.put(f.id(), f));
         this.ranges = Collections.unmodifiableMap(r);
+        Map<Integer, ReservedPort> res = new LinkedHashMap<>();
+        parts.reserved.forEach(p -> res.put(p.port(), p));
+        this.reserved = Collections.unmodifiableMap(res);
+        this.deassignments = List.copyOf(parts.deassignments);
+        this.deassignmentCites = List.copyOf(parts.deassignmentCites);
+        this.badPortSchemes = List.copyOf(parts.badPortSchemes);
+        Map<Integer, List<String>> add = new HashMap<>();
+        parts.badPortAdditions.forEach((k, v) -> add.put(k, List.copyOf(v)));
+        this.badPortAdditions = Collections.unmodifiableMap(add);
     }
 
     private static <T> Map<Integer, List<T>> group(List<T> facts, java.util.function.ToIntFunction<T> port) {
@@ -137,6 +151,20 @@ public final class Knowledge {
         return Collections.unmodifiableSet(new TreeSet<>(usesByPort.keySet()));
     }
 
+    /** Every documented malware association. */
+    public List<MalwareAssociation> allMalware() {
+        List<MalwareAssociation> all = new ArrayList<>();
+        malwareByPort.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Every documented unofficial use. */
+    public List<UnofficialUse> allUses() {
+        List<UnofficialUse> all = new ArrayList<>();
+        usesByPort.values().forEach(all::addAll);
+        return all;
+    }
+
     /** Malware documented to use a port on any transport. */
     public List<MalwareAssociation> malware(int port) {
         return malwareByPort.getOrDefault(port, List.of());
@@ -170,6 +198,36 @@ public final class Knowledge {
     /** Citations of the bad-port list. */
     public List<String> badPortCites() {
         return badPortCites;
+    }
+
+    /** The URL schemes the bad-port check applies to ({@code http}, {@code https}). */
+    public List<String> badPortSchemes() {
+        return badPortSchemes;
+    }
+
+    /** Citations of the change that added a port to the bad-port list, if known. */
+    public List<String> badPortAdditionCites(int port) {
+        return badPortAdditions.getOrDefault(port, List.of());
+    }
+
+    /** Why the registry keeps a port reserved at the edge of a range, if it does. */
+    public Optional<ReservedPort> reservedEdge(int port) {
+        return Optional.ofNullable(reserved.get(port));
+    }
+
+    /** De-assignments the knowledge documents. */
+    public List<Deassignment> deassignments() {
+        return deassignments;
+    }
+
+    /** De-assignments that include a port. */
+    public List<Deassignment> deassignments(int port) {
+        return deassignments.stream().filter(d -> d.ports().contains(port)).toList();
+    }
+
+    /** Citations of the de-assignment procedure. */
+    public List<String> deassignmentCites() {
+        return deassignmentCites;
     }
 
     /** A history event by id. */

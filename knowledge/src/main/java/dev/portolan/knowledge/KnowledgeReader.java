@@ -45,6 +45,11 @@ final class KnowledgeReader {
         final List<HistoryEvent> events = new ArrayList<>();
         final List<RelatedPorts> related = new ArrayList<>();
         final List<RangeFacts> ranges = new ArrayList<>();
+        final List<ReservedPort> reserved = new ArrayList<>();
+        final List<Deassignment> deassignments = new ArrayList<>();
+        final List<String> deassignmentCites = new ArrayList<>();
+        final List<String> badPortSchemes = new ArrayList<>();
+        final Map<Integer, List<String>> badPortAdditions = new LinkedHashMap<>();
         /** Every cite, with where it was made, checked once all files are read. */
         final Map<String, String> cited = new LinkedHashMap<>();
     }
@@ -103,8 +108,11 @@ final class KnowledgeReader {
                 case "events" -> each(name, node, this::event);
                 case "related" -> each(name, node, this::related);
                 case "ranges" -> each(name, node, this::range);
+                case "reserved" -> each(name, node, this::reserved);
+                case "deassignment" -> deassignment(node);
+                case "additions" -> each(name, node, this::addition);
                 default -> throw fail(name, "unknown section (known: citations, uses, malware, ephemeral, "
-                        + "privileged, bad-ports, events, related, ranges)");
+                        + "privileged, bad-ports, additions, events, related, ranges, reserved, deassignment)");
             }
         }
     }
@@ -172,21 +180,40 @@ final class KnowledgeReader {
     }
 
     private void ephemeral(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "id", "system", "versions", "low", "high", "setting", "cite", "note");
+        allow(where, n, "id", "system", "since", "until", "low", "high", "setting", "cite", "note");
         int low = port(where, n, "low");
         int high = port(where, n, "high");
         if (low > high) {
             throw fail(where, "low " + low + " is above high " + high);
         }
-        parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "versions"),
-                low, high, optionalText(n, "setting"), cites(where, n)));
+        parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "since"),
+                optionalText(n, "until"), low, high, texts(where, n, "setting"), cites(where, n)));
     }
 
     private void privileged(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "id", "system", "below", "privilege", "setting", "since", "cite", "note");
+        allow(where, n, "id", "system", "below", "privilege", "setting", "since", "exempt", "alternatives", "cite",
+                "note");
         Integer below = n.has("below") && !n.get("below").isNull() ? integer(where, n, "below", 1, 65_536) : null;
+        String exempt = optionalText(n, "exempt");
+        if (!exempt.isEmpty() && !exempt.equals("wildcard-address")) {
+            throw fail(where + ".exempt", "'" + exempt + "' is not wildcard-address");
+        }
+        List<PrivilegedPorts.Alternative> alternatives = new ArrayList<>();
+        JsonNode alt = n.get("alternatives");
+        if (alt != null && !alt.isNull()) {
+            if (!alt.isArray()) {
+                throw fail(where + ".alternatives", "must be a list");
+            }
+            for (int i = 0; i < alt.size(); i++) {
+                String w = where + ".alternatives[" + i + "]";
+                JsonNode a = alt.get(i);
+                allow(w, a, "name", "since", "cite", "note");
+                alternatives.add(new PrivilegedPorts.Alternative(text(w, a, "name"), optionalText(a, "since"), cites(w, a)));
+            }
+        }
         parts.privileged.add(new PrivilegedPorts(id(where, n), text(where, n, "system"), below,
-                optionalText(n, "privilege"), optionalText(n, "setting"), optionalText(n, "since"), cites(where, n)));
+                optionalText(n, "privilege"), texts(where, n, "setting"), optionalText(n, "since"), exempt, alternatives,
+                cites(where, n)));
     }
 
     private void badPorts(JsonNode n) throws KnowledgeFormatException {
@@ -194,7 +221,8 @@ final class KnowledgeReader {
         if (!n.isObject()) {
             throw fail(where, "must be a mapping with cite and ports");
         }
-        allow(where, n, "ports", "cite", "note");
+        allow(where, n, "ports", "schemes", "cite", "note");
+        parts.badPortSchemes.addAll(texts(where, n, "schemes"));
         JsonNode ports = n.get("ports");
         if (ports == null || !ports.isArray() || ports.isEmpty()) {
             throw fail(where + ".ports", "must be a non-empty list of ports");
@@ -253,7 +281,82 @@ final class KnowledgeReader {
         parts.ranges.add(new RangeFacts(id, port(where, n, "low"), port(where, n, "high"), procedures, cites(where, n)));
     }
 
+    private void reserved(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "port", "transports", "edge", "cite", "note");
+        JsonNode t = n.get("transports");
+        java.util.Set<Transport> transports = t == null || (t.isArray() && t.isEmpty())
+                ? java.util.Set.of() : transports(where, n);
+        String edge = text(where, n, "edge");
+        if (!Set.of("system", "user", "dynamic").contains(edge)) {
+            throw fail(where + ".edge", "'" + edge + "' is not system, user or dynamic");
+        }
+        parts.reserved.add(new ReservedPort(port(where, n, "port"), transports, edge, cites(where, n)));
+    }
+
+    private void deassignment(JsonNode n) throws KnowledgeFormatException {
+        String where = "deassignment";
+        if (!n.isObject()) {
+            throw fail(where, "must be a mapping with cite and examples");
+        }
+        allow(where, n, "cite", "registry-state", "examples", "note");
+        parts.deassignmentCites.addAll(cites(where, n));
+        JsonNode examples = n.get("examples");
+        if (examples != null && !examples.isNull()) {
+            each(where + ".examples", examples, (w, e) -> {
+                allow(w, e, "ports", "transports", "date", "former-service", "cite", "note");
+                List<Integer> ports = new ArrayList<>();
+                JsonNode p = e.get("ports");
+                if (p == null || !p.isArray() || p.isEmpty()) {
+                    throw fail(w + ".ports", "must be a non-empty list of ports");
+                }
+                for (int i = 0; i < p.size(); i++) {
+                    ports.add(portValue(w + ".ports[" + i + "]", p.get(i)));
+                }
+                String date = text(w, e, "date");
+                if (!DATE.matcher(date).matches()) {
+                    throw fail(w + ".date", "'" + date + "' is not YYYY-MM-DD or YYYY-MM");
+                }
+                parts.deassignments.add(new Deassignment(ports, date, text(w, e, "former-service"), cites(w, e)));
+            });
+        }
+    }
+
+    private void addition(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "ports", "cite", "note");
+        JsonNode p = n.get("ports");
+        if (p == null || !p.isArray() || p.isEmpty()) {
+            throw fail(where + ".ports", "must be a non-empty list of ports");
+        }
+        List<String> cites = cites(where, n);
+        for (int i = 0; i < p.size(); i++) {
+            parts.badPortAdditions.computeIfAbsent(portValue(where + ".ports[" + i + "]", p.get(i)),
+                    k -> new ArrayList<>()).addAll(cites);
+        }
+    }
+
     // --- fields ---
+
+    /** One text or a list of texts; absent means none. */
+    private List<String> texts(String where, JsonNode n, String field) throws KnowledgeFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (v.isValueNode()) {
+            return List.of(v.asText().strip());
+        }
+        if (!v.isArray()) {
+            throw fail(where + "." + field, "must be text or a list of texts");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isValueNode() || e.asText().isBlank()) {
+                throw fail(where + "." + field, "must be text or a list of texts");
+            }
+            out.add(e.asText().strip());
+        }
+        return out;
+    }
 
     private void allow(String where, JsonNode n, String... names) throws KnowledgeFormatException {
         Set<String> allowed = Set.of(names);

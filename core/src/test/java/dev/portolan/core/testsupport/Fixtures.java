@@ -42,9 +42,13 @@ public final class Fixtures {
         }
     }
 
+    /** The bytes of a fixture; works when the fixtures are inside the test jar, unlike {@link #path}. */
     public static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(path(name));
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test fixture " + name);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,7 +60,11 @@ public final class Fixtures {
 
     public static RegistrySnapshot read(String name) {
         try {
-            return RegistryFileReader.read(path(name));
+            URL url = Fixtures.class.getResource("/fixtures/" + name);
+            // From a directory the snapshot is labelled with its path; from the test jar (other
+            // modules' tests) with its name.
+            return url != null && url.getProtocol().equals("file") ? RegistryFileReader.read(path(name))
+                    : readBytes(bytes(name), name);
         } catch (RegistryFormatException e) {
             throw new IllegalStateException("fixture " + name + " cannot be read: " + e.getMessage(), e);
         }

@@ -99,6 +99,15 @@ public final class Messages {
         }
     }
 
+    /** The raw pattern of a key, for checks of the bundles. */
+    static String pattern(Messages messages, String key) {
+        String p = messages.patterns.get(key);
+        if (p == null) {
+            throw new MissingResourceException("no message " + key + " for " + messages.locale, Messages.class.getName(), key);
+        }
+        return p;
+    }
+
     /** The locale. */
     public ULocale locale() {
         return locale;
@@ -143,7 +152,7 @@ public final class Messages {
         }
         // MessageFormat keeps state while formatting; a page renders on one thread, pages on many.
         synchronized (format) {
-            return format.format(values);
+            return format.format(values).strip();
         }
     }
 
@@ -164,12 +173,17 @@ public final class Messages {
         return v;
     }
 
-    /** A date in this locale: day, month and year, or month and year when the day is unknown. */
+    /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
         Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE, locale);
         c.clear();
-        c.set(d.year(), d.month() - 1, d.day() == 0 ? 1 : d.day());
-        DateFormat f = DateFormat.getInstanceForSkeleton(d.day() == 0 ? "yMMMM" : "yMMMMd", locale);
+        c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
+        String skeleton = switch (d.precision()) {
+            case "year" -> "y";
+            case "month" -> "yMMMM";
+            default -> "yMMMMd";
+        };
+        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, locale);
         f.setTimeZone(TimeZone.GMT_ZONE);
         return f.format(c.getTime());
     }

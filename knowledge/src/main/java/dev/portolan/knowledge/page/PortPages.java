@@ -1,0 +1,616 @@
+package dev.portolan.knowledge.page;
+
+import dev.portolan.core.Assignment;
+import dev.portolan.core.AssignmentStatus;
+import dev.portolan.core.PortRange;
+import dev.portolan.core.RangeClass;
+import dev.portolan.core.Reference;
+import dev.portolan.core.Registry;
+import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.Transport;
+import dev.portolan.knowledge.Citation;
+import dev.portolan.knowledge.EphemeralRange;
+import dev.portolan.knowledge.HistoryEvent;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.MalwareAssociation;
+import dev.portolan.knowledge.PrivilegedPorts;
+import dev.portolan.knowledge.RangeFacts;
+import dev.portolan.knowledge.RelatedPorts;
+import dev.portolan.knowledge.UnofficialUse;
+import dev.portolan.knowledge.page.Block.AssignmentRow;
+import dev.portolan.knowledge.page.Block.Command;
+import dev.portolan.knowledge.page.Block.Link;
+import dev.portolan.knowledge.page.PortPage.Crumb;
+import dev.portolan.knowledge.page.PortPage.Faq;
+import dev.portolan.knowledge.page.PortPage.Footnote;
+import dev.portolan.knowledge.page.PortPage.Related;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Composes the {@link PortPage} of any port from the registry and the curated knowledge. Every
+ * sentence comes from a fact and cites it; a fact that is absent leaves its sentence out. The
+ * composer is immutable and safe to share between threads.
+ */
+public final class PortPages {
+    /** The citation id of the IANA registry, defined in {@code knowledge/sources.yaml}. */
+    static final String REGISTRY = "iana-registry";
+    /** How many other ports of the same service a page links to at most. */
+    static final int SAME_SERVICE_LIMIT = 6;
+
+    private final Registry registry;
+    private final Knowledge knowledge;
+    private final int softwareCount;
+    private final int malwareCount;
+    /** Even (odd) numbers below 256 unassigned on both TCP and UDP: the registry's own evidence for the NCP story. */
+    private final int evenFree;
+    private final int oddFree;
+
+    public PortPages(Registry registry, Knowledge knowledge) {
+        this.registry = registry;
+        this.knowledge = knowledge;
+        Set<String> software = new TreeSet<>();
+        Set<String> malware = new TreeSet<>();
+        knowledge.allUses().forEach(u -> software.add(u.software().toLowerCase(Locale.ROOT)));
+        knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
+        this.softwareCount = software.size();
+        this.malwareCount = malware.size();
+        int even = 0;
+        int odd = 0;
+        for (int p = 1; p < Rules.NCP_LIMIT; p++) {
+            PortFacts f = new PortFacts(p, registry, knowledge);
+            if (f.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && f.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
+                if (p % 2 == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        this.evenFree = even;
+        this.oddFree = odd;
+    }
+
+    /** The registry the pages answer from. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The knowledge the pages draw on. */
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
+    /**
+     * The page of a port.
+     *
+     * @throws IllegalArgumentException if the port is outside 0-65535
+     */
+    public PortPage page(int port) {
+        if (port < PortRange.MIN_PORT || port > PortRange.MAX_PORT) {
+            throw new IllegalArgumentException("port " + port + " is outside 0-65535");
+        }
+        PortFacts f = new PortFacts(port, registry, knowledge);
+        String p = Integer.toString(port);
+        List<Section> sections = new ArrayList<>();
+        add(sections, Section.Id.OVERVIEW, overview(f));
+        add(sections, Section.Id.RANGE, range(f));
+        add(sections, Section.Id.ASSIGNMENTS, assignments(f));
+        add(sections, Section.Id.HISTORY, history(f));
+        add(sections, Section.Id.USES, uses(f));
+        add(sections, Section.Id.SECURITY, security(f));
+        add(sections, Section.Id.CHECK, check(f));
+        add(sections, Section.Id.WHY, why(f));
+        Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f));
+        Text subtitle = Rules.subtitle(f);
+        Text summary = Text.of("page.summary", "port", p, "what", Rules.titleWhat(f), "subtitle", subtitle);
+        List<Crumb> crumbs = List.of(new Crumb(Text.of("crumb.ports"), "/ports"),
+                new Crumb(Text.of("crumb.range", "range", f.range.id()), "/ranges/" + f.range.id()),
+                new Crumb(Text.of("crumb.port", "port", p), "/ports/" + p));
+        List<Faq> faq = faq(f);
+        List<Related> related = related(f);
+        OptionalInt previous = port > PortRange.MIN_PORT ? OptionalInt.of(port - 1) : OptionalInt.empty();
+        OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
+        List<Footnote> footnotes = footnotes(title, subtitle, sections, faq, related);
+        return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
+                next, footnotes, registry.snapshot().info().describe());
+    }
+
+    private static void add(List<Section> sections, Section.Id id, List<Block> blocks) {
+        if (!blocks.isEmpty()) {
+            sections.add(new Section(id, blocks));
+        }
+    }
+
+    private static Block paragraph(Text... sentences) {
+        return new Block.Paragraph(List.of(sentences));
+    }
+
+    private static Block paragraph(List<Text> sentences) {
+        return new Block.Paragraph(sentences);
+    }
+
+    // --- what the port is ---
+
+    private List<Block> overview(PortFacts f) {
+        String p = Integer.toString(f.port);
+        // Transports that say the same thing are named together: "On TCP and UDP, ...".
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        Map<String, Text> sentences = new LinkedHashMap<>();
+        for (Transport t : Transport.values()) {
+            AssignmentStatus status = f.status(t);
+            List<String> services = f.services(t);
+            String key = status.id() + "|" + String.join(",", services);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(label(t));
+            if (!sentences.containsKey(key)) {
+                Text s = switch (status) {
+                    case ASSIGNED -> Text.of("overview.assigned", "port", p, "services", services,
+                            "count", services.size());
+                    case RESERVED -> Text.of("overview.reserved", "port", p);
+                    case UNASSIGNED -> f.range == RangeClass.DYNAMIC ? Text.of("overview.dynamic", "port", p)
+                            : Text.of("overview.unassigned", "port", p);
+                };
+                sentences.put(key, s);
+            }
+        }
+        List<Text> out = new ArrayList<>();
+        boolean every = groups.size() == 1;
+        for (Map.Entry<String, Text> e : sentences.entrySet()) {
+            Text s = e.getValue();
+            Map<String, Object> args = new LinkedHashMap<>(s.args());
+            args.put("scope", every ? "all" : "some");
+            args.put("transports", groups.get(e.getKey()));
+            out.add(new Text(s.key(), args, List.of(REGISTRY)));
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(paragraph(out));
+        // The registry's own descriptions, quoted: they are data, shown as IANA wrote them.
+        List<Text> described = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Assignment a : f.listedRecords()) {
+            if (a.status() == AssignmentStatus.ASSIGNED && a.service() != null && !a.description().isBlank()
+                    && seen.add(a.service() + "\n" + a.description())) {
+                described.add(Text.of("overview.described", "service", a.service(), "description", a.description())
+                        .citing(REGISTRY));
+            }
+        }
+        if (!described.isEmpty()) {
+            blocks.add(new Block.Points(described));
+        }
+        return blocks;
+    }
+
+    private static String label(Transport t) {
+        return t.id().toUpperCase(Locale.ROOT);
+    }
+
+    // --- the range ---
+
+    private List<Block> range(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Block> blocks = new ArrayList<>();
+        RangeFacts rf = knowledge.range(f.range.id()).orElse(null);
+        List<String> rangeCites = rf == null ? List.of() : rf.cites();
+        Text where = Text.of("range.where", "port", p, "range", f.range.id(),
+                "low", Integer.toString(f.range.ports().first()), "high", Integer.toString(f.range.ports().last()))
+                .citing(rangeCites.isEmpty() ? List.of(REGISTRY) : rangeCites);
+        List<Text> first = new ArrayList<>(List.of(where));
+        if (rf != null) {
+            if (rf.procedures().isEmpty()) {
+                first.add(Text.of("range.neverAssigned", "range", f.range.id()).citing(rf.cites()));
+            } else {
+                List<Object> procedures = new ArrayList<>();
+                rf.procedures().forEach(pr -> procedures.add(Text.of("procedure." + pr)));
+                first.add(Text.of("range.procedures", "range", f.range.id(), "procedures", procedures)
+                        .citing(rf.cites()));
+            }
+        }
+        knowledge.reservedEdge(f.port).ifPresent(r -> first.add(Text.of("range.reservedEdge", "port", p,
+                "edge", r.edge()).citing(r.cites())));
+        for (dev.portolan.knowledge.Deassignment d : knowledge.deassignments(f.port)) {
+            List<String> c = new ArrayList<>(d.cites());
+            c.addAll(knowledge.deassignmentCites());
+            first.add(Text.of("range.deassigned", "port", p, "date", PageDate.parse(d.date()), "service",
+                    d.formerService()).citing(dedupe(c)));
+        }
+        blocks.add(paragraph(first));
+
+        // Who may bind it.
+        List<Text> binding = new ArrayList<>();
+        List<Object> free = new ArrayList<>();
+        List<String> freeCites = new ArrayList<>();
+        for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
+            if (pp.restricts(f.port)) {
+                Text s = Text.of(pp.exempt().isEmpty() ? "range.privileged" : "range.privilegedWildcard",
+                        "system", pp.system(), "below", String.valueOf(pp.below()),
+                        "privilege", pp.privilege().isEmpty() ? "root" : pp.privilege());
+                binding.add(s.citing(pp.cites()));
+                for (PrivilegedPorts.Alternative alt : pp.alternatives()) {
+                    binding.add(Text.of("range.privilegedAlternative", "system", pp.system(), "name", alt.name(),
+                            "since", alt.since(), "hasSince", alt.since().isEmpty() ? "no" : "yes").citing(alt.cites()));
+                }
+                if (!pp.settings().isEmpty()) {
+                    binding.add(Text.of("range.privilegedSetting", "system", pp.system(), "setting",
+                            new ArrayList<Object>(pp.settings()), "settingCount", pp.settings().size(),
+                            "since", pp.since().isEmpty() ? "" : pp.since(), "hasSince", pp.since().isEmpty() ? "no" : "yes")
+                            .citing(pp.cites()));
+                }
+            } else {
+                free.add(pp.system());
+                freeCites.addAll(pp.cites());
+            }
+        }
+        if (!free.isEmpty()) {
+            binding.add(Text.of("range.unprivileged", "port", p, "systems", free,
+                    "count", free.size()).citing(dedupe(freeCites)));
+        }
+        if (!binding.isEmpty()) {
+            blocks.add(paragraph(binding));
+        }
+
+        // Ephemeral ranges.
+        List<EphemeralRange> inside = f.ephemeralInside();
+        List<EphemeralRange> outside = f.ephemeralOutside();
+        List<Text> eph = new ArrayList<>();
+        if (!inside.isEmpty()) {
+            eph.add(Text.of("range.ephemeralInside", "port", p, "systems", systems(inside), "count", inside.size())
+                    .citing(cites(inside)));
+        }
+        if (!outside.isEmpty()) {
+            eph.add(Text.of("range.ephemeralOutside", "port", p, "systems", systems(outside), "count", outside.size(),
+                    "insideCount", inside.size()).citing(cites(outside)));
+        }
+        if (!eph.isEmpty()) {
+            blocks.add(paragraph(eph));
+        }
+        return blocks;
+    }
+
+    private static List<Object> systems(List<EphemeralRange> ranges) {
+        List<Object> out = new ArrayList<>();
+        for (EphemeralRange r : ranges) {
+            out.add(Text.of("range.ephemeralSystem", "system", r.system(),
+                    "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
+                    "since", r.since(), "until", r.until(), "low", Integer.toString(r.low()),
+                    "high", Integer.toString(r.high())));
+        }
+        return out;
+    }
+
+    private static List<String> cites(List<EphemeralRange> ranges) {
+        List<String> out = new ArrayList<>();
+        ranges.forEach(r -> out.addAll(r.cites()));
+        return dedupe(out);
+    }
+
+    private static List<String> dedupe(List<String> ids) {
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    // --- assignments ---
+
+    private List<Block> assignments(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Assignment> records = f.listedRecords();
+        if (records.isEmpty()) {
+            return List.of(paragraph(Text.of("assignments.none", "port", p).citing(REGISTRY)));
+        }
+        RegistrySnapshot snapshot = registry.snapshot();
+        // A record without a protocol resolves once per transport: show it once, with its transports.
+        Map<String, AssignmentRow> rows = new LinkedHashMap<>();
+        Map<String, List<String>> transports = new LinkedHashMap<>();
+        for (Assignment a : records) {
+            String key = a.service() + "|" + a.ports() + "|" + a.description() + "|" + a.registered() + "|"
+                    + a.notes() + "|" + a.assignees();
+            transports.computeIfAbsent(key, k -> new ArrayList<>()).add(a.transport() == null ? "" : a.transport().id());
+            rows.computeIfAbsent(key, k -> row(a, snapshot));
+        }
+        List<AssignmentRow> out = new ArrayList<>();
+        for (Map.Entry<String, AssignmentRow> e : rows.entrySet()) {
+            AssignmentRow r = e.getValue();
+            String ts = String.join(", ", new LinkedHashSet<>(transports.get(e.getKey())));
+            out.add(new AssignmentRow(r.service(), ts, r.ports(), r.status(), r.description(), r.assignees(),
+                    r.contacts(), r.registered(), r.modified(), r.references(), r.notes(), r.unauthorized()));
+        }
+        return List.of(paragraph(Text.of("assignments.intro", "port", p, "count", out.size()).citing(REGISTRY)),
+                new Block.Assignments(out));
+    }
+
+    private static AssignmentRow row(Assignment a, RegistrySnapshot snapshot) {
+        List<String> assignees = a.assignees().stream().map(id -> snapshot.person(id).name()).toList();
+        List<String> contacts = a.contacts().stream().map(id -> snapshot.person(id).name()).toList();
+        List<Link> refs = new ArrayList<>();
+        for (Reference r : a.references()) {
+            refs.add(link(r, snapshot));
+        }
+        PortRange ports = a.ports();
+        return new AssignmentRow(a.service() == null ? "" : a.service(), a.transport() == null ? "" : a.transport().id(),
+                ports == null ? "" : ports.toString(), a.status().id(), a.description(), assignees, contacts,
+                a.registered() == null ? null : PageDate.of(a.registered()),
+                a.modified() == null ? null : PageDate.of(a.modified()), refs, a.notes(), a.unauthorized());
+    }
+
+    /** A reference with the link a reader can follow: the RFC Editor for RFCs, the IETF datatracker for drafts. */
+    static Link link(Reference r, RegistrySnapshot snapshot) {
+        return switch (r.kind()) {
+            case RFC -> {
+                String n = r.value().substring(3);
+                yield new Link("RFC " + n, "https://www.rfc-editor.org/rfc/rfc" + n);
+            }
+            case DRAFT -> new Link(r.value(), "https://datatracker.ietf.org/doc/" + r.value() + "/");
+            case URI -> new Link(r.value(), r.value());
+            case TEXT -> new Link(r.value(), "");
+            case FOOTNOTE -> new Link(snapshot.footnote(r.value()).orElse(r.label()), "");
+        };
+    }
+
+    // --- history ---
+
+    private List<Block> history(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Block> blocks = new ArrayList<>();
+        if (f.port < Rules.NCP_LIMIT) {
+            List<Text> ncp = new ArrayList<>();
+            for (String id : List.of("rfc33", "rfc147", "rfc349", "ncp-tcp-switch")) {
+                event(id).ifPresent(e -> ncp.add(eventText(e)));
+            }
+            if (Rules.ncpOrphan(f)) {
+                List<String> c = new ArrayList<>();
+                event("rfc349").ifPresent(e -> c.addAll(e.cites()));
+                c.add(REGISTRY);
+                ncp.add(Text.of("history.ncpOrphan", "port", p, "evenFree", evenFree, "oddFree", oddFree)
+                        .citing(dedupe(c)));
+            } else if (!f.even() && f.assignedAnywhere()) {
+                List<String> c = new ArrayList<>();
+                event("rfc147").ifPresent(e -> c.addAll(e.cites()));
+                ncp.add(Text.of("history.ncpOdd", "port", p).citing(c.isEmpty() ? List.of(REGISTRY) : dedupe(c)));
+            }
+            if (!ncp.isEmpty()) {
+                blocks.add(paragraph(ncp));
+            }
+        }
+        List<Text> registryHistory = new ArrayList<>();
+        List<String> ids = f.range == RangeClass.SYSTEM ? List.of("rfc739", "rfc1700", "rfc3232", "rfc6335")
+                : List.of("rfc3232", "rfc6335");
+        for (String id : ids) {
+            event(id).ifPresent(e -> registryHistory.add(eventText(e)));
+        }
+        if (!registryHistory.isEmpty()) {
+            blocks.add(paragraph(registryHistory));
+        }
+        // The registry's own dates and notes for this port.
+        List<Text> own = new ArrayList<>();
+        for (Assignment a : f.listedRecords()) {
+            String service = a.service() == null ? "" : a.service();
+            if (a.registered() != null && !service.isEmpty()) {
+                own.add(Text.of("history.registered", "service", service, "port", p,
+                        "date", PageDate.of(a.registered()), "precision", PageDate.of(a.registered()).precision())
+                        .citing(REGISTRY));
+            }
+            if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
+                own.add(Text.of("history.modified", "service", service, "hasTransport",
+                        a.transport() == null ? "no" : "yes", "transport",
+                        a.transport() == null ? "" : label(a.transport()), "date", PageDate.of(a.modified()),
+                        "precision", PageDate.of(a.modified()).precision()).citing(REGISTRY));
+            }
+            for (String note : a.notes()) {
+                own.add(Text.of("history.note", "note", note).citing(REGISTRY));
+            }
+        }
+        List<Text> unique = dedupeTexts(own);
+        if (!unique.isEmpty()) {
+            blocks.add(new Block.Points(unique));
+        }
+        return blocks;
+    }
+
+    private static Text eventText(HistoryEvent e) {
+        PageDate date = PageDate.parse(e.date());
+        return Text.of("history.event." + e.id(), "date", date, "precision", date.precision()).citing(e.cites());
+    }
+
+    private static List<Text> dedupeTexts(List<Text> texts) {
+        return List.copyOf(new LinkedHashSet<>(texts));
+    }
+
+    private java.util.Optional<HistoryEvent> event(String id) {
+        return knowledge.event(id);
+    }
+
+    // --- other uses ---
+
+    private List<Block> uses(PortFacts f) {
+        String p = Integer.toString(f.port);
+        if (f.uses.isEmpty()) {
+            List<String> c = List.of(REGISTRY);
+            return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount,
+                    "reports", f.unauthorized().size()).citing(c)));
+        }
+        List<Text> items = new ArrayList<>();
+        for (UnofficialUse u : f.uses) {
+            items.add(Text.of("uses.item", "software", u.software(), "port", p, "transports", labels(u.transports()),
+                    "role", Text.of("role." + u.role())).citing(u.cites()));
+        }
+        return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.uses.size())), new Block.Points(items));
+    }
+
+    private static List<Object> labels(Set<Transport> transports) {
+        List<Object> out = new ArrayList<>();
+        for (Transport t : Transport.values()) {
+            if (transports.contains(t)) {
+                out.add(label(t));
+            }
+        }
+        return out;
+    }
+
+    // --- security ---
+
+    private List<Block> security(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Block> blocks = new ArrayList<>();
+        List<Text> reports = new ArrayList<>();
+        for (String report : f.unauthorized()) {
+            reports.add(Text.of("security.unauthorized", "report", report).citing(REGISTRY));
+        }
+        for (MalwareAssociation m : f.malware) {
+            reports.add(Text.of("security.malware", "name", m.name(), "kind", Text.of("malware.kind." + m.kind()),
+                    "year", m.year(), "port", p, "transports", labels(m.transports())).citing(m.cites()));
+        }
+        if (reports.isEmpty()) {
+            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "malware", malwareCount).citing(REGISTRY)));
+        } else {
+            blocks.add(new Block.Points(reports));
+        }
+        if (!knowledge.badPorts().isEmpty()) {
+            blocks.add(paragraph(Text.of(knowledge.browsersRefuse(f.port) ? "security.browsersRefuse"
+                    : "security.browsersAllow", "port", p).citing(knowledge.badPortCites())));
+        }
+        blocks.add(paragraph(Rules.exposureAdvice(f)));
+        return blocks;
+    }
+
+    // --- how to check ---
+
+    private List<Block> check(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Command> commands = List.of(
+                new Command("linux", "tcp", "ss -ltnp 'sport = :" + p + "'", List.of("ss-man")),
+                new Command("linux", "udp", "ss -lunp 'sport = :" + p + "'", List.of("ss-man")),
+                new Command("macos", "tcp", "lsof -nP -iTCP:" + p + " -sTCP:LISTEN", List.of("lsof-man")),
+                new Command("macos", "udp", "lsof -nP -iUDP:" + p, List.of("lsof-man")),
+                new Command("windows", "tcp", "Get-NetTCPConnection -LocalPort " + p + " -State Listen",
+                        List.of("ms-get-nettcpconnection")),
+                new Command("windows", "udp", "Get-NetUDPEndpoint -LocalPort " + p, List.of("ms-get-netudpendpoint")),
+                new Command("portolan", "", "portolan check " + p, List.of()));
+        // Ports whose numbers start with this one's digits: what a plain text search would also match.
+        List<Object> longer = new ArrayList<>();
+        for (long q = f.port * 10L; q <= PortRange.MAX_PORT && f.port > 0 && longer.size() < 2; q *= 10) {
+            longer.add(Long.toString(q));
+        }
+        return List.of(paragraph(Text.of("check.intro", "port", p, "longer", longer, "count", longer.size())
+                        .citing("ss-man")),
+                new Block.Commands(commands),
+                paragraph(Text.of("check.privileges").citing("ss-man", "lsof-man")));
+    }
+
+    // --- why it matters ---
+
+    private List<Block> why(PortFacts f) {
+        return List.of(paragraph(Rules.whyItMatters(f)));
+    }
+
+    // --- FAQ ---
+
+    private List<Faq> faq(PortFacts f) {
+        String p = Integer.toString(f.port);
+        List<Faq> out = new ArrayList<>();
+        out.add(new Faq(Text.of("faq.what.q", "port", p), Rules.whatAnswer(f)));
+        out.add(new Faq(Text.of("faq.own.q", "port", p), Rules.ownServiceAnswer(f)));
+        Text root = Rules.rootAnswer(f);
+        if (root != null) {
+            out.add(new Faq(Text.of("faq.root.q", "port", p), root));
+        }
+        if (!knowledge.ephemeralRanges().isEmpty()) {
+            out.add(new Faq(Text.of("faq.ephemeral.q", "port", p), Rules.ephemeralAnswer(f)));
+        }
+        if (!knowledge.badPorts().isEmpty()) {
+            out.add(new Faq(Text.of("faq.browser.q", "port", p), Text.of(knowledge.browsersRefuse(f.port)
+                    ? "faq.browser.refuse" : "faq.browser.allow", "port", p).citing(knowledge.badPortCites())));
+        }
+        out.add(new Faq(Text.of("faq.check.q", "port", p), Text.of("faq.check.a", "port", p,
+                "linux", "ss -ltnp 'sport = :" + p + "'", "macos", "lsof -nP -iTCP:" + p + " -sTCP:LISTEN",
+                "windows", "Get-NetTCPConnection -LocalPort " + p + " -State Listen", "portolan", "portolan check " + p)
+                .citing("ss-man", "lsof-man", "ms-get-nettcpconnection")));
+        return out;
+    }
+
+    // --- related ports ---
+
+    private List<Related> related(PortFacts f) {
+        Map<Integer, Related> out = new LinkedHashMap<>();
+        for (RelatedPorts group : knowledge.relatedTo(f.port)) {
+            for (int other : group.ports()) {
+                if (other != f.port) {
+                    out.putIfAbsent(other, new Related(other, Text.of("related." + group.relation(),
+                            "port", Integer.toString(f.port), "other", Integer.toString(other)).citing(group.cites())));
+                }
+            }
+        }
+        for (String service : f.allServices()) {
+            List<Assignment> all = registry.service(service).orElse(List.of());
+            Set<Integer> ports = new TreeSet<>();
+            for (Assignment a : all) {
+                PortRange r = a.ports();
+                if (r != null && r.isSingle() && r.first() != f.port) {
+                    ports.add(r.first());
+                }
+            }
+            for (int other : ports) {
+                if (out.size() >= SAME_SERVICE_LIMIT + knowledge.relatedTo(f.port).size()) {
+                    break;
+                }
+                out.putIfAbsent(other, new Related(other, Text.of("related.sameService", "service", service,
+                        "other", Integer.toString(other)).citing(REGISTRY)));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    // --- footnotes ---
+
+    private List<Footnote> footnotes(Text title, Text subtitle, List<Section> sections, List<Faq> faq,
+            List<Related> related) {
+        Set<String> order = new LinkedHashSet<>();
+        collect(title, order);
+        collect(subtitle, order);
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Paragraph para) {
+                    para.sentences().forEach(t -> collect(t, order));
+                } else if (b instanceof Block.Points points) {
+                    points.items().forEach(t -> collect(t, order));
+                } else if (b instanceof Block.Commands cmds) {
+                    cmds.commands().forEach(c -> order.addAll(c.cites()));
+                } else if (b instanceof Block.Assignments) {
+                    order.add(REGISTRY);
+                }
+            }
+        }
+        for (Faq q : faq) {
+            collect(q.question(), order);
+            collect(q.answer(), order);
+        }
+        related.forEach(r -> collect(r.reason(), order));
+        List<Footnote> out = new ArrayList<>();
+        int n = 1;
+        for (String id : order) {
+            Citation c = knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
+                    "a page cites '" + id + "', which the knowledge does not define"));
+            out.add(new Footnote(n++, c));
+        }
+        return out;
+    }
+
+    private static void collect(Text t, Set<String> order) {
+        order.addAll(t.cites());
+        for (Object v : t.args().values()) {
+            if (v instanceof Text nested) {
+                collect(nested, order);
+            } else if (v instanceof List<?> list) {
+                for (Object o : list) {
+                    if (o instanceof Text nested) {
+                        collect(nested, order);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.portolan.knowledge.text;
+
+import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.Section;
+import dev.portolan.knowledge.page.Text;
+import com.ibm.icu.text.BreakIterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a {@link PortPage} as plain text for a terminal: headings, wrapped paragraphs with
+ * footnote markers such as {@code [3]}, commands indented as they are to be typed, and the
+ * numbered sources at the end.
+ */
+public final class PlainTextPage {
+    private static final char WORD_JOINER = '\u2060';
+
+    private final Messages messages;
+    private final int width;
+
+    /**
+     * @param messages the language
+     * @param width the column to wrap prose at (commands are never wrapped); at least 20
+     */
+    public PlainTextPage(Messages messages, int width) {
+        if (width < 20) {
+            throw new IllegalArgumentException("width must be at least 20 columns, not " + width);
+        }
+        this.messages = messages;
+        this.width = width;
+    }
+
+    /** The page as text, ending with a line break. */
+    public String render(PortPage page) {
+        Map<String, Integer> numbers = page.footnoteNumbers();
+        StringBuilder out = new StringBuilder();
+        String title = messages.format(page.title());
+        out.append(title).append('\n').append("=".repeat(Math.min(width, title.length()))).append('\n');
+        wrap(out, sentence(page.subtitle(), numbers), "");
+        for (Section s : page.sections()) {
+            out.append('\n');
+            heading(out, messages.format("section." + s.id().id() + ".heading", "port", Integer.toString(page.port())));
+            for (Block b : s.blocks()) {
+                block(out, b, numbers);
+            }
+        }
+        if (!page.faq().isEmpty()) {
+            out.append('\n');
+            heading(out, messages.format("section.faq.heading"));
+            for (PortPage.Faq q : page.faq()) {
+                wrap(out, sentence(q.question(), numbers), "");
+                wrap(out, sentence(q.answer(), numbers), "  ");
+            }
+        }
+        if (!page.related().isEmpty()) {
+            out.append('\n');
+            heading(out, messages.format("section.related.heading"));
+            for (PortPage.Related r : page.related()) {
+                wrap(out, "- " + sentence(r.reason(), numbers), "  ");
+            }
+        }
+        out.append('\n');
+        heading(out, messages.format("section.footnotes.heading"));
+        for (PortPage.Footnote f : page.footnotes()) {
+            wrap(out, "[" + f.number() + "] " + f.citation().title() + ". " + f.citation().publisher() + ". "
+                    + f.citation().url(), "    ");
+        }
+        wrap(out, messages.format("data.source", "data", page.data()), "");
+        return out.toString();
+    }
+
+    private void heading(StringBuilder out, String text) {
+        out.append(text).append('\n').append("-".repeat(Math.min(width, text.length()))).append('\n');
+    }
+
+    private void block(StringBuilder out, Block b, Map<String, Integer> numbers) {
+        if (b instanceof Block.Paragraph p) {
+            StringBuilder para = new StringBuilder();
+            for (Text t : p.sentences()) {
+                if (para.length() > 0) {
+                    para.append(' ');
+                }
+                para.append(sentence(t, numbers));
+            }
+            wrap(out, para.toString(), "");
+        } else if (b instanceof Block.Points points) {
+            for (Text t : points.items()) {
+                wrap(out, "- " + sentence(t, numbers), "  ");
+            }
+        } else if (b instanceof Block.Commands commands) {
+            String platform = "";
+            for (Block.Command c : commands.commands()) {
+                if (!c.platform().equals(platform)) {
+                    platform = c.platform();
+                    out.append(messages.format("command.platform." + platform));
+                    for (String id : c.cites()) {
+                        Integer n = numbers.get(id);
+                        if (n != null) {
+                            out.append('[').append(n).append(']');
+                        }
+                    }
+                    out.append(":\n");
+                }
+                out.append("    ").append(c.line()).append('\n');
+            }
+        } else if (b instanceof Block.Assignments table) {
+            for (Block.AssignmentRow r : table.rows()) {
+                StringBuilder line = new StringBuilder("- ");
+                line.append(r.service().isEmpty() ? messages.format("status." + r.status()) : r.service());
+                if (!r.transport().isEmpty()) {
+                    line.append(" (").append(r.transport()).append(')');
+                }
+                if (!r.description().isEmpty()) {
+                    line.append(": ").append(r.description());
+                }
+                if (!r.assignees().isEmpty()) {
+                    line.append(". ").append(messages.format("assignments.assignee")).append(": ")
+                            .append(String.join(", ", r.assignees()));
+                }
+                List<Block.Link> refs = r.references();
+                if (!refs.isEmpty()) {
+                    line.append(". ").append(messages.format("assignments.references")).append(": ");
+                    for (int i = 0; i < refs.size(); i++) {
+                        line.append(i == 0 ? "" : ", ").append(refs.get(i).label());
+                        if (!refs.get(i).url().isEmpty() && !refs.get(i).url().equals(refs.get(i).label())) {
+                            line.append(" <").append(refs.get(i).url()).append('>');
+                        }
+                    }
+                }
+                wrap(out, line.toString(), "  ");
+            }
+        }
+    }
+
+    private String sentence(Text t, Map<String, Integer> numbers) {
+        StringBuilder s = new StringBuilder(messages.format(t));
+        for (String id : t.cites()) {
+            Integer n = numbers.get(id);
+            if (n != null) {
+                // A word joiner keeps the marker on the line of the word it follows.
+                s.append(WORD_JOINER).append('[').append(n).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * Wraps at the line-break opportunities of the language (spaces in English, between characters
+     * in Chinese or Japanese); a piece longer than the width stays whole on its own line. Width is
+     * counted in code points, which is close enough for a terminal.
+     */
+    private void wrap(StringBuilder out, String text, String indent) {
+        BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
+        breaks.setText(text);
+        int col = 0;
+        int start = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            String piece = text.substring(start, end).replace(String.valueOf(WORD_JOINER), "");
+            String trimmed = piece.stripTrailing();
+            int length = trimmed.codePointCount(0, trimmed.length());
+            if (col > indent.length() && col + length > width) {
+                int last = out.length();
+                while (last > 0 && out.charAt(last - 1) == ' ') {
+                    last--;
+                }
+                out.setLength(last);
+                out.append('\n').append(indent);
+                col = indent.length();
+            }
+            out.append(piece);
+            col += piece.codePointCount(0, piece.length());
+        }
+        int last = out.length();
+        while (last > 0 && out.charAt(last - 1) == ' ') {
+            last--;
+        }
+        out.setLength(last);
+        out.append('\n');
+    }
+}

@@ -1,0 +1,64 @@
+package dev.portolan.knowledge.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.util.ULocale;
+import dev.portolan.core.Registry;
+import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.testsupport.SharedRegistryData;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.text.Messages;
+import dev.portolan.knowledge.text.PlainTextPage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Any port, with the embedded baseline or the full registry, composes a page whose every sentence
+ * renders: no raw key, no unfilled argument, every footnote marker points to a listed source.
+ */
+class RenderingPropertyTest {
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
+    private static final PortPages BASELINE = new PortPages(Registry.of(Baseline.load()), Knowledge.embedded());
+    private static volatile PortPages full;
+    private final PlainTextPage text = new PlainTextPage(Messages.of(ULocale.ENGLISH), 100_000);
+
+    @Property(tries = 200)
+    void baselinePagesRender(@ForAll("ports") int port) {
+        check(BASELINE.page(port));
+    }
+
+    @Property(tries = 200)
+    void fullRegistryPagesRender(@ForAll("ports") int port) {
+        PortPages pages = full;
+        if (pages == null) {
+            pages = new PortPages(Registry.of(SharedRegistryData.xml()), Knowledge.embedded());
+            full = pages;
+        }
+        check(pages.page(port));
+    }
+
+    private void check(PortPage page) {
+        String rendered = text.render(page);
+        assertThat(rendered).doesNotContain("{").doesNotContain("}").doesNotContain("null");
+        assertThat(page.sections()).extracting(Section::id).contains(Section.Id.OVERVIEW, Section.Id.RANGE,
+                Section.Id.HISTORY, Section.Id.USES, Section.Id.SECURITY, Section.Id.CHECK, Section.Id.WHY);
+        assertThat(page.faq()).hasSizeBetween(4, 6);
+        int sources = page.footnotes().size();
+        Matcher m = MARKER.matcher(rendered);
+        while (m.find()) {
+            assertThat(Integer.parseInt(m.group(1))).isBetween(1, sources);
+        }
+        assertThat(rendered).contains("portolan check " + page.port());
+    }
+
+    @Provide
+    Arbitrary<Integer> ports() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 65_535),
+                Arbitraries.of(0, 1, 60, 443, 1023, 1024, 49_151, 49_152, 60_327, 65_535));
+    }
+}

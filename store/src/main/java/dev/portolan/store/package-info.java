@@ -1,0 +1,10 @@
+/**
+ * Persistence: readers' votes on port pages ("Was this page helpful?") in SQLite. The entry point
+ * is {@link dev.portolan.store.FeedbackStore}.
+ *
+ * <p>Everything in this package is non-null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.portolan.store;
+
+import org.jspecify.annotations.NullMarked;
