@@ -19,12 +19,12 @@ import picocli.CommandLine.Command;
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
         subcommands = {LookupCommand.class, SearchCommand.class, ExplainCommand.class, ImportCommand.class,
-            UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, CommandLine.HelpCommand.class},
+            UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
             "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed)."})
 public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lookup", "search", "explain", "import", "update", "status",
-            "feedback", "help");
+            "feedback", "serve", "help");
 
     private final Console console;
 
@@ -160,7 +160,8 @@ public final class Main implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             List<Class<?>> withConsole = List.of(LookupCommand.class, SearchCommand.class, ExplainCommand.class,
-                    ImportCommand.class, UpdateCommand.class, StatusCommand.class, FeedbackCommand.class);
+                    ImportCommand.class, UpdateCommand.class, StatusCommand.class, FeedbackCommand.class,
+                    ServeCommand.class);
             if (withConsole.contains(cls)) {
                 var ctor = cls.getDeclaredConstructor(Console.class);
                 return ctor.newInstance(console);

@@ -12,6 +12,9 @@ final class Frame {
     private final String lang;
     private final String dir;
     private final java.util.function.Supplier<String> publicUrl;
+    private final java.util.Map<String, String> plain = new java.util.concurrent.ConcurrentHashMap<>();
+    // racy but safe: a slot is either empty or holds the one right string
+    private final String[] markers = new String[128];
 
     Frame(Messages messages, Assets assets, java.util.function.Supplier<String> publicUrl) {
         this.messages = messages;
@@ -21,9 +24,27 @@ final class Frame {
         this.publicUrl = publicUrl;
     }
 
-    /** A frame string. */
+    /** A frame string; those without arguments are formatted once. */
     String t(String key) {
-        return messages.format(key);
+        String s = plain.get(key);
+        if (s == null) {
+            s = messages.format(key);
+            plain.put(key, s);
+        }
+        return s;
+    }
+
+    /** The label of footnote marker {@code n}, formatted once per number. */
+    String marker(int n) {
+        if (n < 0 || n >= markers.length) {
+            return messages.format("notes.marker", "number", n);
+        }
+        String s = markers[n];
+        if (s == null) {
+            s = messages.format("notes.marker", "number", n);
+            markers[n] = s;
+        }
+        return s;
     }
 
     /** A frame string with named arguments as name, value pairs. */

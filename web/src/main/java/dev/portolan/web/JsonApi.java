@@ -10,6 +10,8 @@ import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Messages;
+import dev.portolan.store.FeedbackCounts;
+import dev.portolan.store.Vote;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class JsonApi {
     }
 
     /** A port page with its sentences in this language, and the reactions to it. */
-    byte[] port(PortPage page, String url, FeedbackLog.Counts counts) {
+    byte[] port(PortPage page, String url, FeedbackCounts counts) {
         Map<String, Integer> numbers = page.footnoteNumbers();
         return Json.bytes(g -> {
             g.writeStartObject();
@@ -258,7 +260,7 @@ final class JsonApi {
         g.writeEndArray();
     }
 
-    private static void counts(JsonGenerator g, FeedbackLog.Counts c) throws IOException {
+    private static void counts(JsonGenerator g, FeedbackCounts c) throws IOException {
         g.writeNumberField("unhelpful", c.unhelpful());
         g.writeNumberField("neutral", c.neutral());
         g.writeNumberField("helpful", c.helpful());
@@ -322,12 +324,12 @@ final class JsonApi {
     }
 
     /** The answer to a recorded reaction. */
-    static byte[] recorded(int port, String lang, FeedbackLog.Reaction reaction, FeedbackLog.Counts counts) {
+    static byte[] recorded(Vote vote, FeedbackCounts counts) {
         return Json.bytes(g -> {
             g.writeStartObject();
-            g.writeNumberField("port", port);
-            g.writeStringField("lang", lang);
-            g.writeStringField("reaction", reaction.wireName());
+            g.writeNumberField("port", vote.port());
+            g.writeStringField("lang", vote.lang());
+            g.writeStringField("reaction", vote.reaction().wireName());
             g.writeObjectFieldStart("feedback");
             counts(g, counts);
             g.writeEndObject();
@@ -348,11 +350,15 @@ final class JsonApi {
     }
 
     /** The health check's answer. */
-    static byte[] health(String data) {
+    static byte[] health(String data, int cachedPages, long cachedBytes) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("status", "ok");
             g.writeStringField("data", data);
+            g.writeObjectFieldStart("cache");
+            g.writeNumberField("pages", cachedPages);
+            g.writeNumberField("bytes", cachedBytes);
+            g.writeEndObject();
             g.writeEndObject();
         });
     }

@@ -26,6 +26,11 @@ final class PageCache {
         this.budget = budget;
     }
 
+    /** The page of a port if it is cached, without rendering it. */
+    @Nullable Rendered peekPort(int port) {
+        return ports.get(port);
+    }
+
     /** The page of a port, rendered by {@code render} when absent. */
     Rendered port(int port, IntFunction<Rendered> render) {
         Rendered r = ports.get(port);

@@ -28,7 +28,7 @@ final class Responses {
             res.setStatus(304);
             return;
         }
-        byte[] body = gzip ? r.gzip() : r.body();
+        byte[] body = gzip ? r.gzip() : r.identity();
         if (gzip) {
             res.setHeader("Content-Encoding", "gzip");
         }

@@ -11,6 +11,9 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.search.SearchIndex;
 import dev.portolan.knowledge.text.Messages;
+import dev.portolan.store.FeedbackCounts;
+import dev.portolan.store.Reaction;
+import dev.portolan.store.Vote;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -98,7 +101,7 @@ final class Site {
         if (port < 0) {
             return;
         }
-        Responses.send(ctx, cache.port(port, p -> page(html.port(pages.page(p)))));
+        Responses.send(ctx, cache.port(port, p -> page(html.port(pages.page(p))).compact()));
     }
 
     void range(Context ctx) throws IOException {
@@ -218,7 +221,7 @@ final class Site {
         return records.get();
     }
 
-    private FeedbackLog.Counts counts(int port) {
+    private FeedbackCounts counts(int port) {
         try {
             return feedback.counts(port);
         } catch (StoreException e) {
@@ -255,12 +258,11 @@ final class Site {
         }
         String lang = text(required(body, "lang"), "lang");
         String reaction = text(required(body, "reaction"), "reaction");
-        int p = port.intValue();
-        FeedbackLog.Reaction r = validate(lang, reaction);
-        FeedbackLog.Counts counts = record(p, lang, r);
+        Vote vote = vote(port.intValue(), lang, reaction);
+        FeedbackCounts counts = record(vote);
         ctx.status(201);
-        ctx.header("Location", "/api/v1/ports/" + p);
-        Responses.send(ctx, Rendered.of(JsonApi.recorded(p, lang, r, counts), JsonApi.CONTENT_TYPE, NO_STORE));
+        ctx.header("Location", "/api/v1/ports/" + vote.port());
+        Responses.send(ctx, Rendered.of(JsonApi.recorded(vote, counts), JsonApi.CONTENT_TYPE, NO_STORE));
     }
 
     /** {@code POST /ports/{n}/feedback} from the page's form; answers with a redirect back. */
@@ -278,8 +280,7 @@ final class Site {
             throw new HttpError(400, frame.t("error.badEncoding"));
         }
         String lang = form.getOrDefault("lang", messages.locale().getLanguage());
-        FeedbackLog.Reaction r = validate(lang, form.getOrDefault("reaction", ""));
-        record(port, lang, r);
+        record(vote(port, lang, form.getOrDefault("reaction", "")));
         ctx.header("Cache-Control", NO_STORE);
         ctx.redirect("/ports/" + port + "#thanks", HttpStatus.SEE_OTHER);
     }
@@ -379,26 +380,44 @@ final class Site {
         return v.textValue();
     }
 
-    private FeedbackLog.Reaction validate(String lang, String reaction) {
-        if (!languages.contains(lang)) {
-            throw new HttpError(400, frame.t("error.badField", "field", "lang", "problem",
-                    frame.t("error.badLang", "langs", String.join(", ", languages.stream().sorted().toList()), "value",
-                            lang)));
-        }
-        Optional<FeedbackLog.Reaction> r = FeedbackLog.Reaction.fromWireName(reaction);
+    /** A valid vote in a language the site offers, or a 400 saying which field is wrong. */
+    private Vote vote(int port, String lang, String reaction) {
+        Optional<Reaction> r = Reaction.fromWireName(reaction);
         if (r.isEmpty()) {
             throw new HttpError(400, frame.t("error.badField", "field", "reaction", "problem",
-                    frame.t("error.badReaction", "value", reaction)));
+                    frame.t("error.badReaction", "value", clip(reaction))));
         }
-        return r.get();
+        Vote vote;
+        try {
+            vote = new Vote(port, lang, r.get());
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        if (!languages.contains(vote.lang())) {
+            throw new HttpError(400, frame.t("error.badField", "field", "lang", "problem",
+                    frame.t("error.badLang", "langs", String.join(", ", languages.stream().sorted().toList()), "value",
+                            clip(lang))));
+        }
+        return vote;
     }
 
-    private FeedbackLog.Counts record(int port, String lang, FeedbackLog.Reaction r) {
+    /** A client's value as it may appear in a message: at most 40 characters, no control characters. */
+    private static String clip(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder s = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            s.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.toString();
+    }
+
+    private FeedbackCounts record(Vote vote) {
         try {
-            feedback.record(port, lang, r);
-            return feedback.counts(port);
+            feedback.record(vote);
+            return feedback.counts(vote.port());
         } catch (StoreException e) {
-            LOG.warn("cannot record a reaction to port {}: {}", port, e.getMessage());
+            LOG.warn("cannot record a vote on port {}: {}", vote.port(), e.getMessage());
             throw new HttpError(503, frame.t("error.store"));
         }
     }
@@ -430,7 +449,8 @@ final class Site {
     }
 
     void health(Context ctx) throws IOException {
-        Responses.send(ctx, Rendered.of(JsonApi.health(registry.snapshot().info().describe()), JsonApi.CONTENT_TYPE,
+        Responses.send(ctx, Rendered.of(JsonApi.health(registry.snapshot().info().describe(), cache.entries(),
+                cache.bytes()), JsonApi.CONTENT_TYPE,
                 NO_STORE));
     }
 

@@ -91,7 +91,11 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
             config.jetty.threadPool = threads;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new BareErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new BareErrorHandler());
+                // Replaces the default statistics handler; Javalin attaches its servlet inside.
+                server.setHandler(new CacheHits(site.cache()));
+            });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);

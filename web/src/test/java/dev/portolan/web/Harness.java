@@ -11,6 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.portolan.core.StoreException;
+import dev.portolan.store.FeedbackStore;
 import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
@@ -18,12 +22,14 @@ import java.util.zip.GZIPInputStream;
 final class Harness implements AutoCloseable {
     final WebServer server;
     final FeedbackLog feedback;
+    private final @org.jspecify.annotations.Nullable FeedbackStore store;
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Harness(WebServer server, FeedbackLog feedback) {
+    private Harness(WebServer server, FeedbackLog feedback, @org.jspecify.annotations.Nullable FeedbackStore store) {
         this.server = server;
         this.feedback = feedback;
+        this.store = store;
     }
 
     /** Test settings: any free port, a generous vote limit so only the rate-limit test meets it. */
@@ -31,15 +37,33 @@ final class Harness implements AutoCloseable {
         return WebSettings.defaults().listening("127.0.0.1", 0).withVoteLimit(10_000, 10_000);
     }
 
+    /** A server with a real SQLite feedback store in a fresh temporary directory. */
     static Harness start() {
-        return start(settings(), FeedbackLog.inMemory());
+        return start(settings());
     }
 
+    static Harness start(WebSettings settings) {
+        FeedbackStore store;
+        try {
+            Path dir = Files.createTempDirectory("portolan-web-test");
+            store = FeedbackStore.open(dir.resolve(FeedbackStore.FILE_NAME));
+        } catch (IOException | StoreException e) {
+            throw new IllegalStateException(e);
+        }
+        return start(settings, FeedbackLog.of(store), store);
+    }
+
+    /** A server with the given feedback log. */
     static Harness start(WebSettings settings, FeedbackLog feedback) {
+        return start(settings, feedback, null);
+    }
+
+    private static Harness start(WebSettings settings, FeedbackLog feedback,
+            @org.jspecify.annotations.Nullable FeedbackStore store) {
         try {
             WebServer server = WebServer.start(settings, TestPages.registry(), new TestPages(TestPages.registry()),
                     feedback, TestPages.messages());
-            return new Harness(server, feedback);
+            return new Harness(server, feedback, store);
         } catch (WebServerException e) {
             throw new IllegalStateException(e);
         }
@@ -110,5 +134,8 @@ final class Harness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

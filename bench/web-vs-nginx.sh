@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Load test: `portolan serve` answering random port pages against nginx serving one rendered port
+# page as a static file, under the same wrk load. Prints requests per second, the 99th percentile
+# latency, each server's resident memory after its run, and the ratio.
+#
+# Needs: wrk and nginx (Debian: apt-get install wrk nginx), a built program (bin/portolan builds it).
+# Settings (environment): THREADS (2), CONNECTIONS (64), DURATION (20s), PORT (18080),
+# NGINX_PORT (18081), CACHE_MB (600, enough for every port page), WARM_LIMIT (300 seconds).
+# Both servers listen on loopback only; the run uses a temporary PORTOLAN_HOME (embedded data).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+threads="${THREADS:-2}"
+connections="${CONNECTIONS:-64}"
+duration="${DURATION:-20s}"
+port="${PORT:-18080}"
+nginx_port="${NGINX_PORT:-18081}"
+cache_mb="${CACHE_MB:-600}"
+warm_limit="${WARM_LIMIT:-300}"
+random_script="$root/bench/wrk/random-ports.lua"
+walk_script="$root/bench/wrk/all-ports.lua"
+
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null || { echo "web-vs-nginx: needs $tool (Debian: apt-get install wrk nginx curl)" >&2; exit 1; }
+done
+
+for p in "$port" "$nginx_port"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then
+    echo "web-vs-nginx: something already listens on port $p; set PORT or NGINX_PORT" >&2
+    exit 1
+  fi
+done
+
+work="$(mktemp -d)"
+portolan_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$portolan_pid" ] && kill "$portolan_pid" 2>/dev/null && wait "$portolan_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+rss_kib() { # the VmRSS of the given processes, summed, in KiB
+  local total=0 kib
+  for p in "$@"; do
+    kib="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)"
+    total=$((total + kib))
+  done
+  echo "$total"
+}
+
+wait_for() { # URL
+  for _ in $(seq 1 300); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.2
+  done
+  echo "web-vs-nginx: nothing answers at $1" >&2
+  exit 1
+}
+
+measure() { # name URL -> prints "requests/s p99" and keeps wrk's report
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$random_script" "$2" >"$work/$1.txt"
+  local rps p99
+  rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/$1.txt")"
+  p99="$(awk '$1 == "99%" {print $2}' "$work/$1.txt")"
+  echo "$rps $p99"
+}
+
+echo "== portolan serve (port $port, cache $cache_mb MiB)"
+mkdir -p "$work/home"
+PORTOLAN_HOME="$work/home" "$root/bin/portolan" serve --port "$port" --cache-mb "$cache_mb" \
+  >"$work/portolan.log" 2>&1 &
+portolan_pid=$!
+wait_for "http://127.0.0.1:$port/healthz"
+
+# Fill the page cache: walk all 65,536 port pages until every one is cached.
+start=$SECONDS
+while :; do
+  wrk -t"$threads" -c8 -d30s -s "$walk_script" "http://127.0.0.1:$port" -- "$threads" >/dev/null
+  pages="$(curl -fs "http://127.0.0.1:$port/healthz" | sed -n 's/.*"pages":\([0-9]*\).*/\1/p')"
+  echo "   warm-up: $pages pages cached after $((SECONDS - start)) s"
+  [ "${pages:-0}" -ge 65536 ] && break
+  if [ $((SECONDS - start)) -ge "$warm_limit" ]; then
+    echo "   warm-up: stopped at the limit of $warm_limit s; some requests will render pages" >&2
+    break
+  fi
+done
+wrk -t"$threads" -c"$connections" -d10s -s "$random_script" "http://127.0.0.1:$port" >/dev/null # compiler warm-up
+read -r p_rps p_p99 <<<"$(measure portolan "http://127.0.0.1:$port")"
+p_rss="$(rss_kib "$portolan_pid")"
+mkdir -p "$work/www" "$work/nginx"
+curl -fs -o "$work/www/port.html" "http://127.0.0.1:$port/ports/443"
+kill "$portolan_pid"
+wait "$portolan_pid" 2>/dev/null || true
+portolan_pid=""
+
+echo "== nginx (port $nginx_port, one page as a static file)"
+gzip -9 -k "$work/www/port.html"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  gzip_static on;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    location / { try_files /port.html =404; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
+nginx_pid=$!
+wait_for "http://127.0.0.1:$nginx_port/ports/1"
+wrk -t"$threads" -c"$connections" -d10s -s "$random_script" "http://127.0.0.1:$nginx_port" >/dev/null
+read -r n_rps n_p99 <<<"$(measure nginx "http://127.0.0.1:$nginx_port")"
+n_rss="$(rss_kib "$nginx_pid" $(pgrep -P "$nginx_pid" || true))"
+
+echo
+printf '%-28s %14s %12s %12s\n' "server" "requests/s" "p99" "RSS (MiB)"
+printf '%-28s %14s %12s %12d\n' "portolan serve (random)" "$p_rps" "$p_p99" $((p_rss / 1024))
+printf '%-28s %14s %12s %12d\n' "nginx (one static page)" "$n_rps" "$n_p99" $((n_rss / 1024))
+awk -v p="$p_rps" -v n="$n_rps" 'BEGIN { printf "ratio portolan/nginx: %.2f\n", p / n }'
+echo "wrk -t$threads -c$connections -d$duration, gzip accepted; $(nproc) CPUs shared by wrk and the server"

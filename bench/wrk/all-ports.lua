@@ -1,0 +1,23 @@
+-- wrk script: walks every port page (thread i of n asks for ports i, i+n, i+2n, ... and then
+-- starts over); used to fill the server's page cache before measuring. Pass the thread count
+-- after "--". Usage: wrk -t2 -c8 -d120s -s bench/wrk/all-ports.lua http://127.0.0.1:8080 -- 2
+local created = 0
+
+function setup(thread)
+  thread:set("first", created)
+  created = created + 1
+end
+
+function init(args)
+  step = tonumber(args[1] or "1")
+  port = first
+end
+
+function request()
+  local path = "/ports/" .. port
+  port = port + step
+  if port > 65535 then
+    port = first
+  end
+  return wrk.format("GET", path, { ["Accept-Encoding"] = "gzip" })
+end

@@ -1,0 +1,106 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.InvalidQueryException;
+import dev.portolan.core.Registry;
+import dev.portolan.core.StoreException;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.page.PortPages;
+import dev.portolan.store.FeedbackStore;
+import dev.portolan.web.FeedbackLog;
+import dev.portolan.web.WebServer;
+import dev.portolan.web.WebServerException;
+import dev.portolan.web.WebSettings;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code portolan serve}: the web site and JSON API, until Ctrl-C. */
+@Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Serve the web site and the JSON API on the active registry data until stopped (Ctrl-C).",
+            "Readers' votes go to PORTOLAN_HOME/portolan.db."},
+        footer = {"", "Examples:", "  portolan serve", "  portolan serve --port 9000",
+            "  portolan serve --bind 0.0.0.0 --public-url https://ports.example"})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = {"-p", "--port"}, paramLabel = "P",
+            description = "TCP port to listen on (1-65535, 0 for any free one; default 8080).")
+    int port = WebSettings.DEFAULT_PORT;
+
+    @Option(names = {"-b", "--bind"}, paramLabel = "ADDR",
+            description = "Address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
+    String bind = WebSettings.DEFAULT_BIND;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Address readers use, for canonical links and sitemaps (default http://ADDR:P).")
+    String publicUrl = "";
+
+    @Option(names = "--cache-mb", paramLabel = "MB",
+            description = "Memory for rendered pages, in MiB (1-65536; default 512).")
+    long cacheMb = WebSettings.DEFAULT_CACHE_BYTES >> 20;
+
+    @Option(names = "--votes-per-minute", paramLabel = "N",
+            description = "Votes one client address may send per minute (1-10000; default 10).")
+    int votesPerMinute = 10;
+
+    @Option(names = "--vote-burst", paramLabel = "N",
+            description = "Votes one client address may send at once (1-10000; default 10).")
+    int voteBurst = 10;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Most server threads (4-1000; default 4 per CPU, at least 8).")
+    int threads = WebSettings.defaults().threads();
+
+    private final Console console;
+
+    ServeCommand(Console console) {
+        this.console = console;
+    }
+
+    /** The settings the options give. */
+    WebSettings settings() throws InvalidQueryException {
+        if (cacheMb < 1 || cacheMb > 65_536) {
+            throw new InvalidQueryException("--cache-mb " + cacheMb + " is out of range: give 1-65536");
+        }
+        try {
+            return WebSettings.defaults().listening(bind, port).withPublicUrl(publicUrl).withCacheBytes(cacheMb << 20)
+                    .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws InvalidQueryException, StoreException, WebServerException, InterruptedException {
+        WebSettings settings = settings();
+        Registry registry = ActiveRegistry.load(console);
+        PortPages pages = new PortPages(registry, Knowledge.embedded());
+        CountDownLatch closed = new CountDownLatch(1);
+        try (FeedbackStore store = FeedbackStore.open(FeedbackStore.defaultFile(console.env()))) {
+            WebServer server = WebServer.start(settings, registry, pages::page, FeedbackLog.of(store));
+            Thread stop = new Thread(() -> {
+                server.close();
+                try {
+                    // let the main thread close the database before the JVM halts
+                    closed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "portolan-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            console.out().println("portolan: serving " + registry.snapshot().info().describe() + " at "
+                    + server.url() + "/ (Ctrl-C stops)");
+            console.out().flush();
+            server.join();
+        } finally {
+            closed.countDown();
+        }
+        console.err().println("portolan: stopped");
+        console.err().flush();
+        return ExitCode.OK;
+    }
+}
