@@ -22,8 +22,8 @@ final class Assets {
     private final String icon;
 
     Assets() {
-        css = add("site", "css", "text/css; charset=utf-8");
-        js = add("feedback", "js", "text/javascript; charset=utf-8");
+        css = add("site", "css", "text/css;charset=utf-8");
+        js = add("feedback", "js", "text/javascript;charset=utf-8");
         icon = add("icon", "svg", "image/svg+xml");
     }
 

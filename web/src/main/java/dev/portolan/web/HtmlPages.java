@@ -44,7 +44,7 @@ final class HtmlPages {
     static final int[] WELL_KNOWN = {20, 21, 22, 23, 25, 53, 67, 80, 110, 123, 143, 161, 389, 443, 445, 465, 514,
         587, 636, 993, 995, 1433, 1521, 1883, 3306, 3389, 5060, 5432, 5672, 5900, 6379, 8080, 8443, 9092, 27017};
 
-    private static final String HTML = "text/html; charset=utf-8";
+    private static final String HTML = "text/html;charset=utf-8";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
             HtmlPages.class.getClassLoader(), HtmlPages.class.getPackageName());

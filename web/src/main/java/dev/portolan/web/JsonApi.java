@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * removed.
  */
 final class JsonApi {
-    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    static final String CONTENT_TYPE = "application/json;charset=utf-8";
 
     private final Messages messages;
 

@@ -44,7 +44,7 @@ final class Site {
     static final int API_SEARCH_MAX = 200;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(Json.factory());
-    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String TEXT = "text/plain;charset=utf-8";
 
     private final WebSettings settings;
     private final Registry registry;

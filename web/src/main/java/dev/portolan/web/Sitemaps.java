@@ -17,7 +17,7 @@ import java.util.TreeSet;
 final class Sitemaps {
     static final int PORTS_PER_PART = 32_768;
     static final int PORT_PARTS = (PortRange.MAX_PORT + 1) / PORTS_PER_PART;
-    static final String CONTENT_TYPE = "application/xml; charset=utf-8";
+    static final String CONTENT_TYPE = "application/xml;charset=utf-8";
     private static final String URLSET = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
     private final String base;

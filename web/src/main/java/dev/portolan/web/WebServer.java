@@ -218,6 +218,15 @@ public final class WebServer implements AutoCloseable {
         return site;
     }
 
+    /** Every route, as {@code METHOD path} ({@code GET /ports/{port}}), for tests and docs. */
+    List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
+            out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        }
+        return out;
+    }
+
     /** Waits until the server is closed. */
     public void join() throws InterruptedException {
         stopped.await();

@@ -61,8 +61,8 @@ final class Harness implements AutoCloseable {
     private static Harness start(WebSettings settings, FeedbackLog feedback,
             @org.jspecify.annotations.Nullable FeedbackStore store) {
         try {
-            WebServer server = WebServer.start(settings, TestPages.registry(), new TestPages(TestPages.registry()),
-                    feedback, TestPages.messages());
+            WebServer server = WebServer.start(settings, TestPages.registry(), TestPages.real(), feedback,
+                    TestPages.messages());
             return new Harness(server, feedback, store);
         } catch (WebServerException e) {
             throw new IllegalStateException(e);

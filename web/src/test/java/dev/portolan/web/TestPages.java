@@ -7,9 +7,11 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.core.baseline.Baseline;
 import dev.portolan.knowledge.Citation;
+import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.Block;
 import dev.portolan.knowledge.page.PageDate;
 import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.PortPages;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Messages;
@@ -32,6 +34,40 @@ final class TestPages implements PageSource {
             registry = r;
         }
         return r;
+    }
+
+    /** A page that fails to compose, to see that no detail of the failure reaches the client. */
+    static final int FAILING_PORT = 13;
+    static final String FAILURE_DETAIL = "secret-detail-of-the-failure";
+
+    private static volatile PortPages composer;
+
+    /**
+     * The real composer, except that port {@value #HOSTILE_PORT} gets one more FAQ entry whose
+     * answer tries to break out of HTML and JSON-LD, and port {@value #FAILING_PORT} fails.
+     */
+    static PageSource real() {
+        PortPages c = composer;
+        if (c == null) {
+            c = new PortPages(registry(), Knowledge.embedded());
+            composer = c;
+        }
+        PortPages pages = c;
+        return port -> {
+            if (port == FAILING_PORT) {
+                throw new IllegalStateException(FAILURE_DETAIL);
+            }
+            PortPage page = pages.page(port);
+            if (port != HOSTILE_PORT) {
+                return page;
+            }
+            List<PortPage.Faq> faq = new ArrayList<>(page.faq());
+            faq.add(new PortPage.Faq(Text.of("test.faq.question", "port", HOSTILE),
+                    Text.of("test.faq.answer", "what", HOSTILE)));
+            return new PortPage(page.port(), page.range(), page.title(), page.subtitle(), page.summary(),
+                    page.breadcrumbs(), page.sections(), faq, page.related(), page.previous(), page.next(),
+                    page.footnotes(), page.data());
+        };
     }
 
     static Messages messages() {
