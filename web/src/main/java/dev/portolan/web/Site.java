@@ -296,9 +296,11 @@ final class Site {
         }
         String type = ctx.req().getContentType();
         String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (bare.isEmpty()) {
+            throw new HttpError(415, frame.t("error.mediaTypeMissing", "expected", mediaType));
+        }
         if (!bare.equals(mediaType)) {
-            throw new HttpError(415, frame.t("error.mediaType", "expected", mediaType, "actual",
-                    bare.isEmpty() ? "none" : bare));
+            throw new HttpError(415, frame.t("error.mediaType", "expected", mediaType, "actual", clip(bare)));
         }
         if (ctx.req().getContentLengthLong() > settings.feedbackBodyLimit()) {
             throw new HttpError(413, frame.t("error.tooLarge", "limit", settings.feedbackBodyLimit()));

@@ -1,0 +1,93 @@
+package dev.portolan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** The sitemap index, its parts, and robots.txt. */
+class SitemapTest {
+    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static Harness h;
+
+    @BeforeAll
+    static void start() {
+        h = Harness.start(Harness.settings().withPublicUrl("https://ports.example"));
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    private static List<String> locs(String path) throws Exception {
+        HttpResponse<byte[]> r = h.get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/xml;charset=utf-8");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body()));
+        assertThat(d.getDocumentElement().getNamespaceURI()).isEqualTo(NS);
+        NodeList nodes = d.getElementsByTagNameNS(NS, "loc");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    @Test
+    void index_pointsToPartsThatListEveryPortPage() throws Exception {
+        List<String> parts = locs("/sitemap.xml");
+        assertThat(parts).containsExactly("https://ports.example/sitemaps/pages.xml",
+                "https://ports.example/sitemaps/ports-0.xml", "https://ports.example/sitemaps/ports-1.xml");
+        Set<String> ports = new HashSet<>();
+        for (String part : parts) {
+            List<String> urls = locs(part.substring("https://ports.example".length()));
+            assertThat(urls.size()).as(part).isBetween(1, 50_000);
+            if (part.contains("/ports-")) {
+                ports.addAll(urls);
+            }
+        }
+        assertThat(ports).hasSize(65_536).contains("https://ports.example/ports/0", "https://ports.example/ports/65535");
+    }
+
+    @Test
+    void pagesPart_listsListsRangesAndServices() throws Exception {
+        List<String> urls = locs("/sitemaps/pages.xml");
+        assertThat(urls).contains("https://ports.example/", "https://ports.example/ports",
+                "https://ports.example/ports?page=256", "https://ports.example/ranges/dynamic",
+                "https://ports.example/services/http");
+        assertThat(urls).doesNotHaveDuplicates();
+        // every listed service page exists
+        for (String u : urls.subList(urls.size() - 5, urls.size())) {
+            assertThat(h.get(u.substring("https://ports.example".length())).statusCode()).as(u).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void robots_pointsToTheSitemap() {
+        HttpResponse<byte[]> r = h.get("/robots.txt");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+        assertThat(Harness.text(r)).isEqualTo("User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\n"
+                + "Sitemap: https://ports.example/sitemap.xml\n");
+    }
+
+    @Test
+    void publicUrl_namesCanonicalLinks() {
+        assertThat(Harness.text(h.get("/ports/22"))).contains(
+                "<link rel=\"canonical\" href=\"https://ports.example/ports/22\">");
+    }
+}
