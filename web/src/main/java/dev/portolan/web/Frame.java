@@ -3,8 +3,9 @@ package dev.portolan.web;
 import dev.portolan.knowledge.text.Messages;
 
 /**
- * The frame of every page in one language: the frame strings, the language and direction, and
- * the addresses of the assets. Templates take every word they show from here.
+ * The frame of every page in one language: the frame strings (keys {@code web.*} of the site
+ * bundle; callers name them without the prefix), the language and direction, and the addresses
+ * of the assets. Templates take every word they show from here.
  */
 final class Frame {
     private final Messages messages;
@@ -24,24 +25,32 @@ final class Frame {
         this.publicUrl = publicUrl;
     }
 
+    /** The prefix of every frame key in the bundle ({@code web.nav.ports}). */
+    static final String PREFIX = "web.";
+
     /** A frame string; those without arguments are formatted once. */
     String t(String key) {
         String s = plain.get(key);
         if (s == null) {
-            s = messages.format(key);
+            s = messages.format(PREFIX + key);
             plain.put(key, s);
         }
         return s;
     }
 
+    /** Whether the frame has a string for this key. */
+    boolean has(String key) {
+        return messages.has(PREFIX + key);
+    }
+
     /** The label of footnote marker {@code n}, formatted once per number. */
     String marker(int n) {
         if (n < 0 || n >= markers.length) {
-            return messages.format("notes.marker", "number", n);
+            return t("notes.marker", "number", n);
         }
         String s = markers[n];
         if (s == null) {
-            s = messages.format("notes.marker", "number", n);
+            s = t("notes.marker", "number", n);
             markers[n] = s;
         }
         return s;
@@ -49,7 +58,7 @@ final class Frame {
 
     /** A frame string with named arguments as name, value pairs. */
     String t(String key, Object... namesAndValues) {
-        return messages.format(key, namesAndValues);
+        return messages.format(PREFIX + key, namesAndValues);
     }
 
     Messages messages() {

@@ -123,7 +123,7 @@ final class HtmlPages {
         if (b instanceof Block.Commands c) {
             List<CommandView> commands = new ArrayList<>();
             for (Block.Command cmd : c.commands()) {
-                String platform = messages.has("commands.platform." + cmd.platform())
+                String platform = frame.has("commands.platform." + cmd.platform())
                         ? frame.t("commands.platform." + cmd.platform()) : cmd.platform();
                 String label = cmd.transport().isEmpty() ? platform
                         : frame.t("commands.transport", "platform", platform, "transport",
@@ -142,7 +142,7 @@ final class HtmlPages {
             }
             rows.add(new Views.Row(r.service().isEmpty() ? none : r.service(),
                     r.transport().isEmpty() ? frame.t("assignments.all") : r.transport().toUpperCase(Locale.ROOT),
-                    r.ports(), messages.has("status." + r.status()) ? frame.t("status." + r.status()) : r.status(),
+                    r.ports(), frame.has("status." + r.status()) ? frame.t("status." + r.status()) : r.status(),
                     r.description(), join(r.assignees(), none), join(r.contacts(), none), date(r.registered(), none),
                     date(r.modified(), none), refs, r.notes(), r.unauthorized()));
         }
@@ -347,7 +347,7 @@ final class HtmlPages {
 
     /** An error page. */
     byte[] error(int status, String message) {
-        String reason = messages.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);
+        String reason = frame.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);
         String heading = frame.t("error.title", "status", status, "reason", reason);
         Head head = new Head(frame.t("site.pageTitle", "title", heading), message, "", List.of(), "error");
         return render("error", head, new Views.ErrorView(heading, message));

@@ -1,0 +1,242 @@
+package dev.portolan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.portolan.core.StoreException;
+import dev.portolan.store.FeedbackCounts;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site in a real browser: Debian's chromium driven through its own chromedriver (never a
+ * downloaded one). Opens port pages, searches, votes with and without script, checks contrast
+ * and phone width in light and dark themes, and saves screenshots to {@code target/screenshots}.
+ * Skipped when chromium is not installed (Debian: apt-get install chromium chromium-driver).
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static Harness h;
+    private ChromeDriverService service;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "browser tests skipped: needs /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(Debian: apt-get install chromium chromium-driver)");
+        Files.createDirectories(SHOTS);
+        h = Harness.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = open(true);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    private ChromeDriver open(boolean javascript) {
+        if (service == null) {
+            service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
+                    .withLogFile(new File("target/chromedriver.log")).build();
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=en-US", "--hide-scrollbars");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriver d = new ChromeDriver(service, options);
+        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return d;
+    }
+
+    private void go(String path) {
+        browser.get(h.server.url() + path);
+    }
+
+    /** A screenshot of the whole page at the given width and colour scheme. */
+    private void shot(String name, int width, String scheme) {
+        browser.executeScript("document.activeElement && document.activeElement.blur()");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+                (int) Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", width < 600));
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** The lowest contrast ratio of visible text on the page, in the current colour scheme. */
+    private double lowestContrast() {
+        Object r = browser.executeScript(String.join("\n",
+                "function rgb(s) { const m = s.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : m.concat([1]); }",
+                "function lum(c) { const a = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });",
+                "  return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2]; }",
+                "function bg(e) { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);",
+                "  if (c[3] > 0.5) return c; } return [255, 255, 255, 1]; }",
+                "let worst = 21, where = '';",
+                "for (const e of document.querySelectorAll('body *')) {",
+                "  if (!e.offsetParent && e.tagName !== 'BODY') continue;",
+                "  const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());",
+                "  if (!own) continue;",
+                "  const s = getComputedStyle(e); if (s.visibility === 'hidden' || s.display === 'none') continue;",
+                "  const a = lum(rgb(s.color)), b = lum(bg(e));",
+                "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);",
+                "  if (ratio < worst) { worst = ratio; where = e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 40); }",
+                "}",
+                "return [worst, where];"));
+        List<?> result = (List<?>) r;
+        double worst = ((Number) result.get(0)).doubleValue();
+        assertThat(worst).as("lowest contrast at %s", result.get(1)).isGreaterThanOrEqualTo(4.5);
+        return worst;
+    }
+
+    private List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
+    @Test
+    void portPages_renderInLightDarkAndPhoneWidths() {
+        for (int port : new int[] {60, 443, 60327}) {
+            go("/ports/" + port);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Port " + port);
+            assertThat(browser.findElements(By.cssSelector("ol.notes li"))).isNotEmpty();
+            // the structured data is readable in the page, and the policy blocked nothing
+            Object types = browser.executeScript("return [...document.querySelectorAll("
+                    + "'script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent)['@type'])");
+            assertThat(((List<?>) types).stream().map(String::valueOf).toList()).contains("BreadcrumbList", "FAQPage");
+            assertThat(cspViolations()).isEmpty();
+            // the skip link is the first stop of the keyboard and becomes visible
+            browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+            WebElement focused = browser.switchTo().activeElement();
+            assertThat(focused.getAttribute("class")).isEqualTo("skip");
+            assertThat(focused.getRect().getY()).isGreaterThanOrEqualTo(0);
+
+            shot("port-" + port + "-light", 1280, "light");
+            double light = lowestContrast();
+            shot("port-" + port + "-dark", 1280, "dark");
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            double dark = lowestContrast();
+            String background = (String) browser.executeScript("return getComputedStyle(document.body).backgroundColor");
+            assertThat(background).isEqualTo("rgb(20, 23, 27)");
+            assertThat(light).isGreaterThanOrEqualTo(4.5);
+            assertThat(dark).isGreaterThanOrEqualTo(4.5);
+
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            Object overflow = browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            shot("port-" + port + "-phone-light", 390, "light");
+            shot("port-" + port + "-phone-dark", 390, "dark");
+        }
+    }
+
+    @Test
+    void search_fromTheHomePage() {
+        go("/");
+        shot("home-light", 1280, "light");
+        shot("home-phone-dark", 390, "dark");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("ssh");
+        box.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("results-h")));
+        assertThat(browser.getCurrentUrl()).endsWith("/search?q=ssh");
+        List<String> rows = browser.findElements(By.cssSelector("table.entries tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(rows).anyMatch(r -> r.startsWith("22 TCP ssh"));
+        shot("search-light", 1280, "light");
+        browser.findElement(By.linkText("22")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/ports/22");
+    }
+
+    @Test
+    void vote_withScript_usesTheApiAndShowsTheThanks() throws StoreException {
+        FeedbackCounts before = h.feedback.counts(443);
+        go("/ports/443");
+        WebElement helpful = browser.findElement(By.cssSelector("button[value=helpful]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", helpful);
+        helpful.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("thanks")));
+        assertThat(browser.getCurrentUrl()).endsWith("/ports/443");
+        assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("Thank you: your reaction was recorded.");
+        assertThat(h.feedback.counts(443).helpful()).isEqualTo(before.helpful() + 1);
+        assertThat(cspViolations()).isEmpty();
+        shot("vote-script", 1280, "light");
+    }
+
+    @Test
+    void vote_withoutScript_postsTheFormAndComesBack() throws StoreException {
+        browser.quit();
+        service = null; // quitting stopped it
+        browser = open(false);
+        FeedbackCounts before = h.feedback.counts(60);
+        go("/ports/60");
+        assertThat(browser.findElement(By.id("thanks")).isDisplayed()).isFalse();
+        WebElement unhelpful = browser.findElement(By.cssSelector("button[value=unhelpful]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", unhelpful);
+        unhelpful.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#thanks"));
+        assertThat(browser.getCurrentUrl()).endsWith("/ports/60#thanks");
+        assertThat(browser.findElement(By.id("thanks")).isDisplayed()).isTrue();
+        assertThat(h.feedback.counts(60).unhelpful()).isEqualTo(before.unhelpful() + 1);
+        shot("vote-form", 390, "dark");
+    }
+}
