@@ -13,6 +13,7 @@ import dev.portolan.web.WebSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,9 +57,16 @@ final class ServeCommand implements Callable<Integer> {
     int threads = WebSettings.defaults().threads();
 
     private final Console console;
+    /** Told about the running server; tests use it to stop the server. */
+    private final Consumer<WebServer> started;
 
     ServeCommand(Console console) {
+        this(console, server -> { });
+    }
+
+    ServeCommand(Console console, Consumer<WebServer> started) {
         this.console = console;
+        this.started = started;
     }
 
     /** The settings the options give. */
@@ -71,6 +79,15 @@ final class ServeCommand implements Callable<Integer> {
                     .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    /** Removes the hook after a stop that did not come from it; during shutdown that is refused. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what stopped the server
         }
     }
 
@@ -95,7 +112,12 @@ final class ServeCommand implements Callable<Integer> {
             console.out().println("portolan: serving " + registry.snapshot().info().describe() + " at "
                     + server.url() + "/ (Ctrl-C stops)");
             console.out().flush();
-            server.join();
+            started.accept(server);
+            try {
+                server.join();
+            } finally {
+                removeHook(stop);
+            }
         } finally {
             closed.countDown();
         }

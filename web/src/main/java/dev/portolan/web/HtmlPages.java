@@ -52,12 +52,15 @@ final class HtmlPages {
     private final Messages messages;
     private final Registry registry;
     private final ListFormatter lists;
+    /** Service names are alternatives, not a sum: "www-http, http", not "www-http and http". */
+    private final ListFormatter names;
 
     HtmlPages(Frame frame, Registry registry) {
         this.frame = frame;
         this.messages = frame.messages();
         this.registry = registry;
         this.lists = ListFormatter.getInstance(messages.locale());
+        this.names = ListFormatter.getInstance(messages.locale(), ListFormatter.Type.UNITS, ListFormatter.Width.SHORT);
     }
 
     static String contentType() {
@@ -279,7 +282,7 @@ final class HtmlPages {
     private PortRow row(int port) {
         boolean[] explicit = new boolean[Transport.values().length];
         Map<Transport, List<Assignment>> all = registry.ports().resolveAll(port, explicit);
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> found = new LinkedHashSet<>();
         boolean reserved = false;
         for (Transport t : Transport.values()) {
             if (t != Transport.TCP && t != Transport.UDP && !explicit[t.ordinal()]) {
@@ -287,13 +290,13 @@ final class HtmlPages {
             }
             for (Assignment a : all.get(t)) {
                 if (a.service() != null) {
-                    names.add(a.service());
+                    found.add(a.service());
                 } else if (a.status() == AssignmentStatus.RESERVED) {
                     reserved = true;
                 }
             }
         }
-        String services = !names.isEmpty() ? lists.format(List.copyOf(names))
+        String services = !found.isEmpty() ? names.format(List.copyOf(found))
                 : reserved ? frame.t("list.reserved") : frame.t("list.unassigned");
         return new PortRow(port, "/ports/" + port, services);
     }
