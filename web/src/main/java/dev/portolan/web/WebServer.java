@@ -12,7 +12,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -259,9 +258,5 @@ public final class WebServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
             response.write(true, ByteBuffer.wrap(body), callback);
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
