@@ -46,7 +46,7 @@ final class ProcScanner implements Scanner {
             Path file = proc.resolve("net").resolve(table[0]);
             byte[] text;
             try {
-                text = Files.readAllBytes(file);
+                text = ProcFiles.read(file);
             } catch (NoSuchFileException e) {
                 continue; // no IPv6 in this kernel, or no UDP: nothing of that kind to list
             } catch (IOException e) {
@@ -207,12 +207,12 @@ final class ProcScanner implements Scanner {
         String name = null;
         String commandLine = null;
         try {
-            name = new String(Files.readAllBytes(pidDir.resolve("comm")), StandardCharsets.UTF_8).strip();
+            name = new String(ProcFiles.read(pidDir.resolve("comm")), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             // ended meanwhile: keep the pid, say nothing about the name
         }
         try {
-            byte[] cmd = Files.readAllBytes(pidDir.resolve("cmdline"));
+            byte[] cmd = ProcFiles.read(pidDir.resolve("cmdline"));
             int end = cmd.length;
             while (end > 0 && cmd[end - 1] == 0) {
                 end--;

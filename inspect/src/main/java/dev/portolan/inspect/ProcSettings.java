@@ -49,7 +49,7 @@ final class ProcSettings {
     private @org.jspecify.annotations.Nullable String readOptional(String name) throws InspectException {
         Path file = dir.resolve(name);
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+            return new String(ProcFiles.read(file), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
