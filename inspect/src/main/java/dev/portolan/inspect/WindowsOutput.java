@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>PowerShell, one or more CSV sections as {@code ConvertTo-Csv -NoTypeInformation} writes
  *       them, each starting with its header: {@code Get-NetTCPConnection | Select-Object
  *       LocalAddress,LocalPort,RemoteAddress,RemotePort,State,OwningProcess} and {@code
- *       Get-NetUDPEndpoint | Select-Object LocalAddress,LocalPort,OwningProcess}. Columns are found
- *       by name, a section with {@code State} is TCP, one without is UDP. States are the names of
+ *       Get-NetUDPEndpoint | Select-Object LocalAddress,LocalPort,OwningProcess}. A header is a row
+ *       with a column named {@code LocalAddress}; columns are found by name, a section with {@code
+ *       State} is TCP, one without is UDP. States are the names of
  *       the enumeration ({@code Listen}, {@code Established}) or its numbers (2, 5).
  *   <li>{@code netstat -ano}: lines {@code Proto Local Foreign [State] PID}, anything before the
  *       first TCP or UDP line being headings. netstat translates its headings and states; a TCP
@@ -49,7 +50,7 @@ final class WindowsOutput {
                 if (first.startsWith("#TYPE")) {
                     continue;
                 }
-                if (first.equals("LocalAddress")) {
+                if (row.getFields().stream().anyMatch(f -> f.strip().equals("LocalAddress"))) {
                     columns = new HashMap<>();
                     for (int i = 0; i < row.getFieldCount(); i++) {
                         columns.put(row.getField(i).strip(), i);
@@ -63,7 +64,7 @@ final class WindowsOutput {
                 }
                 if (columns == null) {
                     throw new InspectException(source + ": line " + line + " comes before any header, expected a "
-                            + "header starting with LocalAddress");
+                            + "header naming LocalAddress");
                 }
                 LocalSocket s = powerShellRow(row, columns, source, established);
                 if (s != null) {
