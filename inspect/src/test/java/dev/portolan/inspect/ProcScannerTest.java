@@ -43,13 +43,13 @@ class ProcScannerTest {
         Files.write(passwd, Fixtures.bytes("passwd"));
     }
 
-    /** A process directory whose descriptor 3 is the socket with that inode (0: none), and a plain file as 0. */
+    /** A process directory whose descriptor 3 is the socket with that inode (0: none), and an eventfd as 0. */
     private void process(long pid, String comm, String cmdline, long inode) throws IOException {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
         Files.writeString(dir.resolve("comm"), comm + "\n");
         Files.write(dir.resolve("cmdline"), cmdline.getBytes(StandardCharsets.UTF_8));
         Path fd = Files.createDirectories(dir.resolve("fd"));
-        Files.createSymbolicLink(fd.resolve("0"), Path.of("/dev/null"));
+        Files.createSymbolicLink(fd.resolve("0"), Path.of("anon_inode:[eventfd]"));
         if (inode != 0) {
             Files.createSymbolicLink(fd.resolve("3"), Path.of("socket:[" + inode + "]"));
             Files.createSymbolicLink(fd.resolve("4"), Path.of("pipe:[" + inode + "]"));
