@@ -84,7 +84,7 @@ final class AuditCommand implements Callable<Integer> {
         for (Finding f : findings) {
             out.println(f.severity().id() + "  " + f.rule().id() + "  " + f.socket().endpoint() + "/"
                     + f.socket().transport().id());
-            out.println("  " + f.message());
+            out.println("  " + SocketWriter.shown(f.message()));
         }
         if (!findings.isEmpty()) {
             out.println();
