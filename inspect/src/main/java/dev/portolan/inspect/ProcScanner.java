@@ -16,10 +16,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Linux, natively: the socket tables of {@code /proc/net}, then every {@code /proc/PID/fd} whose
- * links name one of their inodes ({@code socket:[16742]}), then {@code comm}, {@code cmdline} and
- * the owner of each process found. This is what {@code ss -p} and {@code lsof} do too; a
- * process whose descriptors this user may not read is counted and reported, never guessed at.
+ * Linux, natively: the socket tables of {@code /proc/net}, and, on a second thread at the same
+ * time, every {@code /proc/PID/fd} link that names a socket inode ({@code socket:[16742]}); then
+ * {@code comm}, {@code cmdline} and the owner of each process that holds a listed socket. This is
+ * what {@code ss -p} and {@code lsof} do too; a process whose descriptors this user may not read
+ * is counted and reported, never guessed at.
  */
 final class ProcScanner implements Scanner {
     private static final String[][] TABLES = {{"tcp", "tcp"}, {"tcp6", "tcp"}, {"udp", "udp"}, {"udp6", "udp"}};
@@ -41,6 +42,53 @@ final class ProcScanner implements Scanner {
 
     @Override
     public SocketScan scan(boolean established) throws InspectException {
+        // The walk over /proc/PID/fd and the socket tables cost about the same, mostly in the
+        // kernel (reading /proc/net/tcp walks the whole connection hash table), so they run side
+        // by side: the walk on its own thread, the tables on this one.
+        ProcessWalk walk = new ProcessWalk(proc);
+        Thread walker = new Thread(walk, "portolan-proc-walk");
+        walker.setDaemon(true);
+        walker.start();
+        List<ProcNetTable.Entry> entries;
+        try {
+            entries = readTables(established);
+        } finally {
+            joinQuietly(walker);
+        }
+        InodeOwners owners = walk.result();
+        Map<Integer, String> users = new Users(passwd).names();
+        List<LocalSocket> sockets = new ArrayList<>(entries.size());
+        Map<Long, SocketOwner> described = new HashMap<>();
+        int hidden = 0;
+        for (ProcNetTable.Entry e : entries) {
+            long[] pids = owners.pidsByInode.get(e.inode());
+            if (pids == null && e.inode() != 0) {
+                hidden++;
+            }
+            List<SocketOwner> found = new ArrayList<>(pids == null ? 0 : pids.length);
+            if (pids != null) {
+                for (long pid : pids) {
+                    SocketOwner o = described.get(pid);
+                    if (o == null) {
+                        o = describe(pid, proc.resolve(Long.toString(pid)), users);
+                        described.put(pid, o);
+                    }
+                    found.add(o);
+                }
+            }
+            LocalSocket s = e.socket();
+            sockets.add(new LocalSocket(s.transport(), s.family(), s.address(), s.port(), s.state(), s.remoteAddress(),
+                    s.remotePort(), Users.name(users, e.uid()), found));
+        }
+        List<String> limitations = new ArrayList<>();
+        if (hidden > 0) {
+            limitations.add(hiddenSentence(hidden, owners.denied));
+        }
+        return new SocketScan(Platform.LINUX, proc.resolve("net").toString(), sockets, new ProcSettings(proc).read(),
+                limitations);
+    }
+
+    private List<ProcNetTable.Entry> readTables(boolean established) throws InspectException {
         List<ProcNetTable.Entry> entries = new ArrayList<>();
         for (String[] table : TABLES) {
             Path file = proc.resolve("net").resolve(table[0]);
@@ -56,25 +104,22 @@ final class ProcScanner implements Scanner {
             AddressFamily f = table[0].endsWith("6") ? AddressFamily.IPV6 : AddressFamily.IPV4;
             new ProcNetTable(file.toString(), t, f, established, order).parse(text, entries);
         }
-        InodeOwners owners = findOwners(entries);
-        Map<Integer, String> users = new Users(passwd).names();
-        List<LocalSocket> sockets = new ArrayList<>(entries.size());
-        int hidden = 0;
-        for (ProcNetTable.Entry e : entries) {
-            List<SocketOwner> found = owners.byInode.getOrDefault(e.inode(), List.of());
-            if (found.isEmpty() && e.inode() != 0) {
-                hidden++;
+        return entries;
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-            LocalSocket s = e.socket();
-            sockets.add(new LocalSocket(s.transport(), s.family(), s.address(), s.port(), s.state(), s.remoteAddress(),
-                    s.remotePort(), Users.name(users, e.uid()), withUsers(found, owners, users)));
         }
-        List<String> limitations = new ArrayList<>();
-        if (hidden > 0) {
-            limitations.add(hiddenSentence(hidden, owners.denied));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        return new SocketScan(Platform.LINUX, proc.resolve("net").toString(), sockets, new ProcSettings(proc).read(),
-                limitations);
     }
 
     private String hiddenSentence(int hidden, int denied) {
@@ -102,82 +147,90 @@ final class ProcScanner implements Scanner {
     }
 
     /** Socket inodes to the processes that hold them, and how many processes could not be read. */
-    private static final class InodeOwners {
-        final Map<Long, List<SocketOwner>> byInode = new HashMap<>();
-        final Map<Long, Integer> uidByPid = new HashMap<>();
+    static final class InodeOwners {
+        final Map<Long, long[]> pidsByInode = new HashMap<>();
         int denied;
     }
 
-    private static final byte[] SOCKET_PREFIX = "socket:[".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Reads every {@code /proc/PID/fd} and notes which process holds which socket inode. A process
+     * whose descriptors may not be read is counted; one that ends meanwhile is skipped.
+     */
+    static final class ProcessWalk implements Runnable {
+        private final Path proc;
+        private final InodeOwners result = new InodeOwners();
+        private @Nullable InspectException failure;
+        private @Nullable RuntimeException crash;
 
-    private InodeOwners findOwners(List<ProcNetTable.Entry> entries) throws InspectException {
-        InodeOwners result = new InodeOwners();
-        if (entries.isEmpty()) {
-            return result;
+        ProcessWalk(Path proc) {
+            this.proc = proc;
         }
-        Map<Long, Boolean> wanted = new HashMap<>(entries.size() * 2);
-        for (ProcNetTable.Entry e : entries) {
-            if (e.inode() != 0) {
-                wanted.put(e.inode(), Boolean.TRUE);
-            }
-        }
-        Map<Long, SocketOwner> process = new HashMap<>();
-        try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc)) {
-            for (Path pidDir : pids) {
-                long pid = pid(pidDir.getFileName().toString());
-                if (pid < 0) {
-                    continue;
-                }
-                scanProcess(pid, pidDir, wanted, process, result);
-            }
-        } catch (IOException e) {
-            throw new InspectException(proc + " could not be listed: " + e.getMessage(), e);
-        }
-        return result;
-    }
 
-    private void scanProcess(long pid, Path pidDir, Map<Long, Boolean> wanted, Map<Long, SocketOwner> process,
-            InodeOwners result) {
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(pidDir.resolve("fd"))) {
-            for (Path fd : fds) {
-                String target;
-                try {
-                    target = Files.readSymbolicLink(fd).toString();
-                } catch (NoSuchFileException e) {
-                    continue; // closed meanwhile
-                }
-                long inode = socketInode(target);
-                if (inode < 0 || !wanted.containsKey(inode)) {
-                    continue;
-                }
-                SocketOwner owner = process.get(pid);
-                if (owner == null) {
-                    owner = describe(pid, pidDir);
-                    process.put(pid, owner);
-                    Integer uid = ownerUid(pidDir);
-                    if (uid != null) {
-                        result.uidByPid.put(pid, uid);
+        @Override
+        public void run() {
+            try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc)) {
+                for (Path pidDir : pids) {
+                    long pid = pid(pidDir.getFileName().toString());
+                    if (pid >= 0) {
+                        process(pid, pidDir);
                     }
                 }
-                List<SocketOwner> list = result.byInode.computeIfAbsent(inode, k -> new ArrayList<>(1));
-                if (!list.contains(owner)) {
-                    list.add(owner);
-                }
+            } catch (IOException e) {
+                failure = new InspectException(proc + " could not be listed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                crash = e;
             }
-        } catch (AccessDeniedException e) {
-            result.denied++;
-        } catch (IOException e) {
-            // The process ended while it was read, or its descriptors are otherwise closed to us:
-            // it can no longer hold a socket worth listing.
+        }
+
+        InodeOwners result() throws InspectException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (crash != null) {
+                throw crash;
+            }
+            return result;
+        }
+
+        private void process(long pid, Path pidDir) {
+            try (DirectoryStream<Path> fds = Files.newDirectoryStream(pidDir.resolve("fd"))) {
+                for (Path fd : fds) {
+                    String target;
+                    try {
+                        target = Files.readSymbolicLink(fd).toString();
+                    } catch (NoSuchFileException e) {
+                        continue; // closed meanwhile
+                    }
+                    long inode = socketInode(target);
+                    if (inode < 0) {
+                        continue;
+                    }
+                    long[] before = result.pidsByInode.get(inode);
+                    if (before == null) {
+                        result.pidsByInode.put(inode, new long[] {pid});
+                    } else if (before[before.length - 1] != pid) {
+                        long[] more = java.util.Arrays.copyOf(before, before.length + 1);
+                        more[before.length] = pid;
+                        result.pidsByInode.put(inode, more);
+                    }
+                }
+            } catch (AccessDeniedException e) {
+                result.denied++;
+            } catch (IOException e) {
+                // The process ended while it was read: it can no longer hold a socket worth listing.
+            }
         }
     }
 
-    private static long socketInode(String target) {
-        if (target.length() < SOCKET_PREFIX.length + 2 || !target.startsWith("socket:[") || !target.endsWith("]")) {
+    private static final String SOCKET_PREFIX = "socket:[";
+
+    /** The inode of a descriptor link {@code socket:[16742]}, or -1 for any other link. */
+    static long socketInode(String target) {
+        if (target.length() < SOCKET_PREFIX.length() + 2 || !target.startsWith(SOCKET_PREFIX) || !target.endsWith("]")) {
             return -1;
         }
         long v = 0;
-        for (int i = SOCKET_PREFIX.length; i < target.length() - 1; i++) {
+        for (int i = SOCKET_PREFIX.length(); i < target.length() - 1 && i < SOCKET_PREFIX.length() + 19; i++) {
             char c = target.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
@@ -203,7 +256,7 @@ final class ProcScanner implements Scanner {
         return v;
     }
 
-    private static SocketOwner describe(long pid, Path pidDir) {
+    private static SocketOwner describe(long pid, Path pidDir, Map<Integer, String> users) {
         String name = null;
         String commandLine = null;
         try {
@@ -226,7 +279,9 @@ final class ProcScanner implements Scanner {
         } catch (IOException e) {
             // as above
         }
-        return new SocketOwner(pid, name == null || name.isEmpty() ? null : name, commandLine, null);
+        Integer uid = ownerUid(pidDir);
+        return new SocketOwner(pid, name == null || name.isEmpty() ? null : name, commandLine,
+                uid == null ? null : Users.name(users, uid));
     }
 
     private static @Nullable Integer ownerUid(Path pidDir) {
@@ -235,17 +290,5 @@ final class ProcScanner implements Scanner {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             return null;
         }
-    }
-
-    private static List<SocketOwner> withUsers(List<SocketOwner> found, InodeOwners owners, Map<Integer, String> users) {
-        if (found.isEmpty()) {
-            return found;
-        }
-        List<SocketOwner> out = new ArrayList<>(found.size());
-        for (SocketOwner o : found) {
-            Integer uid = owners.uidByPid.get(o.pid());
-            out.add(uid == null ? o : new SocketOwner(o.pid(), o.name(), o.commandLine(), Users.name(users, uid)));
-        }
-        return out;
     }
 }
