@@ -11,8 +11,8 @@ import java.time.Duration;
  * <ul>
  *   <li>Linux: natively, from {@code /proc/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6} and
  *       {@code /proc/PID/fd}; settings from {@code /proc/sys/net/ipv4}.
- *   <li>macOS and other Unix systems: {@code lsof +c 0 -nP -iTCP -sTCP:LISTEN -iUDP}; settings
- *       from {@code sysctl}.
+ *   <li>macOS and other Unix systems: {@code lsof +c 0 -nP -iTCP -iUDP}, keeping listening TCP
+ *       and unconnected UDP sockets; settings from {@code sysctl}.
  *   <li>Windows: PowerShell's {@code Get-NetTCPConnection} and {@code Get-NetUDPEndpoint} as CSV,
  *       or {@code netstat -ano} where PowerShell fails; process names from {@code tasklist /fo
  *       csv}; settings from {@code netsh int ipv4 show dynamicport}.

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the output of {@code lsof -nP -iTCP -sTCP:LISTEN -iUDP} (with or without {@code +c 0}):
+ * Reads the output of {@code lsof -nP -iTCP -sTCP:LISTEN -iUDP} or {@code lsof -nP -iTCP -iUDP}
+ * (with or without {@code +c 0}); sockets in other TCP states than LISTEN and ESTABLISHED are skipped:
  *
  * <pre>
  * COMMAND     PID   USER   FD   TYPE             DEVICE SIZE/OFF NODE NAME

@@ -26,14 +26,17 @@ final class LsofScanner implements Scanner {
         return platform;
     }
 
-    static List<String> lsofCommand(boolean established) {
-        return established ? List.of("lsof", "+c", "0", "-nP", "-iTCP", "-iUDP")
-                : List.of("lsof", "+c", "0", "-nP", "-iTCP", "-sTCP:LISTEN", "-iUDP");
+    /**
+     * The lsof command line. It lists every TCP and UDP socket and the reader keeps the wanted
+     * states: with {@code -sTCP:LISTEN}, lsof also drops every UDP socket, which has no TCP state.
+     */
+    static List<String> lsofCommand() {
+        return List.of("lsof", "+c", "0", "-nP", "-iTCP", "-iUDP");
     }
 
     @Override
     public SocketScan scan(boolean established) throws InspectException {
-        List<String> cmd = lsofCommand(established);
+        List<String> cmd = lsofCommand();
         String shown = String.join(" ", cmd);
         SystemCommand.Result r = command.run(cmd);
         // lsof exits 1 when it found nothing to list, or could not look at everything it was asked

@@ -7,6 +7,7 @@ import dev.portolan.core.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -100,6 +101,44 @@ class LsofOutputTest {
     void emptyOutput_meansNoSockets() throws InspectException {
         assertThat(new LsofOutput("lsof", false).parse("")).isEmpty();
         assertThat(new LsofOutput("lsof", false).parse("COMMAND PID USER FD TYPE DEVICE SIZE/OFF NODE NAME\n")).isEmpty();
+    }
+
+    /**
+     * The whole lsof path on this machine (Linux's lsof prints the same format as macOS's): TCP and
+     * UDP sockets this test opens are found with this JVM's pid, and the missing sysctl names are
+     * replaced by the documented defaults, which the scan says.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void lsofScanner_findsTcpAndUdp() throws Exception {
+        assumeLsof();
+        try (ServerSocketChannel tcp = ServerSocketChannel.open(StandardProtocolFamily.INET6);
+                DatagramChannel udp = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            tcp.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            udp.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int tcpPort = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+            int udpPort = ((InetSocketAddress) udp.getLocalAddress()).getPort();
+            SocketScan scan = new LsofScanner(Platform.OTHER_UNIX, new SystemCommand(LocalSockets.COMMAND_TIME_LIMIT))
+                    .scan(false);
+            long pid = ProcessHandle.current().pid();
+            assertThat(scan.sockets()).map(LsofOutputTest::line)
+                    .contains("tcp ipv6 [::1]:" + tcpPort + " listen | " + pid + " java (" + System.getProperty("user.name") + ")",
+                            "udp ipv4 127.0.0.1:" + udpPort + " bound | " + pid + " java (" + System.getProperty("user.name") + ")");
+            assertThat(scan.sockets()).noneMatch(s -> s.state() == SocketState.ESTABLISHED);
+            assertThat(scan.source()).isEqualTo("lsof +c 0 -nP -iTCP -iUDP");
+            if (Platform.current() == Platform.LINUX) {
+                assertThat(scan.settings().source()).isEqualTo("the system's documented defaults ('sysctl -n "
+                        + "net.inet.ip.portrange.first net.inet.ip.portrange.last' could not be read)");
+            }
+        }
+    }
+
+    private static void assumeLsof() {
+        try {
+            new SystemCommand(LocalSockets.COMMAND_TIME_LIMIT).run(List.of("lsof", "-v"));
+        } catch (InspectException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "lsof is not installed: " + e.getMessage());
+        }
     }
 
     /** Linux's lsof prints the same format: a listener this test opens is found with this JVM's pid. */

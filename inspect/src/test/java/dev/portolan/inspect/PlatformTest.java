@@ -37,7 +37,7 @@ class PlatformTest {
         assertThat(LsofScanner.sysctlRange("49152\n65535\n")).isEqualTo(new dev.portolan.core.PortRange(49152, 65535));
         assertThat(LsofScanner.sysctlRange("65535\n49152\n")).isNull();
         assertThat(LsofScanner.sysctlRange("sysctl: unknown oid\n")).isNull();
-        assertThat(LsofScanner.lsofCommand(false)).containsExactly("lsof", "+c", "0", "-nP", "-iTCP", "-sTCP:LISTEN", "-iUDP");
+        assertThat(LsofScanner.lsofCommand()).containsExactly("lsof", "+c", "0", "-nP", "-iTCP", "-iUDP");
     }
 
     @Test
