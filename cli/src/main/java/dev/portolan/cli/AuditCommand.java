@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code portolan audit}: whether what listens here is expected; exit 0 when clean, 1 with findings. */
-@Command(name = "audit", sortOptions = false,
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check what listens on this machine against the registry and known rules:",
             "unassigned system ports, ports known for malware, local-only services open to the network,",
             "listeners in the ephemeral range, and programs that are not what their port's service expects."},

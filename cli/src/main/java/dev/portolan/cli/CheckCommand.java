@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code portolan check PORT}: whether a port is free here, who may bind it, whether the system may
  * hand it out by itself, and how to check by hand.
  */
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Say whether a port is free on this machine; if so, whether an unprivileged user may bind it",
             "and whether it lies in this machine's ephemeral range; and the commands that check it by hand."},
         footer = {"", "Exit codes: 0 free, 1 taken (or a failure), 2 bad input.",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code portolan listening}: what listens on this machine, and which process holds it. */
-@Command(name = "listening", sortOptions = false,
+@Command(name = "listening", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show the TCP sockets that listen and the UDP sockets that are bound on this machine,",
             "with the process that holds each and the service its port is registered for."},
         footer = {"", "Without root, the processes of other users may be hidden; the output says so.",

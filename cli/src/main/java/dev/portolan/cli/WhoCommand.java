@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code portolan who PORT}: which process holds a port here, and what the registry says it is for. */
-@Command(name = "who", sortOptions = false,
+@Command(name = "who", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show which process holds a port on this machine, and what the registry says the port is for."},
         footer = {"", "Examples:", "  portolan who 22", "  portolan who 53/udp", "  portolan who 8080 --format json"})
 final class WhoCommand implements Callable<Integer> {
