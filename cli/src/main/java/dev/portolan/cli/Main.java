@@ -31,6 +31,9 @@ public final class Main implements Runnable {
 
     private final Console console;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     Main(Console console) {
         this.console = console;
     }
@@ -148,7 +151,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(console.out());
+        // The command line picocli built (with this program's factory), not a new one.
+        spec.commandLine().usage(console.out());
         console.out().flush();
     }
 
