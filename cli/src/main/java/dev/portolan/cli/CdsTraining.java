@@ -27,7 +27,8 @@ final class CdsTraining {
             {"443"}, {"lookup", "ssh", "53/udp", "8000-8002"}, {"lookup", "abc"},
             {"search", "postgers"}, {"search", "network", "time", "-n", "5"},
             {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
-            {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"},
+            {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
+            {"who", "22"}, {"check", "8080"}, {"audit"}, {"explain", "443"},
         };
         for (String[] line : lines) {
             run(line, home);

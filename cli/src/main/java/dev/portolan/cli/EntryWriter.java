@@ -48,43 +48,48 @@ final class EntryWriter {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (PortEntry e : rows) {
-                Assignment a = e.assignment();
-                g.writeStartObject();
-                if (e.port() == null) {
-                    g.writeNullField("port");
-                } else {
-                    g.writeNumberField("port", e.port());
-                }
-                g.writeStringField("transport", e.transport() == null ? null : e.transport().id());
-                g.writeStringField("service", a.service());
-                g.writeStringField("description", a.description());
-                g.writeStringField("status", a.status().id());
-                RangeClass range = e.range();
-                g.writeStringField("range", range == null ? null : range.id());
-                g.writeArrayFieldStart("references");
-                for (Reference r : a.references()) {
-                    g.writeString(r.label());
-                }
-                g.writeEndArray();
-                g.writeBooleanField("listed", a.origin() == Assignment.Origin.LISTED);
-                if (a.ports() != null && !a.ports().isSingle()) {
-                    g.writeStringField("registeredRange", a.ports().toString());
-                }
-                stringArray(g, "aliases", a.aliases());
-                people(g, "assignees", a.assignees());
-                people(g, "contacts", a.contacts());
-                g.writeStringField("registered", a.registered() == null ? null : a.registered().toString());
-                g.writeStringField("modified", a.modified() == null ? null : a.modified().toString());
-                stringArray(g, "notes", a.notes());
-                stringArray(g, "unauthorized", a.unauthorized());
-                stringArray(g, "serviceCodes", a.serviceCodes());
-                g.writeEndObject();
+                jsonEntry(g, e);
             }
             g.writeEndArray();
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One answer row as a JSON object: the contract of docs/json.md. */
+    void jsonEntry(JsonGenerator g, PortEntry e) throws IOException {
+        Assignment a = e.assignment();
+        g.writeStartObject();
+        if (e.port() == null) {
+            g.writeNullField("port");
+        } else {
+            g.writeNumberField("port", e.port());
+        }
+        g.writeStringField("transport", e.transport() == null ? null : e.transport().id());
+        g.writeStringField("service", a.service());
+        g.writeStringField("description", a.description());
+        g.writeStringField("status", a.status().id());
+        RangeClass range = e.range();
+        g.writeStringField("range", range == null ? null : range.id());
+        g.writeArrayFieldStart("references");
+        for (Reference r : a.references()) {
+            g.writeString(r.label());
+        }
+        g.writeEndArray();
+        g.writeBooleanField("listed", a.origin() == Assignment.Origin.LISTED);
+        if (a.ports() != null && !a.ports().isSingle()) {
+            g.writeStringField("registeredRange", a.ports().toString());
+        }
+        stringArray(g, "aliases", a.aliases());
+        people(g, "assignees", a.assignees());
+        people(g, "contacts", a.contacts());
+        g.writeStringField("registered", a.registered() == null ? null : a.registered().toString());
+        g.writeStringField("modified", a.modified() == null ? null : a.modified().toString());
+        stringArray(g, "notes", a.notes());
+        stringArray(g, "unauthorized", a.unauthorized());
+        stringArray(g, "serviceCodes", a.serviceCodes());
+        g.writeEndObject();
     }
 
     private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {

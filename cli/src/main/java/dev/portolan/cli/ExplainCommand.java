@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code portolan explain PORT}: the whole port page, as text, with its numbered sources. */
-@Command(name = "explain", sortOptions = false,
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Explain a port: what it is, its range, registry records, history, other uses, security,",
             "how to check what listens on it, and the sources of every statement."},
         footer = {"", "Examples:", "  portolan explain 60", "  portolan explain 443 --width 100"})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code portolan import FILE}: validates an official registry file and makes it active. */
-@Command(name = "import", sortOptions = false,
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import an official IANA registry file (XML or CSV, optionally gzip-compressed; the format "
                 + "is read from the content) and make it the active data.",
             "Nothing changes unless the whole file is valid."})

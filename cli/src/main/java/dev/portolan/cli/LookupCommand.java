@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code portolan lookup ARG...}: what the registry says about ports, ranges and service names. */
-@Command(name = "lookup", sortOptions = false,
+@Command(name = "lookup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show what the registry says about ports, ranges or service names.",
             "A bare 'portolan 443' means 'portolan lookup 443'."},
         footer = {"", "Examples:", "  portolan lookup 443", "  portolan 53/udp", "  portolan lookup 8000-8010",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,14 +20,19 @@ import picocli.CommandLine.Command;
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
         subcommands = {LookupCommand.class, SearchCommand.class, ExplainCommand.class, ImportCommand.class,
-            UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+            UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, ListeningCommand.class, WhoCommand.class,
+            CheckCommand.class, AuditCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
-            "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed)."})
+            "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed);",
+            "check: 1 when the port is taken; audit: 1 when it has findings."})
 public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lookup", "search", "explain", "import", "update", "status",
-            "feedback", "serve", "help");
+            "feedback", "listening", "who", "check", "audit", "serve", "help");
 
     private final Console console;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     Main(Console console) {
         this.console = console;
@@ -51,13 +57,22 @@ public final class Main implements Runnable {
      * the tests that compare both paths).
      */
     static int run(String[] rawArgs, Console console, boolean fastPath) {
+        return run(rawArgs, console, fastPath, null);
+    }
+
+    /**
+     * Runs one command line with the given local inspection (sockets and malware source) for the
+     * commands that inspect this machine; null for {@link LocalInspection#standard()}, created
+     * only when such a command runs.
+     */
+    static int run(String[] rawArgs, Console console, boolean fastPath, @Nullable LocalInspection inspection) {
         String[] args = withDefaultCommand(rawArgs);
         boolean debug = Arrays.asList(args).contains("--debug");
         Callable<Integer> direct = fastPath ? FastPath.parse(args, console) : null;
         if (direct != null) {
             return runDirectly(direct, console, debug);
         }
-        CommandLine cl = new CommandLine(new Main(console), new Factory(console));
+        CommandLine cl = new CommandLine(new Main(console), new Factory(console, inspection));
         cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(console.out());
@@ -136,7 +151,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(console.out());
+        // The command line picocli built (with this program's factory), not a new one.
+        spec.commandLine().usage(console.out());
         console.out().flush();
     }
 
@@ -152,13 +168,21 @@ public final class Main implements Runnable {
     /** Gives every command the console of this run. */
     private static final class Factory implements CommandLine.IFactory {
         private final Console console;
+        private final @Nullable LocalInspection inspection;
 
-        Factory(Console console) {
+        Factory(Console console, @Nullable LocalInspection inspection) {
             this.console = console;
+            this.inspection = inspection;
         }
 
         @Override
         public <K> K create(Class<K> cls) throws Exception {
+            List<Class<?>> inspecting = List.of(ListeningCommand.class, WhoCommand.class, CheckCommand.class,
+                    AuditCommand.class);
+            if (inspecting.contains(cls)) {
+                var ctor = cls.getDeclaredConstructor(Console.class, LocalInspection.class);
+                return ctor.newInstance(console, inspection != null ? inspection : LocalInspection.standard());
+            }
             List<Class<?>> withConsole = List.of(LookupCommand.class, SearchCommand.class, ExplainCommand.class,
                     ImportCommand.class, UpdateCommand.class, StatusCommand.class, FeedbackCommand.class,
                     ServeCommand.class);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code portolan search WORDS...}: ranked, typo-tolerant search over names and descriptions. */
-@Command(name = "search", sortOptions = false,
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Search service names and descriptions; tolerates a typo (postgers finds postgresql).",
         footer = {"", "Examples:", "  portolan search redis", "  portolan search network time --transport udp"})
 final class SearchCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code portolan status}: which data answers, and where it is kept. */
-@Command(name = "status", description = "Show which registry data is active and where it is kept.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show which registry data is active and where it is kept.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code portolan update}: downloads the official registry from IANA and makes it active. */
-@Command(name = "update", sortOptions = false,
+@Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Download the official registry XML from IANA (a conditional GET: nothing is downloaded "
                 + "when it has not changed), validate it and make it the active data.",
             "A failed or cut-off download leaves the active data as it was."})

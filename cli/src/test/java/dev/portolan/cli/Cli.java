@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Runs one command line in-process against a given Portolan home and captures what it prints. */
 final class Cli {
@@ -47,12 +48,22 @@ final class Cli {
         return run(home, false, args);
     }
 
+    /** Runs a command line with the given local inspection (sockets and malware source). */
+    static Run run(Path home, LocalInspection inspection, String... args) {
+        return run(home, true, inspection, args);
+    }
+
     private static Run run(Path home, boolean fastPath, String... args) {
+        return run(home, fastPath, null, args);
+    }
+
+    private static Run run(Path home, boolean fastPath, @Nullable LocalInspection inspection, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out);
         PrintWriter e = new PrintWriter(err);
-        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false), fastPath);
+        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false), fastPath,
+                inspection);
         o.flush();
         e.flush();
         return new Run(code, out.toString(), err.toString());

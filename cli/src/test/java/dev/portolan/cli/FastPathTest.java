@@ -106,9 +106,20 @@ class FastPathTest {
                 List.of("lookup", "22", "-x"), List.of("lookup", "22", "--format"), List.of("lookup", "22", "-f", "xml"),
                 List.of("lookup", "22", "-n", "3"), List.of("search", "x", "-n", "abc"), List.of("lookup", "--", "22"),
                 List.of("search", "--debug"), List.of("lookup", "22", "--debug=yes"),
-                List.of("lookup", "22", "--transport", "-t", "udp"))) {
+                List.of("lookup", "22", "--transport", "-t", "udp"), List.of("listening"),
+                List.of("listening", "--format", "json"), List.of("who", "22"), List.of("check", "8080"),
+                List.of("audit"), List.of("audit", "--format", "json"))) {
             assertThat(FastPath.parse(args.toArray(String[]::new), console())).as("%s", args).isNull();
         }
+    }
+
+    @Test
+    void inspectionCommands_areCommands_notServiceNamesToLookUp() {
+        for (String command : List.of("listening", "who", "check", "audit")) {
+            assertThat(full(List.of(command, "22"))).containsExactly(command, "22");
+            assertThat(FastPath.parse(full(List.of(command, "22")), console())).isNull();
+        }
+        assertThat(full(List.of("--debug", "who", "22"))).containsExactly("--debug", "who", "22");
     }
 
     @Provide

@@ -424,13 +424,22 @@ public final class PortPages {
         return knowledge.event(id);
     }
 
+    /**
+     * Whether the data is the IANA registry itself, which records reports of unauthorized use; the
+     * embedded baseline does not carry them, so its pages must not claim there are none.
+     */
+    private boolean fullRegistry() {
+        return registry.snapshot().info().source() != dev.portolan.core.SnapshotInfo.Source.BASELINE;
+    }
+
     // --- other uses ---
 
     private List<Block> uses(PortFacts f) {
         String p = Integer.toString(f.port);
         if (f.uses.isEmpty()) {
             List<String> c = List.of(REGISTRY);
-            return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount,
+            return List.of(paragraph(Text.of(fullRegistry() ? "uses.none" : "uses.noneBaseline", "port", p,
+                    "software", softwareCount,
                     "reports", f.unauthorized().size()).citing(c)));
         }
         List<Text> items = new ArrayList<>();
@@ -465,7 +474,8 @@ public final class PortPages {
                     "year", m.year(), "port", p, "transports", labels(m.transports())).citing(m.cites()));
         }
         if (reports.isEmpty()) {
-            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "malware", malwareCount).citing(REGISTRY)));
+            blocks.add(paragraph(Text.of(fullRegistry() ? "security.noneKnown" : "security.noneKnownBaseline", "port", p,
+                    "malware", malwareCount).citing(REGISTRY)));
         } else {
             blocks.add(new Block.Points(reports));
         }

@@ -175,7 +175,10 @@ public final class Messages {
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
-        Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE, locale);
+        // Sources give Gregorian dates; a month of them is not a month of another calendar, so every
+        // language shows them in the Gregorian calendar (with its own month names and digits).
+        ULocale gregorian = locale.setKeywordValue("calendar", "gregorian");
+        Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE, gregorian);
         c.clear();
         c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
         String skeleton = switch (d.precision()) {
@@ -183,7 +186,7 @@ public final class Messages {
             case "month" -> "yMMMM";
             default -> "yMMMMd";
         };
-        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, locale);
+        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, gregorian);
         f.setTimeZone(TimeZone.GMT_ZONE);
         return f.format(c.getTime());
     }

@@ -44,6 +44,12 @@ class MessagesTest {
     }
 
     @Test
+    void datesStayGregorianInLanguagesWhoseDefaultCalendarIsNot() {
+        assertThat(Messages.of(new ULocale("fa")).date(new PageDate(1983, 1, 0))).contains("۱۹۸۳");
+        assertThat(Messages.of(new ULocale("fa")).date(new PageDate(1983, 1, 0))).doesNotContain("۱۳۶۱");
+    }
+
+    @Test
     void unknownKey_namesTheKey() {
         assertThatThrownBy(() -> en.format("no.such.key")).isInstanceOf(MissingResourceException.class)
                 .hasMessage("no message no.such.key for en");

@@ -1,0 +1,54 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.Transport;
+import dev.portolan.inspect.LocalSockets;
+import dev.portolan.inspect.audit.MalwarePorts;
+import dev.portolan.knowledge.Citation;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.MalwareAssociation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the local inspection commands ({@code listening}, {@code who}, {@code check}, {@code
+ * audit}) read: this machine's sockets, and the source of malware associations the audit
+ * consults.
+ *
+ * @param sockets how sockets are read
+ * @param malware which ports malware is reported to use
+ */
+record LocalInspection(LocalSockets sockets, MalwarePorts malware) {
+    /**
+     * The program's own choice: this machine's sockets, and the malware associations of the
+     * curated knowledge, read on the first question (most commands never ask one).
+     */
+    static LocalInspection standard() {
+        return new LocalInspection(LocalSockets.forThisMachine(), new KnowledgeMalware());
+    }
+
+    /** The knowledge's malware list as the audit's source, loaded once on first use. */
+    static final class KnowledgeMalware implements MalwarePorts {
+        private volatile @org.jspecify.annotations.Nullable MalwarePorts loaded;
+
+        @Override
+        public List<Report> at(int port, Transport transport) {
+            MalwarePorts m = loaded;
+            if (m == null) {
+                m = fromKnowledge(Knowledge.embedded());
+                loaded = m;
+            }
+            return m.at(port, transport);
+        }
+
+        static MalwarePorts fromKnowledge(Knowledge knowledge) {
+            List<Report> reports = new ArrayList<>();
+            for (MalwareAssociation a : knowledge.allMalware()) {
+                String source = a.cites().stream().findFirst().flatMap(knowledge::citation).map(Citation::url).orElse("");
+                for (Transport t : a.transports()) {
+                    reports.add(new Report(a.port(), t, a.name(), source));
+                }
+            }
+            return MalwarePorts.of(reports);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.portolan.cli;
+
+import dev.portolan.core.InvalidQueryException;
+import dev.portolan.core.PortQuery;
+import dev.portolan.core.Transport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one port that {@code who} and {@code check} take: {@code 8080} or {@code 8080/tcp}.
+ *
+ * @param port the port
+ * @param transport the transport the argument names, or null
+ */
+record PortArgument(int port, @Nullable Transport transport) {
+    static PortArgument parse(String arg, String command) throws InvalidQueryException {
+        PortQuery q = PortQuery.parse(arg);
+        if (q instanceof PortQuery.Port p) {
+            return new PortArgument(p.port(), p.only());
+        }
+        throw new InvalidQueryException(command + " takes one port, such as 8080 or 8080/tcp, not \""
+                + arg.strip().replaceAll("\\p{Cntrl}", "?") + "\"");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.portolan.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.portolan.core.Assignment;
+import dev.portolan.core.AssignmentStatus;
+import dev.portolan.core.Registry;
+import dev.portolan.inspect.LocalSocket;
+import dev.portolan.inspect.SocketOwner;
+import dev.portolan.inspect.SocketState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Writes local sockets as table rows, JSON objects (docs/json.md) or CSV. */
+final class SocketWriter {
+    private final Registry registry;
+
+    SocketWriter(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** The registered service of the socket's port and transport, or null when none is assigned. */
+    @Nullable String service(LocalSocket s) {
+        for (Assignment a : registry.ports().resolve(s.port(), s.transport())) {
+            if (a.status() == AssignmentStatus.ASSIGNED && a.service() != null) {
+                return a.service();
+            }
+        }
+        return null;
+    }
+
+    // ---- JSON -----------------------------------------------------------------------------------
+
+    void json(JsonGenerator g, LocalSocket s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("transport", s.transport().id());
+        g.writeStringField("family", s.family().id());
+        g.writeStringField("address", s.address());
+        g.writeNumberField("port", s.port());
+        g.writeStringField("state", s.state().id());
+        g.writeStringField("remoteAddress", s.remoteAddress());
+        if (s.remotePort() == null) {
+            g.writeNullField("remotePort");
+        } else {
+            g.writeNumberField("remotePort", s.remotePort());
+        }
+        SocketOwner o = s.owner().orElse(null);
+        if (o == null) {
+            g.writeNullField("pid");
+        } else {
+            g.writeNumberField("pid", o.pid());
+        }
+        g.writeStringField("process", o == null ? null : o.name());
+        g.writeStringField("command", o == null ? null : o.commandLine());
+        g.writeStringField("user", s.user() != null ? s.user() : o == null ? null : o.user());
+        g.writeArrayFieldStart("owners");
+        for (SocketOwner each : s.owners()) {
+            g.writeStartObject();
+            g.writeNumberField("pid", each.pid());
+            g.writeStringField("process", each.name());
+            g.writeStringField("command", each.commandLine());
+            g.writeStringField("user", each.user());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("service", service(s));
+        g.writeEndObject();
+    }
+
+    // ---- CSV ------------------------------------------------------------------------------------
+
+    void csv(PrintWriter out, List<LocalSocket> sockets) {
+        try (CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(new NonClosingWriter(out))) {
+            w.writeRecord("transport", "family", "address", "port", "state", "remoteAddress", "remotePort", "pid",
+                    "process", "user", "command", "service");
+            for (LocalSocket s : sockets) {
+                SocketOwner o = s.owner().orElse(null);
+                String user = s.user() != null ? s.user() : o == null ? null : o.user();
+                String service = service(s);
+                w.writeRecord(s.transport().id(), s.family().id(), s.address(), Integer.toString(s.port()),
+                        s.state().id(), text(s.remoteAddress()),
+                        s.remotePort() == null ? "" : s.remotePort().toString(), o == null ? "" : Long.toString(o.pid()),
+                        o == null ? "" : text(o.name()), text(user), o == null ? "" : text(o.commandLine()),
+                        text(service));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    private static String text(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    // ---- table ----------------------------------------------------------------------------------
+
+    /** A table of sockets; the REMOTE column only when some socket has a peer. */
+    void table(PrintWriter out, List<LocalSocket> sockets) {
+        boolean remote = false;
+        for (LocalSocket s : sockets) {
+            remote |= s.state() == SocketState.ESTABLISHED;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(remote ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "SERVICE"}
+                : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "SERVICE"});
+        for (LocalSocket s : sockets) {
+            SocketOwner o = s.owner().orElse(null);
+            String pid = o == null ? "-" : Long.toString(o.pid()) + (s.owners().size() > 1 ? "+" : "");
+            String process = o == null ? "(hidden)" : o.name() == null ? "?" : shown(o.name());
+            String user = shown(s.user() != null ? s.user() : o != null && o.user() != null ? o.user() : "-");
+            String service = service(s);
+            String peer = s.remoteAddress() == null ? "-" : endpoint(s.remoteAddress(), s.remotePort());
+            rows.add(remote
+                    ? new String[] {s.transport().id(), s.endpoint(), peer, s.state().id(), pid, process, user,
+                        service == null ? "-" : service}
+                    : new String[] {s.transport().id(), s.endpoint(), s.state().id(), pid, process, user,
+                        service == null ? "-" : service});
+        }
+        printTable(out, rows);
+    }
+
+    /** Text for a terminal: line breaks and tabs as spaces, other control characters as {@code ?}. */
+    static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    private static String endpoint(String address, @Nullable Integer port) {
+        String p = port == null ? "*" : port.toString();
+        return address.indexOf(':') >= 0 ? "[" + address + "]:" + p : address + ":" + p;
+    }
+
+    /** Left-aligned columns two spaces apart; the first row is the header. */
+    static void printTable(PrintWriter out, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                s.append(r[i]);
+                if (i < r.length - 1) {
+                    s.append(" ".repeat(width[i] - r[i].length() + 2));
+                }
+            }
+            out.println(s.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.portolan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.core.Transport;
+import dev.portolan.inspect.LocalSockets;
+import dev.portolan.inspect.audit.MalwarePorts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands on this machine's real sockets, opened by the test. */
+@EnabledOnOs(OS.LINUX)
+class LiveInspectionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long PID = ProcessHandle.current().pid();
+
+    @TempDir
+    Path home;
+
+    private static int port(java.nio.channels.NetworkChannel c) throws java.io.IOException {
+        return ((InetSocketAddress) c.getLocalAddress()).getPort();
+    }
+
+    private static List<JsonNode> matching(JsonNode all, String transport, String address, int port) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode s : all) {
+            if (s.get("transport").asText().equals(transport) && s.get("address").asText().equals(address)
+                    && s.get("port").asInt() == port) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void listeningJson_findsThisJvmsSockets_andWhoAndCheckAgree() throws Exception {
+        try (ServerSocketChannel tcp4 = ServerSocketChannel.open(StandardProtocolFamily.INET);
+                ServerSocketChannel tcp6 = ServerSocketChannel.open(StandardProtocolFamily.INET6);
+                DatagramChannel udp4 = DatagramChannel.open(StandardProtocolFamily.INET);
+                DatagramChannel udp6 = DatagramChannel.open(StandardProtocolFamily.INET6)) {
+            tcp4.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            tcp6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            udp4.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            udp6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+
+            Cli.Run r = Cli.run(home, "listening", "--format", "json");
+            assertThat(r.code()).isZero();
+            JsonNode all = JSON.readTree(r.out());
+            for (Object[] expected : new Object[][] {{"tcp", "127.0.0.1", port(tcp4), "listen"},
+                {"tcp", "::1", port(tcp6), "listen"}, {"udp", "127.0.0.1", port(udp4), "bound"},
+                {"udp", "::1", port(udp6), "bound"}}) {
+                List<JsonNode> found = matching(all, (String) expected[0], (String) expected[1], (Integer) expected[2]);
+                assertThat(found).as("%s", List.of(expected)).hasSize(1);
+                assertThat(found.get(0).get("pid").asLong()).isEqualTo(PID);
+                assertThat(found.get(0).get("process").asText()).isEqualTo("java");
+                assertThat(found.get(0).get("state").asText()).isEqualTo(expected[3]);
+            }
+
+            Cli.Run who = Cli.run(home, "who", Integer.toString(port(tcp4)), "--tcp");
+            assertThat(who.outLines()).first().asString()
+                    .startsWith("127.0.0.1:" + port(tcp4) + "/tcp listen: java (pid " + PID);
+            Cli.Run check = Cli.run(home, "check", port(udp6) + "/udp");
+            assertThat(check.code()).isEqualTo(ExitCode.TAKEN);
+            assertThat(check.outLines()).first().asString().startsWith(port(udp6) + "/udp: taken on ::1 by java (pid " + PID);
+
+            // The malware source the command line is given reaches the audit.
+            MalwarePorts malware = MalwarePorts.of(List.of(
+                    new MalwarePorts.Report(port(tcp4), Transport.TCP, "Test Trojan", "this test")));
+            Cli.Run audit = Cli.run(home, new LocalInspection(LocalSockets.forThisMachine(), malware), "audit",
+                    "--format", "json", "--min-severity", "high");
+            assertThat(audit.code()).isEqualTo(ExitCode.FINDINGS);
+            JsonNode findings = JSON.readTree(audit.out());
+            List<JsonNode> mine = new ArrayList<>();
+            findings.forEach(f -> {
+                if (f.get("rule").asText().equals("malware-port")) {
+                    mine.add(f);
+                }
+            });
+            assertThat(mine).singleElement().satisfies(f -> {
+                assertThat(f.get("pid").asLong()).isEqualTo(PID);
+                assertThat(f.get("message").asText()).endsWith("a port reported for malware: Test Trojan (this test)");
+            });
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.portolan.inspect;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The entry point of {@code inspect}: reads this machine's sockets and the processes that hold
+ * them.
+ *
+ * <ul>
+ *   <li>Linux: natively, from {@code /proc/net/tcp}, {@code tcp6}, {@code udp}, {@code udp6} and
+ *       {@code /proc/PID/fd}; settings from {@code /proc/sys/net/ipv4}.
+ *   <li>macOS and other Unix systems: {@code lsof +c 0 -nP -iTCP -iUDP}, keeping listening TCP
+ *       and unconnected UDP sockets; settings from {@code sysctl}.
+ *   <li>Windows: PowerShell's {@code Get-NetTCPConnection} and {@code Get-NetUDPEndpoint} as CSV,
+ *       or {@code netstat -ano} where PowerShell fails; process names from {@code tasklist /fo
+ *       csv}; settings from {@code netsh int ipv4 show dynamicport}.
+ * </ul>
+ *
+ * <p>Each {@link #scan} looks again; instances hold no state and are safe to share.
+ */
+public final class LocalSockets {
+    /** How long a system command may run before the scan gives up on it. */
+    static final Duration COMMAND_TIME_LIMIT = Duration.ofSeconds(20);
+
+    private final Scanner scanner;
+
+    private LocalSockets(Scanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** The way of reading sockets that suits the operating system this JVM runs on. */
+    public static LocalSockets forThisMachine() {
+        Platform p = Platform.current();
+        return switch (p) {
+            case LINUX -> linux(Path.of("/proc"), Path.of("/etc/passwd"));
+            case WINDOWS -> new LocalSockets(new WindowsScanner(new SystemCommand(COMMAND_TIME_LIMIT)));
+            case MACOS, OTHER_UNIX -> new LocalSockets(new LsofScanner(p, new SystemCommand(COMMAND_TIME_LIMIT)));
+        };
+    }
+
+    /**
+     * Linux sockets read from another {@code /proc} (a mounted copy, or a fixture), with user
+     * names from {@code passwd}; the tables are read in this machine's byte order.
+     */
+    public static LocalSockets linux(Path proc, Path passwd) {
+        return new LocalSockets(new ProcScanner(proc, passwd, ByteOrder.nativeOrder()));
+    }
+
+    /** The platform this instance reads. */
+    public Platform platform() {
+        return scanner.platform();
+    }
+
+    /**
+     * Looks at the sockets now: TCP sockets that listen and UDP sockets that are bound and not
+     * connected, on IPv4 and IPv6, and also established connections when asked.
+     *
+     * @throws InspectException if the system's tables or commands cannot be read, or print
+     *     something that is not in their documented format
+     */
+    public SocketScan scan(boolean established) throws InspectException {
+        return scanner.scan(established);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.portolan.inspect;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** inspect is a library over core: no command line, web, store or knowledge, and no printing. */
+@AnalyzeClasses(packages = "dev.portolan.inspect", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule inspectDependsOnlyOnCore = noClasses().that().resideInAPackage("dev.portolan.inspect..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.cli..", "dev.portolan.web..",
+                    "dev.portolan.store..", "dev.portolan.knowledge..", "picocli..", "com.fasterxml.jackson..")
+            .because("inspect depends only on core; the command line and the web site build on it");
+
+    @ArchTest
+    static final ArchRule inspectNeverPrintsToStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+}

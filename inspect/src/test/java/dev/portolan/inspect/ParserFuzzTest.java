@@ -1,0 +1,156 @@
+package dev.portolan.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portolan.core.Transport;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Every reader of system output, given any bytes or a mutated fixture, returns sockets or throws
+ * {@link InspectException} naming its source: never another exception.
+ */
+class ParserFuzzTest {
+    /** The fixtures and the reader that reads each. */
+    enum Reader {
+        PROC_TCP("proc-net-tcp.txt"), PROC_TCP6("proc-net-tcp6.txt"), PROC_UDP("proc-net-udp.txt"),
+        LSOF("lsof-macos.txt"), LSOF_C0("lsof-macos-c0.txt"), POWERSHELL("windows-powershell.csv"),
+        NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
+        NETSH("windows-netsh-tcp.txt");
+
+        final String fixture;
+
+        Reader(String fixture) {
+            this.fixture = fixture;
+        }
+
+        void read(byte[] bytes) throws InspectException {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            switch (this) {
+                case PROC_TCP -> table(bytes, Transport.TCP, AddressFamily.IPV4);
+                case PROC_TCP6 -> table(bytes, Transport.TCP, AddressFamily.IPV6);
+                case PROC_UDP -> table(bytes, Transport.UDP, AddressFamily.IPV4);
+                case LSOF, LSOF_C0 -> assertThat(new LsofOutput("src", true).parse(text)).isNotNull();
+                case POWERSHELL -> assertThat(WindowsOutput.powerShell(text, "src", true)).isNotNull();
+                case NETSTAT, NETSTAT_DE -> assertThat(WindowsOutput.netstat(text, "src", true)).isNotNull();
+                case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
+                case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
+            }
+        }
+
+        private static void table(byte[] bytes, Transport t, AddressFamily f) throws InspectException {
+            List<ProcNetTable.Entry> out = new ArrayList<>();
+            new ProcNetTable("src", t, f, true, ByteOrder.LITTLE_ENDIAN).parse(bytes, out);
+        }
+    }
+
+    /** One edit of a fixture: where (a fraction of its length), what, and a byte value. */
+    record Mutation(Kind kind, double where, int value) {
+        enum Kind { REPLACE, INSERT, DELETE, TRUNCATE, DUPLICATE }
+
+        byte[] apply(byte[] in) {
+            if (in.length == 0) {
+                return in;
+            }
+            int at = Math.min(in.length - 1, (int) (where * in.length));
+            return switch (kind) {
+                case REPLACE -> {
+                    byte[] out = in.clone();
+                    out[at] = (byte) value;
+                    yield out;
+                }
+                case INSERT -> {
+                    byte[] out = new byte[in.length + 1];
+                    System.arraycopy(in, 0, out, 0, at);
+                    out[at] = (byte) value;
+                    System.arraycopy(in, at, out, at + 1, in.length - at);
+                    yield out;
+                }
+                case DELETE -> {
+                    byte[] out = new byte[in.length - 1];
+                    System.arraycopy(in, 0, out, 0, at);
+                    System.arraycopy(in, at + 1, out, at, in.length - at - 1);
+                    yield out;
+                }
+                case TRUNCATE -> Arrays.copyOf(in, at);
+                case DUPLICATE -> {
+                    int len = Math.min(value + 1, in.length - at);
+                    byte[] out = new byte[in.length + len];
+                    System.arraycopy(in, 0, out, 0, at + len);
+                    System.arraycopy(in, at, out, at + len, in.length - at);
+                    yield out;
+                }
+            };
+        }
+    }
+
+    private static void assertReadOrRefused(Reader reader, byte[] bytes) {
+        try {
+            reader.read(bytes);
+        } catch (InspectException e) {
+            assertThat(e.getMessage()).startsWith("src");
+        }
+    }
+
+    @Property(tries = 500)
+    void arbitraryBytes_areReadOrRefused(@ForAll Reader reader, @ForAll @Size(max = 2000) byte[] bytes) {
+        assertReadOrRefused(reader, bytes);
+    }
+
+    @Property(tries = 1500)
+    void mutatedFixtures_areReadOrRefused(@ForAll Reader reader, @ForAll("mutations") List<Mutation> mutations) {
+        byte[] bytes = Fixtures.bytes(reader.fixture);
+        for (Mutation m : mutations) {
+            bytes = m.apply(bytes);
+        }
+        assertReadOrRefused(reader, bytes);
+    }
+
+    @Property(tries = 500)
+    void fixtureLinesInAnyOrderAndNumber_areReadOrRefused(@ForAll Reader reader,
+            @ForAll("lineChoices") List<Integer> choices) {
+        String[] lines = Fixtures.text(reader.fixture).split("\n");
+        StringBuilder text = new StringBuilder(lines[0]).append('\n');
+        for (int c : choices) {
+            text.append(lines[c % lines.length]).append('\n');
+        }
+        assertReadOrRefused(reader, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 1000)
+    void addressesAndEndpoints_neverThrow(@ForAll("addressLike") String text) {
+        String a = Addresses.normalize(text);
+        if (a != null) {
+            assertThat(Addresses.normalize(a)).as("canonical forms are stable").isEqualTo(a);
+        }
+        Endpoints.parse(text);
+        Endpoints.parse("[" + text + "]:80");
+    }
+
+    @Provide
+    Arbitrary<String> addressLike() {
+        return Arbitraries.strings().withChars("0123456789abcdefABCDEF:.%[]*-xz ").ofMaxLength(45);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> lineChoices() {
+        return Arbitraries.integers().between(0, 1000).list().ofMaxSize(30);
+    }
+
+    @Provide
+    Arbitrary<List<Mutation>> mutations() {
+        Arbitrary<Mutation> one = Combinators.combine(Arbitraries.of(Mutation.Kind.class),
+                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 255)).as(Mutation::new);
+        return one.list().ofMinSize(1).ofMaxSize(6);
+    }
+}
