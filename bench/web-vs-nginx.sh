@@ -97,6 +97,9 @@ portolan_pid=""
 
 echo "== nginx (port $nginx_port, one page as a static file)"
 gzip -9 -k "$work/www/port.html"
+# nginx's workers run as an unprivileged user: let them read the page
+chmod 755 "$work" "$work/www"
+chmod 644 "$work/www/port.html" "$work/www/port.html.gz"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
