@@ -106,7 +106,7 @@ class BrowserTest {
                 "deviceScaleFactor", 1, "mobile", width < 600));
         long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
-                (int) Math.min(height, 6000), "deviceScaleFactor", 1, "mobile", width < 600));
+                (int) Math.min(height, 12_000), "deviceScaleFactor", 1, "mobile", width < 600));
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         try {
             Files.write(SHOTS.resolve(name + ".png"), png);
