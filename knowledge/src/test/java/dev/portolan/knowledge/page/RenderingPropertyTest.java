@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ibm.icu.util.ULocale;
 import dev.portolan.core.Registry;
 import dev.portolan.core.baseline.Baseline;
-import dev.portolan.core.testsupport.SharedRegistryData;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.knowledge.text.PlainTextPage;
@@ -24,25 +23,14 @@ import net.jqwik.api.Provide;
 class RenderingPropertyTest {
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
     private static final PortPages BASELINE = new PortPages(Registry.of(Baseline.load()), Knowledge.embedded());
-    private static volatile PortPages full;
     private final PlainTextPage text = new PlainTextPage(Messages.of(ULocale.ENGLISH), 100_000);
 
     @Property(tries = 200)
     void baselinePagesRender(@ForAll("ports") int port) {
-        check(BASELINE.page(port));
+        check(text, BASELINE.page(port));
     }
 
-    @Property(tries = 200)
-    void fullRegistryPagesRender(@ForAll("ports") int port) {
-        PortPages pages = full;
-        if (pages == null) {
-            pages = new PortPages(Registry.of(SharedRegistryData.xml()), Knowledge.embedded());
-            full = pages;
-        }
-        check(pages.page(port));
-    }
-
-    private void check(PortPage page) {
+    static void check(PlainTextPage text, PortPage page) {
         String rendered = text.render(page);
         assertThat(rendered).doesNotContain("{").doesNotContain("}").doesNotContain("null");
         assertThat(page.sections()).extracting(Section::id).contains(Section.Id.OVERVIEW, Section.Id.RANGE,
@@ -58,6 +46,10 @@ class RenderingPropertyTest {
 
     @Provide
     Arbitrary<Integer> ports() {
+        return portsToTry();
+    }
+
+    static Arbitrary<Integer> portsToTry() {
         return Arbitraries.oneOf(Arbitraries.integers().between(0, 65_535),
                 Arbitraries.of(0, 1, 60, 443, 1023, 1024, 49_151, 49_152, 60_327, 65_535));
     }
