@@ -27,6 +27,13 @@ class EmbeddedKnowledgeTest {
         assertThat(Knowledge.embeddedFiles().keySet()).containsExactlyInAnyOrderElementsOf(onDisk);
     }
 
+    /** The issue asks for common unofficial uses of at least 150 widely used ports. */
+    @Test
+    void unofficialUsesCoverAtLeast150Ports() {
+        assertThat(Knowledge.embedded().portsWithUses()).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(Knowledge.embedded().portsWithUses()).contains(3000, 5000, 8080, 8443, 9200);
+    }
+
     @Test
     void everyCitationIsHttps() {
         assertThat(Knowledge.embedded().citations().values())

@@ -27,8 +27,6 @@ final class PortFacts {
     final Registry registry;
     /** Entries per transport, never empty (the registry implies "unassigned" where it lists nothing). */
     final Map<Transport, List<Assignment>> byTransport;
-    /** Whether a record of the registry names the port on that transport (or on every transport). */
-    final Map<Transport, Boolean> listed;
     final List<UnofficialUse> uses;
     final List<MalwareAssociation> malware;
 
@@ -40,11 +38,6 @@ final class PortFacts {
         boolean[] explicit = new boolean[Transport.values().length];
         Map<Transport, List<Assignment>> all = registry.ports().resolveAll(port, explicit);
         this.byTransport = new EnumMap<>(all);
-        this.listed = new EnumMap<>(Transport.class);
-        for (Transport t : Transport.values()) {
-            boolean anyListed = byTransport.get(t).stream().anyMatch(a -> a.origin() == Assignment.Origin.LISTED);
-            listed.put(t, anyListed);
-        }
         this.uses = knowledge.uses(port);
         this.malware = knowledge.malware(port);
     }

@@ -261,11 +261,11 @@ public final class PortPages {
         List<Text> eph = new ArrayList<>();
         if (!inside.isEmpty()) {
             eph.add(Text.of("range.ephemeralInside", "port", p, "systems", systems(inside), "count", inside.size())
-                    .citing(cites(inside)));
+                    .citing(Rules.ephemeralCites(inside)));
         }
         if (!outside.isEmpty()) {
             eph.add(Text.of("range.ephemeralOutside", "port", p, "systems", systems(outside), "count", outside.size(),
-                    "insideCount", inside.size()).citing(cites(outside)));
+                    "insideCount", inside.size()).citing(Rules.ephemeralCites(outside)));
         }
         if (!eph.isEmpty()) {
             blocks.add(paragraph(eph));
@@ -284,13 +284,8 @@ public final class PortPages {
         return out;
     }
 
-    private static List<String> cites(List<EphemeralRange> ranges) {
-        List<String> out = new ArrayList<>();
-        ranges.forEach(r -> out.addAll(r.cites()));
-        return dedupe(out);
-    }
-
-    private static List<String> dedupe(List<String> ids) {
+    /** Citation ids without repeats, in first-seen order. */
+    static List<String> dedupe(List<String> ids) {
         return List.copyOf(new LinkedHashSet<>(ids));
     }
 
@@ -546,7 +541,8 @@ public final class PortPages {
 
     private List<Related> related(PortFacts f) {
         Map<Integer, Related> out = new LinkedHashMap<>();
-        for (RelatedPorts group : knowledge.relatedTo(f.port)) {
+        List<RelatedPorts> groups = knowledge.relatedTo(f.port);
+        for (RelatedPorts group : groups) {
             for (int other : group.ports()) {
                 if (other != f.port) {
                     out.putIfAbsent(other, new Related(other, Text.of("related." + group.relation(),
@@ -564,7 +560,7 @@ public final class PortPages {
                 }
             }
             for (int other : ports) {
-                if (out.size() >= SAME_SERVICE_LIMIT + knowledge.relatedTo(f.port).size()) {
+                if (out.size() >= SAME_SERVICE_LIMIT + groups.size()) {
                     break;
                 }
                 out.putIfAbsent(other, new Related(other, Text.of("related.sameService", "service", service,

@@ -103,10 +103,11 @@ final class Rules {
         return new ArrayList<>(names);
     }
 
-    private static List<String> ephemeralCites(List<EphemeralRange> ranges) {
-        LinkedHashSet<String> c = new LinkedHashSet<>();
+    /** The citations of some ephemeral ranges, each once. */
+    static List<String> ephemeralCites(List<EphemeralRange> ranges) {
+        List<String> c = new ArrayList<>();
         ranges.forEach(r -> c.addAll(r.cites()));
-        return List.copyOf(c);
+        return PortPages.dedupe(c);
     }
 
     /** What to do about a listener on the port, from its status and range. */

@@ -160,22 +160,22 @@ public final class PlainTextPage {
             String trimmed = piece.stripTrailing();
             int length = trimmed.codePointCount(0, trimmed.length());
             if (col > indent.length() && col + length > width) {
-                int last = out.length();
-                while (last > 0 && out.charAt(last - 1) == ' ') {
-                    last--;
-                }
-                out.setLength(last);
+                trimTrailingSpaces(out);
                 out.append('\n').append(indent);
                 col = indent.length();
             }
             out.append(piece);
             col += piece.codePointCount(0, piece.length());
         }
+        trimTrailingSpaces(out);
+        out.append('\n');
+    }
+
+    private static void trimTrailingSpaces(StringBuilder out) {
         int last = out.length();
         while (last > 0 && out.charAt(last - 1) == ' ') {
             last--;
         }
         out.setLength(last);
-        out.append('\n');
     }
 }
