@@ -200,7 +200,7 @@ final class Site {
             limit = parseSmall(l);
             if (limit < 1 || limit > API_SEARCH_MAX) {
                 throw new HttpError(400, frame.t("error.badField", "field", "limit", "problem",
-                        "must be a whole number from 1 to " + API_SEARCH_MAX));
+                        frame.t("error.badLimit", "max", API_SEARCH_MAX)));
             }
         }
         List<PortEntry> results = find(q, limit);
@@ -242,7 +242,7 @@ final class Site {
             throw new HttpError(400, frame.t("error.badJson", "detail", e.getOriginalMessage()));
         }
         if (body == null || !body.isObject()) {
-            throw new HttpError(400, frame.t("error.badJson", "detail", "expected an object"));
+            throw new HttpError(400, frame.t("error.badJson", "detail", frame.t("error.notObject")));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -377,7 +377,7 @@ final class Site {
 
     private String text(JsonNode v, String field) {
         if (!v.isTextual()) {
-            throw new HttpError(400, frame.t("error.badField", "field", field, "problem", "must be a string"));
+            throw new HttpError(400, frame.t("error.badField", "field", field, "problem", frame.t("error.notString")));
         }
         return v.textValue();
     }

@@ -43,6 +43,11 @@ class SiteBundleTest {
     }
 
     @Test
+    void everyLanguage_hasEveryKey_withTheSameArguments() {
+        assertThat(dev.portolan.knowledge.text.BundleCheck.problems(WebServer.SITE_BUNDLE)).isEmpty();
+    }
+
+    @Test
     void everyKeyTheCodeNames_exists() throws IOException {
         Properties p = bundle();
         Set<String> missing = new TreeSet<>();

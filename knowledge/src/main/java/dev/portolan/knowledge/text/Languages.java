@@ -1,0 +1,90 @@
+package dev.portolan.knowledge.text;
+
+import com.ibm.icu.util.ULocale;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The languages pages are written in, as listed in {@code knowledge/languages.txt}: the first is
+ * English, the root of every bundle. A language is named in addresses and options by its code,
+ * the language subtag ({@code en}, {@code zh}, {@code ar}); its full tag ({@code zh-Hans}) goes
+ * into {@code lang} attributes.
+ */
+public final class Languages {
+    private static final List<ULocale> ALL = read();
+
+    private Languages() {}
+
+    private static List<ULocale> read() {
+        String resource = "knowledge/languages.txt";
+        try (InputStream in = Languages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + resource + " on the class path");
+            }
+            List<ULocale> out = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String tag = line.strip();
+                if (!tag.isEmpty() && !tag.startsWith("#")) {
+                    out.add(ULocale.forLanguageTag(tag));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** Every language, English first. */
+    public static List<ULocale> all() {
+        return ALL;
+    }
+
+    /** English, the root language. */
+    public static ULocale root() {
+        return ALL.get(0);
+    }
+
+    /** The code of a language in addresses and options: its language subtag. */
+    public static String code(ULocale language) {
+        return language.getLanguage();
+    }
+
+    /** Every code, in the order of {@link #all()}. */
+    public static List<String> codes() {
+        List<String> out = new ArrayList<>(ALL.size());
+        for (ULocale l : ALL) {
+            out.add(code(l));
+        }
+        return out;
+    }
+
+    /** The language of a code ({@code es}) or tag ({@code pt-BR} gives Portuguese), if offered. */
+    public static Optional<ULocale> find(String codeOrTag) {
+        if (codeOrTag.isBlank() || codeOrTag.length() > 35) {
+            return Optional.empty();
+        }
+        String lang = ULocale.forLanguageTag(codeOrTag.strip().replace('_', '-')).getLanguage().toLowerCase(Locale.ROOT);
+        for (ULocale l : ALL) {
+            if (code(l).equals(lang)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name of a language in that language ({@code español}, {@code العربية}). */
+    public static String nativeName(ULocale language) {
+        String name = ULocale.forLanguageTag(code(language)).getDisplayLanguage(language);
+        // capitalised as a label stands on its own, in scripts that have case
+        return name.isEmpty() ? code(language) : name.substring(0, 1).toUpperCase(language.toLocale()) + name.substring(1);
+    }
+}
