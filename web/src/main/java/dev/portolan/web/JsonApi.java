@@ -113,7 +113,7 @@ final class JsonApi {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeStringField("data", page.data());
+            g.writeStringField("data", messages.format(page.data()));
             g.writeObjectFieldStart("feedback");
             counts(g, counts);
             g.writeEndObject();

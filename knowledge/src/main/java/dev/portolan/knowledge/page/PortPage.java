@@ -21,11 +21,11 @@ import java.util.OptionalInt;
  * @param previous the previous port, if any
  * @param next the next port, if any
  * @param footnotes the sources, numbered in order of first citation on the page
- * @param data which registry data answered ({@code IANA registry, updated 2025-12-15})
+ * @param data which registry data answered (kind of source, label, dates)
  */
 public record PortPage(int port, String range, Text title, Text subtitle, Text summary, List<Crumb> breadcrumbs,
         List<Section> sections, List<Faq> faq, List<Related> related, OptionalInt previous, OptionalInt next,
-        List<Footnote> footnotes, String data) {
+        List<Footnote> footnotes, Text data) {
 
     public PortPage {
         breadcrumbs = List.copyOf(breadcrumbs);

@@ -6,6 +6,7 @@ import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Reference;
 import dev.portolan.core.Registry;
+import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.Transport;
 import dev.portolan.knowledge.Citation;
@@ -24,6 +25,7 @@ import dev.portolan.knowledge.page.PortPage.Crumb;
 import dev.portolan.knowledge.page.PortPage.Faq;
 import dev.portolan.knowledge.page.PortPage.Footnote;
 import dev.portolan.knowledge.page.PortPage.Related;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -120,7 +122,28 @@ public final class PortPages {
         OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
         List<Footnote> footnotes = footnotes(title, subtitle, sections, faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
-                next, footnotes, registry.snapshot().info().describe());
+                next, footnotes, dataLine(registry.snapshot().info()));
+    }
+
+    /** Which registry data answered: its kind, its label, the registry's date and the day of import. */
+    static Text dataLine(SnapshotInfo info) {
+        String label = switch (info.source()) {
+            case IANA_XML -> "XML";
+            case IANA_CSV -> "CSV";
+            default -> info.label();
+        };
+        LocalDate updated = info.updated();
+        java.time.Instant imported = info.importedAt();
+        Object updatedOn = updated == null ? "" : new PageDate(updated.getYear(), updated.getMonthValue(),
+                updated.getDayOfMonth());
+        Object importedOn = "";
+        if (imported != null) {
+            LocalDate day = imported.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            importedOn = new PageDate(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        }
+        return Text.of("data.snapshot", "source", info.source().id(), "label", label, "dated",
+                updated == null ? "no" : "yes", "updated", updatedOn, "imported", imported == null ? "no" : "yes",
+                "importedOn", importedOn);
     }
 
     private static void add(List<Section> sections, Section.Id id, List<Block> blocks) {
