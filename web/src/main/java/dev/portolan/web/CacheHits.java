@@ -12,7 +12,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers {@code GET} and {@code HEAD} of a port page that is already in the {@link PageCache}
+ * Answers {@code GET} and {@code HEAD} of a port page ({@code /ports/N} in English, {@code
+ * /es/ports/N} in another language) that is already in the {@link PageCache}
  * directly on Jetty, in front of Javalin's servlet: the same bytes and headers the Javalin route
  * sends, without building a servlet request and a Javalin context for each of the many requests
  * that only copy cached bytes. Everything else (a page not yet rendered, a query string, a
@@ -29,9 +30,16 @@ final class CacheHits extends Handler.Wrapper {
             Site.PAGE_CACHE);
 
     private final PageCache cache;
+    /** The index of each language code in the cache; English (0) has no prefix. */
+    private final java.util.Map<String, Integer> languages;
 
-    CacheHits(PageCache cache) {
+    CacheHits(PageCache cache, java.util.List<String> codes) {
         this.cache = cache;
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (int i = 1; i < codes.size(); i++) {
+            m.put(codes.get(i), i);
+        }
+        this.languages = java.util.Map.copyOf(m);
     }
 
     private static HttpField[] securityFields() {
@@ -49,9 +57,17 @@ final class CacheHits extends Handler.Wrapper {
         if (head || "GET".equals(method)) {
             HttpURI uri = request.getHttpURI();
             if (uri.getQuery() == null) {
-                int port = canonicalPort(uri.getPath());
+                String path = uri.getPath();
+                int language = 0;
+                int slash = path.startsWith(PREFIX) ? -1 : path.indexOf('/', 1);
+                if (slash > 1) {
+                    Integer i = languages.get(path.substring(1, slash));
+                    language = i == null ? -1 : i;
+                    path = path.substring(slash);
+                }
+                int port = language < 0 ? -1 : canonicalPort(path);
                 if (port >= 0) {
-                    Rendered r = cache.peekPort(port);
+                    Rendered r = cache.peekPort(language, port);
                     if (r != null && r.contentType().equals(HtmlPages.contentType())
                             && r.cacheControl().equals(Site.PAGE_CACHE)) {
                         send(request, response, callback, r, head);

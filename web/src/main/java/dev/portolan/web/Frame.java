@@ -8,7 +8,20 @@ import dev.portolan.knowledge.text.Messages;
  * of the assets. Templates take every word they show from here.
  */
 final class Frame {
+    /**
+     * A language the site is offered in.
+     *
+     * @param code the language subtag, in addresses and votes ({@code es}, {@code zh})
+     * @param tag the BCP 47 tag, for {@code lang} and {@code hreflang} ({@code zh-Hans})
+     * @param name the language's name in itself, for the switcher ({@code Español})
+     * @param dir {@code ltr} or {@code rtl}
+     * @param prefix the path prefix of its pages: empty for English, else {@code /es}
+     */
+    record Language(String code, String tag, String name, String dir, String prefix) {}
+
     private final Messages messages;
+    private final Language language;
+    private final java.util.List<Language> languages;
     private final Assets assets;
     private final String lang;
     private final String dir;
@@ -17,11 +30,14 @@ final class Frame {
     // racy but safe: a slot is either empty or holds the one right string
     private final String[] markers = new String[128];
 
-    Frame(Messages messages, Assets assets, java.util.function.Supplier<String> publicUrl) {
+    Frame(Messages messages, Assets assets, java.util.function.Supplier<String> publicUrl, Language language,
+            java.util.List<Language> languages) {
         this.messages = messages;
         this.assets = assets;
-        this.lang = messages.locale().toLanguageTag();
-        this.dir = messages.rightToLeft() ? "rtl" : "ltr";
+        this.language = language;
+        this.languages = java.util.List.copyOf(languages);
+        this.lang = language.tag();
+        this.dir = language.dir();
         this.publicUrl = publicUrl;
     }
 
@@ -90,8 +106,46 @@ final class Frame {
         return assets.iconPath();
     }
 
-    /** The absolute address of a site path. */
+    /** The language subtag, in addresses and votes ({@code es}). */
+    String code() {
+        return language.code();
+    }
+
+    /** This frame's language. */
+    Language language() {
+        return language;
+    }
+
+    /** Every language of the site, in the switcher's order. */
+    java.util.List<Language> languages() {
+        return languages;
+    }
+
+    /**
+     * The address of a page in this language, from its path in English: {@code /ports/60} is
+     * {@code /es/ports/60} in Spanish, {@code /} is {@code /es/}.
+     */
+    String href(String path) {
+        return hrefIn(language, path);
+    }
+
+    /** The address of a page in another language, from its path in English. */
+    static String hrefIn(Language language, String path) {
+        return language.prefix().isEmpty() ? path : language.prefix() + path;
+    }
+
+    /** The address of a page in another language, from its path in English (for templates). */
+    String linkIn(Language other, String path) {
+        return hrefIn(other, path);
+    }
+
+    /** The absolute address of a page in this language, from its path in English. */
     String absolute(String path) {
-        return publicUrl.get() + path;
+        return publicUrl.get() + href(path);
+    }
+
+    /** The absolute address of a page in another language, from its path in English. */
+    String absoluteIn(Language other, String path) {
+        return publicUrl.get() + hrefIn(other, path);
     }
 }

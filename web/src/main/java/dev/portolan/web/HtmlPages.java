@@ -112,7 +112,7 @@ final class HtmlPages {
             jsonLd.add(JsonLd.faq(faq));
         }
         Head head = new Head(frame.t("site.pageTitle", "title", title), messages.format(page.summary()),
-                "/ports/" + page.port(), jsonLd, "ports");
+                "/ports/" + page.port(), jsonLd, "ports", "/ports/" + page.port());
         return render("port", head, view);
     }
 
@@ -183,14 +183,14 @@ final class HtmlPages {
         return List.copyOf(out);
     }
 
-    /** The home page. */
-    byte[] home() {
+    /** The home page, with a link to the site in another language or {@link Views.Suggestion#NONE}. */
+    byte[] home(Views.Suggestion suggestion) {
         List<PortRow> known = new ArrayList<>();
         for (int p : WELL_KNOWN) {
             known.add(row(p));
         }
-        Head head = new Head(frame.t("home.title"), frame.t("home.description"), "/", List.of(), "home");
-        return render("home", head, new Views.HomeView(ranges(), known));
+        Head head = new Head(frame.t("home.title"), frame.t("home.description"), "/", List.of(), "home", "/");
+        return render("home", head, new Views.HomeView(ranges(), known, suggestion));
     }
 
     /** How many pages a list of {@code count} ports has. */
@@ -211,7 +211,7 @@ final class HtmlPages {
         String path = page == 1 ? "/ports" : "/ports?page=" + page;
         Head head = new Head(frame.t("site.pageTitle", "title", view.heading()),
                 frame.t("ports.description", "first", Integer.toString(first), "last", Integer.toString(last)), path,
-                List.of(), "ports");
+                List.of(), "ports", path);
         return render("list", head, view);
     }
 
@@ -231,7 +231,7 @@ final class HtmlPages {
                 pager(r.href(), page, pages(range.ports().size())));
         String path = page == 1 ? r.href() : r.href() + "?page=" + page;
         Head head = new Head(frame.t("site.pageTitle", "title", heading), intro, path,
-                List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports");
+                List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports", path);
         return render("list", head, view);
     }
 
@@ -311,7 +311,8 @@ final class HtmlPages {
         List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", false),
                 new Crumb(heading, "/services/" + Urls.segment(name), true));
         Head head = new Head(frame.t("site.pageTitle", "title", heading), frame.t("service.description", "name", name),
-                "/services/" + Urls.segment(name), List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports");
+                "/services/" + Urls.segment(name), List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports",
+                "/services/" + Urls.segment(name));
         return render("service", head, new Views.ServiceView(heading, frame.t("service.count", "count",
                 records.size()), crumbs, rows));
     }
@@ -344,7 +345,7 @@ final class HtmlPages {
                 more ? frame.t("search.more", "count", results.size()) : "", rows, error);
         Head head = new Head(frame.t("site.pageTitle", "title", asked ? view.heading() : frame.t("search.title")),
                 frame.t("search.heading"), query.isEmpty() ? "/search" : "", List.of(),
-                "search");
+                "search", query.isEmpty() ? "/search" : "/search?q=" + Urls.encode(query));
         return render("search", head, view);
     }
 
@@ -352,7 +353,7 @@ final class HtmlPages {
     byte[] error(int status, String message) {
         String reason = frame.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);
         String heading = frame.t("error.title", "status", status, "reason", reason);
-        Head head = new Head(frame.t("site.pageTitle", "title", heading), message, "", List.of(), "error");
+        Head head = new Head(frame.t("site.pageTitle", "title", heading), message, "", List.of(), "error", "/");
         return render("error", head, new Views.ErrorView(heading, message));
     }
 

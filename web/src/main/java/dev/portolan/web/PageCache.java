@@ -9,36 +9,43 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rendered pages in memory, as the bytes to send: port pages in a table indexed by port (no
- * hashing, no key to build on the hot path), other pages by path. The cache holds at most its
+ * Rendered pages in memory, as the bytes to send: port pages in a table indexed by language and
+ * port (no hashing, no key to build on the hot path), other pages by path. The cache holds at most its
  * budget of bytes; when an entry would pass it, entries are dropped in turn (ports round-robin,
  * then other pages) until a tenth of the budget is free. Two threads rendering the same missing
  * page both render it and one result stays: cheaper than locking, and rare.
  */
 final class PageCache {
-    private final AtomicReferenceArray<@Nullable Rendered> ports = new AtomicReferenceArray<>(65_536);
+    private static final int PORTS = 65_536;
+    private final AtomicReferenceArray<@Nullable Rendered> ports;
     private final ConcurrentHashMap<String, Rendered> others = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final long budget;
     private int cursor;
 
-    PageCache(long budget) {
+    /**
+     * @param budget the most bytes to hold
+     * @param languages how many languages port pages are kept in
+     */
+    PageCache(long budget, int languages) {
         this.budget = budget;
+        this.ports = new AtomicReferenceArray<>(PORTS * languages);
     }
 
-    /** The page of a port if it is cached, without rendering it. */
-    @Nullable Rendered peekPort(int port) {
-        return ports.get(port);
+    /** The page of a port in a language (by index) if it is cached, without rendering it. */
+    @Nullable Rendered peekPort(int language, int port) {
+        return ports.get(language * PORTS + port);
     }
 
-    /** The page of a port, rendered by {@code render} when absent. */
-    Rendered port(int port, IntFunction<Rendered> render) {
-        Rendered r = ports.get(port);
+    /** The page of a port in a language (by index), rendered by {@code render} when absent. */
+    Rendered port(int language, int port, IntFunction<Rendered> render) {
+        int slot = language * PORTS + port;
+        Rendered r = ports.get(slot);
         if (r != null) {
             return r;
         }
         r = render.apply(port);
-        if (ports.compareAndSet(port, null, r)) {
+        if (ports.compareAndSet(slot, null, r)) {
             admitted(r.size());
         }
         return r;
@@ -100,7 +107,7 @@ final class PageCache {
             if (old != null) {
                 bytes.addAndGet(-old.size());
             }
-            cursor = (cursor + 1) & 0xFFFF;
+            cursor = (cursor + 1) % ports.length();
         }
         for (Iterator<Rendered> it = others.values().iterator(); it.hasNext() && bytes.get() > target;) {
             bytes.addAndGet(-it.next().size());

@@ -21,7 +21,9 @@ final class Responses {
         String etag = gzip ? r.gzipEtag() : r.etag();
         res.setHeader("ETag", etag);
         res.setHeader("Cache-Control", r.cacheControl());
-        res.setHeader("Vary", "Accept-Encoding");
+        if (res.getHeader("Vary") == null) {
+            res.setHeader("Vary", "Accept-Encoding");
+        }
         res.setContentType(r.contentType());
         int status = res.getStatus();
         if (status == 200 && matches(req.getHeader("If-None-Match"), etag)) {

@@ -10,6 +10,9 @@ import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.search.SearchIndex;
+import com.ibm.icu.util.ULocale;
+import dev.portolan.knowledge.page.Text;
+import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.store.FeedbackCounts;
 import dev.portolan.store.Reaction;
@@ -20,7 +23,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +55,8 @@ final class Site {
     private final Registry registry;
     private final PageSource pages;
     private final FeedbackLog feedback;
-    private final Messages messages;
-    private final Frame frame;
-    private final HtmlPages html;
-    private final JsonApi api;
+    private final List<Edition> editions;
+    private final Map<String, Edition> byCode;
     private final Assets assets;
     private final PageCache cache;
     private final TokenBuckets votes;
@@ -62,21 +65,39 @@ final class Site {
     private final Rendered openApi;
     private volatile @Nullable Sitemaps sitemaps;
 
-    Site(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback, Messages messages,
+    /**
+     * The site in every language of {@link Languages}.
+     *
+     * @param baseNames the bundles of sentences, read in every language (pages, then the frame)
+     */
+    Site(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback, List<String> baseNames,
             Supplier<String> publicUrl) {
         this.settings = settings;
         this.registry = registry;
         this.pages = pages;
         this.feedback = feedback;
-        this.messages = messages;
         this.publicUrl = publicUrl;
         this.assets = new Assets();
-        this.frame = new Frame(messages, assets, publicUrl);
-        this.html = new HtmlPages(frame, registry);
-        this.api = new JsonApi(messages);
-        this.cache = new PageCache(settings.cacheBytes());
+        List<Frame.Language> offered = new ArrayList<>();
+        for (ULocale l : Languages.all()) {
+            String code = Languages.code(l);
+            offered.add(new Frame.Language(code, l.toLanguageTag(), Languages.nativeName(l),
+                    l.isRightToLeft() ? "rtl" : "ltr", offered.isEmpty() ? "" : "/" + code));
+        }
+        List<Edition> all = new ArrayList<>();
+        Map<String, Edition> codes = new LinkedHashMap<>();
+        for (Frame.Language language : offered) {
+            Messages messages = Messages.of(ULocale.forLanguageTag(language.tag()), baseNames);
+            Frame frame = new Frame(messages, assets, publicUrl, language, offered);
+            Edition e = new Edition(all.size(), frame, new HtmlPages(frame, registry), new JsonApi(messages));
+            all.add(e);
+            codes.put(language.code(), e);
+        }
+        this.editions = List.copyOf(all);
+        this.byCode = Map.copyOf(codes);
+        this.cache = new PageCache(settings.cacheBytes(), editions.size());
         this.votes = new TokenBuckets(settings.votesPerMinute(), settings.voteBurst());
-        this.languages = Set.of(messages.locale().getLanguage());
+        this.languages = new java.util.TreeSet<>(codes.keySet());
         this.openApi = Rendered.of(OpenApi.document(), JsonApi.CONTENT_TYPE, PAGE_CACHE);
     }
 
@@ -84,27 +105,92 @@ final class Site {
         return cache;
     }
 
+    /** The site in every language, English first. */
+    List<Edition> editions() {
+        return editions;
+    }
+
+    /** The edition of a request: from the path's language prefix, else from {@code ?lang=}, else English. */
+    Edition editionOf(Context ctx) {
+        String path = ctx.path();
+        int slash = path.indexOf('/', 1);
+        Edition e = byCode.get(slash < 0 ? path.substring(1) : path.substring(1, slash));
+        if (e != null) {
+            return e;
+        }
+        String lang = ctx.queryParam("lang");
+        if (lang != null) {
+            e = byCode.get(lang);
+        }
+        return e == null ? editions.get(0) : e;
+    }
+
     // ---------------------------------------------------------------- HTML pages
 
-    void home(Context ctx) throws IOException {
-        Responses.send(ctx, cache.get("/", () -> page(html.home())));
+    /**
+     * The home page. In English, at {@code /}, a visitor whose browser prefers another language
+     * the site is written in is offered a link to it (the page is not redirected: the address
+     * {@code /} always means English, so the switcher's link to English works).
+     */
+    void home(Context ctx, Edition e) throws IOException {
+        ctx.header("Vary", "Accept-Encoding, Accept-Language");
+        Edition suggested = e.index() == 0 ? preferred(ctx.req().getHeader("Accept-Language")) : e;
+        if (suggested == e) {
+            Responses.send(ctx, cache.get(e.href("/"), () -> page(e.html().home(Views.Suggestion.NONE))));
+            return;
+        }
+        Frame other = suggested.frame();
+        Views.Suggestion suggestion = new Views.Suggestion(other.lang(), other.dir(), other.t("lang.suggest"),
+                other.href("/"));
+        Responses.send(ctx, cache.get("/?suggest=" + suggested.code(), () -> page(e.html().home(suggestion))));
     }
 
-    void portIndex(Context ctx) throws IOException {
+    /** The edition a browser's {@code Accept-Language} prefers, English when none or English wins. */
+    Edition preferred(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 512) {
+            return editions.get(0);
+        }
+        List<java.util.Locale.LanguageRange> ranges;
+        try {
+            ranges = java.util.Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException ex) {
+            return editions.get(0);
+        }
+        for (java.util.Locale.LanguageRange r : ranges) {
+            if (r.getWeight() <= 0) {
+                continue;
+            }
+            String range = r.getRange();
+            String code = range.equals("*") ? "" : range.split("-", 2)[0];
+            Edition e = byCode.get(code);
+            if (e != null) {
+                return e;
+            }
+        }
+        return editions.get(0);
+    }
+
+    void portIndex(Context ctx, Edition e) throws IOException {
         int page = pageNumber(ctx, HtmlPages.pages(PortRange.MAX_PORT + 1));
-        Responses.send(ctx, cache.get(page == 1 ? "/ports" : "/ports?page=" + page,
-                () -> page(html.portIndex(page))));
+        Responses.send(ctx, cache.get(e.href(page == 1 ? "/ports" : "/ports?page=" + page),
+                () -> page(e.html().portIndex(page))));
     }
 
-    void port(Context ctx) throws IOException {
-        int port = portNumber(ctx, "/ports/");
+    void port(Context ctx, Edition e) throws IOException {
+        int port = portNumber(ctx, e.href("/ports/"));
         if (port < 0) {
             return;
         }
-        Responses.send(ctx, cache.port(port, p -> page(html.port(pages.page(p))).compact()));
+        Responses.send(ctx, cache.port(e.index(), port, p -> page(e.html().port(pages.page(p))).compact()));
     }
 
-    void range(Context ctx) throws IOException {
+    /** {@code /es} without the slash: the home page is {@code /es/}. */
+    void languageRoot(Context ctx, Edition e) {
+        ctx.header("Cache-Control", PAGE_CACHE);
+        ctx.redirect(e.href("/"), HttpStatus.MOVED_PERMANENTLY);
+    }
+
+    void range(Context ctx, Edition e) throws IOException {
         String id = ctx.pathParam("range");
         RangeClass range = null;
         for (RangeClass r : RangeClass.values()) {
@@ -113,56 +199,56 @@ final class Site {
             }
         }
         if (range == null) {
-            throw new HttpError(404, frame.t("error.notFoundRange", "value", id));
+            throw new HttpError(404, HttpError.text("error.notFoundRange", "value", id));
         }
         RangeClass r = range;
         int page = pageNumber(ctx, HtmlPages.pages(r.ports().size()));
-        Responses.send(ctx, cache.get("/ranges/" + id + "?page=" + page, () -> page(html.range(r, page))));
+        Responses.send(ctx, cache.get(e.href("/ranges/" + id + "?page=" + page), () -> page(e.html().range(r, page))));
     }
 
-    void service(Context ctx) throws IOException {
+    void service(Context ctx, Edition e) throws IOException {
         String name = ctx.pathParam("name");
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.equals(name)) {
-            ctx.redirect("/services/" + Urls.segment(lower), HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(e.href("/services/" + Urls.segment(lower)), HttpStatus.MOVED_PERMANENTLY);
             ctx.header("Cache-Control", PAGE_CACHE);
             return;
         }
         List<Assignment> records = serviceRecords(name);
-        Responses.send(ctx, cache.get("/services/" + name, () -> page(html.service(name, records))));
+        Responses.send(ctx, cache.get(e.href("/services/" + name), () -> page(e.html().service(name, records))));
     }
 
-    void search(Context ctx) throws IOException {
+    void search(Context ctx, Edition e) throws IOException {
         Map<String, String> query = query(ctx);
         String q = query.getOrDefault("q", "").strip();
         if (q.isEmpty()) {
-            Responses.send(ctx, cache.get("/search", () -> page(html.search("", List.of(), false, ""))));
+            Responses.send(ctx, cache.get(e.href("/search"), () -> page(e.html().search("", List.of(), false, ""))));
             return;
         }
         List<PortEntry> results;
         try {
             results = find(q, SEARCH_LIMIT);
-        } catch (HttpError e) {
-            ctx.status(e.status());
-            Responses.send(ctx, Rendered.of(html.search(q, List.of(), false, e.getMessage()), HtmlPages.contentType(),
-                    NO_STORE));
+        } catch (HttpError refused) {
+            ctx.status(refused.status());
+            Responses.send(ctx, Rendered.of(e.html().search(q, List.of(), false,
+                    e.frame().messages().format(refused.text())), HtmlPages.contentType(), NO_STORE));
             return;
         }
         boolean more = results.size() > SEARCH_LIMIT;
         List<PortEntry> shown = more ? results.subList(0, SEARCH_LIMIT) : results;
-        Responses.send(ctx, page(html.search(q, shown, more, "")));
+        Responses.send(ctx, page(e.html().search(q, shown, more, "")));
     }
 
     /** Up to {@code limit + 1} results, so callers can tell whether there were more. */
     private List<PortEntry> find(String q, int limit) {
         if (q.length() > SearchIndex.MAX_QUERY_LENGTH) {
-            throw new HttpError(400, frame.t("error.queryTooLong", "length", q.length(), "max",
+            throw new HttpError(400, HttpError.text("error.queryTooLong", "length", q.length(), "max",
                     SearchIndex.MAX_QUERY_LENGTH));
         }
         try {
             return registry.search(q, null, limit + 1);
         } catch (InvalidQueryException e) {
-            throw new HttpError(400, frame.t("error.queryNoWords"));
+            throw new HttpError(400, HttpError.text("error.queryNoWords"));
         }
     }
 
@@ -172,16 +258,35 @@ final class Site {
 
     // ---------------------------------------------------------------- JSON API
 
+    /**
+     * The API's language: {@code ?lang=} if given (400 if the site has no such language), else
+     * English.
+     */
+    private Edition apiEdition(Context ctx) {
+        String lang = query(ctx).get("lang");
+        if (lang == null) {
+            return editions.get(0);
+        }
+        Edition e = byCode.get(lang);
+        if (e == null) {
+            throw new HttpError(400, HttpError.text("error.badField", "field", "lang", "problem",
+                    HttpError.text("error.badLang", "langs", String.join(", ", languages), "value", clip(lang))));
+        }
+        return e;
+    }
+
     void apiPort(Context ctx) throws IOException {
+        Edition e = apiEdition(ctx);
         int port = portNumber(ctx, "/api/v1/ports/");
         if (port < 0) {
             return;
         }
-        byte[] body = api.port(pages.page(port), publicUrl.get() + "/ports/" + port, counts(port));
+        byte[] body = e.api().port(pages.page(port), e.frame().absolute("/ports/" + port), counts(port));
         Responses.send(ctx, Rendered.of(body, JsonApi.CONTENT_TYPE, REVALIDATE));
     }
 
     void apiService(Context ctx) throws IOException {
+        apiEdition(ctx);
         String name = ctx.pathParam("name");
         List<Assignment> records = serviceRecords(name);
         Responses.send(ctx, Rendered.of(JsonApi.service(name.toLowerCase(Locale.ROOT), records), JsonApi.CONTENT_TYPE,
@@ -189,18 +294,19 @@ final class Site {
     }
 
     void apiSearch(Context ctx) throws IOException {
+        apiEdition(ctx);
         Map<String, String> query = query(ctx);
         String q = query.getOrDefault("q", "").strip();
         if (q.isEmpty()) {
-            throw new HttpError(400, frame.t("search.empty"));
+            throw new HttpError(400, HttpError.text("search.empty"));
         }
         int limit = 20;
         String l = query.get("limit");
         if (l != null) {
             limit = parseSmall(l);
             if (limit < 1 || limit > API_SEARCH_MAX) {
-                throw new HttpError(400, frame.t("error.badField", "field", "limit", "problem",
-                        frame.t("error.badLimit", "max", API_SEARCH_MAX)));
+                throw new HttpError(400, HttpError.text("error.badField", "field", "limit", "problem",
+                        HttpError.text("error.badLimit", "max", API_SEARCH_MAX)));
             }
         }
         List<PortEntry> results = find(q, limit);
@@ -216,7 +322,7 @@ final class Site {
     private List<Assignment> serviceRecords(String name) {
         Optional<List<Assignment>> records = name.length() > 64 ? Optional.empty() : registry.service(name);
         if (records.isEmpty()) {
-            throw new HttpError(404, frame.t("error.notFoundService", "value", name));
+            throw new HttpError(404, HttpError.text("error.notFoundService", "value", name));
         }
         return records.get();
     }
@@ -226,7 +332,7 @@ final class Site {
             return feedback.counts(port);
         } catch (StoreException e) {
             LOG.warn("cannot read reactions to port {}: {}", port, e.getMessage());
-            throw new HttpError(503, frame.t("error.store"));
+            throw new HttpError(503, HttpError.text("error.store"));
         }
     }
 
@@ -239,22 +345,22 @@ final class Site {
         try {
             body = MAPPER.readTree(readBody(ctx));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new HttpError(400, frame.t("error.badJson", "detail", e.getOriginalMessage()));
+            throw new HttpError(400, HttpError.text("error.badJson", "detail", e.getOriginalMessage()));
         }
         if (body == null || !body.isObject()) {
-            throw new HttpError(400, frame.t("error.badJson", "detail", frame.t("error.notObject")));
+            throw new HttpError(400, HttpError.text("error.badJson", "detail", HttpError.text("error.notObject")));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!name.equals("port") && !name.equals("lang") && !name.equals("reaction")) {
-                throw new HttpError(400, frame.t("error.unknownField", "field", name));
+                throw new HttpError(400, HttpError.text("error.unknownField", "field", name));
             }
         }
         JsonNode port = required(body, "port");
         if (!port.isIntegralNumber() || !port.canConvertToInt() || port.intValue() < 0
                 || port.intValue() > PortRange.MAX_PORT) {
-            throw new HttpError(400, frame.t("error.badField", "field", "port", "problem",
-                    frame.t("error.badPort", "value", port.toString())));
+            throw new HttpError(400, HttpError.text("error.badField", "field", "port", "problem",
+                    HttpError.text("error.badPort", "value", port.toString())));
         }
         String lang = text(required(body, "lang"), "lang");
         String reaction = text(required(body, "reaction"), "reaction");
@@ -266,44 +372,44 @@ final class Site {
     }
 
     /** {@code POST /ports/{n}/feedback} from the page's form; answers with a redirect back. */
-    void formFeedback(Context ctx) throws IOException {
+    void formFeedback(Context ctx, Edition e) throws IOException {
         String raw = ctx.pathParam("port");
         int port = parsePort(raw);
         if (port < 0 || !raw.equals(Integer.toString(port))) {
-            throw new HttpError(404, frame.t("error.notFoundPort", "value", raw));
+            throw new HttpError(404, HttpError.text("error.notFoundPort", "value", raw));
         }
         admit(ctx, "application/x-www-form-urlencoded");
         Map<String, String> form;
         try {
             form = Urls.parse(new String(readBody(ctx), StandardCharsets.ISO_8859_1));
-        } catch (Urls.Malformed e) {
-            throw new HttpError(400, frame.t("error.badEncoding"));
+        } catch (Urls.Malformed bad) {
+            throw new HttpError(400, HttpError.text("error.badEncoding"));
         }
-        String lang = form.getOrDefault("lang", messages.locale().getLanguage());
+        String lang = form.getOrDefault("lang", e.code());
         record(vote(port, lang, form.getOrDefault("reaction", "")));
         ctx.header("Cache-Control", NO_STORE);
-        ctx.redirect("/ports/" + port + "#thanks", HttpStatus.SEE_OTHER);
+        ctx.redirect(e.href("/ports/" + port) + "#thanks", HttpStatus.SEE_OTHER);
     }
 
     /** The checks every reaction passes before its body is read: origin, rate, media type, size. */
     private void admit(Context ctx, String mediaType) {
         if (!sameOrigin(ctx)) {
-            throw new HttpError(403, frame.t("error.crossSite"));
+            throw new HttpError(403, HttpError.text("error.crossSite"));
         }
         long wait = votes.take(ctx.req().getRemoteAddr(), System.nanoTime());
         if (wait > 0) {
-            throw HttpError.tooManyRequests(frame.t("error.rateLimited", "seconds", wait), wait);
+            throw HttpError.tooManyRequests(HttpError.text("error.rateLimited", "seconds", wait), wait);
         }
         String type = ctx.req().getContentType();
         String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (bare.isEmpty()) {
-            throw new HttpError(415, frame.t("error.mediaTypeMissing", "expected", mediaType));
+            throw new HttpError(415, HttpError.text("error.mediaTypeMissing", "expected", mediaType));
         }
         if (!bare.equals(mediaType)) {
-            throw new HttpError(415, frame.t("error.mediaType", "expected", mediaType, "actual", clip(bare)));
+            throw new HttpError(415, HttpError.text("error.mediaType", "expected", mediaType, "actual", clip(bare)));
         }
         if (ctx.req().getContentLengthLong() > settings.feedbackBodyLimit()) {
-            throw new HttpError(413, frame.t("error.tooLarge", "limit", settings.feedbackBodyLimit()));
+            throw new HttpError(413, HttpError.text("error.tooLarge", "limit", settings.feedbackBodyLimit()));
         }
     }
 
@@ -313,7 +419,7 @@ final class Site {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                throw new HttpError(413, frame.t("error.tooLarge", "limit", limit));
+                throw new HttpError(413, HttpError.text("error.tooLarge", "limit", limit));
             }
             return bytes;
         }
@@ -370,14 +476,14 @@ final class Site {
     private JsonNode required(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
-            throw new HttpError(400, frame.t("error.missingField", "field", field));
+            throw new HttpError(400, HttpError.text("error.missingField", "field", field));
         }
         return v;
     }
 
     private String text(JsonNode v, String field) {
         if (!v.isTextual()) {
-            throw new HttpError(400, frame.t("error.badField", "field", field, "problem", frame.t("error.notString")));
+            throw new HttpError(400, HttpError.text("error.badField", "field", field, "problem", HttpError.text("error.notString")));
         }
         return v.textValue();
     }
@@ -386,21 +492,16 @@ final class Site {
     private Vote vote(int port, String lang, String reaction) {
         Optional<Reaction> r = Reaction.fromWireName(reaction);
         if (r.isEmpty()) {
-            throw new HttpError(400, frame.t("error.badField", "field", "reaction", "problem",
-                    frame.t("error.badReaction", "value", clip(reaction))));
+            throw new HttpError(400, HttpError.text("error.badField", "field", "reaction", "problem",
+                    HttpError.text("error.badReaction", "value", clip(reaction))));
         }
-        Vote vote;
-        try {
-            vote = new Vote(port, lang, r.get());
-        } catch (IllegalArgumentException e) {
-            throw new HttpError(400, e.getMessage());
+        // a tag names its language: en-GB counts for English
+        Optional<ULocale> language = Languages.find(lang);
+        if (language.isEmpty() || !languages.contains(Languages.code(language.get()))) {
+            throw new HttpError(400, HttpError.text("error.badField", "field", "lang", "problem",
+                    HttpError.text("error.badLang", "langs", String.join(", ", languages), "value", clip(lang))));
         }
-        if (!languages.contains(vote.lang())) {
-            throw new HttpError(400, frame.t("error.badField", "field", "lang", "problem",
-                    frame.t("error.badLang", "langs", String.join(", ", languages.stream().sorted().toList()), "value",
-                            clip(lang))));
-        }
-        return vote;
+        return new Vote(port, Languages.code(language.get()), r.get());
     }
 
     /** A client's value as it may appear in a message: at most 40 characters, no control characters. */
@@ -420,7 +521,7 @@ final class Site {
             return feedback.counts(vote.port());
         } catch (StoreException e) {
             LOG.warn("cannot record a vote on port {}: {}", vote.port(), e.getMessage());
-            throw new HttpError(503, frame.t("error.store"));
+            throw new HttpError(503, HttpError.text("error.store"));
         }
     }
 
@@ -432,18 +533,21 @@ final class Site {
 
     void sitemapPart(Context ctx) throws IOException {
         String part = ctx.pathParam("part");
-        if (part.equals("pages.xml")) {
-            Responses.send(ctx, cache.get("/sitemaps/pages.xml", () -> xml(sitemaps().pages())));
-            return;
-        }
-        for (int i = 0; i < Sitemaps.PORT_PARTS; i++) {
-            if (part.equals("ports-" + i + ".xml")) {
-                int n = i;
-                Responses.send(ctx, cache.get("/sitemaps/" + part, () -> xml(sitemaps().ports(n))));
+        for (Edition e : editions) {
+            Frame.Language language = e.frame().language();
+            if (part.equals(Sitemaps.pagesPart(language))) {
+                Responses.send(ctx, cache.get("/sitemaps/" + part, () -> xml(sitemaps().pages(language))));
                 return;
             }
+            for (int i = 0; i < Sitemaps.PORT_PARTS; i++) {
+                if (part.equals(Sitemaps.portsPart(language, i))) {
+                    int n = i;
+                    Responses.send(ctx, cache.get("/sitemaps/" + part, () -> xml(sitemaps().ports(language, n))));
+                    return;
+                }
+            }
         }
-        throw new HttpError(404, frame.t("error.notFound"));
+        throw new HttpError(404, HttpError.text("error.notFound"));
     }
 
     void robots(Context ctx) throws IOException {
@@ -459,7 +563,7 @@ final class Site {
     void asset(Context ctx) throws IOException {
         Rendered r = assets.get(ctx.path());
         if (r == null) {
-            throw new HttpError(404, frame.t("error.notFound"));
+            throw new HttpError(404, HttpError.text("error.notFound"));
         }
         Responses.send(ctx, r);
     }
@@ -467,7 +571,7 @@ final class Site {
     private Sitemaps sitemaps() {
         Sitemaps s = sitemaps;
         if (s == null) {
-            s = new Sitemaps(publicUrl.get(), registry.snapshot());
+            s = new Sitemaps(publicUrl.get(), registry.snapshot(), editions.get(0).frame().languages());
             sitemaps = s;
         }
         return s;
@@ -479,20 +583,21 @@ final class Site {
 
     // ---------------------------------------------------------------- errors
 
-    /** Sends an error as the API's JSON under {@code /api/}, else as an HTML page. */
-    void error(Context ctx, int status, String message) {
+    /**
+     * Sends an error in the request's language (its path prefix, or {@code ?lang=} of the API): as
+     * the API's JSON under {@code /api/}, else as an HTML page.
+     */
+    void error(Context ctx, int status, Text message) {
         ctx.status(status);
         try {
             boolean json = ctx.path().startsWith("/api/");
-            byte[] body = json ? JsonApi.error(status, message) : html.error(status, message);
+            Edition e = editionOf(ctx);
+            String text = e.frame().messages().format(message);
+            byte[] body = json ? JsonApi.error(status, text) : e.html().error(status, text);
             Responses.send(ctx, Rendered.of(body, json ? JsonApi.CONTENT_TYPE : HtmlPages.contentType(), NO_STORE));
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot send an error page", e);
         }
-    }
-
-    String message(String key, Object... args) {
-        return frame.t(key, args);
     }
 
     // ---------------------------------------------------------------- input
@@ -506,7 +611,7 @@ final class Site {
         String raw = ctx.pathParam("port");
         int port = parsePort(raw);
         if (port < 0) {
-            throw new HttpError(404, frame.t("error.notFoundPort", "value", raw));
+            throw new HttpError(404, HttpError.text("error.notFoundPort", "value", raw));
         }
         if (raw.length() > 1 && raw.charAt(0) == '0') {
             ctx.header("Cache-Control", PAGE_CACHE);
@@ -555,7 +660,7 @@ final class Site {
         }
         int page = parseSmall(raw);
         if (page < 1 || page > pages) {
-            throw new HttpError(404, frame.t("error.badPage", "pages", pages));
+            throw new HttpError(404, HttpError.text("error.badPage", "pages", pages));
         }
         return page;
     }
@@ -568,7 +673,7 @@ final class Site {
         try {
             return Urls.parse(raw);
         } catch (Urls.Malformed e) {
-            throw new HttpError(400, frame.t("error.badEncoding"));
+            throw new HttpError(400, HttpError.text("error.badEncoding"));
         }
     }
 }

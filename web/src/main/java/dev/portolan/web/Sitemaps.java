@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * The sitemap: an index at {@code /sitemap.xml} pointing to parts under {@code /sitemaps/}, each
- * under the protocol's limit of 50,000 addresses: {@code pages.xml} (home, lists, ranges,
- * services) and {@code ports-0.xml}, {@code ports-1.xml} with {@value #PORTS_PER_PART} ports each.
+ * The sitemap: an index at {@code /sitemap.xml} pointing to parts under {@code /sitemaps/}, three
+ * a language, each under the protocol's limit of 50,000 addresses: {@code en-pages.xml} (home,
+ * lists, ranges, services) and {@code en-ports-0.xml}, {@code en-ports-1.xml} with {@value
+ * #PORTS_PER_PART} ports each. The alternates of a page in other languages are in its head.
  */
 final class Sitemaps {
     static final int PORTS_PER_PART = 32_768;
@@ -22,18 +23,32 @@ final class Sitemaps {
 
     private final String base;
     private final RegistrySnapshot snapshot;
+    private final List<Frame.Language> languages;
 
-    Sitemaps(String base, RegistrySnapshot snapshot) {
+    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages) {
         this.base = base;
         this.snapshot = snapshot;
+        this.languages = List.copyOf(languages);
+    }
+
+    /** The file name of a language's part with the pages other than ports. */
+    static String pagesPart(Frame.Language language) {
+        return language.code() + "-pages.xml";
+    }
+
+    /** The file name of a language's part {@code n} of the port pages. */
+    static String portsPart(Frame.Language language, int n) {
+        return language.code() + "-ports-" + n + ".xml";
     }
 
     byte[] index() {
-        StringBuilder s = header(256);
+        StringBuilder s = header(256 * languages.size());
         s.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        sitemap(s, "/sitemaps/pages.xml");
-        for (int i = 0; i < PORT_PARTS; i++) {
-            sitemap(s, "/sitemaps/ports-" + i + ".xml");
+        for (Frame.Language l : languages) {
+            sitemap(s, "/sitemaps/" + pagesPart(l));
+            for (int i = 0; i < PORT_PARTS; i++) {
+                sitemap(s, "/sitemaps/" + portsPart(l, i));
+            }
         }
         s.append("</sitemapindex>\n");
         return s.toString().getBytes(StandardCharsets.UTF_8);
@@ -43,20 +58,20 @@ final class Sitemaps {
         s.append("<sitemap><loc>").append(escape(base + path)).append("</loc></sitemap>\n");
     }
 
-    /** Part {@code n} of the port pages. */
-    byte[] ports(int part) {
+    /** Part {@code n} of the port pages of a language. */
+    byte[] ports(Frame.Language language, int part) {
         StringBuilder s = header(PORTS_PER_PART * 64);
         s.append(URLSET);
         int first = part * PORTS_PER_PART;
         for (int p = first; p < first + PORTS_PER_PART; p++) {
-            url(s, "/ports/" + p);
+            url(s, language, "/ports/" + p);
         }
         s.append("</urlset>\n");
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The other pages: home, the port index, ranges, and every service name. */
-    byte[] pages() {
+    byte[] pages(Frame.Language l) {
         TreeSet<String> services = new TreeSet<>();
         List<Assignment> all = snapshot.assignments();
         for (Assignment a : all) {
@@ -66,23 +81,23 @@ final class Sitemaps {
         }
         StringBuilder s = header(services.size() * 80 + 4096);
         s.append(URLSET);
-        url(s, "/");
-        url(s, "/ports");
+        url(s, l, "/");
+        url(s, l, "/ports");
         for (int page = 2; page <= HtmlPages.pages(PortRange.MAX_PORT + 1); page++) {
-            url(s, "/ports?page=" + page);
+            url(s, l, "/ports?page=" + page);
         }
         for (RangeClass r : RangeClass.values()) {
-            url(s, "/ranges/" + r.id());
+            url(s, l, "/ranges/" + r.id());
         }
         for (String name : services) {
-            url(s, "/services/" + Urls.segment(name));
+            url(s, l, "/services/" + Urls.segment(name));
         }
         s.append("</urlset>\n");
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void url(StringBuilder s, String path) {
-        s.append("<url><loc>").append(escape(base + path)).append("</loc></url>\n");
+    private void url(StringBuilder s, Frame.Language language, String path) {
+        s.append("<url><loc>").append(escape(base + Frame.hrefIn(language, path))).append("</loc></url>\n");
     }
 
     private static StringBuilder header(int capacity) {
@@ -117,7 +132,11 @@ final class Sitemaps {
 
     /** robots.txt: everything may be crawled except search results; the sitemap's address. */
     byte[] robots() {
-        return ("User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\nSitemap: " + base + "/sitemap.xml\n")
-                .getBytes(StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder("User-agent: *\n");
+        for (Frame.Language l : languages) {
+            s.append("Disallow: ").append(Frame.hrefIn(l, "/search")).append('\n');
+        }
+        s.append("Disallow: /api/\nAllow: /\n\nSitemap: ").append(base).append("/sitemap.xml\n");
+        return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

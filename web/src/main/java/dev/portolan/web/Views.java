@@ -12,13 +12,26 @@ final class Views {
     /**
      * What the page's head says and where the page sits in the site.
      *
-     * @param canonicalPath the page's canonical path, or empty for pages search engines should not
-     *     index (errors, search results)
+     * @param canonicalPath the page's path in English, or empty for pages search engines should not
+     *     index (errors, search results); in every language it is this path under the language's prefix
+     * @param path the page's path in English with its query, for the links to it in other languages
      */
-    record Head(String title, String description, String canonicalPath, List<String> jsonLd, String section) {
+    record Head(String title, String description, String canonicalPath, List<String> jsonLd, String section,
+            String path) {
         Head {
             jsonLd = List.copyOf(jsonLd);
         }
+    }
+
+    /**
+     * A link to the site in the visitor's preferred language, written in that language.
+     *
+     * @param lang the BCP 47 tag of the text, for its {@code lang} attribute
+     * @param dir the direction of the text
+     */
+    record Suggestion(String lang, String dir, String text, String href) {
+        /** No suggestion. */
+        static final Suggestion NONE = new Suggestion("", "", "", "");
     }
 
     /** A sentence and the footnote numbers of the sources it rests on. */
@@ -83,7 +96,7 @@ final class Views {
     record Pager(String position, String previousHref, String nextHref, List<Link> pages) {}
 
     /** The home page. */
-    record HomeView(List<RangeView> ranges, List<PortRow> wellKnown) {}
+    record HomeView(List<RangeView> ranges, List<PortRow> wellKnown, Suggestion suggestion) {}
 
     /** A page of the port index or of a range. */
     record ListView(String heading, String intro, List<Crumb> crumbs, List<RangeView> ranges, String caption,

@@ -63,21 +63,20 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server in English.
+     * Starts a server with the site in every language.
      *
      * @throws WebServerException if it cannot listen on the address and port
      */
     public static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback)
             throws WebServerException {
-        return start(settings, registry, pages, feedback, Messages.of(ULocale.ENGLISH, List.of(Messages.PAGES,
-                SITE_BUNDLE)));
+        return start(settings, registry, pages, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
     }
 
-    /** Starts a server with the given sentences (tests add bundles of their own). */
+    /** Starts a server with the given bundles of sentences (tests add bundles of their own). */
     static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback,
-            Messages messages) throws WebServerException {
+            List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
-        Site site = new Site(settings, registry, pages, feedback, messages, publicUrl::get);
+        Site site = new Site(settings, registry, pages, feedback, baseNames, publicUrl::get);
         QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()), 60_000);
         threads.setName("portolan-http");
         Javalin app = Javalin.create(config -> {
@@ -86,6 +85,8 @@ public final class WebServer implements AutoCloseable {
             config.startup.startupWatcherEnabled = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.http.prefer405over404 = true;
+            // one address a page: /es/ is the Spanish home page, /es redirects to it
+            config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = settings.feedbackBodyLimit();
             config.jetty.host = settings.bind();
             config.jetty.port = settings.port();
@@ -93,7 +94,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new BareErrorHandler());
                 // Replaces the default statistics handler; Javalin attaches its servlet inside.
-                server.setHandler(new CacheHits(site.cache()));
+                server.setHandler(new CacheHits(site.cache(), site.editions().stream().map(Edition::code).toList()));
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
@@ -123,13 +124,19 @@ public final class WebServer implements AutoCloseable {
                 res.setHeader(h[0], h[1]);
             }
         });
-        getAndHead(r, "/", site::home);
-        getAndHead(r, "/ports", site::portIndex);
-        getAndHead(r, "/ports/{port}", site::port);
-        r.post("/ports/{port}/feedback", site::formFeedback);
-        getAndHead(r, "/ranges/{range}", site::range);
-        getAndHead(r, "/services/{name}", site::service);
-        getAndHead(r, "/search", site::search);
+        // The pages in English at their plain paths, and in every other language under /{lang}.
+        for (Edition e : site.editions()) {
+            getAndHead(r, e.href("/"), ctx -> site.home(ctx, e));
+            if (e.index() > 0) {
+                getAndHead(r, e.href(""), ctx -> site.languageRoot(ctx, e));
+            }
+            getAndHead(r, e.href("/ports"), ctx -> site.portIndex(ctx, e));
+            getAndHead(r, e.href("/ports/{port}"), ctx -> site.port(ctx, e));
+            r.post(e.href("/ports/{port}/feedback"), ctx -> site.formFeedback(ctx, e));
+            getAndHead(r, e.href("/ranges/{range}"), ctx -> site.range(ctx, e));
+            getAndHead(r, e.href("/services/{name}"), ctx -> site.service(ctx, e));
+            getAndHead(r, e.href("/search"), ctx -> site.search(ctx, e));
+        }
         getAndHead(r, "/api/v1/ports/{port}", site::apiPort);
         getAndHead(r, "/api/v1/services/{name}", site::apiService);
         getAndHead(r, "/api/v1/search", site::apiSearch);
@@ -148,25 +155,32 @@ public final class WebServer implements AutoCloseable {
             if (!e.allow().isEmpty()) {
                 ctx.header("Allow", e.allow());
             }
-            site.error(ctx, e.status(), e.getMessage());
+            site.error(ctx, e.status(), e.text());
         });
         r.exception(HttpResponseException.class, (e, ctx) -> {
             if (e instanceof MethodNotAllowedResponse m) {
                 String allow = allow(m);
                 ctx.header("Allow", allow);
-                site.error(ctx, 405, site.message("error.methodNotAllowed", "method", ctx.req().getMethod(),
+                site.error(ctx, 405, HttpError.text("error.methodNotAllowed", "method", ctx.req().getMethod(),
                         "allowed", allow));
             } else if (e.getStatus() == 404) {
                 site.error(ctx, 404, ctx.path().startsWith("/api/")
-                        ? site.message("error.notFoundApi", "path", ctx.path()) : site.message("error.notFound"));
+                        ? HttpError.text("error.notFoundApi", "path", ctx.path()) : HttpError.text("error.notFound"));
             } else {
-                site.error(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage());
+                site.error(ctx, e.getStatus(), frameReason(e.getStatus()));
             }
         });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.req().getMethod(), ctx.path(), e);
-            site.error(ctx, 500, site.message("error.internal"));
+            site.error(ctx, 500, HttpError.text("error.internal"));
         });
+    }
+
+    /** The standard reason of a status, as the frame words it when it has the status. */
+    private static dev.portolan.knowledge.page.Text frameReason(int status) {
+        return HttpError.text("error." + (status == 404 || status == 400 || status == 403 || status == 405
+                || status == 406 || status == 413 || status == 414 || status == 415 || status == 429 || status == 431
+                || status == 503 ? status : 500));
     }
 
     private static void getAndHead(io.javalin.config.RoutesConfig r, String path, Handler handler) {

@@ -185,6 +185,51 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Arabic and Pashto pages run right to left, mirrored (the brand at the right edge, the
+     * switcher at the left), while command blocks stay left to right; the language switcher opens
+     * without script and leads to the same page in another language.
+     */
+    @Test
+    void rightToLeftPages_mirrorTheLayout_butNotTheCommands() {
+        for (String lang : List.of("ar", "ps")) {
+            go("/" + lang + "/ports/443");
+            assertThat(browser.executeScript("return getComputedStyle(document.body).direction")).isEqualTo("rtl");
+            assertThat(browser.executeScript("return document.documentElement.lang")).isEqualTo(lang);
+            WebElement pre = browser.findElement(By.cssSelector("dl.commands pre"));
+            assertThat(browser.executeScript("return getComputedStyle(arguments[0]).direction", pre)).isEqualTo("ltr");
+            assertThat(browser.executeScript("return getComputedStyle(arguments[0]).textAlign", pre)).isEqualTo("left");
+            // the command's text starts at the block's left edge, as typed
+            Number preLeft = (Number) browser.executeScript("return arguments[0].getBoundingClientRect().left", pre);
+            Number codeLeft = (Number) browser.executeScript(
+                    "const r = document.createRange(); r.selectNodeContents(arguments[0].querySelector('code'));"
+                            + " return r.getClientRects()[0].left", pre);
+            assertThat(codeLeft.doubleValue() - preLeft.doubleValue()).isBetween(0.0, 20.0);
+            // mirrored: the brand sits right of the language switcher
+            Number brand = (Number) browser.executeScript(
+                    "return document.querySelector('.brand').getBoundingClientRect().left");
+            Number switcher = (Number) browser.executeScript(
+                    "return document.querySelector('details.languages').getBoundingClientRect().left");
+            assertThat(brand.doubleValue()).isGreaterThan(switcher.doubleValue());
+            assertThat(cspViolations()).isEmpty();
+            shot("port-443-" + lang + "-light", 1280, "light");
+            assertThat(lowestContrast()).isGreaterThanOrEqualTo(4.5);
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            Object overflow = browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            shot("port-443-" + lang + "-phone-dark", 390, "dark");
+        }
+        go("/ps/ports/443");
+        browser.findElement(By.cssSelector("details.languages summary")).click();
+        shot("port-443-ps-switcher", 1280, "light");
+        browser.findElement(By.cssSelector("details.languages a[hreflang=fr]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/fr/ports/443"));
+        assertThat(browser.executeScript("return getComputedStyle(document.body).direction")).isEqualTo("ltr");
+    }
+
     @Test
     void search_fromTheHomePage() {
         go("/");

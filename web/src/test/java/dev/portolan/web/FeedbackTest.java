@@ -112,11 +112,12 @@ class FeedbackTest {
             {"{\"port\":60,\"lang\":\"en\",\"reaction\":\"HELPFUL\"}",
                 "Field “reaction” must be unhelpful, neutral or helpful, not HELPFUL."},
             {"{\"port\":60,\"lang\":\"en\",\"reaction\":3}", "Field “reaction” must be a string."},
-            {"{\"port\":60,\"lang\":\"fr\",\"reaction\":\"helpful\"}", "Field “lang” must be one of en, not fr."},
+            {"{\"port\":60,\"lang\":\"xx\",\"reaction\":\"helpful\"}",
+                "Field “lang” must be one of ar, bn, de, en, es, fa, fr, hi, id, ja, ps, pt, ru, vi, zh, not xx."},
+            {"{\"port\":60,\"lang\":\"sv-SE\",\"reaction\":\"helpful\"}",
+                "Field “lang” must be one of ar, bn, de, en, es, fa, fr, hi, id, ja, ps, pt, ru, vi, zh, not sv-SE."},
             {"{\"port\":60,\"lang\":\"<b>\",\"reaction\":\"helpful\"}",
-                "lang \"<b>\" is not a language tag: expected 2-3 letters, optionally followed by a 4-letter script "
-                        + "and a region (2 letters or 3 digits), separated by '-', such as en, de-CH, zh-Hant or "
-                        + "es-419"},
+                "Field “lang” must be one of ar, bn, de, en, es, fa, fr, hi, id, ja, ps, pt, ru, vi, zh, not <b>."},
             {"{\"port\":60,\"lang\":\"en\",\"reaction\":\"helpful\",\"extra\":1}",
                 "Field “extra” is not part of a reaction; send port, lang and reaction."},
         };

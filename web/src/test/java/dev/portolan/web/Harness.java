@@ -62,7 +62,7 @@ final class Harness implements AutoCloseable {
             @org.jspecify.annotations.Nullable FeedbackStore store) {
         try {
             WebServer server = WebServer.start(settings, TestPages.registry(), TestPages.real(), feedback,
-                    TestPages.messages());
+                    TestPages.BUNDLES);
             return new Harness(server, feedback, store);
         } catch (WebServerException e) {
             throw new IllegalStateException(e);

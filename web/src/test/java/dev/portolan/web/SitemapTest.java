@@ -50,22 +50,31 @@ class SitemapTest {
     @Test
     void index_pointsToPartsThatListEveryPortPage() throws Exception {
         List<String> parts = locs("/sitemap.xml");
-        assertThat(parts).containsExactly("https://ports.example/sitemaps/pages.xml",
-                "https://ports.example/sitemaps/ports-0.xml", "https://ports.example/sitemaps/ports-1.xml");
-        Set<String> ports = new HashSet<>();
-        for (String part : parts) {
-            List<String> urls = locs(part.substring("https://ports.example".length()));
-            assertThat(urls.size()).as(part).isBetween(1, 50_000);
-            if (part.contains("/ports-")) {
-                ports.addAll(urls);
+        // three parts a language, fifteen languages
+        assertThat(parts).hasSize(45).startsWith("https://ports.example/sitemaps/en-pages.xml",
+                "https://ports.example/sitemaps/en-ports-0.xml", "https://ports.example/sitemaps/en-ports-1.xml",
+                "https://ports.example/sitemaps/es-pages.xml").contains("https://ports.example/sitemaps/ps-ports-1.xml");
+        for (String lang : List.of("en", "ar")) {
+            Set<String> ports = new HashSet<>();
+            for (String part : parts) {
+                if (part.contains("/" + lang + "-ports-")) {
+                    List<String> urls = locs(part.substring("https://ports.example".length()));
+                    assertThat(urls.size()).as(part).isBetween(1, 50_000);
+                    ports.addAll(urls);
+                }
             }
+            String prefix = lang.equals("en") ? "https://ports.example" : "https://ports.example/" + lang;
+            assertThat(ports).hasSize(65_536).contains(prefix + "/ports/0", prefix + "/ports/65535");
         }
-        assertThat(ports).hasSize(65_536).contains("https://ports.example/ports/0", "https://ports.example/ports/65535");
     }
 
     @Test
     void pagesPart_listsListsRangesAndServices() throws Exception {
-        List<String> urls = locs("/sitemaps/pages.xml");
+        assertThat(locs("/sitemaps/fa-pages.xml")).contains("https://ports.example/fa/",
+                "https://ports.example/fa/ports?page=2", "https://ports.example/fa/services/http");
+        assertThat(h.get("/sitemaps/pages.xml").statusCode()).isEqualTo(404);
+        assertThat(h.get("/sitemaps/xx-pages.xml").statusCode()).isEqualTo(404);
+        List<String> urls = locs("/sitemaps/en-pages.xml");
         assertThat(urls).contains("https://ports.example/", "https://ports.example/ports",
                 "https://ports.example/ports?page=256", "https://ports.example/ranges/dynamic",
                 "https://ports.example/services/http");
@@ -81,8 +90,8 @@ class SitemapTest {
         HttpResponse<byte[]> r = h.get("/robots.txt");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
-        assertThat(Harness.text(r)).isEqualTo("User-agent: *\nDisallow: /search\nDisallow: /api/\nAllow: /\n\n"
-                + "Sitemap: https://ports.example/sitemap.xml\n");
+        assertThat(Harness.text(r)).startsWith("User-agent: *\nDisallow: /search\nDisallow: /es/search\n")
+                .contains("Disallow: /ps/search\nDisallow: /api/\nAllow: /\n\nSitemap: https://ports.example/sitemap.xml\n");
     }
 
     @Test

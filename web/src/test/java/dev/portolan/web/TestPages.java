@@ -70,8 +70,11 @@ final class TestPages implements PageSource {
         };
     }
 
+    /** The site's bundles and the test sentences (English only: other languages fall back to them). */
+    static final List<String> BUNDLES = List.of(Messages.PAGES, WebServer.SITE_BUNDLE, "webtest/page");
+
     static Messages messages() {
-        return Messages.of(ULocale.ENGLISH, List.of(Messages.PAGES, WebServer.SITE_BUNDLE, "webtest/page"));
+        return Messages.of(ULocale.ENGLISH, BUNDLES);
     }
 
     private final Registry reg;
@@ -124,6 +127,6 @@ final class TestPages implements PageSource {
                 List.of(new PortPage.Crumb(Text.of("test.crumb.ports"), "/ports"),
                         new PortPage.Crumb(Text.of("test.crumb.port", "port", p), "/ports/" + p)),
                 sections, faq, related, port > 0 ? OptionalInt.of(port - 1) : OptionalInt.empty(),
-                port < 65_535 ? OptionalInt.of(port + 1) : OptionalInt.empty(), notes, "embedded baseline");
+                port < 65_535 ? OptionalInt.of(port + 1) : OptionalInt.empty(), notes, Text.of("test.data"));
     }
 }
