@@ -6,6 +6,7 @@ import dev.portolan.core.PortQuery;
 import dev.portolan.core.Registry;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
+import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.knowledge.text.PlainTextPage;
 import java.util.concurrent.Callable;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Explain a port: what it is, its range, registry records, history, other uses, security,",
             "how to check what listens on it, and the sources of every statement."},
-        footer = {"", "Examples:", "  portolan explain 60", "  portolan explain 443 --width 100"})
+        footer = {"", "Languages: en es pt fr de ru zh ja hi bn id vi ar fa ps. Without --lang the language of",
+            "LC_ALL, LC_MESSAGES or LANG is used when the pages are written in it, else English.", "",
+            "Examples:", "  portolan explain 60", "  portolan explain 443 --width 100", "  portolan explain 22 --lang de"})
 final class ExplainCommand implements Callable<Integer> {
     /** Narrowest and widest text the command wraps to. */
     static final int MIN_WIDTH = 40;
@@ -30,8 +33,9 @@ final class ExplainCommand implements Callable<Integer> {
     int width = 80;
 
     @Option(names = {"-l", "--lang"}, paramLabel = "LANG",
-            description = "Language of the text, as a BCP 47 tag (en, es, ar...; default en).")
-    String lang = "en";
+            description = "Language of the text: a code or tag such as en, es, pt-BR or ar (default: from the"
+                    + " environment, else en).")
+    @org.jspecify.annotations.Nullable String lang;
 
     private final Console console;
 
@@ -44,10 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw new InvalidQueryException("--width " + width + " is outside " + MIN_WIDTH + "-" + MAX_WIDTH);
         }
-        ULocale locale = ULocale.forLanguageTag(lang);
-        if (lang.isBlank() || locale.getLanguage().isEmpty()) {
-            throw new InvalidQueryException("--lang '" + lang + "' is not a language tag such as en, es or ar");
-        }
+        ULocale locale = language(lang, console.env());
         PortQuery query = PortQuery.parse(port);
         if (!(query instanceof PortQuery.Port p) || p.only() != null) {
             throw new InvalidQueryException("explain takes one port number (0-65535), not '" + port + "'");
@@ -56,5 +57,28 @@ final class ExplainCommand implements Callable<Integer> {
         PortPages pages = new PortPages(registry, Knowledge.embedded());
         console.out().print(new PlainTextPage(Messages.of(locale), width).render(pages.page(p.port())));
         return ExitCode.OK;
+    }
+
+    /**
+     * The language to write in: the one asked for (refused with the list when the pages are not
+     * written in it), else the first of LC_ALL, LC_MESSAGES and LANG that is set ({@code de_DE.UTF-8}
+     * is German) when the pages are written in it, else English.
+     */
+    static ULocale language(@org.jspecify.annotations.Nullable String asked, java.util.Map<String, String> env)
+            throws InvalidQueryException {
+        if (asked != null) {
+            return Languages.find(asked).orElseThrow(() -> new InvalidQueryException("--lang '" + asked
+                    + "' is not a language of the pages; choose one of " + String.join(", ", Languages.codes())));
+        }
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                // POSIX form language_TERRITORY.codeset@modifier; C and POSIX mean no language
+                String tag = value.split("[.@]", 2)[0];
+                return tag.equals("C") || tag.equals("POSIX") ? Languages.root()
+                        : Languages.find(tag).orElse(Languages.root());
+            }
+        }
+        return Languages.root();
     }
 }

@@ -57,13 +57,24 @@ final class Cli {
         return run(home, fastPath, null, args);
     }
 
+    /** Runs a command line with more environment variables than PORTOLAN_HOME. */
+    static Run runWithEnv(Path home, Map<String, String> env, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PORTOLAN_HOME", home.toString());
+        return run(all, true, null, args);
+    }
+
     private static Run run(Path home, boolean fastPath, @Nullable LocalInspection inspection, String... args) {
+        return run(Map.of("PORTOLAN_HOME", home.toString()), fastPath, inspection, args);
+    }
+
+    private static Run run(Map<String, String> env, boolean fastPath, @Nullable LocalInspection inspection,
+            String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out);
         PrintWriter e = new PrintWriter(err);
-        int code = Main.run(args, new Console(o, e, Map.of("PORTOLAN_HOME", home.toString()), false), fastPath,
-                inspection);
+        int code = Main.run(args, new Console(o, e, env, false), fastPath, inspection);
         o.flush();
         e.flush();
         return new Run(code, out.toString(), err.toString());
