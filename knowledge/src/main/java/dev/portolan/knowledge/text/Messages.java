@@ -40,7 +40,23 @@ public final class Messages {
 
     private final ULocale locale;
     private final Map<String, String> patterns;
-    private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A compiled message and the names of its arguments that choose a branch ({@code select}). */
+    private record Compiled(MessageFormat format, java.util.Set<String> selectors) {
+        static Compiled of(String pattern, ULocale locale) {
+            com.ibm.icu.text.MessagePattern mp = new com.ibm.icu.text.MessagePattern(pattern);
+            java.util.Set<String> selectors = new java.util.HashSet<>();
+            for (int i = 0; i + 1 < mp.countParts(); i++) {
+                com.ibm.icu.text.MessagePattern.Part part = mp.getPart(i);
+                if (part.getType() == com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                        && part.getArgType() == com.ibm.icu.text.MessagePattern.ArgType.SELECT) {
+                    selectors.add(mp.getSubstring(mp.getPart(i + 1)));
+                }
+            }
+            return new Compiled(new MessageFormat(pattern, locale), java.util.Set.copyOf(selectors));
+        }
+    }
     private final ListFormatter lists;
 
     private Messages(ULocale locale, Map<String, String> patterns) {
@@ -139,16 +155,18 @@ public final class Messages {
     }
 
     private String format(String key, Map<String, Object> args) {
-        MessageFormat format = compiled.computeIfAbsent(key, k -> {
+        Compiled c = compiled.computeIfAbsent(key, k -> {
             String pattern = patterns.get(k);
             if (pattern == null) {
                 throw new MissingResourceException("no message " + k + " for " + locale, Messages.class.getName(), k);
             }
-            return new MessageFormat(pattern, locale);
+            return Compiled.of(pattern, locale);
         });
+        MessageFormat format = c.format();
         Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, Object> a : args.entrySet()) {
-            values.put(a.getKey(), value(a.getValue()));
+            Object v = a.getValue();
+            values.put(a.getKey(), v instanceof String s && c.selectors().contains(a.getKey()) ? s : value(v));
         }
         // MessageFormat keeps state while formatting; a page renders on one thread, pages on many.
         synchronized (format) {
@@ -157,6 +175,9 @@ public final class Messages {
     }
 
     private Object value(Object v) {
+        if (v instanceof String s) {
+            return isolated(s);
+        }
         if (v instanceof Text t) {
             return format(t);
         }
@@ -171,6 +192,24 @@ public final class Messages {
             return lists.format(items);
         }
         return v;
+    }
+
+    /**
+     * A value as it goes into a sentence. In a right-to-left language, a value holding
+     * left-to-right letters (a service description, a command, a product name) is wrapped in
+     * Unicode's first-strong isolate marks, so that its own punctuation and the sentence's stay
+     * in their places instead of being reordered around it.
+     */
+    private String isolated(String s) {
+        if (!rightToLeft()) {
+            return s;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.getDirectionality(s.charAt(i)) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return "\u2068" + s + "\u2069";
+            }
+        }
+        return s;
     }
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
