@@ -54,6 +54,14 @@ final class Frame {
         return s;
     }
 
+    /**
+     * The heading of a page section that has no argument ({@code faq}, {@code related}, {@code
+     * footnotes}), from the page sentences, so that the site and the text page name it alike.
+     */
+    String heading(String section) {
+        return messages.format("section." + section + ".heading");
+    }
+
     /** Whether the frame has a string for this key. */
     boolean has(String key) {
         return messages.has(PREFIX + key);

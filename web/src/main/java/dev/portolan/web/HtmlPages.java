@@ -352,7 +352,7 @@ final class HtmlPages {
     /** An error page. */
     byte[] error(int status, String message) {
         String reason = frame.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);
-        String heading = frame.t("error.title", "status", status, "reason", reason);
+        String heading = frame.t("error.title", "status", Integer.toString(status), "reason", reason);
         Head head = new Head(frame.t("site.pageTitle", "title", heading), message, "", List.of(), "error", "/");
         return render("error", head, new Views.ErrorView(heading, message));
     }
