@@ -208,7 +208,7 @@ final class HtmlPages {
                 : frame.t("ports.pageTitle", "first", Integer.toString(first), "last", Integer.toString(last)),
                 frame.t("ports.description", "first", "0", "last", Integer.toString(PortRange.MAX_PORT)), crumbs,
                 ranges(), caption, rows(first, last), pager("/ports", page, pages(PortRange.MAX_PORT + 1)));
-        String path = page == 1 ? "/ports" : "/ports?page=" + page;
+        String path = pagePath("/ports", page);
         Head head = new Head(frame.t("site.pageTitle", "title", view.heading()),
                 frame.t("ports.description", "first", Integer.toString(first), "last", Integer.toString(last)), path,
                 List.of(), "ports", path);
@@ -229,7 +229,7 @@ final class HtmlPages {
                 "last", Integer.toString(range.ports().last()), "about", r.about());
         Views.ListView view = new Views.ListView(heading, intro, crumbs, List.of(), caption, rows(first, last),
                 pager(r.href(), page, pages(range.ports().size())));
-        String path = page == 1 ? r.href() : r.href() + "?page=" + page;
+        String path = pagePath(r.href(), page);
         Head head = new Head(frame.t("site.pageTitle", "title", heading), intro, path,
                 List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports", path);
         return render("list", head, view);
@@ -268,7 +268,12 @@ final class HtmlPages {
     }
 
     private static String href(String base, int page) {
-        return page == 1 ? base : base + "?page=" + page;
+        return pagePath(base, page);
+    }
+
+    /** The path of page {@code n} of a list: the list's own path for the first, else {@code base/page/n}. */
+    static String pagePath(String base, int page) {
+        return page == 1 ? base : base + "/page/" + page;
     }
 
     private List<PortRow> rows(int first, int last) {

@@ -170,10 +170,17 @@ final class Site {
         return editions.get(0);
     }
 
+    /**
+     * The port index: page 1 at {@code /ports}, page n at {@code /ports/page/n} (addresses a static
+     * host can serve too); the older {@code /ports?page=n} redirects there.
+     */
     void portIndex(Context ctx, Edition e) throws IOException {
-        int page = pageNumber(ctx, HtmlPages.pages(PortRange.MAX_PORT + 1));
-        Responses.send(ctx, cache.get(e.href(page == 1 ? "/ports" : "/ports?page=" + page),
-                () -> page(e.html().portIndex(page))));
+        int pages = HtmlPages.pages(PortRange.MAX_PORT + 1);
+        int page = pathPage(ctx, e, "/ports", pages);
+        if (page > 0) {
+            Responses.send(ctx, cache.get(e.href(HtmlPages.pagePath("/ports", page)),
+                    () -> page(e.html().portIndex(page))));
+        }
     }
 
     void port(Context ctx, Edition e) throws IOException {
@@ -202,8 +209,11 @@ final class Site {
             throw new HttpError(404, HttpError.text("error.notFoundRange", "value", id));
         }
         RangeClass r = range;
-        int page = pageNumber(ctx, HtmlPages.pages(r.ports().size()));
-        Responses.send(ctx, cache.get(e.href("/ranges/" + id + "?page=" + page), () -> page(e.html().range(r, page))));
+        int page = pathPage(ctx, e, "/ranges/" + id, HtmlPages.pages(r.ports().size()));
+        if (page > 0) {
+            Responses.send(ctx, cache.get(e.href(HtmlPages.pagePath("/ranges/" + id, page)),
+                    () -> page(e.html().range(r, page))));
+        }
     }
 
     void service(Context ctx, Edition e) throws IOException {
@@ -276,8 +286,12 @@ final class Site {
     }
 
     void apiPort(Context ctx) throws IOException {
-        Edition e = apiEdition(ctx);
-        int port = portNumber(ctx, "/api/v1/ports/");
+        apiPort(ctx, apiEdition(ctx));
+    }
+
+    /** The port page as JSON in the language of the path ({@code /es/api/v1/ports/60}). */
+    void apiPort(Context ctx, Edition e) throws IOException {
+        int port = portNumber(ctx, ctx.path().startsWith("/api/") ? "/api/v1/ports/" : e.href("/api/v1/ports/"));
         if (port < 0) {
             return;
         }
@@ -590,7 +604,7 @@ final class Site {
     void error(Context ctx, int status, Text message) {
         ctx.status(status);
         try {
-            boolean json = ctx.path().startsWith("/api/");
+            boolean json = isApi(ctx.path());
             Edition e = editionOf(ctx);
             String text = e.frame().messages().format(message);
             byte[] body = json ? JsonApi.error(status, text) : e.html().error(status, text);
@@ -598,6 +612,15 @@ final class Site {
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot send an error page", e);
         }
+    }
+
+    /** Whether a path is the API's: {@code /api/...} or {@code /es/api/...}. */
+    static boolean isApi(String path) {
+        if (path.startsWith("/api/")) {
+            return true;
+        }
+        int slash = path.indexOf('/', 1);
+        return slash > 0 && path.startsWith("/api/", slash);
     }
 
     // ---------------------------------------------------------------- input
@@ -652,15 +675,27 @@ final class Site {
         return v;
     }
 
-    /** The page number of {@code ?page=}, 1 when absent. */
-    private int pageNumber(Context ctx, int pages) {
-        String raw = query(ctx).get("page");
+    /**
+     * The page number of a list: from the path ({@code /ports/page/2}), 1 without one; or -1 after
+     * redirecting a page's other addresses to its own ({@code ?page=2} and {@code /page/1}).
+     *
+     * @throws HttpError 404 for a page that does not exist or a number not written plainly
+     */
+    private int pathPage(Context ctx, Edition e, String base, int pages) {
+        String fromPath = ctx.pathParamMap().get("page");
+        String fromQuery = query(ctx).get("page");
+        String raw = fromPath != null ? fromPath : fromQuery;
         if (raw == null) {
             return 1;
         }
         int page = parseSmall(raw);
-        if (page < 1 || page > pages) {
+        if (page < 1 || page > pages || raw.charAt(0) == '0') {
             throw new HttpError(404, HttpError.text("error.badPage", "pages", pages));
+        }
+        if (fromPath == null || page == 1) {
+            ctx.header("Cache-Control", PAGE_CACHE);
+            ctx.redirect(e.href(HtmlPages.pagePath(base, page)), HttpStatus.MOVED_PERMANENTLY);
+            return -1;
         }
         return page;
     }

@@ -84,7 +84,7 @@ final class Sitemaps {
         url(s, l, "/");
         url(s, l, "/ports");
         for (int page = 2; page <= HtmlPages.pages(PortRange.MAX_PORT + 1); page++) {
-            url(s, l, "/ports?page=" + page);
+            url(s, l, HtmlPages.pagePath("/ports", page));
         }
         for (RangeClass r : RangeClass.values()) {
             url(s, l, "/ranges/" + r.id());

@@ -131,9 +131,16 @@ public final class WebServer implements AutoCloseable {
                 getAndHead(r, e.href(""), ctx -> site.languageRoot(ctx, e));
             }
             getAndHead(r, e.href("/ports"), ctx -> site.portIndex(ctx, e));
+            getAndHead(r, e.href("/ports/page/{page}"), ctx -> site.portIndex(ctx, e));
             getAndHead(r, e.href("/ports/{port}"), ctx -> site.port(ctx, e));
             r.post(e.href("/ports/{port}/feedback"), ctx -> site.formFeedback(ctx, e));
             getAndHead(r, e.href("/ranges/{range}"), ctx -> site.range(ctx, e));
+            getAndHead(r, e.href("/ranges/{range}/page/{page}"), ctx -> site.range(ctx, e));
+            if (e.index() > 0) {
+                // the API in a language, as /es/api/v1/ports/60 (the same as ?lang=es), so that a static
+                // export can hold it as files
+                getAndHead(r, e.href("/api/v1/ports/{port}"), ctx -> site.apiPort(ctx, e));
+            }
             getAndHead(r, e.href("/services/{name}"), ctx -> site.service(ctx, e));
             getAndHead(r, e.href("/search"), ctx -> site.search(ctx, e));
         }
@@ -164,7 +171,7 @@ public final class WebServer implements AutoCloseable {
                 site.error(ctx, 405, HttpError.text("error.methodNotAllowed", "method", ctx.req().getMethod(),
                         "allowed", allow));
             } else if (e.getStatus() == 404) {
-                site.error(ctx, 404, ctx.path().startsWith("/api/")
+                site.error(ctx, 404, Site.isApi(ctx.path())
                         ? HttpError.text("error.notFoundApi", "path", ctx.path()) : HttpError.text("error.notFound"));
             } else {
                 site.error(ctx, e.getStatus(), frameReason(e.getStatus()));

@@ -65,6 +65,14 @@ class BadInputTest {
         assertThat(h.get("/ports?page=0").statusCode()).isEqualTo(404);
         assertThat(h.get("/ports?page=257").statusCode()).isEqualTo(404);
         assertThat(h.get("/ports?page=x").statusCode()).isEqualTo(404);
+        assertThat(h.get("/ports/page/0").statusCode()).isEqualTo(404);
+        assertThat(h.get("/ports/page/257").statusCode()).isEqualTo(404);
+        assertThat(h.get("/ports/page/02").statusCode()).isEqualTo(404);
+        assertThat(h.get("/ranges/dynamic/page/65").statusCode()).isEqualTo(404);
+        // the older query form and page 1 redirect to the page's own address
+        assertThat(h.get("/ports?page=2").headers().firstValue("Location")).hasValue("/ports/page/2");
+        assertThat(h.get("/es/ranges/user?page=3").headers().firstValue("Location")).hasValue("/es/ranges/user/page/3");
+        assertThat(h.get("/ports/page/1").headers().firstValue("Location")).hasValue("/ports");
         assertThat(h.get("/services/no-such-service").statusCode()).isEqualTo(404);
         assertThat(h.get("/services/" + "x".repeat(300)).statusCode()).isEqualTo(404);
         assertThat(h.get("/sitemaps/ports-2.xml").statusCode()).isEqualTo(404);

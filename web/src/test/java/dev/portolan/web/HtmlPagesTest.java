@@ -40,8 +40,8 @@ class HtmlPagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/ports", "/ports?page=2", "/ports?page=256", "/ports/0", "/ports/60", "/ports/443",
-        "/ports/60327", "/ports/65535", "/ranges/system", "/ranges/user", "/ranges/dynamic", "/ranges/user?page=188",
+    @ValueSource(strings = {"/", "/ports", "/ports/page/2", "/ports/page/256", "/ports/0", "/ports/60", "/ports/443",
+        "/ports/60327", "/ports/65535", "/ranges/system", "/ranges/user", "/ranges/dynamic", "/ranges/user/page/188",
         "/services/http", "/search", "/search?q=ssh"})
     void everyPage_isAccessibleHtml(String path) {
         Document d = page(path);
@@ -194,12 +194,12 @@ class HtmlPagesTest {
         Document first = page("/ports");
         assertThat(first.select("table.ports tbody tr")).hasSize(256);
         assertThat(first.select("table.ports tbody a").first().text()).isEqualTo("0");
-        assertThat(first.select("nav.pager a[rel=next]").attr("href")).isEqualTo("/ports?page=2");
+        assertThat(first.select("nav.pager a[rel=next]").attr("href")).isEqualTo("/ports/page/2");
         assertThat(first.select("nav.pager p").first().text()).isEqualTo("Page 1 of 256");
-        Document last = page("/ports?page=256");
+        Document last = page("/ports/page/256");
         assertThat(last.select("table.ports tbody a").last().text()).isEqualTo("65535");
         assertThat(last.select("nav.pager a[rel=next]")).isEmpty();
-        assertThat(last.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("/ports?page=255");
+        assertThat(last.select("nav.pager a[rel=prev]").attr("href")).isEqualTo("/ports/page/255");
     }
 
     @Test
@@ -208,7 +208,7 @@ class HtmlPagesTest {
         assertThat(user.select("h1").text()).isEqualTo("User Ports, ports 1024–49151");
         assertThat(user.select("table.ports tbody a").first().text()).isEqualTo("1024");
         assertThat(user.select("nav.pager p").first().text()).isEqualTo("Page 1 of 188");
-        Document dynamic = page("/ranges/dynamic?page=64");
+        Document dynamic = page("/ranges/dynamic/page/64");
         assertThat(dynamic.select("table.ports tbody a").last().text()).isEqualTo("65535");
         assertThat(dynamic.select("table.ports tbody tr").first().text()).isEqualTo("65280 unassigned");
     }

@@ -74,12 +74,12 @@ class LanguagesTest {
 
     @Test
     void switcher_staysOnTheSamePage() {
-        Document d = page("/ru/ranges/user?page=2");
+        Document d = page("/ru/ranges/user/page/2");
         List<String> hrefs = d.select("details.languages a").eachAttr("href");
-        assertThat(hrefs).hasSize(15).contains("/ranges/user?page=2", "/ru/ranges/user?page=2",
-                "/ar/ranges/user?page=2");
+        assertThat(hrefs).hasSize(15).contains("/ranges/user/page/2", "/ru/ranges/user/page/2",
+                "/ar/ranges/user/page/2");
         Element current = d.selectFirst("details.languages a[aria-current=true]");
-        assertThat(current.attr("href")).isEqualTo("/ru/ranges/user?page=2");
+        assertThat(current.attr("href")).isEqualTo("/ru/ranges/user/page/2");
         assertThat(current.text()).isEqualTo("Русский");
         assertThat(d.selectFirst("details.languages a[hreflang=ar]").attr("dir")).isEqualTo("rtl");
         assertThat(page("/ja/search?q=ssh").select("details.languages a[hreflang=de]").attr("href"))
@@ -164,6 +164,11 @@ class LanguagesTest {
         ApiTest.assertError(h.get("/api/v1/ports/60?lang=xx"), 400,
                 "Field “lang” must be one of ar, bn, de, en, es, fa, fr, hi, id, ja, ps, pt, ru, vi, zh, not xx.");
         assertThat(h.get("/api/v1/search?q=ssh&lang=fa").statusCode()).isEqualTo(200);
+        // the same in the path, as a static export holds it
+        assertThat(Harness.text(h.get("/ja/api/v1/ports/60"))).isEqualTo(Harness.text(r));
+        HttpResponse<byte[]> missing = h.get("/ja/api/v1/ports/70000");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue(JsonApi.CONTENT_TYPE);
     }
 
     @Test

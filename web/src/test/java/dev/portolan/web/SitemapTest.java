@@ -71,12 +71,12 @@ class SitemapTest {
     @Test
     void pagesPart_listsListsRangesAndServices() throws Exception {
         assertThat(locs("/sitemaps/fa-pages.xml")).contains("https://ports.example/fa/",
-                "https://ports.example/fa/ports?page=2", "https://ports.example/fa/services/http");
+                "https://ports.example/fa/ports/page/2", "https://ports.example/fa/services/http");
         assertThat(h.get("/sitemaps/pages.xml").statusCode()).isEqualTo(404);
         assertThat(h.get("/sitemaps/xx-pages.xml").statusCode()).isEqualTo(404);
         List<String> urls = locs("/sitemaps/en-pages.xml");
         assertThat(urls).contains("https://ports.example/", "https://ports.example/ports",
-                "https://ports.example/ports?page=256", "https://ports.example/ranges/dynamic",
+                "https://ports.example/ports/page/256", "https://ports.example/ranges/dynamic",
                 "https://ports.example/services/http");
         assertThat(urls).doesNotHaveDuplicates();
         // every listed service page exists
