@@ -51,6 +51,11 @@ final class Assets {
         return byPath.get(path);
     }
 
+    /** Every asset by its path, for a static export. */
+    Map<String, Rendered> all() {
+        return Map.copyOf(byPath);
+    }
+
     String cssPath() {
         return css;
     }

@@ -32,7 +32,8 @@ final class JsonApi {
     }
 
     /** A port page with its sentences in this language, and the reactions to it. */
-    byte[] port(PortPage page, String url, FeedbackCounts counts) {
+    /** The port page; {@code counts} null leaves the votes out (a static export has none to give). */
+    byte[] port(PortPage page, String url, @org.jspecify.annotations.Nullable FeedbackCounts counts) {
         Map<String, Integer> numbers = page.footnoteNumbers();
         return Json.bytes(g -> {
             g.writeStartObject();
@@ -114,9 +115,11 @@ final class JsonApi {
             }
             g.writeEndArray();
             g.writeStringField("data", messages.format(page.data()));
-            g.writeObjectFieldStart("feedback");
-            counts(g, counts);
-            g.writeEndObject();
+            if (counts != null) {
+                g.writeObjectFieldStart("feedback");
+                counts(g, counts);
+                g.writeEndObject();
+            }
             g.writeEndObject();
         });
     }
@@ -330,9 +333,11 @@ final class JsonApi {
             g.writeNumberField("port", vote.port());
             g.writeStringField("lang", vote.lang());
             g.writeStringField("reaction", vote.reaction().wireName());
-            g.writeObjectFieldStart("feedback");
-            counts(g, counts);
-            g.writeEndObject();
+            if (counts != null) {
+                g.writeObjectFieldStart("feedback");
+                counts(g, counts);
+                g.writeEndObject();
+            }
             g.writeEndObject();
         });
     }

@@ -78,22 +78,11 @@ final class Site {
         this.feedback = feedback;
         this.publicUrl = publicUrl;
         this.assets = new Assets();
-        List<Frame.Language> offered = new ArrayList<>();
-        for (ULocale l : Languages.all()) {
-            String code = Languages.code(l);
-            offered.add(new Frame.Language(code, l.toLanguageTag(), Languages.nativeName(l),
-                    l.isRightToLeft() ? "rtl" : "ltr", offered.isEmpty() ? "" : "/" + code));
-        }
-        List<Edition> all = new ArrayList<>();
+        this.editions = Edition.all(Languages.all(), registry, baseNames, assets, publicUrl);
         Map<String, Edition> codes = new LinkedHashMap<>();
-        for (Frame.Language language : offered) {
-            Messages messages = Messages.of(ULocale.forLanguageTag(language.tag()), baseNames);
-            Frame frame = new Frame(messages, assets, publicUrl, language, offered);
-            Edition e = new Edition(all.size(), frame, new HtmlPages(frame, registry), new JsonApi(messages));
-            all.add(e);
-            codes.put(language.code(), e);
+        for (Edition e : editions) {
+            codes.put(e.code(), e);
         }
-        this.editions = List.copyOf(all);
         this.byCode = Map.copyOf(codes);
         this.cache = new PageCache(settings.cacheBytes(), editions.size());
         this.votes = new TokenBuckets(settings.votesPerMinute(), settings.voteBurst());

@@ -24,11 +24,18 @@ final class Sitemaps {
     private final String base;
     private final RegistrySnapshot snapshot;
     private final List<Frame.Language> languages;
+    private final PortRange ports;
 
     Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages) {
+        this(base, snapshot, languages, PortRange.ALL);
+    }
+
+    /** A sitemap listing only the port pages of {@code ports} (a partial static export). */
+    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, PortRange ports) {
         this.base = base;
         this.snapshot = snapshot;
         this.languages = List.copyOf(languages);
+        this.ports = ports;
     }
 
     /** The file name of a language's part with the pages other than ports. */
@@ -63,7 +70,7 @@ final class Sitemaps {
         StringBuilder s = header(PORTS_PER_PART * 64);
         s.append(URLSET);
         int first = part * PORTS_PER_PART;
-        for (int p = first; p < first + PORTS_PER_PART; p++) {
+        for (int p = Math.max(first, ports.first()); p < first + PORTS_PER_PART && p <= ports.last(); p++) {
             url(s, language, "/ports/" + p);
         }
         s.append("</urlset>\n");

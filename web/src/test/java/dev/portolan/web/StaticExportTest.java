@@ -1,0 +1,240 @@
+package dev.portolan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ibm.icu.util.ULocale;
+import dev.portolan.core.PortRange;
+import dev.portolan.core.Registry;
+import dev.portolan.core.testsupport.Fixtures;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.page.PortPage;
+import dev.portolan.knowledge.page.PortPages;
+import dev.portolan.knowledge.page.Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The static export: layout, the same bytes as the live site, determinism, incremental runs,
+ * safety. Most tests export the small registry fixture (a few dozen services) so that each export
+ * takes seconds; the comparison with the live site uses the baseline the test server runs on.
+ */
+class StaticExportTest {
+    static final String BASE = "https://ports.example";
+    static final List<ULocale> EN_AR = List.of(ULocale.ENGLISH, ULocale.forLanguageTag("ar"));
+    static final Registry SMALL = Registry.of(Fixtures.xml());
+    static PageSource pages;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void compose() {
+        pages = new PortPages(SMALL, Knowledge.embedded())::page;
+    }
+
+    static StaticExport.Totals export(Path out, PageSource source, int first, int last) throws ExportException {
+        return export(SMALL, out, source, first, last);
+    }
+
+    static StaticExport.Totals export(Registry registry, Path out, PageSource source, int first, int last)
+            throws ExportException {
+        return new StaticExport(registry, source, new StaticExport.Options(out, EN_AR, new PortRange(first, last),
+                BASE, 2)).run();
+    }
+
+    /** Every file of an export (gzip forms and the manifest included) and its bytes. */
+    static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void writesEveryKindOfFile_withItsGzipForm() throws Exception {
+        StaticExport.Totals t = export(dir, pages, 0, 300);
+        for (String f : List.of("index.html", "ar/index.html", "ports.html", "ports/page/256.html", "ar/ports/page/2.html",
+                "ranges/user.html", "ranges/user/page/188.html", "ar/ranges/dynamic/page/64.html", "ports/0.html",
+                "ports/300.html", "ar/ports/80.html", "services/ntp.html", "ar/services/ssh.html", "search.html",
+                "404.html", "ar/404.html", "api/v1/ports/80.json", "ar/api/v1/ports/80.json",
+                "api/v1/services/ssh.json", "api/v1/openapi.json", "sitemap.xml", "sitemaps/en-pages.xml",
+                "sitemaps/ar-ports-0.xml", "robots.txt")) {
+            assertThat(dir.resolve(f)).as(f).isRegularFile();
+            assertThat(Harness.gunzip(Files.readAllBytes(dir.resolve(f + ".gz")))).as(f + ".gz")
+                    .isEqualTo(Files.readString(dir.resolve(f)));
+        }
+        assertThat(dir.resolve("ports/301.html")).doesNotExist();
+        assertThat(dir.resolve("es")).doesNotExist();
+        try (Stream<Path> assets = Files.list(dir.resolve("assets"))) {
+            assertThat(assets.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".gz")))
+                    .hasSize(3).allMatch(n -> n.matches("(site|feedback|icon)\\.[0-9a-f]{12}\\.(css|js|svg)"));
+        }
+        Map<String, byte[]> all = files(dir);
+        assertThat(all.keySet()).noneMatch(n -> n.endsWith(".portolan-tmp"));
+        long html = all.keySet().stream().filter(n -> n.endsWith(".html")).count();
+        assertThat(t.pages()).isEqualTo(html);
+        assertThat(t.files()).isEqualTo(all.keySet().stream().filter(n -> !n.endsWith(".gz")
+                && !n.equals(StaticExport.MANIFEST)).count());
+        assertThat(t.written()).isEqualTo(t.files());
+        assertThat(t.unchanged()).isZero();
+        assertThat(t.removed()).isZero();
+        // the API files carry no votes: a static file cannot count them
+        assertThat(Files.readString(dir.resolve("api/v1/ports/80.json"))).doesNotContain("\"feedback\"")
+                .contains("\"url\":\"https://ports.example/ports/80\"");
+        assertThat(Files.readString(dir.resolve("ar/api/v1/ports/80.json")))
+                .contains("\"url\":\"https://ports.example/ar/ports/80\"");
+        // lists and sitemaps name only what was exported
+        assertThat(Files.readString(dir.resolve("sitemaps/en-ports-0.xml"))).contains("/ports/300<")
+                .doesNotContain("/ports/301<");
+        assertThat(Files.readString(dir.resolve("sitemap.xml"))).contains("ar-pages.xml").doesNotContain("es-");
+        assertThat(Files.readString(dir.resolve("ports/80.html"))).contains("hreflang=\"ar\"")
+                .doesNotContain("hreflang=\"es\"");
+    }
+
+    @Test
+    void pages_areTheBytesTheLiveSiteSends() throws Exception {
+        export(TestPages.registry(), dir, new PortPages(TestPages.registry(), Knowledge.embedded())::page, 75, 90);
+        try (Harness h = Harness.start(Harness.settings().withPublicUrl(BASE))) {
+            for (String path : List.of("/ports/80", "/ar/ports/80", "/ports/page/2", "/ar/ranges/system",
+                    "/services/http", "/ar/", "/sitemap.xml", "/robots.txt", "/api/v1/openapi.json")) {
+                HttpResponse<byte[]> live = h.get(path);
+                assertThat(live.statusCode()).as(path).isEqualTo(200);
+                String file = path.endsWith("/") ? path.substring(1) + "index.html"
+                        : path.contains(".") ? path.substring(1) : path.substring(1) + ".html";
+                String exported = Files.readString(dir.resolve(file));
+                // the live switcher lists fifteen languages, this export two: compare all but the head and switcher
+                assertThat(comparable(exported)).as(path).isEqualTo(comparable(Harness.text(live)));
+            }
+        }
+    }
+
+    /** A page without the parts that name the set of languages. */
+    private static String comparable(String page) {
+        return page.replaceAll("(?s)<link rel=\"alternate\" hreflang=[^>]*>\n", "")
+                .replaceAll("(?s)<details class=\"languages\">.*?</details>", "")
+                .replaceAll("<sitemap><loc>[^<]*sitemaps/(?!en-|ar-)[^<]*</loc></sitemap>\n", "")
+                .replaceAll("Disallow: /(?!ar/)[a-z]{2}/search\n", "");
+    }
+
+    @Test
+    void theSameData_givesTheSameBytes(@TempDir Path other) throws Exception {
+        export(dir, pages, 0, 120);
+        export(other, pages, 0, 120);
+        Map<String, byte[]> a = files(dir);
+        Map<String, byte[]> b = files(other);
+        assertThat(a.keySet()).isEqualTo(b.keySet());
+        List<String> differ = new ArrayList<>();
+        for (String name : a.keySet()) {
+            if (!java.util.Arrays.equals(a.get(name), b.get(name))) {
+                differ.add(name);
+            }
+        }
+        assertThat(differ).isEmpty();
+    }
+
+    @Test
+    void aSecondExport_writesOnlyWhatChanged_andRemovesOrphans() throws Exception {
+        StaticExport.Totals first = export(dir, pages, 0, 200);
+        String manifest = Files.readString(dir.resolve(StaticExport.MANIFEST));
+        StaticExport.Totals again = export(dir, pages, 0, 200);
+        assertThat(again.written()).isZero();
+        assertThat(again.unchanged()).isEqualTo(first.files());
+        assertThat(again.removed()).isZero();
+        assertThat(Files.readString(dir.resolve(StaticExport.MANIFEST))).isEqualTo(manifest);
+
+        // one port's page changes: its page and API file in both languages, nothing else
+        PageSource changed = port -> {
+            PortPage p = pages.page(port);
+            return port != 80 ? p : new PortPage(p.port(), p.range(), p.title(), Text.of("subtitle.zero"),
+                    p.summary(), p.breadcrumbs(), p.sections(), p.faq(), p.related(), p.previous(), p.next(),
+                    p.footnotes(), p.data());
+        };
+        long before80 = Files.getLastModifiedTime(dir.resolve("ports/81.html")).toMillis();
+        StaticExport.Totals third = export(dir, changed, 0, 200);
+        assertThat(third.written()).isEqualTo(4);
+        assertThat(third.unchanged()).isEqualTo(first.files() - 4);
+        assertThat(Files.getLastModifiedTime(dir.resolve("ports/81.html")).toMillis()).isEqualTo(before80);
+
+        // fewer ports: the others' files and gzip forms go, and nothing else of the directory
+        Files.writeString(dir.resolve("mine.txt"), "not Portolan's");
+        StaticExport.Totals fourth = export(dir, changed, 0, 150);
+        assertThat(fourth.removed()).isEqualTo(50 * 4);
+        assertThat(dir.resolve("ports/151.html")).doesNotExist();
+        assertThat(dir.resolve("ports/151.html.gz")).doesNotExist();
+        assertThat(dir.resolve("ar/api/v1/ports/200.json")).doesNotExist();
+        assertThat(dir.resolve("ports/150.html")).isRegularFile();
+        assertThat(dir.resolve("mine.txt")).hasContent("not Portolan's");
+        assertThat(Files.readString(dir.resolve(StaticExport.MANIFEST))).doesNotContain("ports/151.html\t");
+    }
+
+    @Test
+    void aDirectoryOfSomethingElse_isRefusedUntouched() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> export(dir, pages, 0, 10)).isInstanceOf(ExportException.class)
+                .hasMessageContaining("is not empty and holds no Portolan export");
+        assertThat(files(dir).keySet()).containsExactly("notes.txt");
+
+        Path file = dir.resolve("notes.txt");
+        assertThatThrownBy(() -> export(file, pages, 0, 10)).hasMessageContaining("is not a directory");
+    }
+
+    @Test
+    void aDamagedManifest_isRefusedUntouched() throws Exception {
+        export(dir, pages, 0, 5);
+        Files.writeString(dir.resolve(StaticExport.MANIFEST), "# portolan static export: path, sha-256, bytes\n"
+                + "../../etc/passwd\tx\t1\n");
+        Map<String, byte[]> before = files(dir);
+        assertThatThrownBy(() -> export(dir, pages, 0, 5)).isInstanceOf(ExportException.class)
+                .hasMessageContaining("line 2 is damaged");
+        assertThat(files(dir).keySet()).isEqualTo(before.keySet());
+        Files.writeString(dir.resolve(StaticExport.MANIFEST), "something else\n");
+        assertThatThrownBy(() -> export(dir, pages, 0, 5)).hasMessageContaining("is not a Portolan export manifest");
+    }
+
+    @Test
+    void aFailedExport_leavesWholeFiles_andTheEarlierManifest() throws Exception {
+        export(dir, pages, 0, 100);
+        String manifest = Files.readString(dir.resolve(StaticExport.MANIFEST));
+        PageSource failing = port -> {
+            if (port == 60) {
+                throw new UncheckedIOException(new IOException("disk on fire"));
+            }
+            PortPage p = pages.page(port);
+            return new PortPage(p.port(), p.range(), p.title(), Text.of("subtitle.zero"), p.summary(),
+                    p.breadcrumbs(), p.sections(), p.faq(), p.related(), p.previous(), p.next(), p.footnotes(),
+                    p.data());
+        };
+        assertThatThrownBy(() -> export(dir, failing, 0, 100)).isInstanceOf(ExportException.class)
+                .hasMessageContaining("disk on fire");
+        // the manifest says the export did not complete, and still names every file
+        String unfinished = Files.readString(dir.resolve(StaticExport.MANIFEST));
+        assertThat(unfinished.lines().skip(1).findFirst()).hasValue("state\twriting");
+        assertThat(unfinished).contains("ports/99.html\t");
+        for (Map.Entry<String, byte[]> f : files(dir).entrySet()) {
+            assertThat(f.getKey()).doesNotEndWith(".portolan-tmp");
+            if (f.getKey().endsWith(".html")) {
+                assertThat(new String(f.getValue(), StandardCharsets.UTF_8)).as(f.getKey()).contains("</html>");
+            }
+        }
+        // the next good export repairs everything
+        StaticExport.Totals t = export(dir, pages, 0, 100);
+        assertThat(t.written()).isPositive();
+        assertThat(Files.readString(dir.resolve(StaticExport.MANIFEST))).isEqualTo(manifest);
+    }
+}
