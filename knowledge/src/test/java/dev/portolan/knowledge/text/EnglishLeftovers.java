@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds what a page in another language still says in English, and what a page in any language
- * shows unformatted (a message key, an argument in braces, {@code null}).
+ * shows unformatted: a message key, an argument in braces, {@code null}, or an argument that is
+ * shown although it is empty (“assigns port 24 to the services .”).
  *
  * <p>English that is data stays: the registry's service names, descriptions, people, notes and
  * reports, names of software and malware, system names and versions, commands, citation titles,
@@ -78,6 +79,8 @@ final class EnglishLeftovers {
 
     /** A marker count from which a sentence is English. */
     static final int SENTENCE_MARKERS = 2;
+    /** A private-use character that no message holds, to see whether an argument is shown. */
+    private static final String EMPTY_MARK = "\uE000";
     /** What stands for cut-out data in the sentences a problem quotes. */
     static final String DATA = "…";
 
@@ -163,7 +166,35 @@ final class EnglishLeftovers {
                 }
             }
         }
+        for (Text t : texts(page)) {
+            for (String name : emptyShown(t)) {
+                out.add(new Problem(code, where, "message " + t.key() + " shows an empty {" + name + "}: «"
+                        + messages.format(t) + "»"));
+            }
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * The arguments of a message that are empty (an empty string or list) and yet shown: a sentence
+     * with a hole, such as “assigns port 24 to the services .”.
+     */
+    private List<String> emptyShown(Text t) {
+        List<String> out = new ArrayList<>();
+        Set<String> shown = shownAsIs(t.key());
+        for (Map.Entry<String, Object> a : t.args().entrySet()) {
+            Object v = a.getValue();
+            boolean empty = v instanceof String s && s.isEmpty() || v instanceof List<?> l && l.isEmpty();
+            if (empty && shown.contains(a.getKey())) {
+                // Shown in the branch the other arguments select? Fill it with a mark and look for it.
+                Map<String, Object> marked = new LinkedHashMap<>(t.args());
+                marked.put(a.getKey(), EMPTY_MARK);
+                if (messages.format(new Text(t.key(), marked, List.of())).contains(EMPTY_MARK)) {
+                    out.add(a.getKey());
+                }
+            }
+        }
+        return out;
     }
 
     /** Message keys in a line of text. */

@@ -150,6 +150,22 @@ class EnglishLeftoversTest {
     }
 
     @Test
+    void anEmptyArgumentThatIsShownIsCaught_butNotOneInABranchNotTaken() {
+        PortPage p = PAGES.page(22);
+        Text hole = Text.of("overview.assigned", "scope", "all", "transports", List.of("TCP"), "port", "22",
+                "services", List.of(), "count", 0);
+        Text fine = Text.of("range.privilegedAlternative", "system", "FreeBSD", "name", "mac_portacl", "since", "",
+                "hasSince", "no");
+        PortPage page = new PortPage(p.port(), p.range(), p.title(), p.subtitle(), p.summary(), p.breadcrumbs(),
+                List.of(new Section(Section.Id.OVERVIEW, List.of(new Block.Paragraph(List.of(hole, fine))))),
+                List.of(), List.of(), p.previous(), p.next(), p.footnotes(), p.data());
+
+        assertThat(new EnglishLeftovers(ULocale.ENGLISH).problems(page, render(ULocale.ENGLISH, page)))
+                .extracting(EnglishLeftovers.Problem::what).containsExactly("message overview.assigned shows an "
+                        + "empty {services}: «On every transport, the IANA registry assigns port 22 to the services .»");
+    }
+
+    @Test
     void dataIsCutOutAsWholeWordsOnly() {
         assertThat(EnglishLeftovers.withoutData("RFC 1700, port 0", Set.of("0"))).isEqualTo("RFC 1700, port …");
         assertThat(EnglishLeftovers.withoutData("sshd, ssh", Set.of("ssh"))).isEqualTo("sshd, …");

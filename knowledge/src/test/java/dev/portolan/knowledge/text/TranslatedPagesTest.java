@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every port page is fully translated: 200 ports drawn with a fixed seed and the edges of the
  * ranges, over the embedded baseline and (when its data is present) the full IANA registry, each
- * rendered as text in every language. No page shows a raw message key, an unfilled argument or
- * {@code null}, and no page in another language than English keeps an English sentence of ours
+ * rendered as text in every language. No page shows a raw message key, an unfilled or empty
+ * argument or {@code null}, and no page in another language than English keeps an English sentence of ours
  * (see {@link EnglishLeftovers} for what counts as ours and what as data). Every message of every
  * bundle, including plural and select branches no sampled page reaches, is checked as well.
  */
