@@ -4,17 +4,25 @@ import dev.portolan.knowledge.page.Block;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders a {@link PortPage} as plain text for a terminal: headings, wrapped paragraphs with
- * footnote markers such as {@code [3]}, commands indented as they are to be typed, and the
- * numbered sources at the end.
+ * footnote markers such as {@code [3]}, commands indented as they are to be typed, registry records
+ * one field a line, and the numbered sources at the end. A label and what follows it are joined
+ * by the language's own pattern ({@code text.labelled}: “Assignee: IESG”, “Attributaire : IESG”,
+ * “割り当て先：IESG”).
  */
 public final class PlainTextPage {
     private static final char WORD_JOINER = '\u2060';
+    /** Below the first combining marks every character takes one column (the fast path for Latin text). */
+    private static final int COMBINING_MARKS = 0x300;
 
     private final Messages messages;
     private final int width;
@@ -36,7 +44,7 @@ public final class PlainTextPage {
         Map<String, Integer> numbers = page.footnoteNumbers();
         StringBuilder out = new StringBuilder();
         String title = messages.format(page.title());
-        out.append(title).append('\n').append("=".repeat(Math.min(width, title.length()))).append('\n');
+        out.append(title).append('\n').append("=".repeat(Math.min(width, columns(title)))).append('\n');
         wrap(out, sentence(page.subtitle(), numbers), "");
         for (Section s : page.sections()) {
             out.append('\n');
@@ -71,7 +79,7 @@ public final class PlainTextPage {
     }
 
     private void heading(StringBuilder out, String text) {
-        out.append(text).append('\n').append("-".repeat(Math.min(width, text.length()))).append('\n');
+        out.append(text).append('\n').append("-".repeat(Math.min(width, columns(text)))).append('\n');
     }
 
     private void block(StringBuilder out, Block b, Map<String, Integer> numbers) {
@@ -93,44 +101,42 @@ public final class PlainTextPage {
             for (Block.Command c : commands.commands()) {
                 if (!c.platform().equals(platform)) {
                     platform = c.platform();
-                    out.append(messages.format("command.platform." + platform));
+                    StringBuilder label = new StringBuilder(messages.format("command.platform." + platform));
                     for (String id : c.cites()) {
                         Integer n = numbers.get(id);
                         if (n != null) {
-                            out.append('[').append(n).append(']');
+                            label.append('[').append(n).append(']');
                         }
                     }
-                    out.append(":\n");
+                    out.append(labelled(label.toString(), "")).append('\n');
                 }
                 out.append("    ").append(c.line()).append('\n');
             }
         } else if (b instanceof Block.Assignments table) {
             for (Block.AssignmentRow r : table.rows()) {
-                StringBuilder line = new StringBuilder("- ");
-                line.append(r.service().isEmpty() ? messages.format("status." + r.status()) : r.service());
+                String name = r.service().isEmpty() ? messages.format("status." + r.status()) : r.service();
                 if (!r.transport().isEmpty()) {
-                    line.append(" (").append(r.transport()).append(')');
+                    name += " (" + r.transport() + ")";
                 }
-                if (!r.description().isEmpty()) {
-                    line.append(": ").append(r.description());
-                }
+                wrap(out, "- " + (r.description().isEmpty() ? name : labelled(name, r.description())), "  ");
                 if (!r.assignees().isEmpty()) {
-                    line.append(". ").append(messages.format("assignments.assignee")).append(": ")
-                            .append(String.join(", ", r.assignees()));
+                    wrap(out, "  " + labelled(messages.format("assignments.assignee"), r.assignees()), "    ");
                 }
-                List<Block.Link> refs = r.references();
+                List<String> refs = new ArrayList<>();
+                for (Block.Link link : r.references()) {
+                    refs.add(link.url().isEmpty() || link.url().equals(link.label()) ? link.label()
+                            : link.label() + " <" + link.url() + ">");
+                }
                 if (!refs.isEmpty()) {
-                    line.append(". ").append(messages.format("assignments.references")).append(": ");
-                    for (int i = 0; i < refs.size(); i++) {
-                        line.append(i == 0 ? "" : ", ").append(refs.get(i).label());
-                        if (!refs.get(i).url().isEmpty() && !refs.get(i).url().equals(refs.get(i).label())) {
-                            line.append(" <").append(refs.get(i).url()).append('>');
-                        }
-                    }
+                    wrap(out, "  " + labelled(messages.format("assignments.references"), refs), "    ");
                 }
-                wrap(out, line.toString(), "  ");
             }
         }
+    }
+
+    /** A label and its value (a string, or a list joined by the language's list pattern) in the language. */
+    private String labelled(String label, Object value) {
+        return messages.format("text.labelled", "label", label, "value", value);
     }
 
     private String sentence(Text t, Map<String, Integer> numbers) {
@@ -148,7 +154,7 @@ public final class PlainTextPage {
     /**
      * Wraps at the line-break opportunities of the language (spaces in English, between characters
      * in Chinese or Japanese); a piece longer than the width stays whole on its own line. Width is
-     * counted in code points, which is close enough for a terminal.
+     * counted in terminal columns (see {@link #columns}).
      */
     private void wrap(StringBuilder out, String text, String indent) {
         BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
@@ -158,17 +164,42 @@ public final class PlainTextPage {
         for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
             String piece = text.substring(start, end).replace(String.valueOf(WORD_JOINER), "");
             String trimmed = piece.stripTrailing();
-            int length = trimmed.codePointCount(0, trimmed.length());
+            int length = columns(trimmed);
             if (col > indent.length() && col + length > width) {
                 trimTrailingSpaces(out);
                 out.append('\n').append(indent);
                 col = indent.length();
             }
             out.append(piece);
-            col += piece.codePointCount(0, piece.length());
+            col += columns(piece);
         }
         trimTrailingSpaces(out);
         out.append('\n');
+    }
+
+    /**
+     * The columns a text takes in a terminal: two for a wide or full-width character (Chinese,
+     * Japanese), none for a combining mark or a format character (Devanagari vowel signs, the
+     * zero-width non-joiner of Persian), one for anything else.
+     */
+    static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < COMBINING_MARKS) {
+                n++;
+                continue;
+            }
+            int type = UCharacter.getType(cp);
+            if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK
+                    || type == UCharacterCategory.FORMAT) {
+                continue;
+            }
+            int eaw = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
+            n += eaw == UCharacter.EastAsianWidth.WIDE || eaw == UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
+        }
+        return n;
     }
 
     private static void trimTrailingSpaces(StringBuilder out) {
