@@ -210,7 +210,7 @@ public record Assignment(
         }
 
         public Assignment build() {
-            AssignmentStatus s = status != null ? status : AssignmentStatus.fromDescription(description);
+            AssignmentStatus s = status != null ? status : AssignmentStatus.of(service, description);
             return new Assignment(service, aliases, ports, transport, description, s, assignees,
                     contacts, registered, modified, references, notes, unauthorized, serviceCodes,
                     origin);

@@ -56,12 +56,15 @@ final class PortFacts {
         return best;
     }
 
-    /** Service names assigned on one transport, in registry order. */
+    /**
+     * Service names assigned on one transport, in registry order; a record assigned without a name
+     * is named by its description ("any private mail system").
+     */
     List<String> services(Transport t) {
         Set<String> names = new LinkedHashSet<>();
         for (Assignment a : byTransport.get(t)) {
-            if (a.status() == AssignmentStatus.ASSIGNED && a.service() != null) {
-                names.add(a.service());
+            if (a.status() == AssignmentStatus.ASSIGNED) {
+                names.add(a.service() != null ? a.service() : a.description().strip());
             }
         }
         return List.copyOf(names);

@@ -35,7 +35,8 @@ class TranslatedPagesTest {
     /** How many ports are drawn. */
     static final int DRAWN = 200;
     /** Ports every run renders: the edges of the ranges and the ports the project started from. */
-    static final List<Integer> FIXED = List.of(0, 60, 443, 1023, 1024, 49_151, 49_152, 60_327, 65_535);
+    // the ports, and 24 and 1008, whose records carry no service name
+    static final List<Integer> FIXED = List.of(0, 24, 60, 443, 1008, 1023, 1024, 49_151, 49_152, 60_327, 65_535);
     static final List<Integer> PORTS = sample();
     /** Wide enough that no line is wrapped: a sentence is never cut by a line break. */
     private static final int UNWRAPPED = 1_000_000;
@@ -60,7 +61,7 @@ class TranslatedPagesTest {
 
     @Test
     void theSampleIsTheSameOnEveryRun() {
-        assertThat(PORTS).hasSize(209).doesNotHaveDuplicates().startsWith(FIXED.toArray(Integer[]::new))
+        assertThat(PORTS).hasSize(FIXED.size() + DRAWN).doesNotHaveDuplicates().startsWith(FIXED.toArray(Integer[]::new))
                 .allSatisfy(p -> assertThat(p).isBetween(0, 65_535));
         assertThat(sample()).isEqualTo(PORTS);
         assertThat(languages()).hasSize(15).startsWith("en");
