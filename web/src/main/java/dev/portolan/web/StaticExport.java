@@ -247,6 +247,8 @@ public final class StaticExport {
                     JsonApi.service(name, registry.service(name).orElseThrow())));
         }
         tasks.add(Task.of("api/v1/openapi.json", () -> OpenApi.document()));
+        // what a web server sends for an address under /api/ that names no file
+        tasks.add(Task.of("api/404.json", () -> JsonApi.error(404, editions.get(0).frame().t("error.notFound"))));
         List<Frame.Language> languages = editions.get(0).frame().languages();
         Sitemaps sitemaps = new Sitemaps(options.baseUrl(), registry.snapshot(), languages, ports);
         tasks.add(Task.of("sitemap.xml", () -> sitemaps.index()));

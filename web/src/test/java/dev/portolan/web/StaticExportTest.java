@@ -45,6 +45,11 @@ class StaticExportTest {
         pages = new PortPages(SMALL, Knowledge.embedded())::page;
     }
 
+    /** The pages of the small registry, composed as the program does. */
+    static PageSource smallPages() {
+        return new PortPages(SMALL, Knowledge.embedded())::page;
+    }
+
     static StaticExport.Totals export(Path out, PageSource source, int first, int last) throws ExportException {
         return export(SMALL, out, source, first, last);
     }
