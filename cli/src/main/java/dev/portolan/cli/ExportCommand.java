@@ -118,7 +118,12 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         PortRange range;
-        PortQuery q = PortQuery.parse(ports);
+        PortQuery q;
+        try {
+            q = PortQuery.parse(ports);
+        } catch (InvalidQueryException e) {
+            throw new InvalidQueryException("--ports: " + e.getMessage());
+        }
         if (q instanceof PortQuery.Port p && p.only() == null) {
             range = PortRange.of(p.port());
         } else if (q instanceof PortQuery.Range r && r.only() == null) {
