@@ -5,8 +5,10 @@ import dev.portolan.core.Registry;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.PortPages;
+import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.knowledge.text.PlainTextPage;
+import dev.portolan.web.PageRenderer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       for every {@code lang}; it is here to compare with the rendering);
  *   <li>{@code renderText}: the composed page of a random port turned into text in {@code lang}
  *       ({@link PlainTextPage}: every sentence through ICU MessageFormat, lists, dates, plural
- *       rules, line breaking).
+ *       rules, line breaking);
+ *   <li>{@code renderHtml}: the same as the web site's HTML page in {@code lang} (templates, escaping,
+ *       footnotes, structured data);
+ *   <li>{@code renderJson}: the same as the API's JSON in {@code lang}.
  * </ul>
  *
  * The question for a translated site: does rendering in Arabic, Russian or Japanese cost about the
@@ -57,6 +62,7 @@ public class PortPageBenchmark {
     private PortPage[] composed;
     private int[] ports;
     private PlainTextPage text;
+    private PageRenderer site;
     private int cursor;
 
     @Setup
@@ -70,6 +76,18 @@ public class PortPageBenchmark {
             composed[i] = pages.page(ports[i]);
         }
         text = new PlainTextPage(Messages.of(ULocale.forLanguageTag(lang)), 100);
+        site = new PageRenderer(Registry.of(Registries.load(registry)), Languages.find(lang).orElseThrow(),
+                "https://ports.example");
+    }
+
+    @Benchmark
+    public byte[] renderHtml() {
+        return site.html(composed[cursor++ & (PAGES - 1)]);
+    }
+
+    @Benchmark
+    public byte[] renderJson() {
+        return site.json(composed[cursor++ & (PAGES - 1)]);
     }
 
     @Benchmark

@@ -56,6 +56,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "Threads that render and write (1-256; default: one per CPU).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--gzip-level", paramLabel = "N",
+            description = "Deflate level of the .gz files, 1 (fastest) to 9 (smallest); default 6.")
+    int gzipLevel = StaticExport.Options.DEFAULT_GZIP_LEVEL;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
@@ -138,7 +142,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new InvalidQueryException("--base-url '" + printable(baseUrl)
                     + "' is not an http(s) address such as https://ports.example");
         }
-        return new StaticExport.Options(out, languages, range, base, threads);
+        if (gzipLevel < 1 || gzipLevel > 9) {
+            throw new InvalidQueryException("--gzip-level " + gzipLevel + " is out of range: give 1-9");
+        }
+        return new StaticExport.Options(out, languages, range, base, threads, gzipLevel);
     }
 
     private static String printable(String s) {

@@ -52,7 +52,7 @@ class ExportCommandTest {
         Path out = files.resolve("never");
         String[][] cases = {
             {"--lang", "en,xx"}, {"--ports", "70000"}, {"--ports", "22/tcp"}, {"--base-url", "ftp://ports.example"},
-            {"--threads", "0"}};
+            {"--threads", "0"}, {"--gzip-level", "0"}, {"--gzip-level", "10"}};
         for (String[] c : cases) {
             Cli.Run run = Cli.run(home, "export", "--out", out.toString(), c[0], c[1]);
             assertThat(run.code()).as(String.join(" ", c)).isEqualTo(ExitCode.BAD_INPUT);

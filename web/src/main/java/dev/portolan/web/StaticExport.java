@@ -57,8 +57,6 @@ public final class StaticExport {
     private static final String COMPLETE = "complete";
     /** The hash and size of a file an unfinished export may have written. */
     private static final String UNKNOWN = "-\t-";
-    /** Deflate level of the gzip forms: 6 is zlib's default, within a few per cent of 9. */
-    static final int GZIP_LEVEL = 6;
     /** Magic, deflate, no flags, no time, no extra flags, unknown system. */
     private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
@@ -71,8 +69,13 @@ public final class StaticExport {
      * @param baseUrl the site's public address without a trailing slash, for canonical links and
      *     sitemaps ({@code https://ports.example})
      * @param threads how many threads render and write
+     * @param gzipLevel the deflate level of the gzip forms, 1 (fastest) to 9 (smallest)
      */
-    public record Options(Path out, List<ULocale> languages, PortRange ports, String baseUrl, int threads) {
+    public record Options(Path out, List<ULocale> languages, PortRange ports, String baseUrl, int threads,
+            int gzipLevel) {
+        /** The gzip level if none is chosen: zlib's default, within a few per cent of the smallest. */
+        public static final int DEFAULT_GZIP_LEVEL = 6;
+
         public Options {
             languages = List.copyOf(languages);
             if (languages.isEmpty()) {
@@ -83,6 +86,9 @@ public final class StaticExport {
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            if (gzipLevel < 1 || gzipLevel > 9) {
+                throw new IllegalArgumentException("the gzip level must be 1-9, not " + gzipLevel);
             }
         }
     }
@@ -143,7 +149,7 @@ public final class StaticExport {
         List<Edition> editions = Edition.all(options.languages(), registry,
                 List.of(Messages.PAGES, WebServer.SITE_BUNDLE), assets, options::baseUrl);
         List<Task> tasks = tasks(editions, assets);
-        total.set(tasks.size());
+        total.set(tasks.stream().mapToLong(t -> t.paths().size()).sum());
         // Until the export completes, the manifest names every file the directory may hold (the
         // earlier export's and this one's) and says not to trust its hashes: after an interruption
         // the next export compares contents and still knows which files are Portolan's.
@@ -154,7 +160,7 @@ public final class StaticExport {
             }
         }
         writeManifest(out, mayExist, false);
-        Writer writer = new Writer(out, before);
+        Writer writer = new Writer(out, before, options.gzipLevel());
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             pool.submit(() -> tasks.parallelStream().forEach(t -> {
@@ -166,7 +172,7 @@ public final class StaticExport {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                done.incrementAndGet();
+                done.addAndGet(t.paths().size());
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -233,14 +239,25 @@ public final class StaticExport {
                 tasks.add(Task.of(p + "services/" + name + ".html", () ->
                         html.service(name, registry.service(name).orElseThrow())));
             }
-            // a port's page and its API file from one composed page model
-            for (int port = ports.first(); port <= ports.last(); port++) {
-                int n = port;
-                tasks.add(new Task(List.of(p + "ports/" + n + ".html", p + "api/v1/ports/" + n + ".json"), () -> {
-                    var page = pages.page(n);
-                    return List.of(html.port(page), e.api().port(page, e.frame().absolute("/ports/" + n), null));
-                }));
+        }
+        // a port's page and API file in every language, from one composed page model
+        for (int port = ports.first(); port <= ports.last(); port++) {
+            int n = port;
+            List<String> paths = new ArrayList<>(editions.size() * 2);
+            for (Edition e : editions) {
+                String p = e.frame().language().prefix().isEmpty() ? "" : e.code() + "/";
+                paths.add(p + "ports/" + n + ".html");
+                paths.add(p + "api/v1/ports/" + n + ".json");
             }
+            tasks.add(new Task(List.copyOf(paths), () -> {
+                var page = pages.page(n);
+                List<byte[]> out = new ArrayList<>(editions.size() * 2);
+                for (Edition e : editions) {
+                    out.add(e.html().port(page));
+                    out.add(e.api().port(page, e.frame().absolute("/ports/" + n), null));
+                }
+                return out;
+            }));
         }
         for (String name : services) {
             tasks.add(Task.of("api/v1/services/" + name + ".json", () ->
@@ -380,12 +397,13 @@ public final class StaticExport {
                 throw new IllegalStateException("every Java has SHA-256", e);
             }
         });
-        private final ThreadLocal<Deflater> deflaters = ThreadLocal.withInitial(() -> new Deflater(GZIP_LEVEL, true));
+        private final ThreadLocal<Deflater> deflaters;
         private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 16]);
 
-        Writer(Path out, Manifest before) {
+        Writer(Path out, Manifest before, int gzipLevel) {
             this.out = out;
             this.before = before;
+            this.deflaters = ThreadLocal.withInitial(() -> new Deflater(gzipLevel, true));
         }
 
         void file(String path, byte[] content) throws IOException {
