@@ -190,7 +190,9 @@ final class HtmlPages {
             known.add(row(p));
         }
         Head head = new Head(frame.t("home.title"), frame.t("home.description"), "/", List.of(), "home", "/");
-        return render("home", head, new Views.HomeView(ranges(), known, suggestion));
+        String data = frame.t("footer.data", "data", dev.portolan.knowledge.page.PortPages.dataLine(
+                registry.snapshot().info(), true));
+        return render("home", head, new Views.HomeView(ranges(), known, suggestion, data));
     }
 
     /** How many pages a list of {@code count} ports has. */

@@ -96,7 +96,7 @@ final class Views {
     record Pager(String position, String previousHref, String nextHref, List<Link> pages) {}
 
     /** The home page. */
-    record HomeView(List<RangeView> ranges, List<PortRow> wellKnown, Suggestion suggestion) {}
+    record HomeView(List<RangeView> ranges, List<PortRow> wellKnown, Suggestion suggestion, String data) {}
 
     /** A page of the port index or of a range. */
     record ListView(String heading, String intro, List<Crumb> crumbs, List<RangeView> ranges, String caption,

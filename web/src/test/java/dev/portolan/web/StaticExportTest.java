@@ -189,6 +189,26 @@ class StaticExportTest {
     }
 
     @Test
+    void aNewerRegistry_rewritesOnlyThePagesWhoseRecordsChanged() throws Exception {
+        export(dir, pages, 0, 200);
+        // the next registry: one description of port 22 changed, and a newer date
+        String xml = Fixtures.text(Fixtures.XML).replace("The Secure Shell (SSH) Protocol", "The Secure Shell Protocol")
+                .replace(Fixtures.XML_UPDATED, "2026-01-31");
+        Registry newer = Registry.of(Fixtures.readBytes(xml.getBytes(StandardCharsets.UTF_8), "newer.xml"));
+        String page60 = Files.readString(dir.resolve("ports/60.html"));
+        StaticExport.Totals t = export(newer, dir, new PortPages(newer, Knowledge.embedded())::page, 0, 200);
+        Map<String, byte[]> now = files(dir);
+        assertThat(Files.readString(dir.resolve("ports/22.html"))).contains("The Secure Shell Protocol");
+        assertThat(Files.readString(dir.resolve("ports/60.html"))).isEqualTo(page60);
+        // port 22's page and API file, the service page of ssh, the lists showing it, the home page with
+        // the registry's date: in both languages; nothing else
+        assertThat(t.written()).as("written").isBetween(4L, 40L);
+        assertThat(t.removed()).isZero();
+        assertThat(t.unchanged()).isEqualTo(t.files() - t.written());
+        assertThat(now).containsKey("ports/22.html");
+    }
+
+    @Test
     void aDirectoryOfSomethingElse_isRefusedUntouched() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> export(dir, pages, 0, 10)).isInstanceOf(ExportException.class)

@@ -122,18 +122,23 @@ public final class PortPages {
         OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
         List<Footnote> footnotes = footnotes(title, subtitle, sections, faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
-                next, footnotes, dataLine(registry.snapshot().info()));
+                next, footnotes, dataLine(registry.snapshot().info(), false));
     }
 
-    /** Which registry data answered: its kind, its label, the registry's date and the day of import. */
-    static Text dataLine(SnapshotInfo info) {
+    /**
+     * Which registry data answered: its kind and label, and with {@code dates} the registry's date
+     * and the day of import. Port pages leave the dates out: a newer registry then changes only the
+     * pages whose records changed (each record shows its own dates), and a static export rewrites
+     * only those; the home page gives the dates.
+     */
+    public static Text dataLine(SnapshotInfo info, boolean dates) {
         String label = switch (info.source()) {
             case IANA_XML -> "XML";
             case IANA_CSV -> "CSV";
             default -> info.label();
         };
-        LocalDate updated = info.updated();
-        java.time.Instant imported = info.importedAt();
+        LocalDate updated = dates ? info.updated() : null;
+        java.time.Instant imported = dates ? info.importedAt() : null;
         Object updatedOn = updated == null ? "" : new PageDate(updated.getYear(), updated.getMonthValue(),
                 updated.getDayOfMonth());
         Object importedOn = "";
