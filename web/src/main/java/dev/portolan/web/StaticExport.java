@@ -179,7 +179,7 @@ public final class StaticExport {
             throw new ExportException("the export was interrupted; files written so far are complete", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-            throw new ExportException("cannot write the export into " + out + ": " + cause.getMessage(), cause);
+            throw new ExportException("cannot write the export into " + out + ": " + reason(cause), cause);
         } finally {
             pool.shutdownNow();
         }
@@ -281,6 +281,20 @@ public final class StaticExport {
             tasks.add(Task.of(a.getKey().substring(1), () -> a.getValue().identity()));
         }
         return tasks;
+    }
+
+    /** What went wrong, in words: file-system errors name the file and the reason, not only the path. */
+    static String reason(Throwable cause) {
+        if (cause instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file or directory: " + f.getFile();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (cause instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        }
+        return String.valueOf(cause.getMessage());
     }
 
     /** The file of a site path: {@code /ports/page/2} is {@code ports/page/2.html}. */
@@ -443,10 +457,19 @@ public final class StaticExport {
             }
         }
 
-        private void directory(Path dir) throws IOException {
-            if (dirs.putIfAbsent(dir, Boolean.TRUE) == null) {
-                Files.createDirectories(dir);
-            }
+        /**
+         * Creates a file's directory once: other threads writing into it wait until it exists
+         * (computeIfAbsent holds them), instead of racing ahead of its creation.
+         */
+        private void directory(Path dir) {
+            dirs.computeIfAbsent(dir, d -> {
+                try {
+                    Files.createDirectories(d);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return Boolean.TRUE;
+            });
         }
 
         /** Writes under a temporary name beside the target, then renames it into place. */

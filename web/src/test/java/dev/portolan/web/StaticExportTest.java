@@ -220,6 +220,17 @@ class StaticExportTest {
     }
 
     @Test
+    void fileSystemErrors_sayWhatWentWrong() {
+        assertThat(StaticExport.reason(new java.nio.file.NoSuchFileException("/x/ports/1.html")))
+                .isEqualTo("no such file or directory: /x/ports/1.html");
+        assertThat(StaticExport.reason(new java.nio.file.AccessDeniedException("/x")))
+                .isEqualTo("permission denied: /x");
+        assertThat(StaticExport.reason(new java.nio.file.FileSystemException("/x", null, "No space left on device")))
+                .isEqualTo("/x: No space left on device");
+        assertThat(StaticExport.reason(new IOException("disk on fire"))).isEqualTo("disk on fire");
+    }
+
+    @Test
     void aDamagedManifest_isRefusedUntouched() throws Exception {
         export(dir, pages, 0, 5);
         Files.writeString(dir.resolve(StaticExport.MANIFEST), "# portolan static export: path, sha-256, bytes\n"
