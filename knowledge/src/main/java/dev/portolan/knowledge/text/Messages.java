@@ -4,7 +4,6 @@ import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import dev.portolan.knowledge.page.PageDate;
@@ -41,6 +40,7 @@ public final class Messages {
     private final ULocale locale;
     private final Map<String, String> patterns;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, DateFormat> dates = new ConcurrentHashMap<>();
 
     /** A compiled message and the names of its arguments that choose a branch ({@code select}). */
     private record Compiled(MessageFormat format, java.util.Set<String> selectors) {
@@ -214,19 +214,25 @@ public final class Messages {
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
-        // Sources give Gregorian dates; a month of them is not a month of another calendar, so every
-        // language shows them in the Gregorian calendar (with its own month names and digits).
-        ULocale gregorian = locale.setKeywordValue("calendar", "gregorian");
-        Calendar c = new GregorianCalendar(TimeZone.GMT_ZONE, gregorian);
-        c.clear();
-        c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
         String skeleton = switch (d.precision()) {
             case "year" -> "y";
             case "month" -> "yMMMM";
             default -> "yMMMMd";
         };
-        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, gregorian);
-        f.setTimeZone(TimeZone.GMT_ZONE);
-        return f.format(c.getTime());
+        // Sources give Gregorian dates; a month of them is not a month of another calendar, so every
+        // language shows them in the Gregorian calendar (with its own month names and digits). One
+        // format a precision, made once: making one costs more than formatting many dates.
+        DateFormat f = dates.computeIfAbsent(skeleton, k -> {
+            DateFormat made = DateFormat.getInstanceForSkeleton(k, locale.setKeywordValue("calendar", "gregorian"));
+            made.setTimeZone(TimeZone.GMT_ZONE);
+            return made;
+        });
+        // a format keeps state while formatting
+        synchronized (f) {
+            Calendar c = f.getCalendar();
+            c.clear();
+            c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
+            return f.format(c.getTime());
+        }
     }
 }
