@@ -156,6 +156,11 @@ public final class WebServer implements AutoCloseable {
         getAndHead(r, "/assets/{file}", site::asset);
 
         r.exception(HttpError.class, (e, ctx) -> {
+            if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
+                // A refused request's body may be unread: the server closes the connection after the
+                // answer, so it tells the client not to send another request on it.
+                ctx.header("Connection", "close");
+            }
             if (!e.retryAfter().isEmpty()) {
                 ctx.header("Retry-After", e.retryAfter());
             }
