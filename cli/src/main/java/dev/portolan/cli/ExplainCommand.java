@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
     static ULocale language(@org.jspecify.annotations.Nullable String asked, java.util.Map<String, String> env)
             throws InvalidQueryException {
         if (asked != null) {
-            return Languages.find(asked).orElseThrow(() -> new InvalidQueryException("--lang '" + asked
+            return Languages.find(asked).orElseThrow(() -> new InvalidQueryException("--lang '" + CommonOptions.printable(asked)
                     + "' is not a language of the pages; choose one of " + String.join(", ", Languages.codes())));
         }
         for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -111,7 +111,7 @@ final class ExportCommand implements Callable<Integer> {
             Set<ULocale> chosen = new LinkedHashSet<>();
             for (String code : lang.split(",", -1)) {
                 chosen.add(Languages.find(code.strip()).orElseThrow(() -> new InvalidQueryException("--lang '"
-                        + printable(code.strip()) + "' is not a language of the pages; choose from "
+                        + CommonOptions.printable(code.strip()) + "' is not a language of the pages; choose from "
                         + String.join(",", Languages.codes()) + " or all")));
             }
             // in the site's own order, whatever the order asked
@@ -133,22 +133,18 @@ final class ExportCommand implements Callable<Integer> {
         } else if (q instanceof PortQuery.Range r && r.only() == null) {
             range = r.ports();
         } else {
-            throw new InvalidQueryException("--ports '" + printable(ports)
+            throw new InvalidQueryException("--ports '" + CommonOptions.printable(ports)
                     + "' is not a port or a range such as 0-1023");
         }
         String base = baseUrl.strip();
         if (!(base.startsWith("http://") || base.startsWith("https://")) || base.length() < 10 || base.contains(" ")
                 || base.contains("?") || base.contains("#")) {
-            throw new InvalidQueryException("--base-url '" + printable(baseUrl)
+            throw new InvalidQueryException("--base-url '" + CommonOptions.printable(baseUrl)
                     + "' is not an http(s) address such as https://ports.example");
         }
         if (gzipLevel < 1 || gzipLevel > 9) {
             throw new InvalidQueryException("--gzip-level " + gzipLevel + " is out of range: give 1-9");
         }
         return new StaticExport.Options(out, languages, range, base, threads, gzipLevel);
-    }
-
-    private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
     }
 }

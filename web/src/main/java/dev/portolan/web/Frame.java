@@ -142,11 +142,6 @@ final class Frame {
         return language.prefix().isEmpty() ? path : language.prefix() + path;
     }
 
-    /** The address of a page in another language, from its path in English (for templates). */
-    String linkIn(Language other, String path) {
-        return hrefIn(other, path);
-    }
-
     /** The absolute address of a page in this language, from its path in English. */
     String absolute(String path) {
         return publicUrl.get() + href(path);

@@ -260,17 +260,13 @@ final class HtmlPages {
             links.add(new Link("1", base));
         }
         for (int p = from; p <= to; p++) {
-            links.add(new Link(Integer.toString(p), p == page ? "" : href(base, p)));
+            links.add(new Link(Integer.toString(p), p == page ? "" : pagePath(base, p)));
         }
         if (to < pages) {
-            links.add(new Link(Integer.toString(pages), href(base, pages)));
+            links.add(new Link(Integer.toString(pages), pagePath(base, pages)));
         }
         return new Views.Pager(frame.t("pager.position", "page", page, "pages", pages),
-                page > 1 ? href(base, page - 1) : "", page < pages ? href(base, page + 1) : "", links);
-    }
-
-    private static String href(String base, int page) {
-        return pagePath(base, page);
+                page > 1 ? pagePath(base, page - 1) : "", page < pages ? pagePath(base, page + 1) : "", links);
     }
 
     /** The path of page {@code n} of a list: the list's own path for the first, else {@code base/page/n}. */

@@ -13,7 +13,6 @@ import dev.portolan.core.search.SearchIndex;
 import com.ibm.icu.util.ULocale;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Languages;
-import dev.portolan.knowledge.text.Messages;
 import dev.portolan.store.FeedbackCounts;
 import dev.portolan.store.Reaction;
 import dev.portolan.store.Vote;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -601,6 +599,12 @@ final class Site {
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot send an error page", e);
         }
+    }
+
+    /** The frame's words for an HTTP status ({@code web.error.404}), or those of 500 for a status it lacks. */
+    Text statusText(int status) {
+        String key = "error." + status;
+        return editions.get(0).frame().has(key) ? HttpError.text(key) : HttpError.text("error.500");
     }
 
     /** Whether a path is the API's: {@code /api/...} or {@code /es/api/...}. */

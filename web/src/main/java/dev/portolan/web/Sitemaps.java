@@ -78,14 +78,19 @@ final class Sitemaps {
     }
 
     /** The other pages: home, the port index, ranges, and every service name. */
-    byte[] pages(Frame.Language l) {
+    /** Every service name of a registry, lower case, sorted: the names of the service pages. */
+    static TreeSet<String> serviceNames(RegistrySnapshot snapshot) {
         TreeSet<String> services = new TreeSet<>();
-        List<Assignment> all = snapshot.assignments();
-        for (Assignment a : all) {
+        for (Assignment a : snapshot.assignments()) {
             if (a.service() != null) {
                 services.add(a.service().toLowerCase(Locale.ROOT));
             }
         }
+        return services;
+    }
+
+    byte[] pages(Frame.Language l) {
+        TreeSet<String> services = serviceNames(snapshot);
         StringBuilder s = header(services.size() * 80 + 4096);
         s.append(URLSET);
         url(s, l, "/");

@@ -1,11 +1,9 @@
 package dev.portolan.web;
 
 import com.ibm.icu.util.ULocale;
-import dev.portolan.core.Assignment;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
-import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -211,12 +208,8 @@ public final class StaticExport {
     private List<Task> tasks(List<Edition> editions, Assets assets) {
         List<Task> tasks = new ArrayList<>();
         PortRange ports = options.ports();
-        TreeSet<String> services = new TreeSet<>();
-        for (Assignment a : registry.snapshot().assignments()) {
-            if (a.service() != null && safeName(a.service().toLowerCase(Locale.ROOT))) {
-                services.add(a.service().toLowerCase(Locale.ROOT));
-            }
-        }
+        TreeSet<String> services = Sitemaps.serviceNames(registry.snapshot());
+        services.removeIf(name -> !safeName(name));
         for (Edition e : editions) {
             String p = e.frame().language().prefix().isEmpty() ? "" : e.code() + "/";
             HtmlPages html = e.html();

@@ -1,6 +1,5 @@
 package dev.portolan.web;
 
-import com.ibm.icu.util.ULocale;
 import dev.portolan.core.Registry;
 import dev.portolan.knowledge.text.Messages;
 import io.javalin.Javalin;
@@ -179,7 +178,7 @@ public final class WebServer implements AutoCloseable {
                 site.error(ctx, 404, Site.isApi(ctx.path())
                         ? HttpError.text("error.notFoundApi", "path", ctx.path()) : HttpError.text("error.notFound"));
             } else {
-                site.error(ctx, e.getStatus(), frameReason(e.getStatus()));
+                site.error(ctx, e.getStatus(), site.statusText(e.getStatus()));
             }
         });
         r.exception(Exception.class, (e, ctx) -> {
@@ -188,12 +187,7 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    /** The standard reason of a status, as the frame words it when it has the status. */
-    private static dev.portolan.knowledge.page.Text frameReason(int status) {
-        return HttpError.text("error." + (status == 404 || status == 400 || status == 403 || status == 405
-                || status == 406 || status == 413 || status == 414 || status == 415 || status == 429 || status == 431
-                || status == 503 ? status : 500));
-    }
+
 
     private static void getAndHead(io.javalin.config.RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);

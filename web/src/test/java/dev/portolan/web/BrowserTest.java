@@ -141,6 +141,16 @@ class BrowserTest {
         return worst;
     }
 
+    /** At a phone's width (390 px) the page does not scroll sideways. */
+    private void assertNoOverflowAtPhoneWidth() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     private List<String> cspViolations() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
@@ -174,12 +184,7 @@ class BrowserTest {
             assertThat(light).isGreaterThanOrEqualTo(4.5);
             assertThat(dark).isGreaterThanOrEqualTo(4.5);
 
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
-            Object overflow = browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            assertNoOverflowAtPhoneWidth();
             shot("port-" + port + "-phone-light", 390, "light");
             shot("port-" + port + "-phone-dark", 390, "dark");
         }
@@ -214,12 +219,7 @@ class BrowserTest {
             assertThat(cspViolations()).isEmpty();
             shot("port-443-" + lang + "-light", 1280, "light");
             assertThat(lowestContrast()).isGreaterThanOrEqualTo(4.5);
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
-            Object overflow = browser.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
-            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            assertNoOverflowAtPhoneWidth();
             shot("port-443-" + lang + "-phone-dark", 390, "dark");
         }
         go("/ps/ports/443");

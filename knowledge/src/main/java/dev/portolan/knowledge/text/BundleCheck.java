@@ -3,14 +3,9 @@ package dev.portolan.knowledge.text;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,36 +23,36 @@ public final class BundleCheck {
      */
     public static List<String> problems(String baseName) {
         List<String> out = new ArrayList<>();
-        Properties english = load(baseName + ".properties");
+        Map<String, String> english = Messages.read(baseName + ".properties");
         if (english == null) {
             return List.of("no " + baseName + ".properties on the class path");
         }
         for (ULocale language : Languages.all().subList(1, Languages.all().size())) {
             String file = baseName + "_" + Languages.code(language) + ".properties";
-            Properties own = load(file);
+            Map<String, String> own = Messages.read(file);
             if (own == null) {
                 out.add(file + ": missing");
                 continue;
             }
-            Set<String> missing = new TreeSet<>(english.stringPropertyNames());
-            missing.removeAll(own.stringPropertyNames());
-            Set<String> extra = new TreeSet<>(own.stringPropertyNames());
-            extra.removeAll(english.stringPropertyNames());
+            Set<String> missing = new TreeSet<>(english.keySet());
+            missing.removeAll(own.keySet());
+            Set<String> extra = new TreeSet<>(own.keySet());
+            extra.removeAll(english.keySet());
             if (!missing.isEmpty()) {
                 out.add(file + ": no " + missing);
             }
             if (!extra.isEmpty()) {
                 out.add(file + ": keys English lacks " + extra);
             }
-            for (String key : new TreeSet<>(own.stringPropertyNames())) {
-                String pattern = own.getProperty(key);
+            for (String key : new TreeSet<>(own.keySet())) {
+                String pattern = own.get(key);
                 try {
                     new MessageFormat(pattern, language);
                 } catch (IllegalArgumentException e) {
                     out.add(file + ": " + key + " is not valid ICU: " + e.getMessage());
                     continue;
                 }
-                String en = english.getProperty(key);
+                String en = english.get(key);
                 if (en != null && !arguments(pattern).equals(arguments(en))) {
                     out.add(file + ": " + key + " uses " + arguments(pattern) + ", English uses " + arguments(en));
                 }
@@ -77,18 +72,5 @@ public final class BundleCheck {
             }
         }
         return names;
-    }
-
-    private static @org.jspecify.annotations.Nullable Properties load(String resource) {
-        try (InputStream in = BundleCheck.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 }

@@ -98,7 +98,8 @@ public final class Messages {
         return new Messages(locale, Map.copyOf(patterns));
     }
 
-    private static @org.jspecify.annotations.Nullable Map<String, String> read(String resource) {
+    /** A bundle file from the class path as a map, or null when there is none. */
+    static @org.jspecify.annotations.Nullable Map<String, String> read(String resource) {
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
