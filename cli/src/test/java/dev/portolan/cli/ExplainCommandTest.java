@@ -22,7 +22,7 @@ class ExplainCommandTest {
     @Test
     void eachLanguage_isItsOwn() {
         String english = Cli.run(home, "explain", "443").out();
-        for (String lang : new String[] {"es", "de", "ru", "zh", "ja", "ar", "ps"}) {
+        for (String lang : new String[] {"es", "de", "ru", "zh", "ja", "hi", "bn", "ar", "fa", "ps"}) {
             Cli.Run run = Cli.run(home, "explain", "443", "--lang", lang);
             assertThat(run.code()).as(lang).isZero();
             assertThat(run.out()).as(lang).isNotEqualTo(english).contains("443").contains("portolan check 443")

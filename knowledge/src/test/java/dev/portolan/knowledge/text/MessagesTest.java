@@ -15,6 +15,14 @@ class MessagesTest {
     private final Messages en = Messages.of(ULocale.ENGLISH);
 
     @Test
+    void portNumbersStayAscii_whileCountsTakeTheLanguagesDigits() {
+        Text t = Text.of("assignments.intro", "count", 12, "port", "60327");
+        assertThat(Messages.of(new ULocale("fa")).format(t)).contains("60327").contains("۱۲").doesNotContain("12 ");
+        assertThat(Messages.of(new ULocale("bn")).format(t)).contains("60327").contains("১২");
+        assertThat(Messages.of(ULocale.ENGLISH).format(t)).contains("12 records").contains("60327");
+    }
+
+    @Test
     void everyMessageParsesAsIcu() {
         for (String key : en.keys()) {
             assertThat(key).isNotBlank();
