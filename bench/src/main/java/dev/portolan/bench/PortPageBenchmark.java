@@ -90,6 +90,12 @@ public class PortPageBenchmark {
         return site.json(composed[cursor++ & (PAGES - 1)]);
     }
 
+    /** What the static export renders for a port in a language: both, their sentences formatted once. */
+    @Benchmark
+    public java.util.List<byte[]> renderHtmlAndJson() {
+        return site.htmlAndJson(composed[cursor++ & (PAGES - 1)]);
+    }
+
     @Benchmark
     public PortPage compose() {
         return pages.page(ports[cursor++ & (PAGES - 1)]);

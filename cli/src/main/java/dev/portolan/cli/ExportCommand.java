@@ -9,6 +9,7 @@ import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
 import dev.portolan.knowledge.text.Languages;
 import dev.portolan.web.ExportException;
+import dev.portolan.web.Gzip;
 import dev.portolan.web.StaticExport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--gzip-level", paramLabel = "N",
             description = "Deflate level of the .gz files, 1 (fastest) to 9 (smallest); default 6.")
-    int gzipLevel = StaticExport.Options.DEFAULT_GZIP_LEVEL;
+    int gzipLevel = Gzip.DEFAULT_LEVEL;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
@@ -93,8 +94,9 @@ final class ExportCommand implements Callable<Integer> {
             console.out().printf(Locale.ROOT, "portolan: exported %,d pages (%,d files: %,d written, %,d unchanged, "
                     + "%,d removed) to %s%n", t.pages(), t.files(), t.written(), t.unchanged(), t.removed(),
                     options.out());
-            console.out().printf(Locale.ROOT, "portolan: %,.1f MB, %,.1f MB more as .gz; %.1f s, %,.0f pages/s%n",
-                    t.bytes() / 1e6, t.gzipBytes() / 1e6, seconds, t.pagesPerSecond());
+            console.out().printf(Locale.ROOT, "portolan: %,.1f MB, %,.1f MB more as .gz (%s, level %d); %.1f s, "
+                    + "%,.0f pages/s%n", t.bytes() / 1e6, t.gzipBytes() / 1e6, options.gzip().engine().label(),
+                    options.gzip().level(), seconds, t.pagesPerSecond());
         }
         return ExitCode.OK;
     }
@@ -145,6 +147,6 @@ final class ExportCommand implements Callable<Integer> {
         if (gzipLevel < 1 || gzipLevel > 9) {
             throw new InvalidQueryException("--gzip-level " + gzipLevel + " is out of range: give 1-9");
         }
-        return new StaticExport.Options(out, languages, range, base, threads, gzipLevel);
+        return new StaticExport.Options(out, languages, range, base, threads, Gzip.at(gzipLevel));
     }
 }

@@ -69,30 +69,35 @@ final class HtmlPages {
 
     /** The page of a port. */
     byte[] port(PortPage page) {
+        return port(page, messages.sentences());
+    }
+
+    /** The page of a port, its sentences from {@code sentences} (which its JSON may share). */
+    byte[] port(PortPage page, Messages.Sentences sentences) {
         Map<String, Integer> numbers = page.footnoteNumbers();
         String port = Integer.toString(page.port());
         List<Crumb> crumbs = new ArrayList<>();
         for (int i = 0; i < page.breadcrumbs().size(); i++) {
             PortPage.Crumb c = page.breadcrumbs().get(i);
-            crumbs.add(new Crumb(messages.format(c.label()), c.path(), i == page.breadcrumbs().size() - 1));
+            crumbs.add(new Crumb(sentences.format(c.label()), c.path(), i == page.breadcrumbs().size() - 1));
         }
         List<Views.SectionView> sections = new ArrayList<>();
         for (Section s : page.sections()) {
             List<BlockView> blocks = new ArrayList<>();
             for (Block b : s.blocks()) {
-                blocks.add(block(b, numbers, port, s.id().id()));
+                blocks.add(block(b, sentences, numbers, port, s.id().id()));
             }
             sections.add(new Views.SectionView(s.id().id(), messages.format("section." + s.id().id() + ".heading",
                     "port", port), blocks));
         }
         List<Views.Qa> faq = new ArrayList<>();
         for (PortPage.Faq q : page.faq()) {
-            faq.add(new Views.Qa(sentence(q.question(), numbers), sentence(q.answer(), numbers)));
+            faq.add(new Views.Qa(sentence(sentences, q.question(), numbers), sentence(sentences, q.answer(), numbers)));
         }
         List<Views.RelatedView> related = new ArrayList<>();
         for (PortPage.Related r : page.related()) {
             related.add(new Views.RelatedView(frame.t("port.link", "port", Integer.toString(r.port())),
-                    "/ports/" + r.port(), sentence(r.reason(), numbers)));
+                    "/ports/" + r.port(), sentence(sentences, r.reason(), numbers)));
         }
         List<Link> nearby = new ArrayList<>(2);
         page.previous().ifPresent(p -> nearby.add(new Link(frame.t("nearby.previous", "port", Integer.toString(p)),
@@ -103,25 +108,25 @@ final class HtmlPages {
         for (PortPage.Footnote n : page.footnotes()) {
             notes.add(new Views.Note(n.number(), n.citation().title(), n.citation().publisher(), n.citation().url()));
         }
-        String title = messages.format(page.title());
-        Views.PortView view = new Views.PortView(page.port(), title, messages.format(page.subtitle()), crumbs,
+        String title = sentences.format(page.title());
+        Views.PortView view = new Views.PortView(page.port(), title, sentences.format(page.subtitle()), crumbs,
                 sections, faq, related, nearby, notes, frame.t("footer.data", "data", page.data()));
         List<String> jsonLd = new ArrayList<>(2);
         jsonLd.add(JsonLd.breadcrumbs(frame, crumbs));
         if (!faq.isEmpty()) {
             jsonLd.add(JsonLd.faq(faq));
         }
-        Head head = new Head(frame.t("site.pageTitle", "title", title), messages.format(page.summary()),
+        Head head = new Head(frame.t("site.pageTitle", "title", title), sentences.format(page.summary()),
                 "/ports/" + page.port(), jsonLd, "ports", "/ports/" + page.port());
         return render("port", head, view);
     }
 
-    private BlockView block(Block b, Map<String, Integer> numbers, String port, String section) {
+    private BlockView block(Block b, Messages.Sentences sentences, Map<String, Integer> numbers, String port, String section) {
         if (b instanceof Block.Paragraph p) {
-            return new Views.Paragraph(sentences(p.sentences(), numbers));
+            return new Views.Paragraph(sentences(sentences, p.sentences(), numbers));
         }
         if (b instanceof Block.Points p) {
-            return new Views.Points(sentences(p.items(), numbers));
+            return new Views.Points(sentences(sentences, p.items(), numbers));
         }
         if (b instanceof Block.Commands c) {
             List<CommandView> commands = new ArrayList<>();
@@ -160,16 +165,16 @@ final class HtmlPages {
         return d == null ? none : messages.date(d);
     }
 
-    private List<Sentence> sentences(List<Text> texts, Map<String, Integer> numbers) {
+    private List<Sentence> sentences(Messages.Sentences sentences, List<Text> texts, Map<String, Integer> numbers) {
         List<Sentence> out = new ArrayList<>(texts.size());
         for (Text t : texts) {
-            out.add(sentence(t, numbers));
+            out.add(sentence(sentences, t, numbers));
         }
         return out;
     }
 
-    private Sentence sentence(Text t, Map<String, Integer> numbers) {
-        return new Sentence(messages.format(t), notes(t.cites(), numbers));
+    private Sentence sentence(Messages.Sentences sentences, Text t, Map<String, Integer> numbers) {
+        return new Sentence(sentences.format(t), notes(t.cites(), numbers));
     }
 
     private static List<Integer> notes(List<String> cites, Map<String, Integer> numbers) {

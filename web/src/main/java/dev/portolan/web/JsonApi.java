@@ -31,9 +31,16 @@ final class JsonApi {
         this.messages = messages;
     }
 
-    /** A port page with its sentences in this language, and the reactions to it. */
     /** The port page; {@code counts} null leaves the votes out (a static export has none to give). */
-    byte[] port(PortPage page, String url, @org.jspecify.annotations.Nullable FeedbackCounts counts) {
+    byte[] port(PortPage page, String url, @Nullable FeedbackCounts counts) {
+        return port(page, messages.sentences(), url, counts);
+    }
+
+    /**
+     * The port page, its sentences from {@code sentences} (which the page's HTML may have formatted
+     * already); {@code counts} null leaves the votes out.
+     */
+    byte[] port(PortPage page, Messages.Sentences sentences, String url, @Nullable FeedbackCounts counts) {
         Map<String, Integer> numbers = page.footnoteNumbers();
         return Json.bytes(g -> {
             g.writeStartObject();
@@ -42,23 +49,23 @@ final class JsonApi {
             g.writeStringField("lang", messages.locale().toLanguageTag());
             g.writeStringField("url", url);
             g.writeFieldName("title");
-            text(g, page.title(), numbers);
+            text(g, sentences, page.title(), numbers);
             g.writeFieldName("subtitle");
-            text(g, page.subtitle(), numbers);
+            text(g, sentences, page.subtitle(), numbers);
             g.writeFieldName("summary");
-            text(g, page.summary(), numbers);
+            text(g, sentences, page.summary(), numbers);
             g.writeArrayFieldStart("breadcrumbs");
             for (PortPage.Crumb c : page.breadcrumbs()) {
                 g.writeStartObject();
                 g.writeFieldName("label");
-                text(g, c.label(), numbers);
+                text(g, sentences, c.label(), numbers);
                 g.writeStringField("path", c.path());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("sections");
             for (Section s : page.sections()) {
-                section(g, s, page.port(), numbers);
+                section(g, sentences, s, page.port(), numbers);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("assignments");
@@ -76,9 +83,9 @@ final class JsonApi {
             for (PortPage.Faq q : page.faq()) {
                 g.writeStartObject();
                 g.writeFieldName("question");
-                text(g, q.question(), numbers);
+                text(g, sentences, q.question(), numbers);
                 g.writeFieldName("answer");
-                text(g, q.answer(), numbers);
+                text(g, sentences, q.answer(), numbers);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -87,7 +94,7 @@ final class JsonApi {
                 g.writeStartObject();
                 g.writeNumberField("port", r.port());
                 g.writeFieldName("reason");
-                text(g, r.reason(), numbers);
+                text(g, sentences, r.reason(), numbers);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -114,7 +121,7 @@ final class JsonApi {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeStringField("data", messages.format(page.data()));
+            g.writeStringField("data", sentences.format(page.data()));
             if (counts != null) {
                 g.writeObjectFieldStart("feedback");
                 counts(g, counts);
@@ -124,7 +131,7 @@ final class JsonApi {
         });
     }
 
-    private void section(JsonGenerator g, Section s, int port, Map<String, Integer> numbers) throws IOException {
+    private void section(JsonGenerator g, Messages.Sentences sentences, Section s, int port, Map<String, Integer> numbers) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id().id());
         g.writeStringField("heading", messages.format("section." + s.id().id() + ".heading", "port",
@@ -136,14 +143,14 @@ final class JsonApi {
                 g.writeStringField("type", "paragraph");
                 g.writeArrayFieldStart("sentences");
                 for (Text t : p.sentences()) {
-                    text(g, t, numbers);
+                    text(g, sentences, t, numbers);
                 }
                 g.writeEndArray();
             } else if (b instanceof Block.Points p) {
                 g.writeStringField("type", "points");
                 g.writeArrayFieldStart("items");
                 for (Text t : p.items()) {
-                    text(g, t, numbers);
+                    text(g, sentences, t, numbers);
                 }
                 g.writeEndArray();
             } else if (b instanceof Block.Commands c) {
@@ -173,21 +180,21 @@ final class JsonApi {
     }
 
     /** A sentence: its message key, arguments, text in this language, citations and their numbers. */
-    private void text(JsonGenerator g, Text t, Map<String, Integer> numbers) throws IOException {
+    private void text(JsonGenerator g, Messages.Sentences sentences, Text t, Map<String, Integer> numbers) throws IOException {
         g.writeStartObject();
         g.writeStringField("key", t.key());
         g.writeObjectFieldStart("args");
         for (Map.Entry<String, Object> a : t.args().entrySet()) {
             g.writeFieldName(a.getKey());
-            arg(g, a.getValue(), numbers);
+            arg(g, sentences, a.getValue(), numbers);
         }
         g.writeEndObject();
-        g.writeStringField("text", messages.format(t));
+        g.writeStringField("text", sentences.format(t));
         cites(g, t.cites(), numbers);
         g.writeEndObject();
     }
 
-    private void arg(JsonGenerator g, Object v, Map<String, Integer> numbers) throws IOException {
+    private void arg(JsonGenerator g, Messages.Sentences sentences, Object v, Map<String, Integer> numbers) throws IOException {
         if (v instanceof Integer i) {
             g.writeNumber(i);
         } else if (v instanceof Long l) {
@@ -195,11 +202,11 @@ final class JsonApi {
         } else if (v instanceof PageDate d) {
             g.writeString(d.toString());
         } else if (v instanceof Text t) {
-            text(g, t, numbers);
+            text(g, sentences, t, numbers);
         } else if (v instanceof List<?> list) {
             g.writeStartArray();
             for (Object o : list) {
-                arg(g, o, numbers);
+                arg(g, sentences, o, numbers);
             }
             g.writeEndArray();
         } else {

@@ -26,6 +26,13 @@ public final class PageRenderer {
         return edition.html().port(page);
     }
 
+    /** The page's HTML and JSON, as the static export makes them: sharing their sentences. */
+    public List<byte[]> htmlAndJson(PortPage page) {
+        Messages.Sentences sentences = edition.frame().messages().sentences();
+        return List.of(edition.html().port(page, sentences),
+                edition.api().port(page, sentences, edition.frame().absolute("/ports/" + page.port()), null));
+    }
+
     /** The page as the API's JSON, without votes. */
     public byte[] json(PortPage page) {
         return edition.api().port(page, edition.frame().absolute("/ports/" + page.port()), null);

@@ -6,7 +6,6 @@ import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.knowledge.text.Messages;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Deflater;
-import java.util.zip.CRC32;
 
 /**
  * Writes the whole site as static files that any web server or CDN can serve, at the same
@@ -54,8 +51,6 @@ public final class StaticExport {
     private static final String COMPLETE = "complete";
     /** The hash and size of a file an unfinished export may have written. */
     private static final String UNKNOWN = "-\t-";
-    /** Magic, deflate, no flags, no time, no extra flags, unknown system. */
-    private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
     /**
      * What to export.
@@ -66,13 +61,10 @@ public final class StaticExport {
      * @param baseUrl the site's public address without a trailing slash, for canonical links and
      *     sitemaps ({@code https://ports.example})
      * @param threads how many threads render and write
-     * @param gzipLevel the deflate level of the gzip forms, 1 (fastest) to 9 (smallest)
+     * @param gzip how the gzip forms are compressed
      */
     public record Options(Path out, List<ULocale> languages, PortRange ports, String baseUrl, int threads,
-            int gzipLevel) {
-        /** The gzip level if none is chosen: zlib's default, within a few per cent of the smallest. */
-        public static final int DEFAULT_GZIP_LEVEL = 6;
-
+            Gzip gzip) {
         public Options {
             languages = List.copyOf(languages);
             if (languages.isEmpty()) {
@@ -83,9 +75,6 @@ public final class StaticExport {
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-            }
-            if (gzipLevel < 1 || gzipLevel > 9) {
-                throw new IllegalArgumentException("the gzip level must be 1-9, not " + gzipLevel);
             }
         }
     }
@@ -157,7 +146,7 @@ public final class StaticExport {
             }
         }
         writeManifest(out, mayExist, false);
-        Writer writer = new Writer(out, before, options.gzipLevel());
+        Writer writer = new Writer(out, before, options.gzip());
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
             pool.submit(() -> tasks.parallelStream().forEach(t -> {
@@ -246,8 +235,10 @@ public final class StaticExport {
                 var page = pages.page(n);
                 List<byte[]> out = new ArrayList<>(editions.size() * 2);
                 for (Edition e : editions) {
-                    out.add(e.html().port(page));
-                    out.add(e.api().port(page, e.frame().absolute("/ports/" + n), null));
+                    // the HTML and the JSON say the same sentences: format them once
+                    Messages.Sentences sentences = e.frame().messages().sentences();
+                    out.add(e.html().port(page, sentences));
+                    out.add(e.api().port(page, sentences, e.frame().absolute("/ports/" + n), null));
                 }
                 return out;
             }));
@@ -404,13 +395,12 @@ public final class StaticExport {
                 throw new IllegalStateException("every Java has SHA-256", e);
             }
         });
-        private final ThreadLocal<Deflater> deflaters;
-        private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+        private final Gzip gzip;
 
-        Writer(Path out, Manifest before, int gzipLevel) {
+        Writer(Path out, Manifest before, Gzip gzip) {
             this.out = out;
             this.before = before;
-            this.deflaters = ThreadLocal.withInitial(() -> new Deflater(gzipLevel, true));
+            this.gzip = gzip;
         }
 
         void file(String path, byte[] content) throws IOException {
@@ -430,7 +420,7 @@ public final class StaticExport {
                 return;
             }
             directory(target.getParent());
-            byte[] compressed = gzip(content);
+            byte[] compressed = gzip.compress(content);
             gzipBytes.addAndGet(compressed.length);
             put(target, content);
             put(gz, compressed);
@@ -474,37 +464,6 @@ public final class StaticExport {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-
-        /**
-         * The gzip form (RFC 1952) with a fixed header: no name, no time, so that the same content
-         * always gives the same bytes. One deflater a thread, reset between files.
-         */
-        private byte[] gzip(byte[] content) {
-            Deflater def = deflaters.get();
-            def.reset();
-            def.setInput(content);
-            def.finish();
-            byte[] buf = buffers.get();
-            ByteArrayOutputStream gz = new ByteArrayOutputStream(content.length / 3 + 64);
-            gz.write(GZIP_HEADER, 0, GZIP_HEADER.length);
-            while (!def.finished()) {
-                int n = def.deflate(buf);
-                gz.write(buf, 0, n);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            int c = (int) crc.getValue();
-            int size = content.length;
-            gz.write(c);
-            gz.write(c >>> 8);
-            gz.write(c >>> 16);
-            gz.write(c >>> 24);
-            gz.write(size);
-            gz.write(size >>> 8);
-            gz.write(size >>> 16);
-            gz.write(size >>> 24);
-            return gz.toByteArray();
         }
 
         /** Deletes the files (and gzip forms) of the earlier export that this one did not write. */

@@ -57,7 +57,7 @@ class StaticExportTest {
     static StaticExport.Totals export(Registry registry, Path out, PageSource source, int first, int last)
             throws ExportException {
         return new StaticExport(registry, source, new StaticExport.Options(out, EN_AR, new PortRange(first, last),
-                BASE, 2, StaticExport.Options.DEFAULT_GZIP_LEVEL)).run();
+                BASE, 2, Gzip.at(Gzip.DEFAULT_LEVEL))).run();
     }
 
     /** Every file of an export (gzip forms and the manifest included) and its bytes. */

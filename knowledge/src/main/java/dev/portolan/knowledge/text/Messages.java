@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sentences of one locale: ICU MessageFormat patterns from UTF-8 {@code .properties} bundles,
@@ -147,7 +148,7 @@ public final class Messages {
 
     /** The sentence of a {@link Text}, without footnote markers. */
     public String format(Text text) {
-        return format(text.key(), text.args());
+        return format(text.key(), text.args(), null);
     }
 
     /** The sentence of a key with named arguments given as pairs. */
@@ -155,7 +156,36 @@ public final class Messages {
         return format(Text.of(key, namesAndValues));
     }
 
-    private String format(String key, Map<String, Object> args) {
+    /**
+     * A formatter that remembers what it formatted: for one page, whose title, summary and
+     * sentences recur in its HTML, in its JSON and inside one another. Not to be shared between
+     * threads.
+     */
+    public Sentences sentences() {
+        return new Sentences();
+    }
+
+    /**
+     * Sentences of these messages, each {@link Text} object formatted once (they are immutable,
+     * and a page holds the same object wherever the sentence recurs).
+     */
+    public final class Sentences {
+        private final Map<Text, String> done = new java.util.IdentityHashMap<>();
+
+        private Sentences() {}
+
+        /** The sentence of a {@link Text}, as {@link Messages#format(Text)} gives it. */
+        public String format(Text text) {
+            String s = done.get(text);
+            if (s == null) {
+                s = Messages.this.format(text.key(), text.args(), this);
+                done.put(text, s);
+            }
+            return s;
+        }
+    }
+
+    private String format(String key, Map<String, Object> args, @Nullable Sentences memo) {
         Compiled c = compiled.computeIfAbsent(key, k -> {
             String pattern = patterns.get(k);
             if (pattern == null) {
@@ -167,7 +197,7 @@ public final class Messages {
         Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, Object> a : args.entrySet()) {
             Object v = a.getValue();
-            values.put(a.getKey(), v instanceof String s && c.selectors().contains(a.getKey()) ? s : value(v));
+            values.put(a.getKey(), v instanceof String s && c.selectors().contains(a.getKey()) ? s : value(v, memo));
         }
         // MessageFormat keeps state while formatting; a page renders on one thread, pages on many.
         synchronized (format) {
@@ -175,12 +205,12 @@ public final class Messages {
         }
     }
 
-    private Object value(Object v) {
+    private Object value(Object v, @Nullable Sentences memo) {
         if (v instanceof String s) {
             return isolated(s);
         }
         if (v instanceof Text t) {
-            return format(t);
+            return memo == null ? format(t) : memo.format(t);
         }
         if (v instanceof PageDate d) {
             return date(d);
@@ -188,7 +218,7 @@ public final class Messages {
         if (v instanceof List<?> list) {
             List<String> items = new ArrayList<>(list.size());
             for (Object o : list) {
-                items.add(String.valueOf(value(o)));
+                items.add(String.valueOf(value(o, memo)));
             }
             return lists.format(items);
         }
