@@ -77,6 +77,10 @@ final class ExportCommand implements Callable<Integer> {
         Registry registry = ActiveRegistry.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded());
         StaticExport export = new StaticExport(registry, pages::page, options);
+        if (!quiet && options.gzip().engine() == Gzip.Engine.ZLIB && Gzip.nativeProblem().isPresent()) {
+            // the export works, at about half the compression speed: say why, once
+            console.err().println("portolan: compressing with zlib: " + Gzip.nativeProblem().get());
+        }
         Progress progress = quiet ? null : new Progress(console, export);
         if (progress != null) {
             progress.start();
