@@ -21,6 +21,9 @@ skip() {
 }
 [ "$(uname -s)" = Linux ] || skip "built on Linux only"
 cc="${CC:-cc}"
+if [ -z "${CC:-}" ] && ! command -v cc >/dev/null 2>&1 && command -v gcc >/dev/null 2>&1; then
+  cc=gcc
+fi
 command -v "$cc" >/dev/null 2>&1 || skip "no C compiler ($cc) found"
 [ -f "$java_home/include/jni.h" ] || skip "no JNI header under $java_home/include"
 if ! echo '#include <libdeflate.h>' | "$cc" -E -x c - >/dev/null 2>&1; then

@@ -155,15 +155,25 @@ public final class StaticExport {
         writeManifest(out, mayExist, false);
         Writer writer = new Writer(out, before, options.gzip());
         ForkJoinPool pool = new ForkJoinPool(options.threads());
+        // After a failure or an interruption the other threads stop at their next task, and this
+        // method returns only once they have: no file is still being written when it does.
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             pool.submit(() -> tasks.parallelStream().forEach(t -> {
+                if (stop.get()) {
+                    return;
+                }
                 try {
                     List<byte[]> contents = t.render().get();
                     for (int i = 0; i < contents.size(); i++) {
                         writer.file(t.paths().get(i), contents.get(i));
                     }
                 } catch (IOException e) {
+                    stop.set(true);
                     throw new UncheckedIOException(e);
+                } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    throw e;
                 }
                 done.addAndGet(t.paths().size());
             })).get();
@@ -174,12 +184,31 @@ public final class StaticExport {
             Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
             throw new ExportException("cannot write the export into " + out + ": " + reason(cause), cause);
         } finally {
-            pool.shutdownNow();
+            stop.set(true);
+            pool.shutdown();
+            awaitQuietly(pool);
         }
         long removed = writer.removeOrphans();
         writeManifest(out, writer.after, true);
         return new Totals(writer.pages.get(), writer.after.size(), writer.written.get(), writer.unchanged.get(), removed,
                 writer.bytes.get(), writer.gzipBytes.get(), System.nanoTime() - start);
+    }
+
+    /** Waits for the threads to finish the task they are in (a file each at most). */
+    private static void awaitQuietly(ForkJoinPool pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One unit of work: the paths of the files it writes, and how to render their contents, in order. */
