@@ -39,6 +39,16 @@ record Edition(int index, Frame frame, HtmlPages html, JsonApi api) {
         return frame.code();
     }
 
+    /**
+     * A port's page and API file in this language, as the static export writes them: the two
+     * share one formatting of the page's sentences, and the JSON carries no vote counts.
+     */
+    java.util.List<byte[]> portFiles(dev.portolan.knowledge.page.PortPage page) {
+        dev.portolan.knowledge.text.Messages.Sentences sentences = frame.messages().sentences();
+        return java.util.List.of(html.port(page, sentences),
+                api.port(page, sentences, frame.absolute("/ports/" + page.port()), null));
+    }
+
     /** The address of a page in this language, from its path in English. */
     String href(String path) {
         return frame.href(path);

@@ -28,9 +28,7 @@ public final class PageRenderer {
 
     /** The page's HTML and JSON, as the static export makes them: sharing their sentences. */
     public List<byte[]> htmlAndJson(PortPage page) {
-        Messages.Sentences sentences = edition.frame().messages().sentences();
-        return List.of(edition.html().port(page, sentences),
-                edition.api().port(page, sentences, edition.frame().absolute("/ports/" + page.port()), null));
+        return edition.portFiles(page);
     }
 
     /** The page as the API's JSON, without votes. */

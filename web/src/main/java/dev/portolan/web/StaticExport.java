@@ -18,15 +18,19 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -141,7 +145,7 @@ public final class StaticExport {
         // CPU in an English export. In a mixed order every kind of page comes early (130 methods,
         // 9 s; the export 4 to 9 % faster). Files do not depend on the order; the seed keeps runs
         // alike.
-        java.util.Collections.shuffle(tasks, new java.util.Random(6335));
+        Collections.shuffle(tasks, new Random(6335));
         total.set(tasks.stream().mapToLong(t -> t.paths().size()).sum());
         // Until the export completes, the manifest names every file the directory may hold (the
         // earlier export's and this one's) and says not to trust its hashes: after an interruption
@@ -157,7 +161,7 @@ public final class StaticExport {
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         // After a failure or an interruption the other threads stop at their next task, and this
         // method returns only once they have: no file is still being written when it does.
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         try {
             pool.submit(() -> tasks.parallelStream().forEach(t -> {
                 if (stop.get()) {
@@ -169,11 +173,7 @@ public final class StaticExport {
                         writer.file(t.paths().get(i), contents.get(i));
                     }
                 } catch (IOException e) {
-                    stop.set(true);
                     throw new UncheckedIOException(e);
-                } catch (RuntimeException | Error e) {
-                    stop.set(true);
-                    throw e;
                 }
                 done.addAndGet(t.paths().size());
             })).get();
@@ -199,7 +199,7 @@ public final class StaticExport {
         boolean interrupted = false;
         while (true) {
             try {
-                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
                     break;
                 }
             } catch (InterruptedException e) {
@@ -271,10 +271,7 @@ public final class StaticExport {
                 var page = pages.page(n);
                 List<byte[]> out = new ArrayList<>(editions.size() * 2);
                 for (Edition e : editions) {
-                    // the HTML and the JSON say the same sentences: format them once
-                    Messages.Sentences sentences = e.frame().messages().sentences();
-                    out.add(e.html().port(page, sentences));
-                    out.add(e.api().port(page, sentences, e.frame().absolute("/ports/" + n), null));
+                    out.addAll(e.portFiles(page));
                 }
                 return out;
             }));
