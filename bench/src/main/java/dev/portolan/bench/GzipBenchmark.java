@@ -52,7 +52,8 @@ public class GzipBenchmark {
     public void setUp() {
         Registry registry = Registry.of(Registries.load(Registries.FULL));
         PortPages pages = new PortPages(registry, Knowledge.embedded());
-        PageRenderer site = new PageRenderer(registry, ULocale.ENGLISH, "https://ports.example");
+        PageRenderer site = new PageRenderer(new dev.portolan.knowledge.PortSummaries(registry,
+                dev.portolan.knowledge.Knowledge.embedded()), ULocale.ENGLISH, "https://ports.example");
         SplittableRandom random = new SplittableRandom(42);
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < PAGES / 2; i++) {

@@ -76,7 +76,7 @@ public class PortPageBenchmark {
             composed[i] = pages.page(ports[i]);
         }
         text = new PlainTextPage(Messages.of(ULocale.forLanguageTag(lang)), 100);
-        site = new PageRenderer(Registry.of(Registries.load(registry)), Languages.find(lang).orElseThrow(),
+        site = new PageRenderer(pages.summaries(), Languages.find(lang).orElseThrow(),
                 "https://ports.example");
     }
 

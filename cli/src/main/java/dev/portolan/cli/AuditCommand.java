@@ -55,7 +55,7 @@ final class AuditCommand implements Callable<Integer> {
         SocketScan scan = inspection.sockets().scan(false);
         Registry registry = ActiveRegistry.load(console);
         List<Finding> findings = new ArrayList<>();
-        for (Finding f : Audit.of(registry, inspection.malware()).findings(scan)) {
+        for (Finding f : Audit.of(inspection.knowledge(registry)).findings(scan)) {
             if (f.severity().compareTo(min) <= 0) {
                 findings.add(f);
             }

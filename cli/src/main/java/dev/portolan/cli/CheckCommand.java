@@ -75,12 +75,12 @@ final class CheckCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             json(registry, arg.port(), only, entries, scan, free);
         } else {
-            table(arg.port(), only, entries, scan);
+            table(registry, arg.port(), only, entries, scan);
         }
         return free ? ExitCode.OK : ExitCode.TAKEN;
     }
 
-    private void table(int port, List<Transport> only, List<PortEntry> entries, SocketScan scan) {
+    private void table(Registry registry, int port, List<Transport> only, List<PortEntry> entries, SocketScan scan) {
         PrintWriter out = console.out();
         PortSettings settings = scan.settings();
         for (Transport t : only) {
@@ -107,6 +107,9 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  " + port + "/" + e.transport().id() + "  " + (a.service() == null ? "-" : a.service()) + "  "
                     + a.status().id() + "  " + a.description().strip().replace('\n', ' '));
         }
+        EntryWriter.Known known = LookupCommand.known(registry);
+        known.lines().print(out, known.summaries().of(port), only);
+        out.println();
         out.println("check by hand (" + scan.platform().displayName() + "):");
         for (String c : commands(port, only, scan.platform())) {
             out.println("  " + c);
@@ -155,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private void json(Registry registry, int port, List<Transport> only, List<PortEntry> entries, SocketScan scan,
             boolean free) {
-        SocketWriter sockets = new SocketWriter(registry);
+        SocketWriter sockets = new SocketWriter(LookupCommand.known(registry).summaries());
         EntryWriter rows = new EntryWriter(registry.snapshot(), console.out());
         PortSettings settings = scan.settings();
         try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(console.out()))) {
@@ -193,6 +196,9 @@ final class CheckCommand implements Callable<Integer> {
                 rows.jsonEntry(g, e);
             }
             g.writeEndArray();
+            EntryWriter.Known known = LookupCommand.known(registry);
+            dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
+                    .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
             for (String l : scan.limitations()) {
                 g.writeString(l);

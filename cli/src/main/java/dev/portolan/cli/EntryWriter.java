@@ -26,10 +26,24 @@ final class EntryWriter {
 
     private final RegistrySnapshot snapshot;
     private final PrintWriter out;
+    private final java.util.function.@org.jspecify.annotations.Nullable Supplier<Known> known;
+
+    /** What the knowledge says of ports, for the table's details: the summaries and their printer. */
+    record Known(dev.portolan.knowledge.PortSummaries summaries, KnownLines lines) {}
 
     EntryWriter(RegistrySnapshot snapshot, PrintWriter out) {
+        this(snapshot, out, null);
+    }
+
+    /**
+     * A writer whose table, when it lists few enough rows to give details, also says what the
+     * knowledge knows of each port ({@code known} is asked only then: loading it takes time).
+     */
+    EntryWriter(RegistrySnapshot snapshot, PrintWriter out,
+            java.util.function.@org.jspecify.annotations.Nullable Supplier<Known> known) {
         this.snapshot = snapshot;
         this.out = out;
+        this.known = known;
     }
 
     void write(List<PortEntry> rows, OutputFormat format) {
@@ -209,6 +223,7 @@ final class EntryWriter {
         }
         if (rows.size() <= DETAIL_ROWS) {
             details(groups);
+            known(groups);
         }
         footer();
     }
@@ -271,6 +286,33 @@ final class EntryWriter {
             for (String f : facts) {
                 out.println("  " + f);
             }
+        }
+    }
+
+    /** What the knowledge says of each single port of the answer, on the transports the answer shows. */
+    private void known(List<Group> groups) {
+        if (known == null) {
+            return;
+        }
+        java.util.Map<Integer, java.util.Set<Transport>> ports = new java.util.LinkedHashMap<>();
+        for (Group g : groups) {
+            if (g.entry().port() != null) {
+                for (int p = g.firstPort(); p <= g.lastPort(); p++) {
+                    java.util.Set<Transport> ts = ports.computeIfAbsent(p, k -> java.util.EnumSet.noneOf(Transport.class));
+                    if (g.entry().transport() == null) {
+                        ts.addAll(List.of(Transport.values()));
+                    } else {
+                        ts.add(g.entry().transport());
+                    }
+                }
+            }
+        }
+        if (ports.isEmpty() || ports.size() > DETAIL_ROWS) {
+            return;
+        }
+        Known k = known.get();
+        for (java.util.Map.Entry<Integer, java.util.Set<Transport>> e : ports.entrySet()) {
+            k.lines().print(out, k.summaries().of(e.getKey()), e.getValue());
         }
     }
 

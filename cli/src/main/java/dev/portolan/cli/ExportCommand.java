@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
         StaticExport.Options options = options();
         Registry registry = ActiveRegistry.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded());
-        StaticExport export = new StaticExport(registry, pages::page, options);
+        StaticExport export = new StaticExport(pages.summaries(), pages::page, options);
         if (!quiet && options.gzip().engine() == Gzip.Engine.ZLIB && Gzip.nativeProblem().isPresent()) {
             // the export works, at about half the compression speed: say why, once
             console.err().println("portolan: compressing with zlib: " + Gzip.nativeProblem().get());

@@ -51,7 +51,7 @@ final class ListeningCommand implements Callable<Integer> {
                 sockets.add(s);
             }
         }
-        SocketWriter writer = new SocketWriter(ActiveRegistry.load(console));
+        SocketWriter writer = new SocketWriter(LookupCommand.known(ActiveRegistry.load(console)).summaries());
         var out = console.out();
         switch (format) {
             case table -> {

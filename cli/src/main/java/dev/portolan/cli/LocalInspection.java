@@ -3,6 +3,7 @@ package dev.portolan.cli;
 import dev.portolan.core.Transport;
 import dev.portolan.inspect.LocalSockets;
 import dev.portolan.inspect.audit.MalwarePorts;
+import dev.portolan.inspect.audit.PortKnowledge;
 import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.MalwareAssociation;
@@ -24,6 +25,26 @@ record LocalInspection(LocalSockets sockets, MalwarePorts malware) {
      */
     static LocalInspection standard() {
         return new LocalInspection(LocalSockets.forThisMachine(), new KnowledgeMalware());
+    }
+
+    /**
+     * What the audit knows of each port: the port's summary over {@code registry} and the embedded
+     * knowledge (its status, services and programs), with the malware of {@link #malware()}.
+     */
+    PortKnowledge knowledge(dev.portolan.core.Registry registry) {
+        dev.portolan.knowledge.PortSummaries summaries = new dev.portolan.knowledge.PortSummaries(registry,
+                Knowledge.embedded());
+        java.util.Map<Integer, dev.portolan.knowledge.PortSummary> seen = new java.util.HashMap<>();
+        return (port, transport) -> {
+            dev.portolan.knowledge.PortSummary s = seen.computeIfAbsent(port, summaries::of);
+            List<String> programs = new ArrayList<>();
+            for (dev.portolan.knowledge.ProgramUse u : s.programs(transport)) {
+                programs.add(u.program().name());
+                programs.addAll(u.program().aliases());
+            }
+            return new PortKnowledge.Facts(s.status(transport), s.serviceNamesAndAliases(transport), programs,
+                    malware.at(port, transport));
+        };
     }
 
     /** The knowledge's malware list as the audit's source, loaded once on first use. */

@@ -40,6 +40,13 @@ final class LookupCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** The embedded knowledge over the active registry, for what the table says under the records. */
+    static EntryWriter.Known known(Registry registry) {
+        dev.portolan.knowledge.Knowledge knowledge = dev.portolan.knowledge.Knowledge.embedded();
+        return new EntryWriter.Known(new dev.portolan.knowledge.PortSummaries(registry, knowledge),
+                KnownLines.english(knowledge));
+    }
+
     @Override
     public Integer call() throws InvalidQueryException {
         Transport only = CommonOptions.transport(transport);
@@ -52,7 +59,7 @@ final class LookupCommand implements Callable<Integer> {
         for (PortQuery q : queries) {
             rows.addAll(registry.lookup(q, only));
         }
-        new EntryWriter(registry.snapshot(), console.out()).write(rows, format);
+        new EntryWriter(registry.snapshot(), console.out(), () -> known(registry)).write(rows, format);
         return ExitCode.OK;
     }
 }

@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         PortPages pages = new PortPages(registry, Knowledge.embedded());
         CountDownLatch closed = new CountDownLatch(1);
         try (FeedbackStore store = FeedbackStore.open(FeedbackStore.defaultFile(console.env()))) {
-            WebServer server = WebServer.start(settings, registry, pages::page, FeedbackLog.of(store));
+            WebServer server = WebServer.start(settings, pages.summaries(), pages::page, FeedbackLog.of(store));
             Thread stop = new Thread(() -> {
                 server.close();
                 try {

@@ -3,9 +3,6 @@ package dev.portolan.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import dev.portolan.core.Assignment;
-import dev.portolan.core.AssignmentStatus;
-import dev.portolan.core.Registry;
 import dev.portolan.inspect.LocalSocket;
 import dev.portolan.inspect.SocketOwner;
 import dev.portolan.inspect.SocketState;
@@ -18,20 +15,19 @@ import org.jspecify.annotations.Nullable;
 
 /** Writes local sockets as table rows, JSON objects (docs/json.md) or CSV. */
 final class SocketWriter {
-    private final Registry registry;
+    private final dev.portolan.knowledge.PortSummaries summaries;
 
-    SocketWriter(Registry registry) {
-        this.registry = registry;
+    SocketWriter(dev.portolan.knowledge.PortSummaries summaries) {
+        this.summaries = summaries;
     }
 
-    /** The registered service of the socket's port and transport, or null when none is assigned. */
+    /**
+     * The registered service of the socket's port and transport, as the port's summary names it,
+     * or null when none is assigned.
+     */
     @Nullable String service(LocalSocket s) {
-        for (Assignment a : registry.ports().resolve(s.port(), s.transport())) {
-            if (a.status() == AssignmentStatus.ASSIGNED && a.service() != null) {
-                return a.service();
-            }
-        }
-        return null;
+        List<String> services = summaries.of(s.port()).services(s.transport());
+        return services.isEmpty() ? null : services.get(0);
     }
 
     // ---- JSON -----------------------------------------------------------------------------------

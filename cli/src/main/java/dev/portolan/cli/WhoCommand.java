@@ -66,13 +66,13 @@ final class WhoCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             json(registry, arg.port(), holders, entries, scan);
         } else {
-            table(arg.port(), only, holders, entries, scan);
+            table(registry, arg.port(), only, holders, entries, scan);
         }
         return ExitCode.OK;
     }
 
-    private void table(int port, List<Transport> only, List<LocalSocket> holders, List<PortEntry> entries,
-            SocketScan scan) {
+    private void table(Registry registry, int port, List<Transport> only, List<LocalSocket> holders,
+            List<PortEntry> entries, SocketScan scan) {
         PrintWriter out = console.out();
         if (holders.isEmpty()) {
             out.println("nothing holds port " + port + " here (" + Transports.names(only) + ")");
@@ -92,6 +92,8 @@ final class WhoCommand implements Callable<Integer> {
             out.println("  " + port + "/" + e.transport().id() + "  " + (a.service() == null ? "-" : a.service()) + "  "
                     + a.status().id() + "  " + a.description().strip().replace('\n', ' '));
         }
+        EntryWriter.Known known = LookupCommand.known(registry);
+        known.lines().print(out, known.summaries().of(port), only);
         Notes.table(out, scan);
         out.flush();
     }
@@ -114,7 +116,7 @@ final class WhoCommand implements Callable<Integer> {
     }
 
     private void json(Registry registry, int port, List<LocalSocket> holders, List<PortEntry> entries, SocketScan scan) {
-        SocketWriter sockets = new SocketWriter(registry);
+        SocketWriter sockets = new SocketWriter(LookupCommand.known(registry).summaries());
         EntryWriter rows = new EntryWriter(registry.snapshot(), console.out());
         try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(console.out()))) {
             g.useDefaultPrettyPrinter();
@@ -130,6 +132,9 @@ final class WhoCommand implements Callable<Integer> {
                 rows.jsonEntry(g, e);
             }
             g.writeEndArray();
+            EntryWriter.Known known = LookupCommand.known(registry);
+            dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
+                    .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
             for (String l : scan.limitations()) {
                 g.writeString(l);

@@ -1,5 +1,6 @@
 package dev.portolan.inspect;
 
+import dev.portolan.core.CheckCommands;
 import dev.portolan.core.Transport;
 import java.util.List;
 import java.util.Locale;
@@ -49,12 +50,11 @@ public enum Platform {
      * matches 8080 when looking for 80.
      */
     public List<String> handCheckCommands(int port, Transport transport) {
-        boolean udp = transport == Transport.UDP;
-        return switch (this) {
-            case LINUX -> List.of(udp ? "ss -lunp 'sport = :" + port + "'" : "ss -ltnp 'sport = :" + port + "'");
-            case MACOS, OTHER_UNIX -> List.of(udp ? "lsof -nP -iUDP:" + port : "lsof -nP -iTCP:" + port + " -sTCP:LISTEN");
-            case WINDOWS -> List.of(udp ? "Get-NetUDPEndpoint -LocalPort " + port
-                    : "Get-NetTCPConnection -LocalPort " + port + " -State Listen");
+        CheckCommands.Os os = switch (this) {
+            case LINUX -> CheckCommands.Os.LINUX;
+            case MACOS, OTHER_UNIX -> CheckCommands.Os.MACOS;
+            case WINDOWS -> CheckCommands.Os.WINDOWS;
         };
+        return List.of(CheckCommands.listeners(os, transport, port));
     }
 }

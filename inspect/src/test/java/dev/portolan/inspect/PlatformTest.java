@@ -11,7 +11,8 @@ class PlatformTest {
         assertThat(Platform.LINUX.handCheckCommands(80, Transport.TCP)).containsExactly("ss -ltnp 'sport = :80'");
         assertThat(Platform.LINUX.handCheckCommands(53, Transport.UDP)).containsExactly("ss -lunp 'sport = :53'");
         assertThat(Platform.MACOS.handCheckCommands(80, Transport.TCP)).containsExactly("lsof -nP -iTCP:80 -sTCP:LISTEN");
-        assertThat(Platform.MACOS.handCheckCommands(53, Transport.UDP)).containsExactly("lsof -nP -iUDP:53");
+        assertThat(Platform.MACOS.handCheckCommands(53, Transport.UDP))
+                .containsExactly("lsof -nP -iUDP:53 | awk 'NR==1 || $9 ~ /^[^-]*:53(->|$)/'");
         assertThat(Platform.WINDOWS.handCheckCommands(80, Transport.TCP))
                 .containsExactly("Get-NetTCPConnection -LocalPort 80 -State Listen");
         assertThat(Platform.WINDOWS.handCheckCommands(53, Transport.UDP)).containsExactly("Get-NetUDPEndpoint -LocalPort 53");

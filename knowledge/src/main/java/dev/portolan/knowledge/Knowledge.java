@@ -26,7 +26,17 @@ public final class Knowledge {
     private static volatile @org.jspecify.annotations.Nullable Knowledge embedded;
 
     private final Map<String, Citation> citations;
-    private final Map<Integer, List<UnofficialUse>> usesByPort;
+    private final List<Program> programs;
+    private final Map<String, Program> programsById;
+    /** Uses of single ports, by port; uses of ranges are few and kept apart. */
+    private final Map<Integer, List<ProgramUse>> usesByPort;
+    private final List<ProgramUse> rangeUses;
+    private final List<CommonName> names;
+    private final List<ProtocolNote> protocols;
+    private final List<SecurityNote> security;
+    private final Map<Integer, List<CommonName>> namesByPort;
+    private final Map<Integer, List<ProtocolNote>> protocolsByPort;
+    private final Map<Integer, List<SecurityNote>> securityByPort;
     private final Map<Integer, List<MalwareAssociation>> malwareByPort;
     private final List<EphemeralRange> ephemeral;
     private final List<PrivilegedPorts> privileged;
@@ -35,7 +45,6 @@ public final class Knowledge {
     private final Map<String, HistoryEvent> events;
     private final List<RelatedPorts> related;
     private final Map<String, RangeFacts> ranges;
-    private final Map<Integer, ReservedPort> reserved;
     private final List<Deassignment> deassignments;
     private final List<String> deassignmentCites;
     private final List<String> badPortSchemes;
@@ -43,7 +52,26 @@ public final class Knowledge {
 
     Knowledge(KnowledgeReader.Parts parts) {
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
-        this.usesByPort = group(parts.uses, UnofficialUse::port);
+        this.programs = List.copyOf(parts.programs);
+        Map<String, Program> byId = new LinkedHashMap<>();
+        List<ProgramUse> singles = new ArrayList<>();
+        List<ProgramUse> ranges = new ArrayList<>();
+        for (Program p : programs) {
+            byId.put(p.id(), p);
+            for (ProgramPort pp : p.ports()) {
+                (pp.ports().isSingle() ? singles : ranges).add(new ProgramUse(p, pp));
+            }
+        }
+        this.programsById = Collections.unmodifiableMap(byId);
+        this.usesByPort = group(singles, u -> u.use().ports().first());
+        this.rangeUses = List.copyOf(ranges);
+        this.names = List.copyOf(parts.names);
+        this.protocols = List.copyOf(parts.protocols);
+        this.security = List.copyOf(parts.security);
+        this.namesByPort = byPorts(names, CommonName::ports, null);
+        this.protocolsByPort = byPorts(protocols, ProtocolNote::ports, null);
+        this.securityByPort = byPorts(security, SecurityNote::ports,
+                java.util.Comparator.comparingInt(n -> SecurityNote.KINDS.indexOf(n.kind())));
         this.malwareByPort = group(parts.malware, MalwareAssociation::port);
         this.ephemeral = List.copyOf(parts.ephemeral);
         this.privileged = List.copyOf(parts.privileged);
@@ -56,15 +84,28 @@ public final class Knowledge {
         Map<String, RangeFacts> r = new LinkedHashMap<>();
         parts.ranges.forEach(f -> r.put(f.id(), f));
         this.ranges = Collections.unmodifiableMap(r);
-        Map<Integer, ReservedPort> res = new LinkedHashMap<>();
-        parts.reserved.forEach(p -> res.put(p.port(), p));
-        this.reserved = Collections.unmodifiableMap(res);
         this.deassignments = List.copyOf(parts.deassignments);
         this.deassignmentCites = List.copyOf(parts.deassignmentCites);
         this.badPortSchemes = List.copyOf(parts.badPortSchemes);
         Map<Integer, List<String>> add = new HashMap<>();
         parts.badPortAdditions.forEach((k, v) -> add.put(k, List.copyOf(v)));
         this.badPortAdditions = Collections.unmodifiableMap(add);
+    }
+
+    /** Facts that name several ports, indexed by each of them, in file order (or {@code order}). */
+    private static <T> Map<Integer, List<T>> byPorts(List<T> facts, java.util.function.Function<T, List<Integer>> ports,
+            java.util.@org.jspecify.annotations.Nullable Comparator<T> order) {
+        Map<Integer, List<T>> byPort = new HashMap<>();
+        for (T f : facts) {
+            for (int p : new java.util.LinkedHashSet<>(ports.apply(f))) {
+                byPort.computeIfAbsent(p, k -> new ArrayList<>(2)).add(f);
+            }
+        }
+        if (order != null) {
+            byPort.values().forEach(l -> l.sort(order));
+        }
+        byPort.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(byPort);
     }
 
     private static <T> Map<Integer, List<T>> group(List<T> facts, java.util.function.ToIntFunction<T> port) {
@@ -77,8 +118,10 @@ public final class Knowledge {
     }
 
     /**
-     * The knowledge embedded in this build. A broken embedded file is a defect of the build, found
-     * by the module's tests, so it fails here with an unchecked exception.
+     * The knowledge embedded in this build: the compiled form the build made of the knowledge
+     * files ({@code knowledge/knowledge.bin}), or the files themselves where no compiled form is on
+     * the class path. A broken embedded file is a defect of the build, found by the module's
+     * tests, so it fails here with an unchecked exception.
      */
     public static Knowledge embedded() {
         Knowledge k = embedded;
@@ -87,8 +130,9 @@ public final class Knowledge {
                 k = embedded;
                 if (k == null) {
                     try {
-                        k = read(embeddedFiles());
-                    } catch (KnowledgeFormatException e) {
+                        byte[] compiled = compiled();
+                        k = compiled == null ? read(embeddedFiles()) : new Knowledge(KnowledgeCodec.decode(compiled));
+                    } catch (KnowledgeFormatException | KnowledgeCodec.CorruptKnowledgeException e) {
                         throw new IllegalStateException("embedded knowledge is broken: " + e.getMessage(), e);
                     }
                     embedded = k;
@@ -96,6 +140,15 @@ public final class Knowledge {
             }
         }
         return k;
+    }
+
+    /** The compiled form of the embedded knowledge, or null when the class path has none. */
+    static byte @org.jspecify.annotations.Nullable [] compiled() {
+        try (InputStream in = Knowledge.class.getClassLoader().getResourceAsStream(KnowledgeCodec.RESOURCE)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded files, by name, in index order. */
@@ -141,27 +194,73 @@ public final class Knowledge {
         return citations;
     }
 
-    /** Unofficial uses of a port on any transport. */
-    public List<UnofficialUse> uses(int port) {
-        return usesByPort.getOrDefault(port, List.of());
+    /** Every program, in file order. */
+    public List<Program> programs() {
+        return programs;
     }
 
-    /** Ports that have at least one unofficial use, ascending. */
+    /** The program with this id. */
+    public Optional<Program> program(String id) {
+        return Optional.ofNullable(programsById.get(id));
+    }
+
+    /**
+     * The programs that use a port, on any transport: those that name the port itself, in file
+     * order, then those whose range holds it.
+     */
+    public List<ProgramUse> uses(int port) {
+        List<ProgramUse> single = usesByPort.getOrDefault(port, List.of());
+        List<ProgramUse> inRange = null;
+        for (ProgramUse u : rangeUses) {
+            if (u.use().ports().contains(port)) {
+                if (inRange == null) {
+                    inRange = new ArrayList<>(single);
+                }
+                inRange.add(u);
+            }
+        }
+        return inRange == null ? single : List.copyOf(inRange);
+    }
+
+    /** Single ports that at least one program names, ascending (ranges not counted). */
     public Set<Integer> portsWithUses() {
         return Collections.unmodifiableSet(new TreeSet<>(usesByPort.keySet()));
+    }
+
+    /** Every common name. */
+    public List<CommonName> commonNames() {
+        return names;
+    }
+
+    /** The common names that apply on a port. */
+    public List<CommonName> commonNames(int port) {
+        return namesByPort.getOrDefault(port, List.of());
+    }
+
+    /** Every protocol note. */
+    public List<ProtocolNote> protocolNotes() {
+        return protocols;
+    }
+
+    /** The protocol notes of a port. */
+    public List<ProtocolNote> protocolNotes(int port) {
+        return protocolsByPort.getOrDefault(port, List.of());
+    }
+
+    /** Every security note. */
+    public List<SecurityNote> securityNotes() {
+        return security;
+    }
+
+    /** The security notes of a port, in the order of {@link SecurityNote#KINDS}. */
+    public List<SecurityNote> securityNotes(int port) {
+        return securityByPort.getOrDefault(port, List.of());
     }
 
     /** Every documented malware association. */
     public List<MalwareAssociation> allMalware() {
         List<MalwareAssociation> all = new ArrayList<>();
         malwareByPort.values().forEach(all::addAll);
-        return all;
-    }
-
-    /** Every documented unofficial use. */
-    public List<UnofficialUse> allUses() {
-        List<UnofficialUse> all = new ArrayList<>();
-        usesByPort.values().forEach(all::addAll);
         return all;
     }
 
@@ -208,11 +307,6 @@ public final class Knowledge {
     /** Citations of the change that added a port to the bad-port list, if known. */
     public List<String> badPortAdditionCites(int port) {
         return badPortAdditions.getOrDefault(port, List.of());
-    }
-
-    /** Why the registry keeps a port reserved at the edge of a range, if it does. */
-    public Optional<ReservedPort> reservedEdge(int port) {
-        return Optional.ofNullable(reserved.get(port));
     }
 
     /** De-assignments the knowledge documents. */

@@ -3,6 +3,7 @@ package dev.portolan.knowledge;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portolan.core.PortRange;
 import dev.portolan.core.Transport;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,23 +21,31 @@ import org.jspecify.annotations.Nullable;
  * ports and citations that do not exist are errors naming the file and the field.
  */
 final class KnowledgeReader {
+    /** What a program uses a port for; the bundles have one phrase each ({@code role.<role>}). */
     static final Set<String> ROLES = Set.of("web-interface", "admin-console", "http-api", "development-server",
-            "http-proxy", "alternate-http", "database", "cache", "message-broker", "search-engine", "cluster",
-            "monitoring", "logging", "container", "game-server", "voice-chat", "media-streaming", "remote-desktop",
-            "remote-access", "file-sharing", "vpn", "directory", "mail", "debugger", "printing", "iot",
-            "version-control", "build-ci", "peer-to-peer", "other");
+            "web-server", "http-proxy", "alternate-http", "database", "cache", "message-broker", "search-engine",
+            "cluster", "monitoring", "logging", "tracing", "container", "game-server", "game-query", "rcon",
+            "voice-chat", "chat", "voip-signaling", "voip-media", "video-conferencing", "media-streaming", "casting",
+            "remote-desktop", "remote-access", "file-sharing", "file-sync", "backup", "vpn", "tunnel", "socks-proxy",
+            "directory", "authentication", "mail", "dns", "time", "discovery", "debugger", "printing", "scanning",
+            "iot", "industrial", "version-control", "build-ci", "package-registry", "peer-to-peer", "cryptocurrency",
+            "rpc", "licensing", "push-notifications", "updates", "security-scanner", "command-and-control", "other");
     static final Set<String> MALWARE_KINDS = Set.of("worm", "trojan", "remote-access-trojan", "backdoor", "botnet",
             "ransomware", "scanner");
     static final Set<String> RELATIONS = Set.of("tls", "alternate", "companion");
     static final Set<String> PROCEDURES = Set.of("ietf-review", "iesg-approval", "expert-review");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** Facts as read, before indexing. */
     static final class Parts {
         final Map<String, Citation> citations = new LinkedHashMap<>();
-        final List<UnofficialUse> uses = new ArrayList<>();
+        final List<Program> programs = new ArrayList<>();
+        final List<CommonName> names = new ArrayList<>();
+        final List<ProtocolNote> protocols = new ArrayList<>();
+        final List<SecurityNote> security = new ArrayList<>();
         final List<MalwareAssociation> malware = new ArrayList<>();
         final List<EphemeralRange> ephemeral = new ArrayList<>();
         final List<PrivilegedPorts> privileged = new ArrayList<>();
@@ -45,7 +54,6 @@ final class KnowledgeReader {
         final List<HistoryEvent> events = new ArrayList<>();
         final List<RelatedPorts> related = new ArrayList<>();
         final List<RangeFacts> ranges = new ArrayList<>();
-        final List<ReservedPort> reserved = new ArrayList<>();
         final List<Deassignment> deassignments = new ArrayList<>();
         final List<String> deassignmentCites = new ArrayList<>();
         final List<String> badPortSchemes = new ArrayList<>();
@@ -79,6 +87,19 @@ final class KnowledgeReader {
                 throw new KnowledgeFormatException(c.getValue() + ": cites '" + id + "', which no file defines");
             }
         }
+        unique("program", parts.programs.stream().map(Program::id).toList());
+        unique("program name", parts.programs.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        unique("protocol note", parts.protocols.stream().map(ProtocolNote::id).toList());
+        unique("security note", parts.security.stream().map(SecurityNote::id).toList());
+        Set<String> programIds = new HashSet<>(parts.programs.stream().map(Program::id).toList());
+        for (CommonName n : parts.names) {
+            for (String id : n.programs()) {
+                if (!programIds.contains(id)) {
+                    throw new KnowledgeFormatException("the common name '" + n.name() + "' names the program '" + id
+                            + "', which no file defines");
+                }
+            }
+        }
         Set<String> eventIds = new HashSet<>();
         for (HistoryEvent e : parts.events) {
             if (!eventIds.add(e.id())) {
@@ -86,6 +107,15 @@ final class KnowledgeReader {
             }
         }
         return parts;
+    }
+
+    private static void unique(String what, List<String> ids) throws KnowledgeFormatException {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new KnowledgeFormatException(what + " '" + id + "' is defined twice");
+            }
+        }
     }
 
     private void file(@Nullable JsonNode root) throws KnowledgeFormatException {
@@ -100,7 +130,10 @@ final class KnowledgeReader {
             JsonNode node = section.getValue();
             switch (name) {
                 case "citations" -> citations(node);
-                case "uses" -> each(name, node, this::use);
+                case "programs" -> each(name, node, this::program);
+                case "names" -> each(name, node, this::commonName);
+                case "protocols" -> each(name, node, this::protocol);
+                case "security" -> each(name, node, this::securityNote);
                 case "malware" -> each(name, node, this::malware);
                 case "ephemeral" -> each(name, node, this::ephemeral);
                 case "privileged" -> each(name, node, this::privileged);
@@ -108,11 +141,10 @@ final class KnowledgeReader {
                 case "events" -> each(name, node, this::event);
                 case "related" -> each(name, node, this::related);
                 case "ranges" -> each(name, node, this::range);
-                case "reserved" -> each(name, node, this::reserved);
                 case "deassignment" -> deassignment(node);
                 case "additions" -> each(name, node, this::addition);
-                default -> throw fail(name, "unknown section (known: citations, uses, malware, ephemeral, "
-                        + "privileged, bad-ports, additions, events, related, ranges, reserved, deassignment)");
+                default -> throw fail(name, "unknown section (known: citations, programs, names, protocols, security, "
+                        + "malware, ephemeral, privileged, bad-ports, additions, events, related, ranges, deassignment)");
             }
         }
     }
@@ -145,12 +177,17 @@ final class KnowledgeReader {
                 throw fail(where, "a citation id must match [a-z0-9][a-z0-9-]*");
             }
             JsonNode c = e.getValue();
-            allow(where, c, "title", "publisher", "url", "note");
+            allow(where, c, "title", "publisher", "url", "secondary", "note");
             String url = text(where, c, "url");
             if (!url.startsWith("https://") && !url.startsWith("http://")) {
                 throw fail(where + ".url", "'" + url + "' is not an http(s) URL");
             }
-            Citation citation = new Citation(e.getKey(), text(where, c, "title"), text(where, c, "publisher"), url);
+            JsonNode secondary = c.get("secondary");
+            if (secondary != null && !secondary.isBoolean()) {
+                throw fail(where + ".secondary", "must be true or false, not '" + secondary.asText() + "'");
+            }
+            Citation citation = new Citation(e.getKey(), text(where, c, "title"), text(where, c, "publisher"), url,
+                    secondary != null && secondary.asBoolean());
             Citation before = parts.citations.putIfAbsent(citation.id(), citation);
             if (before != null && !before.equals(citation)) {
                 throw fail(where, "is defined differently in another file");
@@ -158,14 +195,100 @@ final class KnowledgeReader {
         }
     }
 
-    private void use(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "port", "transports", "software", "role", "cite", "note");
-        String role = text(where, n, "role");
-        if (!ROLES.contains(role)) {
-            throw fail(where + ".role", "'" + role + "' is not a known role (see docs/knowledge.md)");
+    private void program(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "name", "aliases", "ports", "note");
+        String id = id(where, n);
+        String w = where + " (" + id + ")";
+        JsonNode list = n.get("ports");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw fail(w + ".ports", "must list at least one port");
         }
-        parts.uses.add(new UnofficialUse(port(where, n, "port"), transports(where, n), text(where, n, "software"),
-                role, cites(where, n)));
+        List<ProgramPort> ports = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String wp = w + ".ports[" + i + "]";
+            JsonNode e = list.get(i);
+            if (!e.isObject()) {
+                throw fail(wp, "must be a mapping");
+            }
+            allow(wp, e, "port", "transports", "role", "component", "since", "until", "usage", "cite", "evidence",
+                    "note");
+            String usage = optionalText(e, "usage");
+            if (!usage.isEmpty() && !usage.equals("example")) {
+                throw fail(wp + ".usage", "'" + usage + "' is not example (leave it out for a default or fixed port)");
+            }
+            String role = text(wp, e, "role");
+            if (!ROLES.contains(role)) {
+                throw fail(wp + ".role", "'" + role + "' is not a known role (see docs/knowledge.md)");
+            }
+            text(wp, e, "evidence");
+            ports.add(new ProgramPort(portOrRange(wp + ".port", e.get("port")), transports(wp, e), role,
+                    optionalText(e, "component"), optionalText(e, "since"), optionalText(e, "until"),
+                    usage.equals("example"), cites(wp, e)));
+        }
+        parts.programs.add(new Program(id, text(where, n, "name"), texts(where, n, "aliases"), field(), ports));
+    }
+
+    /** The field of a program file: its name without folder and extension ({@code programs/games.yaml}: games). */
+    private String field() {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    private PortRange portOrRange(String where, @Nullable JsonNode v) throws KnowledgeFormatException {
+        if (v == null || v.isNull()) {
+            throw fail(where, "is required: a port, or a range such as 27015-27030");
+        }
+        if (v.isIntegralNumber()) {
+            return PortRange.of(portValue(where, v));
+        }
+        java.util.regex.Matcher m = RANGE.matcher(v.asText());
+        if (!v.isTextual() || !m.matches()) {
+            throw fail(where, "'" + v.asText() + "' is not a port (0-65535) or a range such as 27015-27030");
+        }
+        int low = Integer.parseInt(m.group(1));
+        int high = Integer.parseInt(m.group(2));
+        if (high > PortRange.MAX_PORT || low >= high) {
+            throw fail(where, "'" + v.asText() + "' is not a range of ports: the first must be lower, both 0-65535");
+        }
+        return new PortRange(low, high);
+    }
+
+    private void commonName(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "name", "expansion", "service", "programs", "ports", "cite", "evidence", "note");
+        String service = optionalText(n, "service");
+        List<String> programs = texts(where, n, "programs");
+        if (service.isEmpty() == programs.isEmpty()) {
+            throw fail(where, "names either a registry service (service) or programs (programs), exactly one of them");
+        }
+        parts.names.add(new CommonName(text(where, n, "name"), optionalText(n, "expansion"), service, programs,
+                portList(where, n), cites(where, n)));
+    }
+
+    private void protocol(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "ports", "transports", "cite", "evidence", "note");
+        parts.protocols.add(new ProtocolNote(id(where, n), portList(where, n), transports(where, n), cites(where, n)));
+    }
+
+    private void securityNote(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "ports", "transports", "kind", "cite", "evidence", "note");
+        String kind = text(where, n, "kind");
+        if (!SecurityNote.KINDS.contains(kind)) {
+            throw fail(where + ".kind", "'" + kind + "' is not one of " + SecurityNote.KINDS);
+        }
+        parts.security.add(new SecurityNote(id(where, n), portList(where, n), transports(where, n), kind,
+                cites(where, n)));
+    }
+
+    private List<Integer> portList(String where, JsonNode n) throws KnowledgeFormatException {
+        JsonNode p = n.get("ports");
+        if (p == null || !p.isArray() || p.isEmpty()) {
+            throw fail(where + ".ports", "must be a non-empty list of ports");
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            ports.add(portValue(where + ".ports[" + i + "]", p.get(i)));
+        }
+        return ports;
     }
 
     private void malware(String where, JsonNode n) throws KnowledgeFormatException {
@@ -279,18 +402,6 @@ final class KnowledgeReader {
             throw fail(where + ".id", "'" + id + "' is not system, user or dynamic");
         }
         parts.ranges.add(new RangeFacts(id, port(where, n, "low"), port(where, n, "high"), procedures, cites(where, n)));
-    }
-
-    private void reserved(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "port", "transports", "edge", "cite", "note");
-        JsonNode t = n.get("transports");
-        java.util.Set<Transport> transports = t == null || (t.isArray() && t.isEmpty())
-                ? java.util.Set.of() : transports(where, n);
-        String edge = text(where, n, "edge");
-        if (!Set.of("system", "user", "dynamic").contains(edge)) {
-            throw fail(where + ".edge", "'" + edge + "' is not system, user or dynamic");
-        }
-        parts.reserved.add(new ReservedPort(port(where, n, "port"), transports, edge, cites(where, n)));
     }
 
     private void deassignment(JsonNode n) throws KnowledgeFormatException {

@@ -46,11 +46,23 @@ class KnowledgeReaderTest {
     void readsEveryKindOfFact() {
         Knowledge k = fixtureKnowledge();
         assertThat(k.uses(3000)).singleElement().satisfies(u -> {
-            assertThat(u.software()).isEqualTo("Grafana");
-            assertThat(u.transports()).containsExactly(Transport.TCP);
-            assertThat(u.role()).isEqualTo("web-interface");
-            assertThat(u.cites()).containsExactly("grafana");
+            assertThat(u.program().name()).isEqualTo("Grafana");
+            assertThat(u.program().aliases()).containsExactly("grafana-server");
+            assertThat(u.program().field()).isEqualTo("fixture-knowledge");
+            assertThat(u.use().transports()).containsExactly(Transport.TCP);
+            assertThat(u.use().role()).isEqualTo("web-interface");
+            assertThat(u.use().cites()).containsExactly("grafana");
         });
+        assertThat(k.uses(27014)).isEmpty();
+        assertThat(k.uses(27020)).singleElement().satisfies(u -> {
+            assertThat(u.use().ports()).isEqualTo(new dev.portolan.core.PortRange(27015, 27030));
+            assertThat(u.use().since()).isEqualTo("2004");
+        });
+        assertThat(k.portsWithUses()).containsExactly(3000);
+        assertThat(k.commonNames(3389)).extracting(CommonName::name).containsExactly("RDP");
+        assertThat(k.commonNames(3000)).singleElement().extracting(CommonName::programs).isEqualTo(java.util.List.of("grafana"));
+        assertThat(k.protocolNotes(80)).extracting(ProtocolNote::key).containsExactly("protocol.http");
+        assertThat(k.securityNotes(1434)).extracting(SecurityNote::key).containsExactly("security.note.slammer");
         assertThat(k.malware(1434, Transport.UDP)).extracting(MalwareAssociation::name).containsExactly("SQL Slammer");
         assertThat(k.malware(1434, Transport.TCP)).isEmpty();
         assertThat(k.ephemeralRanges()).extracting(EphemeralRange::id)
@@ -70,22 +82,22 @@ class KnowledgeReaderTest {
 
     @Test
     void factWithoutCitation_isRejected() {
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 1, transports: [tcp], software: X, role: database}\n"))
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [tcp], role: database, evidence: seen}")))
                 .isInstanceOf(KnowledgeFormatException.class)
-                .hasMessage("f.yaml: uses[0].cite: every fact needs at least one citation id");
+                .hasMessage("f.yaml: programs[0] (x).ports[0].cite: every fact needs at least one citation id");
     }
 
     @Test
     void citationThatNoFileDefines_isRejected() {
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 1, transports: [tcp], software: X, role: database, cite: nope}\n"))
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [tcp], role: database, cite: nope, evidence: seen}")))
                 .isInstanceOf(KnowledgeFormatException.class)
-                .hasMessage("f.yaml: uses[0]: cites 'nope', which no file defines");
+                .hasMessage("f.yaml: programs[0] (x).ports[0]: cites 'nope', which no file defines");
     }
 
     @Test
     void citationDefinedInAnotherFile_isAccepted() throws KnowledgeFormatException {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("uses.yaml", "uses:\n  - {port: 1, transports: [tcp], software: X, role: database, cite: a}\n");
+        files.put("uses.yaml", program("{port: 1, transports: [tcp], role: database, cite: a, evidence: seen}"));
         files.put("sources.yaml", CITES);
         assertThat(Knowledge.read(files).uses(1)).hasSize(1);
     }
@@ -101,22 +113,77 @@ class KnowledgeReaderTest {
 
     @Test
     void portOutsideTheRange_isRejected() {
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 65536, transports: [tcp], software: X, role: database, cite: a}\n"))
-                .hasMessage("f.yaml: uses[0].port: '65536' is not a port number (0-65535)");
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: \"80\", transports: [tcp], software: X, role: database, cite: a}\n"))
-                .hasMessage("f.yaml: uses[0].port: '80' is not a port number (0-65535)");
+        assertThatThrownBy(() -> read(CITES + program("{port: 65536, transports: [tcp], role: database, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].port: '65536' is not a port number (0-65535)");
+        assertThatThrownBy(() -> read(CITES + program("{port: \"80\", transports: [tcp], role: database, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].port: '80' is not a port (0-65535) or a range such as 27015-27030");
+        assertThatThrownBy(() -> read(CITES + program("{port: \"9000-8000\", transports: [tcp], role: database, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].port: '9000-8000' is not a range of ports: the first must be lower, both 0-65535");
+        assertThatThrownBy(() -> read(CITES + program("{port: \"1-70000\", transports: [tcp], role: database, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].port: '1-70000' is not a range of ports: the first must be lower, both 0-65535");
     }
 
     @Test
     void unknownRoleTransportSectionAndField_areRejected() {
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 1, transports: [tcp], software: X, role: toaster, cite: a}\n"))
-                .hasMessage("f.yaml: uses[0].role: 'toaster' is not a known role (see docs/knowledge.md)");
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 1, transports: [quic], software: X, role: database, cite: a}\n"))
-                .hasMessage("f.yaml: uses[0].transports: 'quic' is not tcp, udp, sctp or dccp");
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [tcp], role: toaster, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].role: 'toaster' is not a known role (see docs/knowledge.md)");
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [quic], role: database, cite: a, evidence: seen}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].transports: 'quic' is not tcp, udp, sctp or dccp");
         assertThatThrownBy(() -> read(CITES + "gossip: []\n"))
                 .hasMessageStartingWith("f.yaml: gossip: unknown section");
-        assertThatThrownBy(() -> read(CITES + "uses:\n  - {port: 1, transports: [tcp], software: X, role: database, cite: a, colour: red}\n"))
-                .hasMessageStartingWith("f.yaml: uses[0].colour: unknown field (allowed: ");
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [tcp], role: database, cite: a, evidence: seen, colour: red}")))
+                .hasMessageStartingWith("f.yaml: programs[0] (x).ports[0].colour: unknown field (allowed: ");
+    }
+
+    /** A file with one program, X, whose one port entry is {@code entry}. */
+    private static String program(String entry) {
+        return "programs:\n  - id: x\n    name: X\n    ports:\n      - " + entry + "\n";
+    }
+
+    @Test
+    void programEntryWithoutEvidence_isRejected() {
+        assertThatThrownBy(() -> read(CITES + program("{port: 1, transports: [tcp], role: database, cite: a}")))
+                .hasMessage("f.yaml: programs[0] (x).ports[0].evidence: is required and must be non-empty text");
+    }
+
+    @Test
+    void programWithoutPorts_isRejected() {
+        assertThatThrownBy(() -> read(CITES + "programs:\n  - {id: x, name: X, ports: []}\n"))
+                .hasMessage("f.yaml: programs[0] (x).ports: must list at least one port");
+    }
+
+    @Test
+    void programDefinedTwice_byIdOrByName_isRejected() {
+        String one = "  - id: x\n    name: X\n    ports: [{port: 1, transports: [tcp], role: database, cite: a, evidence: seen}]\n";
+        assertThatThrownBy(() -> read(CITES + "programs:\n" + one + one))
+                .hasMessage("program 'x' is defined twice");
+        assertThatThrownBy(() -> read(CITES + "programs:\n" + one + one.replace("id: x", "id: y").replace("name: X", "name: x")))
+                .hasMessage("program name 'x' is defined twice");
+    }
+
+    @Test
+    void commonNameMustNameAServiceOrExistingPrograms() {
+        assertThatThrownBy(() -> read(CITES + "names:\n  - {name: SMB, ports: [445], cite: a}\n"))
+                .hasMessage("f.yaml: names[0]: names either a registry service (service) or programs (programs), exactly one of them");
+        assertThatThrownBy(() -> read(CITES + "names:\n  - {name: X, programs: [ghost], ports: [1], cite: a}\n"))
+                .hasMessage("the common name 'X' names the program 'ghost', which no file defines");
+    }
+
+    @Test
+    void securityNoteKindIsChecked_andNotesAreUnique() {
+        assertThatThrownBy(() -> read(CITES + "security:\n  - {id: x, ports: [1], transports: [tcp], kind: spooky, cite: a}\n"))
+                .hasMessageStartingWith("f.yaml: security[0].kind: 'spooky' is not one of [wormable");
+        assertThatThrownBy(() -> read(CITES + "protocols:\n  - {id: x, ports: [1], transports: [tcp], cite: a}\n"
+                + "  - {id: x, ports: [2], transports: [tcp], cite: a}\n"))
+                .hasMessage("protocol note 'x' is defined twice");
+    }
+
+    @Test
+    void secondaryMustBeABoolean() throws KnowledgeFormatException {
+        assertThat(read("citations:\n  w: {title: T, publisher: P, url: \"https://x\", secondary: true}\n").citation("w"))
+                .get().extracting(Citation::secondary).isEqualTo(true);
+        assertThatThrownBy(() -> read("citations:\n  w: {title: T, publisher: P, url: \"https://x\", secondary: maybe}\n"))
+                .hasMessage("f.yaml: citations.w.secondary: must be true or false, not 'maybe'");
     }
 
     @Test
@@ -145,7 +212,7 @@ class KnowledgeReaderTest {
 
     @Test
     void brokenYaml_namesTheFile() {
-        assertThatThrownBy(() -> read("uses: [\n")).isInstanceOf(KnowledgeFormatException.class)
+        assertThatThrownBy(() -> read("programs: [\n")).isInstanceOf(KnowledgeFormatException.class)
                 .hasMessageStartingWith("f.yaml: not valid YAML: ");
     }
 

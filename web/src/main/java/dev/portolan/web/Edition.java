@@ -15,7 +15,7 @@ record Edition(int index, Frame frame, HtmlPages html, JsonApi api) {
      * @param baseNames the bundles of sentences, read in every language (pages, then the frame)
      */
     static java.util.List<Edition> all(java.util.List<com.ibm.icu.util.ULocale> languages,
-            dev.portolan.core.Registry registry, java.util.List<String> baseNames, Assets assets,
+            dev.portolan.knowledge.PortSummaries summaries, java.util.List<String> baseNames, Assets assets,
             java.util.function.Supplier<String> publicUrl) {
         String root = dev.portolan.knowledge.text.Languages.code(dev.portolan.knowledge.text.Languages.root());
         java.util.List<Frame.Language> offered = new java.util.ArrayList<>();
@@ -29,7 +29,7 @@ record Edition(int index, Frame frame, HtmlPages html, JsonApi api) {
             dev.portolan.knowledge.text.Messages messages = dev.portolan.knowledge.text.Messages.of(
                     com.ibm.icu.util.ULocale.forLanguageTag(language.tag()), baseNames);
             Frame frame = new Frame(messages, assets, publicUrl, language, offered);
-            out.add(new Edition(out.size(), frame, new HtmlPages(frame, registry), new JsonApi(messages)));
+            out.add(new Edition(out.size(), frame, new HtmlPages(frame, summaries), new JsonApi(messages)));
         }
         return java.util.List.copyOf(out);
     }

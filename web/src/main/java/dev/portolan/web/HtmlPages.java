@@ -51,14 +51,16 @@ final class HtmlPages {
     private final Frame frame;
     private final Messages messages;
     private final Registry registry;
+    private final dev.portolan.knowledge.PortSummaries summaries;
     private final ListFormatter lists;
     /** Service names are alternatives, not a sum: "www-http, http", not "www-http and http". */
     private final ListFormatter names;
 
-    HtmlPages(Frame frame, Registry registry) {
+    HtmlPages(Frame frame, dev.portolan.knowledge.PortSummaries summaries) {
         this.frame = frame;
         this.messages = frame.messages();
-        this.registry = registry;
+        this.registry = summaries.registry();
+        this.summaries = summaries;
         this.lists = ListFormatter.getInstance(messages.locale());
         this.names = ListFormatter.getInstance(messages.locale(), ListFormatter.Type.UNITS, ListFormatter.Width.SHORT);
     }
@@ -106,7 +108,8 @@ final class HtmlPages {
                 "/ports/" + p)));
         List<Views.Note> notes = new ArrayList<>();
         for (PortPage.Footnote n : page.footnotes()) {
-            notes.add(new Views.Note(n.number(), n.citation().title(), n.citation().publisher(), n.citation().url()));
+            notes.add(new Views.Note(n.number(), n.citation().title(), n.citation().publisher(), n.citation().url(),
+                    n.citation().secondary() ? frame.messages().format("footnote.secondary") : ""));
         }
         String title = sentences.format(page.title());
         Views.PortView view = new Views.PortView(page.port(), title, sentences.format(page.subtitle()), crumbs,
@@ -287,26 +290,21 @@ final class HtmlPages {
         return out;
     }
 
+    /**
+     * A port in a list: what its summary calls it (the name people use, with the registry's name
+     * beside it), or its status.
+     */
     private PortRow row(int port) {
-        boolean[] explicit = new boolean[Transport.values().length];
-        Map<Transport, List<Assignment>> all = registry.ports().resolveAll(port, explicit);
-        Set<String> found = new LinkedHashSet<>();
-        boolean reserved = false;
-        for (Transport t : Transport.values()) {
-            if (t != Transport.TCP && t != Transport.UDP && !explicit[t.ordinal()]) {
-                continue;
-            }
-            for (Assignment a : all.get(t)) {
-                if (a.service() != null) {
-                    found.add(a.service());
-                } else if (a.status() == AssignmentStatus.RESERVED) {
-                    reserved = true;
-                }
-            }
+        dev.portolan.knowledge.PortSummary summary = summaries.of(port);
+        dev.portolan.knowledge.Headline h = summary.headline();
+        List<String> labels = new ArrayList<>();
+        switch (h.kind()) {
+            case SERVICES -> h.labels().forEach(l -> labels.add(l.common().isEmpty() ? l.service()
+                    : frame.t("list.named", "name", l.common(), "service", l.service())));
+            case PROGRAMS -> labels.addAll(h.programs());
+            case STATUS -> labels.add(frame.t(summary.reservedOnly() ? "list.reserved" : "list.unassigned"));
         }
-        String services = !found.isEmpty() ? names.format(List.copyOf(found))
-                : reserved ? frame.t("list.reserved") : frame.t("list.unassigned");
-        return new PortRow(port, "/ports/" + port, services);
+        return new PortRow(port, "/ports/" + port, names.format(labels));
     }
 
     /** The records of a service name. */

@@ -118,10 +118,12 @@ final class JsonApi {
                 g.writeStringField("title", f.citation().title());
                 g.writeStringField("publisher", f.citation().publisher());
                 g.writeStringField("url", f.citation().url());
+                g.writeBooleanField("secondary", f.citation().secondary());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeStringField("data", sentences.format(page.data()));
+            KnownJson.write(g, sentences, page.known(), numbers, null);
             if (counts != null) {
                 g.writeObjectFieldStart("feedback");
                 counts(g, counts);

@@ -16,8 +16,8 @@ public final class PageRenderer {
     /**
      * @param baseUrl the site's public address, for canonical links ({@code https://ports.example})
      */
-    public PageRenderer(Registry registry, ULocale language, String baseUrl) {
-        this.edition = Edition.all(List.of(language), registry, List.of(Messages.PAGES, WebServer.SITE_BUNDLE),
+    public PageRenderer(dev.portolan.knowledge.PortSummaries summaries, ULocale language, String baseUrl) {
+        this.edition = Edition.all(List.of(language), summaries, List.of(Messages.PAGES, WebServer.SITE_BUNDLE),
                 new Assets(), () -> baseUrl).get(0);
     }
 

@@ -68,15 +68,15 @@ final class Site {
      *
      * @param baseNames the bundles of sentences, read in every language (pages, then the frame)
      */
-    Site(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback, List<String> baseNames,
+    Site(WebSettings settings, dev.portolan.knowledge.PortSummaries summaries, PageSource pages, FeedbackLog feedback, List<String> baseNames,
             Supplier<String> publicUrl) {
         this.settings = settings;
-        this.registry = registry;
+        this.registry = summaries.registry();
         this.pages = pages;
         this.feedback = feedback;
         this.publicUrl = publicUrl;
         this.assets = new Assets();
-        this.editions = Edition.all(Languages.all(), registry, baseNames, assets, publicUrl);
+        this.editions = Edition.all(Languages.all(), summaries, baseNames, assets, publicUrl);
         Map<String, Edition> codes = new LinkedHashMap<>();
         for (Edition e : editions) {
             codes.put(e.code(), e);

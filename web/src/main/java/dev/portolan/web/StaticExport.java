@@ -104,13 +104,15 @@ public final class StaticExport {
     }
 
     private final Registry registry;
+    private final dev.portolan.knowledge.PortSummaries summaries;
     private final PageSource pages;
     private final Options options;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
-    public StaticExport(Registry registry, PageSource pages, Options options) {
-        this.registry = registry;
+    public StaticExport(dev.portolan.knowledge.PortSummaries summaries, PageSource pages, Options options) {
+        this.registry = summaries.registry();
+        this.summaries = summaries;
         this.pages = pages;
         this.options = options;
     }
@@ -136,7 +138,7 @@ public final class StaticExport {
         Path out = options.out().toAbsolutePath().normalize();
         Manifest before = readManifest(out);
         Assets assets = new Assets();
-        List<Edition> editions = Edition.all(options.languages(), registry,
+        List<Edition> editions = Edition.all(options.languages(), summaries,
                 List.of(Messages.PAGES, WebServer.SITE_BUNDLE), assets, options::baseUrl);
         List<Task> tasks = tasks(editions, assets);
         // In port order, each stretch of the registry (system ports with many records, then user

@@ -84,7 +84,8 @@ final class Views {
     record RelatedView(String label, String href, Sentence reason) {}
 
     /** A numbered source. */
-    record Note(int number, String title, String publisher, String url) {}
+    /** A numbered source; {@code secondary} is the words that mark a secondary reference, or empty. */
+    record Note(int number, String title, String publisher, String url, String secondary) {}
 
     /** One port in a list, with what the registry lists for it. */
     record PortRow(int port, String href, String services) {}

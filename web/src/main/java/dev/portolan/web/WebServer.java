@@ -66,16 +66,18 @@ public final class WebServer implements AutoCloseable {
      *
      * @throws WebServerException if it cannot listen on the address and port
      */
-    public static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback)
+    public static WebServer start(WebSettings settings, dev.portolan.knowledge.PortSummaries summaries, PageSource pages,
+            FeedbackLog feedback)
             throws WebServerException {
-        return start(settings, registry, pages, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
+        return start(settings, summaries, pages, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
     }
 
     /** Starts a server with the given bundles of sentences (tests add bundles of their own). */
-    static WebServer start(WebSettings settings, Registry registry, PageSource pages, FeedbackLog feedback,
+    static WebServer start(WebSettings settings, dev.portolan.knowledge.PortSummaries summaries, PageSource pages,
+            FeedbackLog feedback,
             List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
-        Site site = new Site(settings, registry, pages, feedback, baseNames, publicUrl::get);
+        Site site = new Site(settings, summaries, pages, feedback, baseNames, publicUrl::get);
         QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()), 60_000);
         threads.setName("portolan-http");
         Javalin app = Javalin.create(config -> {

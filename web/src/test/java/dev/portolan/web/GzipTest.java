@@ -35,8 +35,8 @@ class GzipTest {
     static void samples() {
         Registry registry = Registry.of(Fixtures.xml());
         PortPages pages = new PortPages(registry, Knowledge.embedded());
-        PageRenderer english = new PageRenderer(registry, ULocale.ENGLISH, "https://ports.example");
-        PageRenderer arabic = new PageRenderer(registry, ULocale.forLanguageTag("ar"), "https://ports.example");
+        PageRenderer english = new PageRenderer(pages.summaries(), ULocale.ENGLISH, "https://ports.example");
+        PageRenderer arabic = new PageRenderer(pages.summaries(), ULocale.forLanguageTag("ar"), "https://ports.example");
         byte[] random = new byte[200_000];
         new SplittableRandom(7).nextBytes(random);
         byte[] runs = new byte[300_000];

@@ -56,7 +56,7 @@ class StaticExportTest {
 
     static StaticExport.Totals export(Registry registry, Path out, PageSource source, int first, int last)
             throws ExportException {
-        return new StaticExport(registry, source, new StaticExport.Options(out, EN_AR, new PortRange(first, last),
+        return new StaticExport(new dev.portolan.knowledge.PortSummaries(registry, Knowledge.embedded()), source, new StaticExport.Options(out, EN_AR, new PortRange(first, last),
                 BASE, 2, Gzip.at(Gzip.DEFAULT_LEVEL))).run();
     }
 
@@ -168,7 +168,7 @@ class StaticExportTest {
             PortPage p = pages.page(port);
             return port != 80 ? p : new PortPage(p.port(), p.range(), p.title(), Text.of("subtitle.zero"),
                     p.summary(), p.breadcrumbs(), p.sections(), p.faq(), p.related(), p.previous(), p.next(),
-                    p.footnotes(), p.data());
+                    p.footnotes(), p.data(), p.known());
         };
         long before80 = Files.getLastModifiedTime(dir.resolve("ports/81.html")).toMillis();
         StaticExport.Totals third = export(dir, changed, 0, 200);
@@ -254,7 +254,7 @@ class StaticExportTest {
             PortPage p = pages.page(port);
             return new PortPage(p.port(), p.range(), p.title(), Text.of("subtitle.zero"), p.summary(),
                     p.breadcrumbs(), p.sections(), p.faq(), p.related(), p.previous(), p.next(), p.footnotes(),
-                    p.data());
+                    p.data(), p.known());
         };
         assertThatThrownBy(() -> export(dir, failing, 0, 100)).isInstanceOf(ExportException.class)
                 .hasMessageContaining("disk on fire");

@@ -46,6 +46,12 @@ final class TestPages implements PageSource {
      * The real composer, except that port {@value #HOSTILE_PORT} gets one more FAQ entry whose
      * answer tries to break out of HTML and JSON-LD, and port {@value #FAILING_PORT} fails.
      */
+    /** What the real composer knows of each port, over the same registry and knowledge. */
+    static dev.portolan.knowledge.PortSummaries summaries() {
+        real();
+        return composer.summaries();
+    }
+
     static PageSource real() {
         PortPages c = composer;
         if (c == null) {
@@ -66,7 +72,7 @@ final class TestPages implements PageSource {
                     Text.of("test.faq.answer", "what", HOSTILE)));
             return new PortPage(page.port(), page.range(), page.title(), page.subtitle(), page.summary(),
                     page.breadcrumbs(), page.sections(), faq, page.related(), page.previous(), page.next(),
-                    page.footnotes(), page.data());
+                    page.footnotes(), page.data(), page.known());
         };
     }
 
@@ -78,6 +84,15 @@ final class TestPages implements PageSource {
     }
 
     private final Registry reg;
+    private static final dev.portolan.knowledge.Knowledge NO_KNOWLEDGE = noKnowledge();
+
+    private static dev.portolan.knowledge.Knowledge noKnowledge() {
+        try {
+            return dev.portolan.knowledge.Knowledge.read(java.util.Map.of());
+        } catch (dev.portolan.knowledge.KnowledgeFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     TestPages(Registry reg) {
         this.reg = reg;
@@ -117,16 +132,17 @@ final class TestPages implements PageSource {
                 ? List.of(new PortPage.Related(port + 1, Text.of("test.related"))) : List.of();
         List<PortPage.Footnote> notes = List.of(
                 new PortPage.Footnote(1, new Citation("rfc6335", "RFC 6335: port number procedures", "IETF",
-                        "https://www.rfc-editor.org/rfc/rfc6335")),
+                        "https://www.rfc-editor.org/rfc/rfc6335", false)),
                 new PortPage.Footnote(2, new Citation("iana", "Service Name and Transport Protocol Port Number Registry",
-                        "IANA", "https://www.iana.org/assignments/service-names-port-numbers/")),
+                        "IANA", "https://www.iana.org/assignments/service-names-port-numbers/", false)),
                 new PortPage.Footnote(3, new Citation("ss", "ss(8) manual", "Linux man-pages",
-                        "https://man7.org/linux/man-pages/man8/ss.8.html")));
+                        "https://man7.org/linux/man-pages/man8/ss.8.html", false)));
         return new PortPage(port, range, Text.of("test.title", "port", p), Text.of("test.subtitle", "service", service,
                 "port", p), Text.of("test.summary", "port", p),
                 List.of(new PortPage.Crumb(Text.of("test.crumb.ports"), "/ports"),
                         new PortPage.Crumb(Text.of("test.crumb.port", "port", p), "/ports/" + p)),
                 sections, faq, related, port > 0 ? OptionalInt.of(port - 1) : OptionalInt.empty(),
-                port < 65_535 ? OptionalInt.of(port + 1) : OptionalInt.empty(), notes, Text.of("test.data"));
+                port < 65_535 ? OptionalInt.of(port + 1) : OptionalInt.empty(), notes, Text.of("test.data"),
+                dev.portolan.knowledge.PortSummary.of(port, reg, NO_KNOWLEDGE));
     }
 }

@@ -1,10 +1,8 @@
 package dev.portolan.inspect.audit;
 
-import dev.portolan.core.Assignment;
 import dev.portolan.core.AssignmentStatus;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
-import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.inspect.LocalSocket;
 import dev.portolan.inspect.Platform;
@@ -35,27 +33,26 @@ import java.util.Set;
  *       service then fails to start. UDP sockets are left out, because a client's socket that
  *       sends from a port the system picked looks the same.
  *   <li>{@link Rule#UNEXPECTED_PROGRAM} (medium): the port's registered service has known server
- *       programs and the process is none of them (see {@code ServerPrograms} for the table and
- *       for the hosts and forwarders that are never reported).
+ *       programs and the process is none of them, nor a program the curated knowledge knows on the
+ *       port (see {@code ServerPrograms} for the table and for the hosts and forwarders that are
+ *       never reported).
  * </ul>
  *
  * <p>Findings come most severe first, then in the order of the sockets.
  */
 public final class Audit {
-    private final Registry registry;
-    private final MalwarePorts malware;
+    private final PortKnowledge knowledge;
 
-    private Audit(Registry registry, MalwarePorts malware) {
-        this.registry = registry;
-        this.malware = malware;
+    private Audit(PortKnowledge knowledge) {
+        this.knowledge = knowledge;
     }
 
     /**
-     * An audit that asks {@code registry} what ports are for and {@code malware} which ports
-     * malware is known to use ({@link MalwarePorts#none()} for no such knowledge).
+     * An audit that asks {@code knowledge} what each port is for: its status and services in the
+     * registry, the programs known to use it and the malware reported on it.
      */
-    public static Audit of(Registry registry, MalwarePorts malware) {
-        return new Audit(Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(malware, "malware"));
+    public static Audit of(PortKnowledge knowledge) {
+        return new Audit(Objects.requireNonNull(knowledge, "knowledge"));
     }
 
     /** The findings about the scan's listening and bound sockets; empty when all is as expected. */
@@ -73,14 +70,14 @@ public final class Audit {
     private void check(LocalSocket s, SocketScan scan, List<Finding> out) {
         String where = s.endpoint() + "/" + s.transport().id();
         String who = who(s);
-        for (MalwarePorts.Report r : malware.at(s.port(), s.transport())) {
+        PortKnowledge.Facts facts = knowledge.at(s.port(), s.transport());
+        for (MalwarePorts.Report r : facts.malware()) {
             out.add(new Finding(Severity.HIGH, Rule.MALWARE_PORT, s, who + " listens on " + where
                     + ", a port reported for malware: " + r.name() + " (" + r.source() + ")"));
         }
-        List<Assignment> entries = registry.ports().resolve(s.port(), s.transport());
-        if (RangeClass.of(s.port()) == RangeClass.SYSTEM && noneAssigned(entries)) {
+        if (RangeClass.of(s.port()) == RangeClass.SYSTEM && facts.status() != AssignmentStatus.ASSIGNED) {
             out.add(new Finding(Severity.MEDIUM, Rule.UNASSIGNED_SYSTEM_PORT, s, who + " listens on " + where
-                    + ", a system port that the registry lists as " + entries.get(0).status().id()
+                    + ", a system port that the registry lists as " + facts.status().id()
                     + " on " + s.transport().id() + ": no standard service runs there"));
         }
         LocalOnlyServices.Entry local = LocalOnlyServices.at(s.port(), s.transport());
@@ -97,7 +94,7 @@ public final class Audit {
                     + ", inside this machine's ephemeral range " + range + ": while it is down, an outgoing connection "
                     + "may take the port and keep it from starting" + reserveHint(scan.platform(), s.port())));
         }
-        unexpectedProgram(s, where, entries, out);
+        unexpectedProgram(s, where, facts, out);
     }
 
     private static String reserveHint(Platform platform, int port) {
@@ -109,37 +106,25 @@ public final class Audit {
         };
     }
 
-    private static boolean noneAssigned(List<Assignment> entries) {
-        for (Assignment a : entries) {
-            if (a.status() == AssignmentStatus.ASSIGNED) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void unexpectedProgram(LocalSocket s, String where, List<Assignment> entries, List<Finding> out) {
+    private void unexpectedProgram(LocalSocket s, String where, PortKnowledge.Facts facts, List<Finding> out) {
         if (s.owners().isEmpty()) {
             return;
         }
         Set<String> services = new LinkedHashSet<>();
         Set<String> programs = new LinkedHashSet<>();
-        for (Assignment a : entries) {
-            if (a.status() != AssignmentStatus.ASSIGNED || a.service() == null) {
-                continue;
-            }
-            List<String> names = new ArrayList<>(a.aliases());
-            names.add(0, a.service());
-            for (String n : names) {
-                List<String> known = ServerPrograms.of(n);
-                if (known != null) {
-                    services.add(n.toLowerCase(Locale.ROOT));
-                    programs.addAll(known);
-                }
+        for (String n : facts.services()) {
+            List<String> known = ServerPrograms.of(n);
+            if (known != null) {
+                services.add(n.toLowerCase(Locale.ROOT));
+                programs.addAll(known);
             }
         }
         if (programs.isEmpty()) {
             return;
+        }
+        // A program the curated knowledge knows on this port is expected there too.
+        for (String p : facts.programs()) {
+            programs.add(ServerPrograms.normalize(p));
         }
         boolean sshPort = services.contains("ssh");
         for (SocketOwner o : s.owners()) {

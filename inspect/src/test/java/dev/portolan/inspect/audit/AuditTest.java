@@ -2,6 +2,8 @@ package dev.portolan.inspect.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.Assignment;
+import dev.portolan.core.AssignmentStatus;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
@@ -38,10 +40,33 @@ class AuditTest {
     private static List<String> audit(MalwarePorts malware, LocalSocket... sockets) {
         SocketScan scan = new SocketScan(Platform.LINUX, "/proc/net", List.of(sockets), LINUX, List.of());
         List<String> out = new ArrayList<>();
-        for (Finding f : Audit.of(REGISTRY, malware).findings(scan)) {
+        for (Finding f : Audit.of(knowledge(malware, List.of())).findings(scan)) {
             out.add(f.severity() + " " + f.rule() + " " + f.socket().endpoint() + ": " + f.message());
         }
         return out;
+    }
+
+    /**
+     * What the command line gives the audit, from the test registry alone: the status and services
+     * of a port and transport, {@code programs} as the programs known everywhere, and the malware.
+     */
+    static PortKnowledge knowledge(MalwarePorts malware, List<String> programs) {
+        return (port, t) -> {
+            AssignmentStatus status = AssignmentStatus.UNASSIGNED;
+            List<String> services = new ArrayList<>();
+            for (Assignment a : REGISTRY.ports().resolve(port, t)) {
+                if (a.status() == AssignmentStatus.ASSIGNED) {
+                    status = AssignmentStatus.ASSIGNED;
+                    if (a.service() != null) {
+                        services.add(a.service());
+                        services.addAll(a.aliases());
+                    }
+                } else if (a.status() == AssignmentStatus.RESERVED && status == AssignmentStatus.UNASSIGNED) {
+                    status = AssignmentStatus.RESERVED;
+                }
+            }
+            return new PortKnowledge.Facts(status, services, programs, malware.at(port, t));
+        };
     }
 
     private static List<String> audit(LocalSocket... sockets) {
@@ -59,6 +84,15 @@ class AuditTest {
                 tcp("0.0.0.0", 25, "master", "/usr/lib/postfix/sbin/master -w"),
                 tcp("127.0.0.1", 631, "cupsd", null)))
                 .isEmpty();
+    }
+
+    @Test
+    void aProgramTheKnowledgeKnowsOnThePort_isExpectedThere() {
+        SocketScan scan = new SocketScan(Platform.LINUX, "/proc/net",
+                List.of(tcp("0.0.0.0", 80, "tomcat", "tomcat -Dcatalina.base=/srv")), LINUX, List.of());
+        assertThat(Audit.of(knowledge(MalwarePorts.none(), List.of())).findings(scan)).hasSize(1);
+        assertThat(Audit.of(knowledge(MalwarePorts.none(), List.of("Apache Tomcat", "tomcat"))).findings(scan))
+                .as("Tomcat is known to serve HTTP on 80").isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.portolan.knowledge.page;
 
 import dev.portolan.knowledge.Citation;
+import dev.portolan.knowledge.PortSummary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import java.util.OptionalInt;
  * @param next the next port, if any
  * @param footnotes the sources, numbered in order of first citation on the page
  * @param data which registry data answered (kind of source, label, dates)
+ * @param known what is on the port, as data: the names, programs, notes and citations the
+ *     sentences were made from, for renderers that also give them structured (the JSON API)
  */
 public record PortPage(int port, String range, Text title, Text subtitle, Text summary, List<Crumb> breadcrumbs,
         List<Section> sections, List<Faq> faq, List<Related> related, OptionalInt previous, OptionalInt next,
-        List<Footnote> footnotes, Text data) {
+        List<Footnote> footnotes, Text data, PortSummary known) {
 
     public PortPage {
         breadcrumbs = List.copyOf(breadcrumbs);

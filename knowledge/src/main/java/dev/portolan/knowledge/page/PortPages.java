@@ -2,6 +2,8 @@ package dev.portolan.knowledge.page;
 
 import dev.portolan.core.Assignment;
 import dev.portolan.core.AssignmentStatus;
+import dev.portolan.core.CheckCommands;
+import dev.portolan.core.CheckCommands.Os;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Reference;
@@ -13,11 +15,10 @@ import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.EphemeralRange;
 import dev.portolan.knowledge.HistoryEvent;
 import dev.portolan.knowledge.Knowledge;
-import dev.portolan.knowledge.MalwareAssociation;
 import dev.portolan.knowledge.PrivilegedPorts;
 import dev.portolan.knowledge.RangeFacts;
 import dev.portolan.knowledge.RelatedPorts;
-import dev.portolan.knowledge.UnofficialUse;
+import dev.portolan.knowledge.Headline;
 import dev.portolan.knowledge.page.Block.AssignmentRow;
 import dev.portolan.knowledge.page.Block.Command;
 import dev.portolan.knowledge.page.Block.Link;
@@ -44,13 +45,21 @@ import java.util.TreeSet;
 public final class PortPages {
     /** The citation id of the IANA registry, defined in {@code knowledge/sources.yaml}. */
     static final String REGISTRY = "iana-registry";
+    /**
+     * What port 0 means to a program that binds it: the Linux manual page that says so, and the
+     * registry that keeps the number reserved.
+     */
+    static final String RFC6763_TXT = "rfc6763-s6-3";
+    static final List<String> ZERO_CITES = List.of("linux-ip7-ephemeral", REGISTRY);
     /** How many other ports of the same service a page links to at most. */
     static final int SAME_SERVICE_LIMIT = 6;
 
     private final Registry registry;
     private final Knowledge knowledge;
+    private final dev.portolan.knowledge.PortSummaries summaries;
     private final int softwareCount;
     private final int malwareCount;
+    private final int securityNoteCount;
     /** Even (odd) numbers below 256 unassigned on both TCP and UDP: the registry's own evidence for the NCP story. */
     private final int evenFree;
     private final int oddFree;
@@ -58,16 +67,16 @@ public final class PortPages {
     public PortPages(Registry registry, Knowledge knowledge) {
         this.registry = registry;
         this.knowledge = knowledge;
-        Set<String> software = new TreeSet<>();
+        this.summaries = new dev.portolan.knowledge.PortSummaries(registry, knowledge);
         Set<String> malware = new TreeSet<>();
-        knowledge.allUses().forEach(u -> software.add(u.software().toLowerCase(Locale.ROOT)));
         knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
-        this.softwareCount = software.size();
+        this.softwareCount = knowledge.programs().size();
         this.malwareCount = malware.size();
+        this.securityNoteCount = knowledge.securityNotes().size();
         int even = 0;
         int odd = 0;
         for (int p = 1; p < Rules.NCP_LIMIT; p++) {
-            PortFacts f = new PortFacts(p, registry, knowledge);
+            PortFacts f = new PortFacts(summaries.of(p), knowledge);
             if (f.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && f.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
                 if (p % 2 == 0) {
                     even++;
@@ -90,6 +99,11 @@ public final class PortPages {
         return knowledge;
     }
 
+    /** What is on each port, over the same registry and knowledge as the pages. */
+    public dev.portolan.knowledge.PortSummaries summaries() {
+        return summaries;
+    }
+
     /**
      * The page of a port.
      *
@@ -99,7 +113,7 @@ public final class PortPages {
         if (port < PortRange.MIN_PORT || port > PortRange.MAX_PORT) {
             throw new IllegalArgumentException("port " + port + " is outside 0-65535");
         }
-        PortFacts f = new PortFacts(port, registry, knowledge);
+        PortFacts f = new PortFacts(summaries.of(port), knowledge);
         String p = Integer.toString(port);
         List<Section> sections = new ArrayList<>();
         add(sections, Section.Id.OVERVIEW, overview(f));
@@ -110,7 +124,7 @@ public final class PortPages {
         add(sections, Section.Id.SECURITY, security(f));
         add(sections, Section.Id.CHECK, check(f));
         add(sections, Section.Id.WHY, why(f));
-        Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f));
+        Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f)).citing(f.summary.headline().cites());
         Text subtitle = Rules.subtitle(f);
         Text summary = Text.of("page.summary", "port", p, "what", Rules.titleWhat(f), "subtitle", subtitle);
         List<Crumb> crumbs = List.of(new Crumb(Text.of("crumb.ports"), "/ports"),
@@ -122,7 +136,7 @@ public final class PortPages {
         OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
         List<Footnote> footnotes = footnotes(title, subtitle, sections, faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
-                next, footnotes, dataLine(registry.snapshot().info(), false));
+                next, footnotes, dataLine(registry.snapshot().info(), false), f.summary);
     }
 
     /**
@@ -169,6 +183,17 @@ public final class PortPages {
 
     private List<Block> overview(PortFacts f) {
         String p = Integer.toString(f.port);
+        List<Block> blocks = new ArrayList<>();
+        // The answer first: the name people use, what the protocol is, which programs use the port.
+        List<Text> lead = new ArrayList<>(KnownSentences.names(f.summary));
+        lead.addAll(KnownSentences.protocols(f.summary));
+        if (!f.uses.isEmpty()) {
+            lead.add(Text.of("overview.programs", "port", p, "programs", Rules.software(f.uses), "count",
+                    Rules.softwareCount(f.uses)).citing(Rules.citesOfUses(f.uses, Headline.SHOWN)));
+        }
+        if (!lead.isEmpty()) {
+            blocks.add(paragraph(lead));
+        }
         // Transports that say the same thing are named together: "On TCP and UDP, ...".
         Map<String, List<String>> groups = new LinkedHashMap<>();
         Map<String, Text> sentences = new LinkedHashMap<>();
@@ -197,7 +222,6 @@ public final class PortPages {
             args.put("transports", groups.get(e.getKey()));
             out.add(new Text(s.key(), args, List.of(REGISTRY)));
         }
-        List<Block> blocks = new ArrayList<>();
         blocks.add(paragraph(out));
         // The registry's own descriptions, quoted: they are data, shown as IANA wrote them.
         List<Text> described = new ArrayList<>();
@@ -240,8 +264,6 @@ public final class PortPages {
                         .citing(rf.cites()));
             }
         }
-        knowledge.reservedEdge(f.port).ifPresent(r -> first.add(Text.of("range.reservedEdge", "port", p,
-                "edge", r.edge()).citing(r.cites())));
         for (dev.portolan.knowledge.Deassignment d : knowledge.deassignments(f.port)) {
             List<String> c = new ArrayList<>(d.cites());
             c.addAll(knowledge.deassignmentCites());
@@ -250,7 +272,11 @@ public final class PortPages {
         }
         blocks.add(paragraph(first));
 
-        // Who may bind it.
+        // Who may bind it. Nobody listens on port 0: asking for it means "any port".
+        if (f.port == 0) {
+            blocks.add(paragraph(Text.of("range.zero").citing(ZERO_CITES)));
+            return blocks;
+        }
         List<Text> binding = new ArrayList<>();
         List<Object> free = new ArrayList<>();
         List<String> freeCites = new ArrayList<>();
@@ -304,9 +330,7 @@ public final class PortPages {
     private static List<Object> systems(List<EphemeralRange> ranges) {
         List<Object> out = new ArrayList<>();
         for (EphemeralRange r : ranges) {
-            out.add(Text.of("range.ephemeralSystem", "system", r.system(),
-                    "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
-                    "since", r.since(), "until", r.until(), "low", Integer.toString(r.low()),
+            out.add(Text.of("range.ephemeralSystem", "system", Rules.systemVersions(r), "low", Integer.toString(r.low()),
                     "high", Integer.toString(r.high())));
         }
         return out;
@@ -379,34 +403,36 @@ public final class PortPages {
     private List<Block> history(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Block> blocks = new ArrayList<>();
+        // One story in date order: the NCP socket days for the numbers below 256, the printed
+        // lists for system ports, the online registry for all.
+        List<String> ids = new ArrayList<>();
         if (f.port < Rules.NCP_LIMIT) {
-            List<Text> ncp = new ArrayList<>();
-            for (String id : List.of("rfc33", "rfc147", "rfc349", "ncp-tcp-switch")) {
-                event(id).ifPresent(e -> ncp.add(eventText(e)));
-            }
-            if (Rules.ncpOrphan(f)) {
-                List<String> c = new ArrayList<>();
-                event("rfc349").ifPresent(e -> c.addAll(e.cites()));
-                c.add(REGISTRY);
-                ncp.add(Text.of("history.ncpOrphan", "port", p, "evenFree", evenFree, "oddFree", oddFree)
-                        .citing(dedupe(c)));
-            } else if (!f.even() && f.assignedAnywhere()) {
-                List<String> c = new ArrayList<>();
-                event("rfc147").ifPresent(e -> c.addAll(e.cites()));
-                ncp.add(Text.of("history.ncpOdd", "port", p).citing(c.isEmpty() ? List.of(REGISTRY) : dedupe(c)));
-            }
-            if (!ncp.isEmpty()) {
-                blocks.add(paragraph(ncp));
-            }
+            ids.addAll(List.of("rfc33", "rfc147", "rfc349", "ncp-tcp-switch"));
         }
-        List<Text> registryHistory = new ArrayList<>();
-        List<String> ids = f.range == RangeClass.SYSTEM ? List.of("rfc739", "rfc1700", "rfc3232", "rfc6335")
-                : List.of("rfc3232", "rfc6335");
+        if (f.range == RangeClass.SYSTEM) {
+            ids.addAll(List.of("rfc739", "rfc1700"));
+        }
+        ids.addAll(List.of("rfc3232", "rfc6335"));
+        List<HistoryEvent> events = new ArrayList<>();
         for (String id : ids) {
-            event(id).ifPresent(e -> registryHistory.add(eventText(e)));
+            event(id).ifPresent(events::add);
         }
-        if (!registryHistory.isEmpty()) {
-            blocks.add(paragraph(registryHistory));
+        events.sort(java.util.Comparator.comparing(HistoryEvent::date));
+        List<Text> story = new ArrayList<>();
+        events.forEach(e -> story.add(eventText(e)));
+        if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
+            List<String> ncpCites = event("rfc349").map(HistoryEvent::cites).orElse(List.of());
+            if (Rules.ncpOrphan(f)) {
+                List<String> c = new ArrayList<>(ncpCites);
+                c.add(REGISTRY);
+                story.add(Text.of("history.ncpOrphan", "port", p, "evenFree", evenFree, "oddFree", oddFree)
+                        .citing(dedupe(c)));
+            } else if (!f.even() && f.assignedAnywhere() && !ncpCites.isEmpty()) {
+                story.add(Text.of("history.ncpOdd", "port", p).citing(ncpCites));
+            }
+        }
+        if (!story.isEmpty()) {
+            blocks.add(paragraph(story));
         }
         // The registry's own dates and notes for this port.
         List<Text> own = new ArrayList<>();
@@ -424,7 +450,7 @@ public final class PortPages {
                         "precision", PageDate.of(a.modified()).precision()).citing(REGISTRY));
             }
             for (String note : a.notes()) {
-                own.add(Text.of("history.note", "note", note).citing(REGISTRY));
+                own.add(note(note, service));
             }
         }
         List<Text> unique = dedupeTexts(own);
@@ -432,6 +458,23 @@ public final class PortPages {
             blocks.add(new Block.Points(unique));
         }
         return blocks;
+    }
+
+    /** A note starting like this lists the keys of the service's DNS-SD TXT record (RFC 6763). */
+    private static final java.util.regex.Pattern TXT_KEYS = java.util.regex.Pattern.compile(
+            "(?i)^\\s*defined txt keys?\\s*:\\s*(.+)$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A registry note as a sentence. "Defined TXT keys: u=<username> p=<password>" reads like
+     * credentials; it names the keys of the service's DNS-SD TXT record, and the page says so.
+     */
+    private Text note(String note, String service) {
+        java.util.regex.Matcher m = TXT_KEYS.matcher(note);
+        if (m.matches() && knowledge.citation(RFC6763_TXT).isPresent()) {
+            return Text.of("history.noteTxtKeys", "service", service.isEmpty() ? "" : service, "keys",
+                    m.group(1).strip(), "named", service.isEmpty() ? "no" : "yes").citing(REGISTRY, RFC6763_TXT);
+        }
+        return Text.of("history.note", "note", note).citing(REGISTRY);
     }
 
     private static Text eventText(HistoryEvent e) {
@@ -459,18 +502,12 @@ public final class PortPages {
 
     private List<Block> uses(PortFacts f) {
         String p = Integer.toString(f.port);
-        if (f.uses.isEmpty()) {
-            List<String> c = List.of(REGISTRY);
+        if (f.summary.programs().isEmpty()) {
             return List.of(paragraph(Text.of(fullRegistry() ? "uses.none" : "uses.noneBaseline", "port", p,
-                    "software", softwareCount,
-                    "reports", f.unauthorized().size()).citing(c)));
+                    "software", softwareCount, "reports", f.unauthorized().size()).citing(REGISTRY)));
         }
-        List<Text> items = new ArrayList<>();
-        for (UnofficialUse u : f.uses) {
-            items.add(Text.of("uses.item", "software", u.software(), "port", p, "transports", labels(u.transports()),
-                    "role", Text.of("role." + u.role())).citing(u.cites()));
-        }
-        return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.uses.size())), new Block.Points(items));
+        return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.summary.distinctPrograms().size())),
+                new Block.Points(KnownSentences.programs(f.summary, List.of(Transport.values()))));
     }
 
     private static List<Object> labels(Set<Transport> transports) {
@@ -488,17 +525,13 @@ public final class PortPages {
     private List<Block> security(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Block> blocks = new ArrayList<>();
-        List<Text> reports = new ArrayList<>();
+        List<Text> reports = new ArrayList<>(KnownSentences.security(f.summary, List.of(Transport.values())));
         for (String report : f.unauthorized()) {
             reports.add(Text.of("security.unauthorized", "report", report).citing(REGISTRY));
         }
-        for (MalwareAssociation m : f.malware) {
-            reports.add(Text.of("security.malware", "name", m.name(), "kind", Text.of("malware.kind." + m.kind()),
-                    "year", m.year(), "port", p, "transports", labels(m.transports())).citing(m.cites()));
-        }
         if (reports.isEmpty()) {
             blocks.add(paragraph(Text.of(fullRegistry() ? "security.noneKnown" : "security.noneKnownBaseline", "port", p,
-                    "malware", malwareCount).citing(REGISTRY)));
+                    "notes", securityNoteCount, "malware", malwareCount).citing(REGISTRY)));
         } else {
             blocks.add(new Block.Points(reports));
         }
@@ -506,7 +539,9 @@ public final class PortPages {
             blocks.add(paragraph(Text.of(knowledge.browsersRefuse(f.port) ? "security.browsersRefuse"
                     : "security.browsersAllow", "port", p).citing(knowledge.badPortCites())));
         }
-        blocks.add(paragraph(Rules.exposureAdvice(f)));
+        if (f.port != 0) {
+            blocks.add(paragraph(Rules.exposureAdvice(f)));
+        }
         return blocks;
     }
 
@@ -515,13 +550,14 @@ public final class PortPages {
     private List<Block> check(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Command> commands = List.of(
-                new Command("linux", "tcp", "ss -ltnp 'sport = :" + p + "'", List.of("ss-man")),
-                new Command("linux", "udp", "ss -lunp 'sport = :" + p + "'", List.of("ss-man")),
-                new Command("macos", "tcp", "lsof -nP -iTCP:" + p + " -sTCP:LISTEN", List.of("lsof-man")),
-                new Command("macos", "udp", "lsof -nP -iUDP:" + p, List.of("lsof-man")),
-                new Command("windows", "tcp", "Get-NetTCPConnection -LocalPort " + p + " -State Listen",
+                new Command("linux", "tcp", CheckCommands.listeners(Os.LINUX, Transport.TCP, f.port), List.of("ss-man")),
+                new Command("linux", "udp", CheckCommands.listeners(Os.LINUX, Transport.UDP, f.port), List.of("ss-man")),
+                new Command("macos", "tcp", CheckCommands.listeners(Os.MACOS, Transport.TCP, f.port), List.of("lsof-man")),
+                new Command("macos", "udp", CheckCommands.listeners(Os.MACOS, Transport.UDP, f.port), List.of("lsof-man")),
+                new Command("windows", "tcp", CheckCommands.listeners(Os.WINDOWS, Transport.TCP, f.port),
                         List.of("ms-get-nettcpconnection")),
-                new Command("windows", "udp", "Get-NetUDPEndpoint -LocalPort " + p, List.of("ms-get-netudpendpoint")),
+                new Command("windows", "udp", CheckCommands.listeners(Os.WINDOWS, Transport.UDP, f.port),
+                        List.of("ms-get-netudpendpoint")),
                 new Command("portolan", "", "portolan check " + p, List.of()));
         // Ports whose numbers start with this one's digits: what a plain text search would also match.
         List<Object> longer = new ArrayList<>();
@@ -537,7 +573,8 @@ public final class PortPages {
     // --- why it matters ---
 
     private List<Block> why(PortFacts f) {
-        return List.of(paragraph(Rules.whyItMatters(f)));
+        List<Text> reasons = Rules.whyItMatters(f);
+        return reasons.isEmpty() ? List.of() : List.of(paragraph(reasons));
     }
 
     // --- FAQ ---
@@ -547,7 +584,7 @@ public final class PortPages {
         List<Faq> out = new ArrayList<>();
         out.add(new Faq(Text.of("faq.what.q", "port", p), Rules.whatAnswer(f)));
         out.add(new Faq(Text.of("faq.own.q", "port", p), Rules.ownServiceAnswer(f)));
-        Text root = Rules.rootAnswer(f);
+        Text root = f.port == 0 ? null : Rules.rootAnswer(f);
         if (root != null) {
             out.add(new Faq(Text.of("faq.root.q", "port", p), root));
         }
@@ -559,8 +596,9 @@ public final class PortPages {
                     ? "faq.browser.refuse" : "faq.browser.allow", "port", p).citing(knowledge.badPortCites())));
         }
         out.add(new Faq(Text.of("faq.check.q", "port", p), Text.of("faq.check.a", "port", p,
-                "linux", "ss -ltnp 'sport = :" + p + "'", "macos", "lsof -nP -iTCP:" + p + " -sTCP:LISTEN",
-                "windows", "Get-NetTCPConnection -LocalPort " + p + " -State Listen", "portolan", "portolan check " + p)
+                "linux", CheckCommands.listeners(Os.LINUX, Transport.TCP, f.port),
+                "macos", CheckCommands.listeners(Os.MACOS, Transport.TCP, f.port),
+                "windows", CheckCommands.listeners(Os.WINDOWS, Transport.TCP, f.port), "portolan", "portolan check " + p)
                 .citing("ss-man", "lsof-man", "ms-get-nettcpconnection")));
         return out;
     }

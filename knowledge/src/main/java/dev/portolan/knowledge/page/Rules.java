@@ -4,9 +4,10 @@ import dev.portolan.core.AssignmentStatus;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Transport;
 import dev.portolan.knowledge.EphemeralRange;
+import dev.portolan.knowledge.Headline;
 import dev.portolan.knowledge.PrivilegedPorts;
+import dev.portolan.knowledge.ProgramUse;
 import dev.portolan.knowledge.RangeFacts;
-import dev.portolan.knowledge.UnofficialUse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,21 +23,41 @@ final class Rules {
 
     private Rules() {}
 
-    /** What the title says the port is: its services, or its status. */
+    /** What the title says the port is: the name people use, its programs, or its status. */
     static Text titleWhat(PortFacts f) {
-        List<String> services = f.allServices();
-        if (!services.isEmpty()) {
-            return Text.of("title.assigned", "services", services);
+        Headline h = f.summary.headline();
+        return switch (h.kind()) {
+            case SERVICES -> Text.of("title.assigned", "services", labels(h));
+            case PROGRAMS -> Text.of("title.programs", "programs", withMore(h.programs(), h.morePrograms()),
+                    "registered", h.registered().isEmpty() ? "no" : "yes", "services",
+                    new ArrayList<Object>(h.registered()));
+            case STATUS -> Text.of(f.reservedOnly() ? "title.reserved"
+                    : f.range == RangeClass.DYNAMIC ? "title.dynamic" : "title.unassigned");
+        };
+    }
+
+    /** The registry's services, each with the name people use for it: "SMB (microsoft-ds)". */
+    static List<Object> labels(Headline h) {
+        List<Object> out = new ArrayList<>();
+        for (Headline.Label l : h.labels()) {
+            out.add(Text.of("name.label", "service", l.service(), "common", l.common(),
+                    "hasCommon", l.common().isEmpty() ? "no" : "yes"));
         }
-        if (f.reservedOnly()) {
-            return Text.of("title.reserved");
+        return out;
+    }
+
+    /** The labels of a port's assigned services, or its raw service names when it has no labels. */
+    static List<Object> serviceLabels(PortFacts f) {
+        Headline h = f.summary.headline();
+        if (h.kind() == Headline.Kind.SERVICES) {
+            return labels(h);
         }
-        return Text.of(f.range == RangeClass.DYNAMIC ? "title.dynamic" : "title.unassigned");
+        return new ArrayList<>(f.allServices());
     }
 
     /**
-     * An even port below 256 that nobody holds on TCP or UDP: in the NCP numbering services sat on
-     * odd sockets, and after the move to TCP many even numbers were never taken.
+     * An even port below 256 that nobody holds on TCP or UDP: RFC 349 gave standard services odd
+     * socket numbers, and many even numbers below 256 are unassigned today.
      */
     static boolean ncpOrphan(PortFacts f) {
         return f.port > 0 && f.port < NCP_LIMIT && f.even()
@@ -48,7 +69,7 @@ final class Rules {
     static Text subtitle(PortFacts f) {
         String p = Integer.toString(f.port);
         if (f.port == 0) {
-            return Text.of("subtitle.zero").citing(rangeCites(f));
+            return Text.of("subtitle.zero").citing(PortPages.ZERO_CITES);
         }
         if (!f.malware.isEmpty() && !f.assignedAnywhere()) {
             return Text.of("subtitle.malware", "name", f.malware.get(0).name()).citing(f.malware.get(0).cites());
@@ -58,14 +79,15 @@ final class Rules {
             return Text.of("subtitle.assigned", "services", services, "transports", transports(f.assignedTransports()))
                     .citing(PortPages.REGISTRY);
         }
+        if (!f.uses.isEmpty()) {
+            return Text.of("subtitle.unofficial", "software", software(f.uses), "reserved",
+                    f.reservedOnly() ? "yes" : "no").citing(citesOfUses(f.uses, Headline.SHOWN));
+        }
         if (f.reservedOnly()) {
             return Text.of("subtitle.reserved").citing(PortPages.REGISTRY);
         }
         if (ncpOrphan(f)) {
             return Text.of("subtitle.ncpOrphan").citing(PortPages.REGISTRY);
-        }
-        if (!f.uses.isEmpty()) {
-            return Text.of("subtitle.unofficial", "software", software(f.uses)).citing(f.uses.get(0).cites());
         }
         if (f.range == RangeClass.DYNAMIC) {
             return Text.of(f.ephemeralInside().isEmpty() ? "subtitle.dynamic" : "subtitle.dynamicEphemeral",
@@ -75,8 +97,10 @@ final class Rules {
             return Text.of("subtitle.unassignedSystem").citing(PortPages.REGISTRY);
         }
         if (!f.ephemeralInside().isEmpty()) {
+            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
+            c.addAll(ephemeralCites(f.ephemeralInside()));
             return Text.of("subtitle.unassignedEphemeral", "systems", systemNames(f.ephemeralInside()))
-                    .citing(PortPages.REGISTRY);
+                    .citing(PortPages.dedupe(c));
         }
         return Text.of("subtitle.unassignedUser").citing(PortPages.REGISTRY);
     }
@@ -91,16 +115,61 @@ final class Rules {
         return out;
     }
 
-    private static List<Object> software(List<UnofficialUse> uses) {
-        LinkedHashSet<Object> names = new LinkedHashSet<>();
-        uses.forEach(u -> names.add(u.software()));
-        return new ArrayList<>(names);
+    /**
+     * The names of the programs that use a port, each once: the first {@link Headline#SHOWN}, then
+     * "N more" as the last item of the list when there are others.
+     */
+    static List<Object> software(List<ProgramUse> uses) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        uses.forEach(u -> names.add(u.program().name()));
+        List<String> shown = new ArrayList<>(names).subList(0, Math.min(Headline.SHOWN, names.size()));
+        return withMore(shown, names.size() - shown.size());
     }
 
-    private static List<Object> systemNames(List<EphemeralRange> ranges) {
-        LinkedHashSet<Object> names = new LinkedHashSet<>();
-        ranges.forEach(r -> names.add(r.system()));
-        return new ArrayList<>(names);
+    /** How many programs use the port. */
+    static int softwareCount(List<ProgramUse> uses) {
+        return (int) uses.stream().map(u -> u.program().name()).distinct().count();
+    }
+
+    /** Names, and "N more" as the last item when {@code more} is positive. */
+    static List<Object> withMore(List<String> names, int more) {
+        List<Object> out = new ArrayList<>(names);
+        if (more > 0) {
+            out.add(Text.of("list.more", "count", more));
+        }
+        return out;
+    }
+
+    /** The citations of the first {@code limit} programs' uses. */
+    static List<String> citesOfUses(List<ProgramUse> uses, int limit) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        LinkedHashSet<String> c = new LinkedHashSet<>();
+        for (ProgramUse u : uses) {
+            if (names.size() < limit || names.contains(u.program().name())) {
+                names.add(u.program().name());
+                c.addAll(u.use().cites());
+            }
+        }
+        return List.copyOf(c);
+    }
+
+    /**
+     * The systems whose default ephemeral ranges hold a port, each named with its versions
+     * ("Windows XP, Server 2003 and earlier"): a default range is true only of those versions.
+     */
+    static List<Object> systemNames(List<EphemeralRange> ranges) {
+        List<Object> out = new ArrayList<>();
+        for (EphemeralRange r : ranges) {
+            out.add(systemVersions(r));
+        }
+        return out;
+    }
+
+    /** A system with the versions a fact is true of: "Linux 4.2 and later". */
+    static Text systemVersions(EphemeralRange r) {
+        return Text.of("system.versions", "system", r.system(),
+                "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
+                "since", r.since(), "until", r.until());
     }
 
     /** The citations of some ephemeral ranges, each once. */
@@ -114,8 +183,10 @@ final class Rules {
     static Text exposureAdvice(PortFacts f) {
         String p = Integer.toString(f.port);
         if (f.assignedAnywhere()) {
-            return Text.of("security.adviceAssigned", "port", p, "services", f.allServices())
-                    .citing(PortPages.REGISTRY);
+            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
+            c.addAll(f.summary.headline().cites());
+            return Text.of("security.adviceAssigned", "port", p, "services", serviceLabels(f))
+                    .citing(PortPages.dedupe(c));
         }
         if (f.range == RangeClass.DYNAMIC || !f.ephemeralInside().isEmpty()) {
             List<String> c = new ArrayList<>(ephemeralCites(f.ephemeralInside()));
@@ -124,6 +195,10 @@ final class Rules {
             }
             return Text.of("security.adviceEphemeral", "port", p).citing(c);
         }
+        if (!f.uses.isEmpty()) {
+            return Text.of("security.adviceUsed", "port", p, "programs", software(f.uses))
+                    .citing(citesOfUses(f.uses, Headline.SHOWN));
+        }
         return Text.of("security.adviceUnassigned", "port", p).citing(PortPages.REGISTRY);
     }
 
@@ -131,6 +206,9 @@ final class Rules {
     static List<Text> whyItMatters(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Text> out = new ArrayList<>();
+        if (f.port == 0) {
+            return out; // nothing can listen there: no status of it matters to a service
+        }
         if (f.assignedAnywhere()) {
             out.add(Text.of("why.assigned", "port", p, "services", f.allServices()).citing(PortPages.REGISTRY));
         } else if (f.range == RangeClass.DYNAMIC) {
@@ -150,39 +228,54 @@ final class Rules {
 
     static Text whatAnswer(PortFacts f) {
         String p = Integer.toString(f.port);
+        if (f.port == 0) {
+            return Text.of("faq.what.zero").citing(PortPages.ZERO_CITES);
+        }
         if (f.assignedAnywhere()) {
-            return Text.of("faq.what.assigned", "port", p, "services", f.allServices(),
-                    "transports", transports(f.assignedTransports()), "uses", software(f.uses), "useCount", f.uses.size())
-                    .citing(citesWithUses(f, PortPages.REGISTRY));
+            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
+            c.addAll(f.summary.headline().cites());
+            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
+            return Text.of("faq.what.assigned", "port", p, "services", serviceLabels(f),
+                    "transports", transports(f.assignedTransports()), "uses", software(f.uses),
+                    "useCount", softwareCount(f.uses)).citing(PortPages.dedupe(c));
         }
         if (!f.uses.isEmpty()) {
-            return Text.of("faq.what.unofficial", "port", p, "uses", software(f.uses), "reserved",
-                    f.reservedOnly() ? "yes" : "no").citing(citesWithUses(f, PortPages.REGISTRY));
+            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
+            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
+            return Text.of("faq.what.unofficial", "port", p, "uses", software(f.uses), "useCount",
+                    softwareCount(f.uses), "reserved", f.reservedOnly() ? "yes" : "no")
+                    .citing(PortPages.dedupe(c));
         }
         return Text.of("faq.what.nothing", "port", p, "reserved", f.reservedOnly() ? "yes" : "no",
                 "range", f.range.id()).citing(PortPages.REGISTRY);
     }
 
-    private static List<String> citesWithUses(PortFacts f, String first) {
-        LinkedHashSet<String> c = new LinkedHashSet<>();
-        c.add(first);
-        f.uses.forEach(u -> c.addAll(u.cites()));
-        return List.copyOf(c);
-    }
-
     static Text ownServiceAnswer(PortFacts f) {
         String p = Integer.toString(f.port);
+        if (f.port == 0) {
+            return Text.of("faq.own.zero").citing(PortPages.ZERO_CITES);
+        }
         if (f.range == RangeClass.DYNAMIC) {
             return Text.of("faq.own.dynamic", "port", p).citing(rangeCites(f));
         }
         if (f.assignedAnywhere()) {
-            return Text.of("faq.own.assigned", "port", p, "services", f.allServices()).citing(PortPages.REGISTRY);
+            return Text.of("faq.own.assigned", "port", p, "services", serviceLabels(f)).citing(PortPages.REGISTRY);
+        }
+        if (f.reservedOnly()) {
+            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
+            f.knowledge.range("dynamic").ifPresent(r -> c.addAll(r.cites()));
+            return Text.of("faq.own.reserved", "port", p).citing(PortPages.dedupe(c));
         }
         List<String> c = new ArrayList<>(rangeCites(f));
+        if (!f.uses.isEmpty()) {
+            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
+            return Text.of("faq.own.used", "port", p, "programs", software(f.uses), "count", softwareCount(f.uses))
+                    .citing(PortPages.dedupe(c));
+        }
         if (!f.ephemeralInside().isEmpty()) {
             c.addAll(ephemeralCites(f.ephemeralInside()));
             return Text.of("faq.own.unassignedEphemeral", "port", p, "systems", systemNames(f.ephemeralInside()))
-                    .citing(List.copyOf(new LinkedHashSet<>(c)));
+                    .citing(PortPages.dedupe(c));
         }
         return Text.of("faq.own.unassigned", "port", p, "range", f.range.id()).citing(c);
     }

@@ -71,7 +71,8 @@ public final class PlainTextPage {
         out.append('\n');
         heading(out, messages.format("section.footnotes.heading"));
         for (PortPage.Footnote f : page.footnotes()) {
-            wrap(out, "[" + f.number() + "] " + f.citation().title() + ". " + f.citation().publisher() + ". "
+            wrap(out, "[" + f.number() + "] " + f.citation().title() + ". " + f.citation().publisher()
+                    + (f.citation().secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". "
                     + f.citation().url(), "    ");
         }
         wrap(out, messages.format("data.source", "data", page.data()), "");

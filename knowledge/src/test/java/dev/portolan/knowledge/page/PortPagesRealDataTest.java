@@ -35,7 +35,7 @@ class PortPagesRealDataTest {
         assertThat((Integer) orphan.args().get("evenFree")).isGreaterThan((Integer) orphan.args().get("oddFree"));
         String rendered = text.render(page);
         assertThat(rendered).contains("Port 60: Unassigned", "RFC 349", "January 1983",
-                "No unofficial use of port 60 is known", "ss -ltnp 'sport = :60'", "portolan check 60",
+                "Portolan’s sources name no program that uses port 60", "ss -ltnp 'sport = :60'", "portolan check 60",
                 "would also match ports such as 600 and 6000");
     }
 
@@ -72,7 +72,9 @@ class PortPagesRealDataTest {
         for (int port : List.of(0, 1, 7, 22, 25, 53, 80, 443, 1023, 1024, 3000, 8080, 49151, 49152, 60327, 65535)) {
             PortPage page = pages.page(port);
             assertThat(page.footnotes()).isNotEmpty();
-            assertThat(text.render(page)).doesNotContain("{").doesNotContain("}");
+            // sentences only: a source's title may quote a configuration line with braces
+            String sentences = text.render(page).split("\nSources\n")[0];
+            assertThat(sentences).doesNotContain("{").doesNotContain("}");
         }
     }
 }

@@ -158,7 +158,7 @@ class EnglishLeftoversTest {
                 "hasSince", "no");
         PortPage page = new PortPage(p.port(), p.range(), p.title(), p.subtitle(), p.summary(), p.breadcrumbs(),
                 List.of(new Section(Section.Id.OVERVIEW, List.of(new Block.Paragraph(List.of(hole, fine))))),
-                List.of(), List.of(), p.previous(), p.next(), p.footnotes(), p.data());
+                List.of(), List.of(), p.previous(), p.next(), p.footnotes(), p.data(), p.known());
 
         assertThat(new EnglishLeftovers(ULocale.ENGLISH).problems(page, render(ULocale.ENGLISH, page)))
                 .extracting(EnglishLeftovers.Problem::what).containsExactly("message overview.assigned shows an "

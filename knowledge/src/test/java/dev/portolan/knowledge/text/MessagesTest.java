@@ -44,8 +44,13 @@ class MessagesTest {
     void listsAndNestedTextsAndDates() {
         assertThat(en.format(Text.of("title.assigned", "services", List.of("http", "www", "www-http"))))
                 .isEqualTo("http, www, and www-http");
-        assertThat(en.format(Text.of("uses.item", "software", "Grafana", "port", "3000", "transports", List.of("TCP"),
-                "role", Text.of("role.web-interface")))).isEqualTo("Grafana uses TCP port 3000 for its web interface.");
+        assertThat(en.format(Text.of("uses.item", "software", "Grafana", "hasComponent", "no", "component", "",
+                "port", "3000", "transports", List.of("TCP"), "role", Text.of("role.web-interface"), "versions", "none",
+                "since", "", "until", ""))).isEqualTo("Grafana uses TCP port 3000 for its web interface.");
+        assertThat(en.format(Text.of("uses.item", "software", "Redis", "hasComponent", "yes", "component",
+                "Redis Sentinel", "port", "26379", "transports", List.of("TCP"), "role", Text.of("role.cluster"),
+                "versions", "since", "since", "2.8", "until", ""))).isEqualTo(
+                "Redis (Redis Sentinel) uses TCP port 26379 for communication between cluster nodes (since version 2.8).");
         assertThat(en.date(new PageDate(1972, 5, 30))).isEqualTo("May 30, 1972");
         assertThat(en.date(new PageDate(1983, 1, 0))).isEqualTo("January 1983");
         assertThat(en.date(new PageDate(2007, 0, 0))).isEqualTo("2007");

@@ -26,7 +26,7 @@ class PlainTextPageTest {
         PortPage p = PAGES.page(22);
         return new PortPage(p.port(), p.range(), p.title(), p.subtitle(), p.summary(), p.breadcrumbs(),
                 List.of(new Section(Section.Id.ASSIGNMENTS, List.of(new Block.Assignments(rows)))), List.of(),
-                List.of(), p.previous(), p.next(), p.footnotes(), p.data());
+                List.of(), p.previous(), p.next(), p.footnotes(), p.data(), p.known());
     }
 
     private static final List<Block.AssignmentRow> RECORDS = List.of(
