@@ -17,6 +17,12 @@ class ArchitectureTest {
                     "dev.portolan.store..", "dev.portolan.knowledge..", "picocli..", "com.fasterxml.jackson..")
             .because("inspect depends only on core; the command line and the web site build on it");
 
+    /** The audit learns what a port is for from PortKnowledge, which the command line fills from the summary. */
+    @ArchTest
+    static final ArchRule auditNeverAsksTheRegistry = noClasses().that().resideInAPackage("dev.portolan.inspect.audit..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.portolan.core.PortIndex")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.portolan.core.Registry");
+
     @ArchTest
     static final ArchRule inspectNeverPrintsToStandardStreams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 }

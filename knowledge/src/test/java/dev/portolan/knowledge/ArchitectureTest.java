@@ -18,6 +18,13 @@ class ArchitectureTest {
                 "dev.portolan.cli..", "dev.portolan.inspect..").check(CLASSES);
     }
 
+    /** One place decides what is on a port: the summary asks the registry's port index, nothing else does. */
+    @Test
+    void onlyThePortSummaryAsksThePortIndex() {
+        noClasses().that().doNotHaveFullyQualifiedName(PortSummary.class.getName()).should().dependOnClassesThat()
+                .haveFullyQualifiedName("dev.portolan.core.PortIndex").check(CLASSES);
+    }
+
     @Test
     void writesToNoStandardStream() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")

@@ -17,6 +17,12 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.portolan.cli..").check(WEB);
     }
 
+    /** What is on a port comes from its summary (knowledge's PortSummary), never from the port index. */
+    @Test
+    void web_neverAsksThePortIndex() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("dev.portolan.core.PortIndex").check(WEB);
+    }
+
     @Test
     void web_writesNothingToStandardStreams() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
