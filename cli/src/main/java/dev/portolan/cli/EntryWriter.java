@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 final class EntryWriter {
     /** Answers up to this many rows get a details block under the table. */
     private static final int DETAIL_ROWS = 12;
+    /** Answers about up to this many ports also say what the knowledge knows of each; explain has the rest. */
+    private static final int KNOWN_PORTS = 3;
 
     private final RegistrySnapshot snapshot;
     private final PrintWriter out;
@@ -307,7 +309,7 @@ final class EntryWriter {
                 }
             }
         }
-        if (ports.isEmpty() || ports.size() > DETAIL_ROWS) {
+        if (ports.isEmpty() || ports.size() > KNOWN_PORTS) {
             return;
         }
         Known k = known.get();

@@ -24,7 +24,8 @@ import java.util.Set;
  * @param kind which of the above
  * @param labels for {@link Kind#SERVICES}: each service with its common name (empty when none)
  * @param programs for {@link Kind#PROGRAMS}: the names to show, at most {@link #SHOWN}
- * @param morePrograms how many more programs use the port than {@link #programs()} shows
+ * @param morePrograms how many more programs use the port than {@link #programs()} shows, where the
+ *     names are the first programs of the port's list (0 where curated names say what it is known for)
  * @param registered the services the registry assigns on the port
  * @param cites the sources of the names
  */
@@ -86,7 +87,9 @@ public record Headline(Kind kind, List<Label> labels, List<String> programs, int
                 }
             }
             all.removeAll(covered);
-            return new Headline(Kind.PROGRAMS, List.of(), List.copyOf(names), all.size(), services, List.copyOf(cites));
+            // A curated name says what the port is known for; the other programs are the page's to list.
+            int more = programNames.isEmpty() ? all.size() : 0;
+            return new Headline(Kind.PROGRAMS, List.of(), List.copyOf(names), more, services, List.copyOf(cites));
         }
         if (!services.isEmpty()) {
             Map<String, CommonName> byService = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package dev.portolan.knowledge;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.Transport;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,13 +23,14 @@ import java.util.zip.CRC32;
  * read, the binary form a few milliseconds.
  *
  * <p>Layout (big-endian): the magic {@code PRTLKNOW}, a format version byte, a string table (count,
- * then each distinct string once as modified UTF-8), then every kind of fact in a fixed order,
+ * each distinct string's length in UTF-8 bytes, then all their bytes), then every kind of fact in a
+ * fixed order,
  * strings as indexes into the table and lists as a count and their items, and a CRC-32 of
  * everything before it. Bytes with another magic, version or checksum are refused as a whole.
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -144,9 +144,17 @@ final class KnowledgeCodec {
             DataOutputStream head = new DataOutputStream(all);
             head.write(MAGIC);
             head.writeByte(VERSION);
+            // The strings as one block of UTF-8 after their lengths: decoding a block is much faster
+            // than one modified-UTF-8 string at a time.
             head.writeInt(strings.size());
+            List<byte[]> utf8 = new ArrayList<>(strings.size());
             for (String s : strings.keySet()) {
-                head.writeUTF(s);
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                utf8.add(b);
+                head.writeInt(b.length);
+            }
+            for (byte[] b : utf8) {
+                head.write(b);
             }
             body.writeTo(head);
             head.flush();
@@ -259,15 +267,22 @@ final class KnowledgeCodec {
                     + ", this program reads version " + VERSION);
         }
         try {
-            In in = new In(new DataInputStream(new java.io.ByteArrayInputStream(bytes, MAGIC.length + 1,
-                    bytes.length - MAGIC.length - 5)));
-            int count = in.d.readInt();
-            in.strings = new String[count];
+            In in = new In(java.nio.ByteBuffer.wrap(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 5).slice());
+            int count = in.count();
+            int[] lengths = new int[count];
             for (int i = 0; i < count; i++) {
-                in.strings[i] = in.d.readUTF();
+                lengths[i] = in.d.getInt();
             }
+            in.strings = new String[count];
+            byte[] all = bytes;
+            int at = MAGIC.length + 1 + in.d.position();
+            for (int i = 0; i < count; i++) {
+                in.strings[i] = new String(all, at, lengths[i], StandardCharsets.UTF_8);
+                at += lengths[i];
+            }
+            in.d.position(at - MAGIC.length - 1);
             KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
-            for (Citation c : in.list(() -> new Citation(in.str(), in.str(), in.str(), in.str(), in.d.readBoolean()))) {
+            for (Citation c : in.list(() -> new Citation(in.str(), in.str(), in.str(), in.str(), in.bool()))) {
                 parts.citations.put(c.id(), c);
             }
             parts.programs.addAll(in.list(in::program));
@@ -276,14 +291,14 @@ final class KnowledgeCodec {
             parts.protocols.addAll(in.list(() -> new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs())));
             parts.security.addAll(in.list(() -> new SecurityNote(in.str(), in.ints(), in.transports(), in.str(),
                     in.strs())));
-            parts.malware.addAll(in.list(() -> new MalwareAssociation(in.d.readUnsignedShort(), in.transports(),
-                    in.str(), in.str(), in.d.readUnsignedShort(), in.strs())));
+            parts.malware.addAll(in.list(() -> new MalwareAssociation(in.u16(), in.transports(),
+                    in.str(), in.str(), in.u16(), in.strs())));
             parts.ephemeral.addAll(in.list(() -> new EphemeralRange(in.str(), in.str(), in.str(), in.str(),
-                    in.d.readUnsignedShort(), in.d.readUnsignedShort(), in.strs(), in.strs())));
+                    in.u16(), in.u16(), in.strs(), in.strs())));
             parts.privileged.addAll(in.list(() -> {
                 String id = in.str();
                 String system = in.str();
-                int below = in.d.readInt();
+                int below = in.d.getInt();
                 return new PrivilegedPorts(id, system, below < 0 ? null : below, in.str(), in.strs(), in.str(),
                         in.str(), in.list(() -> new PrivilegedPorts.Alternative(in.str(), in.str(), in.strs())),
                         in.strs());
@@ -291,41 +306,41 @@ final class KnowledgeCodec {
             parts.badPorts.addAll(in.ints());
             parts.badPortCites.addAll(in.strs());
             parts.badPortSchemes.addAll(in.strs());
-            for (Map.Entry<Integer, List<String>> e : in.list(() -> Map.entry(in.d.readUnsignedShort(), in.strs()))) {
+            for (Map.Entry<Integer, List<String>> e : in.list(() -> Map.entry(in.u16(), in.strs()))) {
                 parts.badPortAdditions.put(e.getKey(), new ArrayList<>(e.getValue()));
             }
             parts.events.addAll(in.list(() -> new HistoryEvent(in.str(), in.str(), in.strs())));
             parts.related.addAll(in.list(() -> new RelatedPorts(in.ints(), in.str(), in.strs())));
-            parts.ranges.addAll(in.list(() -> new RangeFacts(in.str(), in.d.readUnsignedShort(),
-                    in.d.readUnsignedShort(), in.strs(), in.strs())));
+            parts.ranges.addAll(in.list(() -> new RangeFacts(in.str(), in.u16(),
+                    in.u16(), in.strs(), in.strs())));
             parts.deassignments.addAll(in.list(() -> new Deassignment(in.ints(), in.str(), in.str(), in.strs())));
             parts.deassignmentCites.addAll(in.strs());
-            if (in.d.available() != 0) {
-                throw new CorruptKnowledgeException("compiled knowledge has " + in.d.available() + " bytes too many");
+            if (in.d.hasRemaining()) {
+                throw new CorruptKnowledgeException("compiled knowledge has " + in.d.remaining() + " bytes too many");
             }
             return parts;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new CorruptKnowledgeException("compiled knowledge is damaged: " + e);
         }
     }
 
     private interface Reader<T> {
-        T read() throws IOException;
+        T read();
     }
 
     private static final class In {
-        final DataInputStream d;
+        final java.nio.ByteBuffer d;
         String[] strings = new String[0];
 
-        In(DataInputStream d) {
+        In(java.nio.ByteBuffer d) {
             this.d = d;
         }
 
-        String str() throws IOException {
-            return strings[d.readInt()];
+        String str() {
+            return strings[d.getInt()];
         }
 
-        List<String> strs() throws IOException {
+        List<String> strs() {
             int n = count();
             List<String> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -334,17 +349,25 @@ final class KnowledgeCodec {
             return out;
         }
 
-        List<Integer> ints() throws IOException {
+        List<Integer> ints() {
             int n = count();
             List<Integer> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(d.readInt());
+                out.add(d.getInt());
             }
             return out;
         }
 
-        Set<Transport> transports() throws IOException {
-            int mask = d.readUnsignedByte();
+        int u16() {
+            return d.getShort() & 0xFFFF;
+        }
+
+        boolean bool() {
+            return d.get() != 0;
+        }
+
+        Set<Transport> transports() {
+            int mask = d.get() & 0xFF;
             Set<Transport> out = EnumSet.noneOf(Transport.class);
             for (Transport t : Transport.values()) {
                 if ((mask & (1 << t.ordinal())) != 0) {
@@ -354,15 +377,15 @@ final class KnowledgeCodec {
             return out;
         }
 
-        int count() throws IOException {
-            int n = d.readInt();
-            if (n < 0 || n > d.available()) {
-                throw new IOException("a list of " + n + " items cannot fit in what is left");
+        int count() {
+            int n = d.getInt();
+            if (n < 0 || n > d.remaining()) {
+                throw new IllegalStateException("a list of " + n + " items cannot fit in what is left");
             }
             return n;
         }
 
-        <T> List<T> list(Reader<T> r) throws IOException {
+        <T> List<T> list(Reader<T> r) {
             int n = count();
             List<T> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -371,13 +394,13 @@ final class KnowledgeCodec {
             return out;
         }
 
-        Program program() throws IOException {
+        Program program() {
             String id = str();
             String name = str();
             List<String> aliases = strs();
             String field = str();
-            List<ProgramPort> ports = list(() -> new ProgramPort(new PortRange(d.readUnsignedShort(),
-                    d.readUnsignedShort()), transports(), str(), str(), str(), str(), d.readBoolean(), strs()));
+            List<ProgramPort> ports = list(() -> new ProgramPort(new PortRange(u16(), u16()), transports(), str(), str(),
+                    str(), str(), bool(), strs()));
             return new Program(id, name, aliases, field, ports);
         }
     }

@@ -292,7 +292,7 @@ final class KnowledgeReader {
     }
 
     private void malware(String where, JsonNode n) throws KnowledgeFormatException {
-        allow(where, n, "port", "transports", "name", "kind", "year", "cite", "note");
+        allow(where, n, "port", "transports", "name", "kind", "year", "cite", "evidence", "note");
         String kind = text(where, n, "kind");
         if (!MALWARE_KINDS.contains(kind)) {
             throw fail(where + ".kind", "'" + kind + "' is not one of " + new java.util.TreeSet<>(MALWARE_KINDS));
