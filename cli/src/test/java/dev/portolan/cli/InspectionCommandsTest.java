@@ -112,8 +112,15 @@ class InspectionCommandsTest {
                 "binding: any user may bind port 8081 here (ports below 1024 are privileged)",
                 "ephemeral: 8081 lies outside this machine's ephemeral range 32768-60999 (tcp, udp)",
                 "registry:", "  8081/tcp  sunproxyadmin  assigned  Sun Proxy Admin Service",
-                "  8081/udp  sunproxyadmin  assigned  Sun Proxy Admin Service",
-                "check by hand (Linux):", "  ss -ltnp 'sport = :8081'", "  ss -lunp 'sport = :8081'");
+                "  8081/udp  sunproxyadmin  assigned  Sun Proxy Admin Service", "",
+                "known of port 8081 (portolan explain 8081 has the whole page):");
+        assertThat(r.outLines()).containsSubsequence("known of port 8081 (portolan explain 8081 has the whole page):",
+                "sources:", "", "check by hand (Linux):", "  ss -ltnp 'sport = :8081'", "  ss -lunp 'sport = :8081'");
+        // every known sentence carries its source numbers, and every number is listed under sources
+        List<String> known = r.outLines().subList(r.outLines().indexOf("known of port 8081 (portolan explain 8081 has "
+                + "the whole page):") + 1, r.outLines().indexOf("sources:"));
+        assertThat(known).isNotEmpty().allSatisfy(l -> assertThat(l).matches("  .*\\[\\d+](\\[\\d+])*|  \\.\\.\\. and .*"));
+        assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("  [1] "));
 
         Cli.Run low = run("check", "81/tcp");
         assertThat(low.outLines()).contains("binding: only root, or a program with the capability CAP_NET_BIND_SERVICE, "
@@ -123,6 +130,27 @@ class InspectionCommandsTest {
                 + "32768-60999 (udp): the system may give it to an outgoing connection or to a program that binds port 0, "
                 + "so a service may find it taken (reserve it with sysctl net.ipv4.ip_local_reserved_ports)",
                 "  ss -lunp 'sport = :40000'");
+    }
+
+    /** The issue's own example: check 3000 says that Rails, Next.js and Grafana default to it. */
+    @Test
+    void check_3000_namesTheProgramsThatDefaultToIt_andJsonCarriesThemWithSources() throws Exception {
+        Cli.Run r = run("check", "3000", "--tcp");
+        String out = r.out();
+        assertThat(out).contains("Grafana uses TCP port 3000 for its web interface.",
+                "Ruby on Rails uses TCP port 3000 for its development server.",
+                "Next.js uses TCP port 3000 for its development server.");
+        JsonNode json = JSON.readTree(run("check", "3000", "--format", "json").out());
+        JsonNode known = json.path("known");
+        assertThat(known.path("programs").findValuesAsText("name")).contains("Grafana", "Ruby on Rails", "Next.js");
+        assertThat(known.path("sources").findValuesAsText("url")).allSatisfy(u -> assertThat(u).startsWith("https://"));
+        for (JsonNode p : known.path("programs")) {
+            for (JsonNode c : p.path("cites")) {
+                assertThat(known.path("sources").findValuesAsText("id")).contains(c.asText());
+            }
+        }
+        JsonNode who = JSON.readTree(run("who", "3000", "--format", "json").out());
+        assertThat(who.path("known").path("programs").findValuesAsText("name")).contains("Grafana");
     }
 
     @Test

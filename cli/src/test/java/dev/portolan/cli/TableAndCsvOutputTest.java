@@ -161,14 +161,20 @@ class TableAndCsvOutputTest {
         Cli.Run run = Cli.run(home, "22/tcp");
 
         List<String> lines = run.outLines();
-        assertThat(lines.subList(0, lines.size() - 1)).containsExactly(
+        assertThat(lines).startsWith(
                 "PORT  PROTO  SERVICE      STATUS    RANGE   DESCRIPTION           REFERENCES",
                 "22    tcp    fixture-ssh  assigned  system  Fixture secure shell  RFC4251",
                 "",
                 "22/tcp fixture-ssh",
                 "  assignee: Ada Lovelace",
                 "  registered: 2001-02-03",
-                "");
+                "",
+                "known of port 22 (portolan explain 22 has the whole page):");
+        // the curated knowledge of port 22, on TCP (the transport asked), with its sources
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  OpenSSH server uses TCP port 22 for remote access. ["));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("UDP port 22"));
+        assertThat(lines).contains("sources:");
+        assertThat(lines.get(lines.size() - 2)).isEmpty();
     }
 
     @Test

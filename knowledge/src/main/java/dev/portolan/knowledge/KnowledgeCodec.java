@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -238,7 +238,7 @@ final class KnowledgeCodec {
                 str(pp.component());
                 str(pp.since());
                 str(pp.until());
-                d.writeBoolean(pp.example());
+                d.writeByte(pp.usage().ordinal());
                 strs(pp.cites());
             });
         }
@@ -366,6 +366,10 @@ final class KnowledgeCodec {
             return d.get() != 0;
         }
 
+        ProgramPort.Usage usage() {
+            return ProgramPort.Usage.values()[d.get()];
+        }
+
         Set<Transport> transports() {
             int mask = d.get() & 0xFF;
             Set<Transport> out = EnumSet.noneOf(Transport.class);
@@ -400,7 +404,7 @@ final class KnowledgeCodec {
             List<String> aliases = strs();
             String field = str();
             List<ProgramPort> ports = list(() -> new ProgramPort(new PortRange(u16(), u16()), transports(), str(), str(),
-                    str(), str(), bool(), strs()));
+                    str(), str(), usage(), strs()));
             return new Program(id, name, aliases, field, ports);
         }
     }

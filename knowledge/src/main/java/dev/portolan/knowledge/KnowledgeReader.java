@@ -213,8 +213,9 @@ final class KnowledgeReader {
             allow(wp, e, "port", "transports", "role", "component", "since", "until", "usage", "cite", "evidence",
                     "note");
             String usage = optionalText(e, "usage");
-            if (!usage.isEmpty() && !usage.equals("example")) {
-                throw fail(wp + ".usage", "'" + usage + "' is not example (leave it out for a default or fixed port)");
+            if (!usage.isEmpty() && !usage.equals("example") && !usage.equals("optional")) {
+                throw fail(wp + ".usage", "'" + usage + "' is not example or optional (leave it out for a default or "
+                        + "fixed port)");
             }
             String role = text(wp, e, "role");
             if (!ROLES.contains(role)) {
@@ -223,7 +224,8 @@ final class KnowledgeReader {
             text(wp, e, "evidence");
             ports.add(new ProgramPort(portOrRange(wp + ".port", e.get("port")), transports(wp, e), role,
                     optionalText(e, "component"), optionalText(e, "since"), optionalText(e, "until"),
-                    usage.equals("example"), cites(wp, e)));
+                    usage.isEmpty() ? ProgramPort.Usage.DEFAULT : ProgramPort.Usage.valueOf(usage.toUpperCase(
+                            java.util.Locale.ROOT)), cites(wp, e)));
         }
         parts.programs.add(new Program(id, text(where, n, "name"), texts(where, n, "aliases"), field(), ports));
     }

@@ -71,6 +71,7 @@ public final class KnownJson {
             g.writeStringField("component", pp.component().isEmpty() ? null : pp.component());
             g.writeStringField("since", pp.since().isEmpty() ? null : pp.since());
             g.writeStringField("until", pp.until().isEmpty() ? null : pp.until());
+            g.writeStringField("usage", pp.usage().id());
             g.writeBooleanField("example", pp.example());
             cites(g, pp.cites(), numbers, cited);
             g.writeEndObject();

@@ -56,13 +56,48 @@ class ApiTest {
     }
 
     @Test
+    void port_knownGivesTheNamesProgramsAndNotes_eachWithItsFootnotes() {
+        JsonNode p = json(h.get("/api/v1/ports/445"));
+        JsonNode known = p.path("known");
+        assertThat(fieldNames(known)).containsExactly("names", "programs", "protocols", "security", "malware");
+        Map<String, Integer> footnotes = new java.util.HashMap<>();
+        p.path("footnotes").forEach(f -> footnotes.put(f.path("id").asText(), f.path("number").asInt()));
+        assertThat(known.path("names").get(0).path("name").asText()).isEqualTo("SMB");
+        assertThat(known.path("names").get(0).path("service").asText()).isEqualTo("microsoft-ds");
+        JsonNode samba = null;
+        for (JsonNode u : known.path("programs")) {
+            if (u.path("name").asText().equals("Samba")) {
+                samba = u;
+            }
+        }
+        assertThat(samba).as("Samba among the programs of 445").isNotNull();
+        assertThat(samba.path("role").asText()).isEqualTo("file-sharing");
+        assertThat(samba.path("roleText").asText()).isEqualTo("sharing files");
+        assertThat(samba.path("transports").get(0).asText()).isEqualTo("tcp");
+        assertThat(samba.path("usage").asText()).isEqualTo("default");
+        for (JsonNode group : List.of(known.path("names"), known.path("programs"), known.path("protocols"),
+                known.path("security"), known.path("malware"))) {
+            for (JsonNode fact : group) {
+                assertThat(fact.path("cites").size()).isPositive();
+                for (int i = 0; i < fact.path("cites").size(); i++) {
+                    assertThat(fact.path("notes").get(i).asInt()).as("footnote of %s", fact.path("cites").get(i))
+                            .isEqualTo(footnotes.get(fact.path("cites").get(i).asText()));
+                }
+            }
+        }
+        assertThat(known.path("security").size()).isPositive();
+        assertThat(known.path("security").get(0).path("text").asText()).contains("445");
+        assertThat(known.path("malware").findValuesAsText("name")).contains("WannaCry");
+    }
+
+    @Test
     void port_givesTheModelWithSentencesCitationsAndFeedback() {
         HttpResponse<byte[]> r = h.get("/api/v1/ports/60");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode p = json(r);
         assertThat(fieldNames(p)).containsExactly("port", "range", "lang", "url", "title", "subtitle", "summary",
                 "breadcrumbs", "sections", "assignments", "faq", "related", "previous", "next", "footnotes", "data",
-                "feedback");
+                "known", "feedback");
         assertThat(p.path("port").asInt()).isEqualTo(60);
         assertThat(p.path("range").asText()).isEqualTo("system");
         assertThat(p.path("lang").asText()).isEqualTo("en");
@@ -77,7 +112,7 @@ class ApiTest {
         for (int i = 0; i < footnotes; i++) {
             JsonNode f = p.path("footnotes").get(i);
             assertThat(f.path("number").asInt()).isEqualTo(i + 1);
-            assertThat(fieldNames(f)).containsExactly("number", "id", "title", "publisher", "url");
+            assertThat(fieldNames(f)).containsExactly("number", "id", "title", "publisher", "url", "secondary");
         }
         Set<String> sectionIds = new TreeSet<>();
         int sentences = 0;

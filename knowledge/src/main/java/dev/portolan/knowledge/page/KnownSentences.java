@@ -68,7 +68,11 @@ public final class KnownSentences {
         ProgramPort pp = u.use();
         String versions = pp.since().isEmpty() ? (pp.until().isEmpty() ? "none" : "until")
                 : (pp.until().isEmpty() ? "since" : "between");
-        String key = pp.example() ? "uses.itemExample" : pp.ports().isSingle() ? "uses.item" : "uses.itemRange";
+        String key = switch (pp.usage()) {
+            case EXAMPLE -> "uses.itemExample";
+            case OPTIONAL -> "uses.itemOptional";
+            case DEFAULT -> pp.ports().isSingle() ? "uses.item" : "uses.itemRange";
+        };
         return Text.of(key, "software", u.program().name(),
                 "component", pp.component(), "hasComponent", pp.component().isEmpty() ? "no" : "yes",
                 "port", port, "low", Integer.toString(pp.ports().first()), "high", Integer.toString(pp.ports().last()),
