@@ -188,16 +188,17 @@ final class Rules {
             return Text.of("security.adviceAssigned", "port", p, "services", serviceLabels(f))
                     .citing(PortPages.dedupe(c));
         }
+        // Programs known for the port say more about a listener than the ephemeral ranges that hold it.
+        if (!f.uses.isEmpty()) {
+            return Text.of("security.adviceUsed", "port", p, "programs", software(f.uses))
+                    .citing(citesOfUses(f.uses, Headline.SHOWN));
+        }
         if (f.range == RangeClass.DYNAMIC || !f.ephemeralInside().isEmpty()) {
             List<String> c = new ArrayList<>(ephemeralCites(f.ephemeralInside()));
             if (c.isEmpty()) {
                 c.addAll(rangeCites(f));
             }
             return Text.of("security.adviceEphemeral", "port", p).citing(c);
-        }
-        if (!f.uses.isEmpty()) {
-            return Text.of("security.adviceUsed", "port", p, "programs", software(f.uses))
-                    .citing(citesOfUses(f.uses, Headline.SHOWN));
         }
         return Text.of("security.adviceUnassigned", "port", p).citing(PortPages.REGISTRY);
     }
