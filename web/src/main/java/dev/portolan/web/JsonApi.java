@@ -163,7 +163,7 @@ final class JsonApi {
                     g.writeStringField("platform", cmd.platform());
                     g.writeStringField("transport", cmd.transport());
                     g.writeStringField("line", cmd.line());
-                    cites(g, cmd.cites(), numbers);
+                    KnownJson.cites(g, cmd.cites(), numbers);
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -192,7 +192,7 @@ final class JsonApi {
         }
         g.writeEndObject();
         g.writeStringField("text", sentences.format(t));
-        cites(g, t.cites(), numbers);
+        KnownJson.cites(g, t.cites(), numbers);
         g.writeEndObject();
     }
 
@@ -216,21 +216,6 @@ final class JsonApi {
         }
     }
 
-    private static void cites(JsonGenerator g, List<String> cites, Map<String, Integer> numbers) throws IOException {
-        g.writeArrayFieldStart("cites");
-        for (String c : cites) {
-            g.writeString(c);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("notes");
-        for (String c : cites) {
-            Integer n = numbers.get(c);
-            if (n != null) {
-                g.writeNumber(n);
-            }
-        }
-        g.writeEndArray();
-    }
 
     private static void row(JsonGenerator g, Block.AssignmentRow r) throws IOException {
         g.writeStartObject();

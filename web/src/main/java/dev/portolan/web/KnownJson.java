@@ -11,13 +11,12 @@ import dev.portolan.knowledge.ProgramPort;
 import dev.portolan.knowledge.ProgramUse;
 import dev.portolan.knowledge.ProtocolNote;
 import dev.portolan.knowledge.SecurityNote;
+import dev.portolan.knowledge.page.KnownSentences;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Messages;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -94,7 +93,7 @@ public final class KnownJson {
             g.writeStringField("kind", n.kind());
             transports(g, n.transports());
             g.writeStringField("text", sentences.format(Text.of(n.key(), "port", p, "transports",
-                    labels(n.transports()))));
+                    KnownSentences.labels(n.transports()))));
             cites(g, n.cites(), numbers, cited);
             g.writeEndObject();
         }
@@ -129,17 +128,6 @@ public final class KnownJson {
         g.writeEndObject();
     }
 
-    /** Transports as the sentences name them: TCP, UDP. */
-    static List<Object> labels(Set<Transport> transports) {
-        List<Object> out = new ArrayList<>();
-        for (Transport t : Transport.values()) {
-            if (transports.contains(t)) {
-                out.add(t.id().toUpperCase(Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
     private static void transports(JsonGenerator g, Set<Transport> transports) throws IOException {
         g.writeArrayFieldStart("transports");
         for (Transport t : Transport.values()) {
@@ -162,6 +150,11 @@ public final class KnownJson {
     private static void cites(JsonGenerator g, List<String> ids, Map<String, Integer> numbers, Set<String> cited)
             throws IOException {
         cited.addAll(ids);
+        cites(g, ids, numbers);
+    }
+
+    /** Citation ids ({@code cites}) and the footnote numbers they have on the page ({@code notes}). */
+    static void cites(JsonGenerator g, List<String> ids, Map<String, Integer> numbers) throws IOException {
         g.writeArrayFieldStart("cites");
         for (String c : ids) {
             g.writeString(c);

@@ -99,7 +99,7 @@ public final class KnownSentences {
     }
 
     /** Transports as sentences name them, in transport order: TCP, UDP. */
-    static List<Object> labels(Set<Transport> transports) {
+    public static List<Object> labels(Set<Transport> transports) {
         List<Object> out = new ArrayList<>();
         for (Transport t : Transport.values()) {
             if (transports.contains(t)) {
