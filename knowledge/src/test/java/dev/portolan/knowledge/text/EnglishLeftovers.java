@@ -69,7 +69,7 @@ final class EnglishLeftovers {
     /** Markers that are also ordinary words of a language, by language code. */
     static final Map<String, Set<String>> HOMOGRAPHS = Map.of(
             "de", Set.of("port", "ports", "in", "an", "so", "was", "will", "listen", "registry", "services", "system",
-                    "browser"),
+                    "browser", "version"),
             "fr", Set.of("a", "on", "or", "as", "but", "port", "ports", "service", "services", "sources", "questions",
                     "version"),
             "es", Set.of("a", "no"),
@@ -89,6 +89,23 @@ final class EnglishLeftovers {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;:。！？；：؟۔।\\n]+");
     private static final Pattern MARKER_NUMBER = Pattern.compile("\\[\\d+]");
     private static final Map<String, Set<String>> SHOWN_AS_IS = new ConcurrentHashMap<>();
+    /**
+     * A name in title case: two or more capitalized words, maybe joined by “of”, “the”, “on” or
+     * “and” (Quote of the Day, Web Services on Devices, Net.TCP Port Sharing).
+     */
+    private static final Pattern TITLE_CASE = Pattern.compile(
+            "\\b[A-Z][\\p{L}\\p{N}.]*(?:(?: (?:of|the|on|and))* [A-Z][\\p{L}\\p{N}.]*)+\\b");
+    private static final Pattern CAPITALIZED = Pattern.compile("\\b[A-Z][a-z]+\\b");
+    /** Function words that start a sentence rather than a name (“On TCP”, “The Registry”). */
+    private static final Set<String> SENTENCE_STARTS = Set.of("On", "The", "In", "If", "It", "This", "That", "When",
+            "What", "Which", "Who", "Why", "And", "Or", "But", "No", "Yes", "Each", "Every", "Any", "Other", "To", "For",
+            "With", "By", "From", "At", "As", "So", "Only", "Also", "Port", "Ports");
+    /**
+     * The names our English messages give in title case: the names of protocols and documents
+     * (Remote Job Entry, Quote of the Day, Initial Connection Protocol) that stay as they are in
+     * every language, as the names of software do.
+     */
+    static final Set<String> NAMES = names();
 
     /**
      * One thing wrong on a page or in a bundle.
@@ -142,15 +159,14 @@ final class EnglishLeftovers {
             all.append('\n').append(messages.format(t));
         }
         String text = MARKER_NUMBER.matcher(all).replaceAll("");
-        // A line of the page and the same line with data cut out stay in step.
-        String[] lines = text.split("\n", -1);
-        String[] ourLines = withoutData(text, data(page)).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String ours = ourLines[i];
+        Set<String> kept = new HashSet<>(data(page));
+        kept.addAll(NAMES);
+        String[] ourLines = withoutData(text, kept).split("\n", -1);
+        for (String ours : ourLines) {
+            // Data may hold braces (a configuration's ${jboss.http.port:8080}); ours must not.
             for (String brace : List.of("{", "}")) {
-                if (line.contains(brace)) {
-                    out.add(new Problem(code, where, "an unfilled argument in " + around(line, brace)));
+                if (ours.contains(brace)) {
+                    out.add(new Problem(code, where, "an unfilled argument in " + around(ours, brace)));
                 }
             }
             Matcher nulls = NULL.matcher(ours);
@@ -235,7 +251,7 @@ final class EnglishLeftovers {
     List<Problem> messageProblems(String key, String own, String englishPattern) {
         List<Problem> out = new ArrayList<>();
         String where = "message " + key;
-        for (String sentence : englishSentences(literalText(own))) {
+        for (String sentence : englishSentences(withoutData(literalText(own), NAMES))) {
             out.add(new Problem(code, where, "English sentence «" + sentence + "»"));
         }
         Map<String, String> englishParts = parts(englishPattern);
@@ -340,6 +356,26 @@ final class EnglishLeftovers {
         return out.toString().replaceAll("\\s+", " ").strip();
     }
 
+    private static Set<String> names() {
+        Messages english = Messages.of(ULocale.ENGLISH);
+        Set<String> out = new HashSet<>();
+        for (String key : english.keys()) {
+            Matcher m = TITLE_CASE.matcher(literalText(Messages.pattern(english, key)));
+            while (m.find()) {
+                String name = m.group().replaceAll("\\.+$", "");
+                // A sentence's first word is capitalized too: “On TCP” is no name.
+                String first = name.substring(0, name.indexOf(' '));
+                if (SENTENCE_STARTS.contains(first)) {
+                    name = name.substring(first.length() + 1);
+                }
+                if (CAPITALIZED.matcher(name).results().count() >= 2 && name.contains(" ")) {
+                    out.add(name);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     /** The sentences of a text (data already cut out) with enough English markers to be English. */
     List<String> englishSentences(String ours) {
         List<String> out = new ArrayList<>();
@@ -362,7 +398,9 @@ final class EnglishLeftovers {
             }
             int start = i;
             boolean ascii = true;
-            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            // A compound joined by hyphens is one word: German “Denial-of-Service-Angriffe” holds no “of”.
+            while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-'
+                    && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)))) {
                 ascii &= text.charAt(i) < 128;
                 i++;
             }

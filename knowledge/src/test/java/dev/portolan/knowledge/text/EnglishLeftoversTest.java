@@ -32,8 +32,10 @@ class EnglishLeftoversTest {
     @Test
     void anEnglishSentenceOnAGermanPageIsCaught_namingLanguagePortAndSentence() {
         PortPage page = PAGES.page(22);
-        Text overview = ((Block.Paragraph) page.section(Section.Id.OVERVIEW).orElseThrow().blocks().get(0))
-                .sentences().get(0);
+        Text overview = page.section(Section.Id.OVERVIEW).orElseThrow().blocks().stream()
+                .filter(Block.Paragraph.class::isInstance).map(Block.Paragraph.class::cast)
+                .flatMap(p -> p.sentences().stream())
+                .filter(t -> t.key().equals("overview.assigned")).findFirst().orElseThrow();
         String german = Messages.of(GERMAN).format(overview);
         String english = Messages.of(ULocale.ENGLISH).format(overview);
         String rendered = render(GERMAN, page);
@@ -90,6 +92,22 @@ class EnglishLeftoversTest {
         assertThat(check("ru").englishSentences("Порт 22 (SSH, TCP и UDP) — «Assigned Numbers», IETF Review.")).isEmpty();
         // One English word among ours is a name or a term, not a sentence.
         assertThat(check("ja").englishSentences("TCP and UDP")).isEmpty();
+    }
+
+    @Test
+    void aNameOurEnglishGivesInTitleCaseStays_butNotTheSentenceAroundIt() {
+        assertThat(EnglishLeftovers.NAMES).contains("Quote of the Day", "Remote Job Entry",
+                "Initial Connection Protocol", "Web Services on Devices");
+        assertThat(EnglishLeftovers.NAMES).noneMatch(n -> n.startsWith("On ") || n.startsWith("The "));
+        String english = "Quote of the Day (RFC 865) returns a quotation to anyone who connects to port {port}.";
+        assertThat(check("es").messageProblems("protocol.qotd",
+                "Quote of the Day (RFC 865) devuelve una cita a quien se conecte al puerto {port}.", english)).isEmpty();
+        assertThat(check("es").messageProblems("protocol.qotd", english, english))
+                .extracting(EnglishLeftovers.Problem::what)
+                .contains("English sentence «… (RFC 865) returns a quotation to anyone who connects to port …»");
+        // A compound joined by hyphens is a word of its language.
+        assertThat(check("de").englishSentences("Die CISA führt es unter den Diensten für Denial-of-Service-Angriffe"))
+                .isEmpty();
     }
 
     @Test
