@@ -223,4 +223,14 @@ class TruthTest {
         assertThat(render(139)).doesNotContain("WannaCry");
         assertThat(render(445)).contains("WannaCry");
     }
+
+    /** “Proxmox VE (sshd (cluster actions))”: a component's own parentheses nested in ours. */
+    @Test
+    void aComponentInParentheses_nestsItsOwnAsBrackets() {
+        assertThat(render(22)).contains("Proxmox VE (sshd [cluster actions]) uses TCP port 22")
+                .doesNotContain("))");
+        for (int port : List.of(443, 3306, 8080, 9200)) {
+            assertThat(render(port)).as("port %d", port).doesNotContain("))");
+        }
+    }
 }
