@@ -77,12 +77,12 @@ public final class KnownSentences {
                 "component", nested(pp.component()), "hasComponent", pp.component().isEmpty() ? "no" : "yes",
                 "port", port, "low", Integer.toString(pp.ports().first()), "high", Integer.toString(pp.ports().last()),
                 "transports", labels(pp.transports()), "role", Text.of("role." + pp.role()), "versions", versions,
-                "since", pp.since(), "until", pp.until()).citing(pp.cites());
+                "since", nested(pp.since()), "until", nested(pp.until())).citing(pp.cites());
     }
 
     /**
-     * A component as the sentence shows it, in parentheses after the program: its own parentheses
-     * become brackets, as nested parentheses are written (“Proxmox VE (sshd [cluster actions])”).
+     * A component or version as the sentence shows it, in parentheses: its own parentheses become
+     * brackets, as nested parentheses are written (“Proxmox VE (sshd [cluster actions])”).
      */
     static String nested(String component) {
         return component.replace('(', '[').replace(')', ']');

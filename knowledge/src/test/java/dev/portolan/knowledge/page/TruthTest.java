@@ -229,7 +229,8 @@ class TruthTest {
     void aComponentInParentheses_nestsItsOwnAsBrackets() {
         assertThat(render(22)).contains("Proxmox VE (sshd [cluster actions]) uses TCP port 22")
                 .doesNotContain("))");
-        for (int port : List.of(443, 3306, 8080, 9200)) {
+        assertThat(render(5000)).contains("(up to version Windows XP [before SP2])");
+        for (int port : List.of(443, 3306, 5000, 8080, 9200)) {
             assertThat(render(port)).as("port %d", port).doesNotContain("))");
         }
     }
