@@ -17,7 +17,9 @@ import java.util.Set;
  *   <li>{@link Kind#PROGRAMS}: the programs the port is known for, where the registry assigns it
  *       to nobody (25565: Minecraft) or where a curated common name says the port is best known
  *       for programs unrelated to its registered service (9200: Elasticsearch, registered to
- *       wap-wsp); {@link #registered()} then holds the registry's services, if any;
+ *       wap-wsp), led by the common names of the registered services where curated names say
+ *       both (9100: AppSocket/JetDirect and Prometheus Node Exporter); {@link #registered()} then
+ *       holds the registry's services, if any;
  *   <li>{@link Kind#STATUS}: nothing is known to run there; the title gives the status.
  * </ul>
  *
@@ -62,6 +64,14 @@ public record Headline(Kind kind, List<Label> labels, List<String> programs, int
         if (!programNames.isEmpty() || (services.isEmpty() && !specific.isEmpty())) {
             Set<String> names = new LinkedHashSet<>();
             Set<String> cites = new LinkedHashSet<>();
+            // A registered service that people call by another name keeps its place beside the
+            // programs (9100: AppSocket/JetDirect printing and Prometheus Node Exporter).
+            if (!programNames.isEmpty()) {
+                for (CommonName n : s.serviceNames()) {
+                    names.add(n.name());
+                    cites.addAll(n.cites());
+                }
+            }
             for (CommonName n : programNames) {
                 names.add(n.name());
                 cites.addAll(n.cites());

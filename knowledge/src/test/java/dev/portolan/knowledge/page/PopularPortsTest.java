@@ -35,7 +35,14 @@ class PopularPortsTest {
             Map.entry(1935, "Port 1935: RTMP (macromedia-fcs)"),
             Map.entry(3283, "Port 3283: Apple Remote Desktop (net-assistant)"),
             Map.entry(9200, "Port 9200: Elasticsearch and OpenSearch (registered: wap-wsp)"),
-            Map.entry(25565, "Port 25565: Minecraft: Java Edition server"));
+            Map.entry(25565, "Port 25565: Minecraft: Java Edition server"),
+            // Registered to services nobody runs there, known for one program.
+            Map.entry(1666, "Port 1666: Perforce Helix Core (registered: netview-aix-6)"),
+            Map.entry(2181, "Port 2181: Apache ZooKeeper (registered: eforward)"),
+            Map.entry(8989, "Port 8989: Sonarr (registered: sunwebadmins)"),
+            Map.entry(32400, "Port 32400: Plex Media Server (plex)"),
+            // A registered service known by another name, and a program beside it.
+            Map.entry(9100, "Port 9100: AppSocket/JetDirect and Prometheus Node Exporter (registered: hp-pdl-datastr and pdl-datastream)"));
 
     @Test
     void titlesSayTheNamePeopleUse() {
