@@ -1,6 +1,5 @@
 package dev.portolan.core;
 
-import dev.portolan.core.search.SearchIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +9,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point of {@code core}: answers lookups and searches over one snapshot. Instances are
- * immutable and safe to share between threads; the search index is built on first use.
+ * The entry point of {@code core}: answers lookups over one snapshot. Instances are immutable and
+ * safe to share between threads; the index of service names is built on first use. (The search,
+ * which also reads the curated knowledge, is the knowledge module's {@code PortSearch}.)
  */
 public final class Registry {
     private final RegistrySnapshot snapshot;
     private final PortIndex ports;
     private volatile @Nullable Map<String, List<Integer>> names;
-    private volatile @Nullable SearchIndex search;
 
     private Registry(RegistrySnapshot snapshot) {
         this.snapshot = snapshot;
@@ -153,46 +152,6 @@ public final class Registry {
                 }
             }
         }
-    }
-
-    /**
-     * Ranked rows for a free-text query (see {@link SearchIndex} for the ranking).
-     *
-     * @param limit the most rows to return; 0 for all
-     * @throws InvalidQueryException if the query is empty, too long, or has no letters or digits
-     */
-    public List<PortEntry> search(String query, @Nullable Transport only, int limit) throws InvalidQueryException {
-        if (query.length() > SearchIndex.MAX_QUERY_LENGTH) {
-            throw new InvalidQueryException("search query is " + query.length() + " characters long, at most "
-                    + SearchIndex.MAX_QUERY_LENGTH + " are accepted");
-        }
-        String[] words = SearchIndex.tokens(query);
-        if (words.length == 0) {
-            throw new InvalidQueryException("search query \"" + query.replaceAll("\\p{Cntrl}", "?")
-                    + "\" has no words: give a service name or words of its description, e.g. portolan search redis");
-        }
-        List<PortEntry> out = new ArrayList<>();
-        for (SearchIndex.Hit h : searchIndex().search(words)) {
-            addAssignment(out, snapshot.assignments().get(h.index()), only);
-            if (limit > 0 && out.size() >= limit) {
-                return out.subList(0, limit);
-            }
-        }
-        return out;
-    }
-
-    private SearchIndex searchIndex() {
-        SearchIndex s = search;
-        if (s == null) {
-            synchronized (this) {
-                s = search;
-                if (s == null) {
-                    s = new SearchIndex(snapshot.assignments());
-                    search = s;
-                }
-            }
-        }
-        return s;
     }
 
     /** The entries of a service name, if it is registered. */

@@ -96,18 +96,6 @@ class FullRegistryTest {
     }
 
     @Test
-    void search_ntpAndATypo_findTheExpectedServicesFirst() throws InvalidQueryException {
-        Registry r = registry();
-        List<String> ntp = r.search("ntp", null, 0).stream().map(e -> e.assignment().service()).toList();
-        assertThat(ntp).startsWith("ntp", "ntp");
-        if (ntp.contains("nntp")) {
-            assertThat(ntp.indexOf("nntp")).isGreaterThan(ntp.lastIndexOf("ntp"));
-        }
-        assertThat(r.search("postgers", null, 3)).first()
-                .satisfies(e -> assertThat(e.assignment().service()).isEqualTo("postgresql"));
-    }
-
-    @Test
     void people_resolveToNamesAndHoldNoEmailAddress() {
         RegistrySnapshot s = SharedRegistryData.xml();
         assertThat(s.people()).hasSizeGreaterThan(5_000);

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.portolan.core.baseline.Baseline;
 import dev.portolan.core.testsupport.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryTest {
-    private static final String NO_WORDS = "\" has no words: give a service name or words of its description, "
-            + "e.g. portolan search redis";
 
     private final Registry registry = Registry.of(Fixtures.xml());
 
@@ -80,11 +75,9 @@ class RegistryTest {
     }
 
     @Test
-    void lookupAndSearch_serviceWithoutPortOrProtocol_giveOneRow() throws InvalidQueryException {
+    void lookup_serviceWithoutPortOrProtocol_givesOneRow() throws InvalidQueryException {
         assertThat(registry.lookup(PortQuery.parse("argon"), null)).singleElement()
                 .satisfies(e -> assertThat(e.port()).isNull());
-        assertThat(registry.search("argon", null, 0)).singleElement()
-                .satisfies(e -> assertThat(e.assignment().service()).isEqualTo("argon"));
     }
 
     @Test
@@ -117,80 +110,4 @@ class RegistryTest {
         assertThat(registry.snapshot().assignments()).hasSize(Fixtures.RECORDS);
     }
 
-    @Test
-    void search_ntp_ranksTheNtpServiceAboveNntp() throws InvalidQueryException {
-        for (Registry r : List.of(registry, Registry.of(Baseline.load()))) {
-            List<String> names = services(r.search("ntp", null, 0));
-            assertThat(names).startsWith("ntp", "ntp");
-            if (names.contains("nntp")) {
-                assertThat(names.indexOf("nntp")).isGreaterThan(names.lastIndexOf("ntp"));
-            }
-        }
-    }
-
-    @Test
-    void search_aWordOfBothDescriptions_ranksTheShorterNameFirst() throws InvalidQueryException {
-        assertThat(services(registry.search("network", null, 0))).containsExactly("ntp", "ntp", "nntp");
-    }
-
-    @Test
-    void search_postgers_findsPostgresqlFirst() throws InvalidQueryException {
-        for (Registry r : List.of(registry, Registry.of(Baseline.load()))) {
-            assertThat(r.search("postgers", null, 3)).first().satisfies(e -> {
-                assertThat(e.assignment().service()).isEqualTo("postgresql");
-                assertThat(e.port()).isEqualTo(5432);
-            });
-        }
-    }
-
-    @Test
-    void search_everyWordMustMatch() throws InvalidQueryException {
-        assertThat(services(registry.search("network time", null, 0))).containsOnly("ntp");
-        assertThat(registry.search("network zebra", null, 0)).isEmpty();
-    }
-
-    @Test
-    void search_transportFilter_keepsOnlyThatTransport() throws InvalidQueryException {
-        assertThat(registry.search("tally", Transport.SCTP, 0)).singleElement()
-                .satisfies(e -> assertThat(e.transport()).isEqualTo(Transport.SCTP));
-        assertThat(registry.search("tally", Transport.UDP, 0)).extracting(PortEntry::transport)
-                .containsOnly(Transport.UDP);
-    }
-
-    @Test
-    void search_limit_capsTheRowsAndZeroMeansAll() throws InvalidQueryException {
-        assertThat(registry.search("tally", null, 0)).hasSize(5);
-        assertThat(registry.search("tally", null, 2)).extracting(e -> e.assignment().service())
-                .containsExactly("tally", "tally");
-        assertThat(registry.search("tally", null, 100)).hasSize(5);
-    }
-
-    @Test
-    void search_unassignedEntries_areNotFoundByTheirDescription() throws InvalidQueryException {
-        assertThat(registry.search("unassigned", null, 0)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "!!!", "-- / --"})
-    void search_queryWithoutLettersOrDigits_isRefused(String query) {
-        assertThatThrownBy(() -> registry.search(query, null, 10)).isInstanceOf(InvalidQueryException.class)
-                .hasMessage("search query \"" + query + NO_WORDS);
-    }
-
-    @Test
-    void search_controlCharactersAreNotEchoed() {
-        assertThatThrownBy(() -> registry.search("\u001b\u0007", null, 10)).isInstanceOf(InvalidQueryException.class)
-                .hasMessage("search query \"??" + NO_WORDS);
-    }
-
-    @Test
-    void search_oversizedQuery_isRefused() throws InvalidQueryException {
-        assertThatThrownBy(() -> registry.search("x".repeat(201), null, 10)).isInstanceOf(InvalidQueryException.class)
-                .hasMessage("search query is 201 characters long, at most 200 are accepted");
-        assertThat(registry.search("tally " + " ".repeat(194), null, 0)).hasSize(5);
-    }
-
-    private static List<String> services(List<PortEntry> rows) {
-        return rows.stream().map(e -> e.assignment().service()).toList();
-    }
 }

@@ -45,6 +45,14 @@ public record ProgramPort(PortRange ports, Set<Transport> transports, String rol
         return usage == Usage.EXAMPLE;
     }
 
+    /**
+     * Text as it reads inside parentheses after the program's name: its own parentheses become
+     * brackets, as nested parentheses are written ("Proxmox VE (sshd [cluster actions])").
+     */
+    public static String nested(String text) {
+        return text.replace('(', '[').replace(')', ']');
+    }
+
     public ProgramPort {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(usage, "usage");

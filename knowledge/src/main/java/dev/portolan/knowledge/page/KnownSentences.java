@@ -74,18 +74,10 @@ public final class KnownSentences {
             case DEFAULT -> pp.ports().isSingle() ? "uses.item" : "uses.itemRange";
         };
         return Text.of(key, "software", u.program().name(),
-                "component", nested(pp.component()), "hasComponent", pp.component().isEmpty() ? "no" : "yes",
+                "component", ProgramPort.nested(pp.component()), "hasComponent", pp.component().isEmpty() ? "no" : "yes",
                 "port", port, "low", Integer.toString(pp.ports().first()), "high", Integer.toString(pp.ports().last()),
                 "transports", labels(pp.transports()), "role", Text.of("role." + pp.role()), "versions", versions,
-                "since", nested(pp.since()), "until", nested(pp.until())).citing(pp.cites());
-    }
-
-    /**
-     * A component or version as the sentence shows it, in parentheses: its own parentheses become
-     * brackets, as nested parentheses are written (“Proxmox VE (sshd [cluster actions])”).
-     */
-    static String nested(String component) {
-        return component.replace('(', '[').replace(')', ']');
+                "since", ProgramPort.nested(pp.since()), "until", ProgramPort.nested(pp.until())).citing(pp.cites());
     }
 
     /** Known abuse on any of {@code transports}: security notes, most serious first, then malware. */

@@ -136,6 +136,38 @@ public final class Messages {
         return locale.isRightToLeft();
     }
 
+    /**
+     * The words a message is made of: its text and the text of every branch, without arguments,
+     * argument names, styles or {@code select} keywords, each argument a space. What the search
+     * indexes of a sentence.
+     *
+     * @throws MissingResourceException if there is no such key
+     */
+    public String literalText(String key) {
+        String pattern = pattern(this, key);
+        com.ibm.icu.text.MessagePattern mp = new com.ibm.icu.text.MessagePattern(pattern);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i + 1 < mp.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = mp.getPart(i);
+            com.ibm.icu.text.MessagePattern.Part.Type type = part.getType();
+            if (type == com.ibm.icu.text.MessagePattern.Part.Type.INSERT_CHAR) {
+                out.append((char) part.getValue());
+            }
+            if (type == com.ibm.icu.text.MessagePattern.Part.Type.MSG_START
+                    || type == com.ibm.icu.text.MessagePattern.Part.Type.ARG_LIMIT
+                    || type == com.ibm.icu.text.MessagePattern.Part.Type.REPLACE_NUMBER
+                    || type == com.ibm.icu.text.MessagePattern.Part.Type.SKIP_SYNTAX
+                    || type == com.ibm.icu.text.MessagePattern.Part.Type.INSERT_CHAR) {
+                out.append(pattern, part.getLimit(), mp.getPart(i + 1).getIndex());
+            }
+            if (type == com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                    || type == com.ibm.icu.text.MessagePattern.Part.Type.MSG_LIMIT) {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether a key exists in these bundles. */
     public boolean has(String key) {
         return patterns.containsKey(key);

@@ -1,4 +1,4 @@
-package dev.portolan.core.search;
+package dev.portolan.knowledge.search;
 
 /**
  * Optimal-string-alignment Damerau-Levenshtein distance with an early exit past a bound. An

@@ -1,4 +1,4 @@
-package dev.portolan.core.search;
+package dev.portolan.knowledge.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
