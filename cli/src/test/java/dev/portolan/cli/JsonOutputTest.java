@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portolan.core.PortEntry;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
-import dev.portolan.core.baseline.Baseline;
 import dev.portolan.core.testsupport.GeneratedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -27,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The JSON output of lookup and search: an array with one object per (port, transport, registry
- * entry), whose fields are a stable contract.
+ * The JSON output of lookup: an array with one object per (port, transport, registry entry), whose
+ * fields are a stable contract. (The search's JSON is in {@link SearchOutputTest}.)
  */
 class JsonOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,57 +194,6 @@ class JsonOutputTest {
         assertThat(transports).contains("tcp", "udp");
     }
 
-    // ---- search ---------------------------------------------------------------------------------
-
-    private static List<String> coreSearch(String query, int limit) throws Exception {
-        List<PortEntry> entries = Registry.of(Baseline.load()).search(query, null, limit);
-        return entries.stream().map(e -> e.port() + "/" + e.transport() + "/" + e.assignment().service()).toList();
-    }
-
-    private static List<String> portTransportService(List<JsonNode> rows) {
-        return rows.stream().map(r -> r.get("port").intValue() + "/" + r.get("transport").asText() + "/"
-                + (r.get("service").isNull() ? "null" : r.get("service").asText())).toList();
-    }
-
-    @Test
-    void searchRowsAreInRankOrder() throws Exception {
-        List<JsonNode> rows = rows(Cli.run(home, "search", "ssh", "--format", "json"));
-
-        assertThat(rows).hasSizeLessThanOrEqualTo(20).isNotEmpty();
-        assertThat(rows.get(0).get("service").asText()).isEqualTo("ssh");
-        assertThat(portTransportService(rows)).containsExactlyElementsOf(coreSearch("ssh", 20));
-    }
-
-    @Test
-    void searchToleratesATypo() throws Exception {
-        List<JsonNode> rows = rows(Cli.run(home, "search", "postgers", "--format", "json"));
-
-        assertThat(rows).isNotEmpty();
-        assertThat(rows.get(0).get("service").asText()).isEqualTo("postgresql");
-        assertThat(portTransportService(rows)).containsExactlyElementsOf(coreSearch("postgers", 20));
-    }
-
-    @Test
-    void searchOfSeveralWordsIsRankedLikeTheCore() throws Exception {
-        List<JsonNode> rows = rows(Cli.run(home, "search", "network", "time", "--format", "json", "--limit", "0"));
-
-        assertThat(portTransportService(rows)).containsExactlyElementsOf(coreSearch("network time", 0));
-    }
-
-    @Test
-    void searchLimitAndTransport() {
-        assertThat(rows(Cli.run(home, "search", "http", "--limit", "3", "--format", "json"))).hasSize(3);
-        assertThat(rows(Cli.run(home, "search", "http", "--transport", "udp", "--format", "json")))
-                .isNotEmpty().allSatisfy(r -> assertThat(r.get("transport").asText()).isEqualTo("udp"));
-    }
-
-    @Test
-    void searchWithoutMatchesIsAnEmptyArray() {
-        Cli.Run run = Cli.run(home, "search", "zzzzqqqqxxxx", "--format", "json");
-
-        assertThat(rows(run)).isEmpty();
-    }
-
     // ---- imported data ---------------------------------------------------------------------------
 
     @Test
@@ -272,17 +218,5 @@ class JsonOutputTest {
         JsonNode udp = rows.stream().filter(r -> r.get("transport").asText().equals("udp")).findFirst().orElseThrow();
         assertThat(udp.get("service").isNull()).isTrue();
         assertThat(udp.get("status").asText()).isEqualTo("unassigned");
-    }
-
-    @Test
-    void importedRegistryAnswersSearch() {
-        Path f = GeneratedRegistry.writeXml(files, "registry.xml", LocalDate.of(2025, 6, 1), GeneratedRegistry.RECORDS);
-        assertThat(Cli.run(home, "import", f.toString()).code()).isZero();
-
-        List<JsonNode> rows = rows(Cli.run(home, "search", "fixture-ssh", "--format", "json"));
-
-        assertThat(rows.get(0).get("service").asText()).isEqualTo("fixture-ssh");
-        assertThat(StreamSupport.stream(rows.get(0).get("references").spliterator(), false).map(JsonNode::asText))
-                .containsExactly("RFC4251");
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LookupAndSearchErrorTest {
     private static final String RANGE_RULE = "is out of range: port numbers are 0 to 65535";
     private static final String TRANSPORT_RULE = "expected tcp, udp, sctp or dccp";
-    private static final String NO_WORDS =
-            "has no words: give a service name or words of its description, e.g. portolan search redis";
+    private static final String NO_WORDS = "has no letters or digits: give a port (443) or a name (ssh)";
+    private static final String EMPTY =
+            "the search query is empty: give a port (443), a range (8000-8100) or a name (ssh, postgres)";
 
     @TempDir
     Path home;
@@ -80,13 +81,22 @@ class LookupAndSearchErrorTest {
                         "portolan: the argument names sctp but --transport is tcp: give one of them"),
                 Arguments.of(List.of("search", "ssh", "--transport", "xyz"),
                         "portolan: --transport \"xyz\" is not a transport: " + TRANSPORT_RULE),
-                Arguments.of(List.of("search", ""), "portolan: search query \"\" " + NO_WORDS),
-                Arguments.of(List.of("search", "   "), "portolan: search query \"   \" " + NO_WORDS),
-                Arguments.of(List.of("search", "..."), "portolan: search query \"...\" " + NO_WORDS),
-                Arguments.of(List.of("search", "!?", "#"), "portolan: search query \"!? #\" " + NO_WORDS),
-                Arguments.of(List.of("search", "\u0001\u0002"), "portolan: search query \"??\" " + NO_WORDS),
+                Arguments.of(List.of("search", ""), "portolan: " + EMPTY),
+                Arguments.of(List.of("search", "   "), "portolan: " + EMPTY),
+                Arguments.of(List.of("search", "..."), "portolan: the search query \"...\" " + NO_WORDS),
+                Arguments.of(List.of("search", "!?", "#"), "portolan: the search query \"!? #\" " + NO_WORDS),
+                Arguments.of(List.of("search", "\u0001\u0002"), "portolan: the search query holds the control or "
+                        + "invalid character U+0001; type a port, a range or words"),
                 Arguments.of(List.of("search", "x".repeat(201)),
-                        "portolan: search query is 201 characters long, at most 200 are accepted"),
+                        "portolan: the search query is 201 characters long; at most 200 are accepted"),
+                Arguments.of(List.of("search", "70000"), "portolan: there is no port 70000: ports are numbered 0 to 65535"),
+                Arguments.of(List.of("search", "9000-8000"),
+                        "portolan: the range 9000-8000 ends before it starts: write the lower port first (8000-9000)"),
+                Arguments.of(List.of("search", "53/udp", "--transport", "tcp"),
+                        "portolan: the query names udp but --transport is tcp: give one of them"),
+                Arguments.of(List.of("search", "ssh", "--lang", "xx"),
+                        "portolan: --lang 'xx' is not a language of the pages; choose one of en, es, pt, fr, de, ru, zh, "
+                                + "ja, hi, bn, id, vi, ar, fa, ps"),
                 Arguments.of(List.of("search", "ssh", "--limit", "-1"),
                         "portolan: --limit -1 is out of range: give 0 (all) to 10000"),
                 Arguments.of(List.of("search", "ssh", "--limit", "10001"),

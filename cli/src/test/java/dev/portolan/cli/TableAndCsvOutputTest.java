@@ -81,13 +81,6 @@ class TableAndCsvOutputTest {
         assertThat(csv(Cli.run(home, "lookup", "8000-8010", "--format", "csv"))).hasSize(22);
     }
 
-    @Test
-    void searchCsvCarriesTheSameRowsAsJson() throws IOException {
-        List<NamedCsvRecord> records = csv(Cli.run(home, "search", "ssh", "--format", "csv"));
-        List<JsonNode> json = JsonOutputTest.rows(Cli.run(home, "search", "ssh", "--format", "json"));
-
-        assertThat(fromCsv(records)).containsExactlyElementsOf(fromJson(json));
-    }
 
     @Test
     void importedRegistryCsvNamesPeople() throws IOException {
@@ -104,10 +97,6 @@ class TableAndCsvOutputTest {
         });
     }
 
-    @Test
-    void emptySearchCsvIsJustTheHeader() throws IOException {
-        assertThat(csv(Cli.run(home, "search", "zzzzqqqqxxxx", "--format", "csv"))).isEmpty();
-    }
 
     // ---- table ----------------------------------------------------------------------------------
 
@@ -177,11 +166,4 @@ class TableAndCsvOutputTest {
         assertThat(lines.get(lines.size() - 2)).isEmpty();
     }
 
-    @Test
-    void searchWithoutMatchesSaysSo() {
-        Cli.Run run = Cli.run(home, "search", "zzzzqqqqxxxx");
-
-        assertThat(run.code()).isZero();
-        assertThat(run.outLines()).containsExactly("no matches", "", "source: " + Baseline.load().info().describe());
-    }
 }

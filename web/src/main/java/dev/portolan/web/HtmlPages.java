@@ -335,24 +335,54 @@ final class HtmlPages {
      * The search page: the empty form, results, or the form with an error.
      *
      * @param query the query as given, or empty
-     * @param results the rows found
-     * @param more whether there were more rows than shown
+     * @param results what was found, or null when nothing was searched
      * @param error a message saying why the query was refused, or empty
      */
-    byte[] search(String query, List<PortEntry> results, boolean more, String error) {
-        List<EntryRow> rows = new ArrayList<>();
-        for (PortEntry e : results) {
-            rows.add(entry(e.port() == null ? null : PortRange.of(e.port()), e.assignment().transport() == null
-                    && e.transport() != null ? e.assignment().on(e.transport()) : e.assignment()));
+    byte[] search(String query, dev.portolan.knowledge.search.@org.jspecify.annotations.Nullable SearchResults results,
+            String error) {
+        List<Views.HitRow> hits = new ArrayList<>();
+        String suggestions = "";
+        if (results != null) {
+            for (dev.portolan.knowledge.search.SearchHit h : results.hits()) {
+                hits.add(hit(h));
+            }
+            if (!results.suggestions().isEmpty()) {
+                suggestions = frame.t("search.suggest", "names", results.suggestions());
+            }
         }
-        boolean asked = !query.isEmpty() && error.isEmpty();
+        boolean asked = results != null && error.isEmpty();
         Views.SearchView view = new Views.SearchView(query, asked ? frame.t("search.results", "query", query) : "",
-                asked ? frame.t("search.count", "count", results.size()) : "",
-                more ? frame.t("search.more", "count", results.size()) : "", rows, error);
+                asked ? frame.t("search.count", "count", hits.size()) : "",
+                asked && results.more() ? frame.t("search.more", "count", hits.size()) : "", hits, suggestions, error);
         Head head = new Head(frame.t("site.pageTitle", "title", asked ? view.heading() : frame.t("search.title")),
                 frame.t("search.heading"), query.isEmpty() ? "/search" : "", List.of(),
                 "search", query.isEmpty() ? "/search" : "/search?q=" + Urls.encode(query));
         return render("search", head, view);
+    }
+
+    private Views.HitRow hit(dev.portolan.knowledge.search.SearchHit h) {
+        dev.portolan.knowledge.search.SearchLabel l = h.label();
+        List<String> others = l.registered().stream().filter(s -> !l.names().contains(s)).toList();
+        String name = "";
+        if (!l.names().isEmpty()) {
+            String joined = lists.format(l.names());
+            name = others.isEmpty() ? joined : frame.t("list.named", "name", joined, "service", String.join(", ", others));
+        } else if (!others.isEmpty()) {
+            name = String.join(", ", others);
+        }
+        List<String> transports = new ArrayList<>();
+        for (Transport t : Transport.values()) {
+            if (h.transports().contains(t)) {
+                transports.add(t.id().toUpperCase(Locale.ROOT));
+            }
+        }
+        String tier = h.tier().name().toLowerCase(Locale.ROOT);
+        String matched = frame.t("search.match." + tier, "text", h.matched());
+        String use = !l.programs().isEmpty()
+                ? frame.t("search.usedBy", "programs", l.programs(), "more", l.morePrograms())
+                : l.description();
+        return new Views.HitRow("/ports/" + h.port(), frame.t("search.port", "port", Integer.toString(h.port())), name,
+                String.join(", ", transports), matched, use);
     }
 
     /** An error page. */

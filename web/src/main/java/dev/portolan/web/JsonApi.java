@@ -263,24 +263,6 @@ final class JsonApi {
         g.writeNumberField("helpful", c.helpful());
     }
 
-    /** Search results. */
-    static byte[] search(String query, int limit, List<PortEntry> results, boolean more) {
-        return Json.bytes(g -> {
-            g.writeStartObject();
-            g.writeStringField("query", query);
-            g.writeNumberField("limit", limit);
-            g.writeNumberField("count", results.size());
-            g.writeBooleanField("more", more);
-            g.writeArrayFieldStart("results");
-            for (PortEntry e : results) {
-                entry(g, e.port() == null ? null : PortRange.of(e.port()), e.transport() == null ? null
-                        : e.transport().id(), e.assignment());
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
-    }
-
     /** The records of a service name. */
     static byte[] service(String name, List<Assignment> records) {
         return Json.bytes(g -> {

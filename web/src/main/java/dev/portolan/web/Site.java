@@ -9,7 +9,6 @@ import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
-import dev.portolan.core.search.SearchIndex;
 import com.ibm.icu.util.ULocale;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Languages;
@@ -61,6 +60,7 @@ final class Site {
     private final Supplier<String> publicUrl;
     private final Set<String> languages;
     private final Rendered openApi;
+    private final dev.portolan.knowledge.search.PortSearch search;
     private volatile @Nullable Sitemaps sitemaps;
 
     /**
@@ -86,6 +86,7 @@ final class Site {
         this.votes = new TokenBuckets(settings.votesPerMinute(), settings.voteBurst());
         this.languages = new java.util.TreeSet<>(codes.keySet());
         this.openApi = Rendered.of(OpenApi.document(), JsonApi.CONTENT_TYPE, PAGE_CACHE);
+        this.search = dev.portolan.knowledge.search.PortSearch.of(summaries);
     }
 
     PageCache cache() {
@@ -215,37 +216,48 @@ final class Site {
         Responses.send(ctx, cache.get(e.href("/services/" + name), () -> page(e.html().service(name, records))));
     }
 
+    /**
+     * The search page. A query for one port goes straight to that port's page; any other query
+     * lists what it found; a query that cannot be read is refused with a 400 and says why.
+     */
     void search(Context ctx, Edition e) throws IOException {
         Map<String, String> query = query(ctx);
         String q = query.getOrDefault("q", "").strip();
         if (q.isEmpty()) {
-            Responses.send(ctx, cache.get(e.href("/search"), () -> page(e.html().search("", List.of(), false, ""))));
+            Responses.send(ctx, cache.get(e.href("/search"), () -> page(e.html().search("", null, ""))));
             return;
         }
-        List<PortEntry> results;
+        dev.portolan.knowledge.search.SearchQuery parsed;
         try {
-            results = find(q, SEARCH_LIMIT);
+            parsed = parse(q);
         } catch (HttpError refused) {
             ctx.status(refused.status());
-            Responses.send(ctx, Rendered.of(e.html().search(q, List.of(), false,
-                    e.frame().messages().format(refused.text())), HtmlPages.contentType(), NO_STORE));
+            Responses.send(ctx, Rendered.of(e.html().search(q, null, e.frame().messages().format(refused.text())),
+                    HtmlPages.contentType(), NO_STORE));
             return;
         }
-        boolean more = results.size() > SEARCH_LIMIT;
-        List<PortEntry> shown = more ? results.subList(0, SEARCH_LIMIT) : results;
-        Responses.send(ctx, page(e.html().search(q, shown, more, "")));
+        if (parsed.isPorts() && parsed.ports().size() == 1 && parsed.ports().get(0).range().isSingle()) {
+            ctx.redirect(e.href("/ports/" + parsed.ports().get(0).range().first()), HttpStatus.SEE_OTHER);
+            ctx.header("Cache-Control", PAGE_CACHE);
+            return;
+        }
+        Responses.send(ctx, page(e.html().search(q, search.search(parsed, e.code(), SEARCH_LIMIT), "")));
     }
 
-    /** Up to {@code limit + 1} results, so callers can tell whether there were more. */
-    private List<PortEntry> find(String q, int limit) {
-        if (q.length() > SearchIndex.MAX_QUERY_LENGTH) {
-            throw new HttpError(400, HttpError.text("error.queryTooLong", "length", q.length(), "max",
-                    SearchIndex.MAX_QUERY_LENGTH));
-        }
+    /** A query as the search reads it, or a 400 saying in the reader's language what is wrong. */
+    private static dev.portolan.knowledge.search.SearchQuery parse(String q) {
         try {
-            return registry.search(q, null, limit + 1);
-        } catch (InvalidQueryException e) {
-            throw new HttpError(400, HttpError.text("error.queryNoWords"));
+            return dev.portolan.knowledge.search.SearchQuery.parse(q);
+        } catch (dev.portolan.knowledge.search.SearchQueryException ex) {
+            throw new HttpError(400, switch (ex.problem()) {
+                case EMPTY -> HttpError.text("search.empty");
+                case TOO_LONG -> HttpError.text("error.queryTooLong", "length", q.length(), "max",
+                        dev.portolan.knowledge.search.SearchQuery.MAX_LENGTH);
+                case CONTROL -> HttpError.text("error.queryControl", "value", ex.value());
+                case NO_WORDS -> HttpError.text("error.queryNoWords");
+                case PORT_RANGE -> HttpError.text("error.queryPortRange", "value", ex.value());
+                case RANGE_ORDER -> HttpError.text("error.queryRangeOrder", "value", ex.value());
+            });
         }
     }
 
@@ -295,7 +307,7 @@ final class Site {
     }
 
     void apiSearch(Context ctx) throws IOException {
-        apiEdition(ctx);
+        Edition e = apiEdition(ctx);
         Map<String, String> query = query(ctx);
         String q = query.getOrDefault("q", "").strip();
         if (q.isEmpty()) {
@@ -310,10 +322,8 @@ final class Site {
                         HttpError.text("error.badLimit", "max", API_SEARCH_MAX)));
             }
         }
-        List<PortEntry> results = find(q, limit);
-        boolean more = results.size() > limit;
-        Responses.send(ctx, Rendered.of(JsonApi.search(q, limit, more ? results.subList(0, limit) : results, more),
-                JsonApi.CONTENT_TYPE, PAGE_CACHE));
+        dev.portolan.knowledge.search.SearchResults results = search.search(parse(q), e.code(), limit);
+        Responses.send(ctx, Rendered.of(SearchJson.answer(results, limit), JsonApi.CONTENT_TYPE, PAGE_CACHE));
     }
 
     void openApi(Context ctx) throws IOException {

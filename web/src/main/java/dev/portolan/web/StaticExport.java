@@ -241,7 +241,7 @@ public final class StaticExport {
             String p = e.frame().language().prefix().isEmpty() ? "" : e.code() + "/";
             HtmlPages html = e.html();
             tasks.add(Task.of(p + "index.html", () -> html.home(Views.Suggestion.NONE)));
-            tasks.add(Task.of(p + "search.html", () -> html.search("", List.of(), false, "")));
+            tasks.add(Task.of(p + "search.html", () -> html.search("", null, "")));
             tasks.add(Task.of(p + "404.html", () -> html.error(404, e.frame().t("error.notFound"))));
             int listPages = HtmlPages.pages(PortRange.MAX_PORT + 1);
             for (int i = 1; i <= listPages; i++) {

@@ -103,11 +103,24 @@ final class Views {
     record ListView(String heading, String intro, List<Crumb> crumbs, List<RangeView> ranges, String caption,
             List<PortRow> rows, Pager pager) {}
 
-    /** One registry entry in search results or a service page. */
+    /** One registry entry of a service page. */
     record EntryRow(String port, String href, String transport, String service, String description) {}
 
+    /**
+     * One port a search found.
+     *
+     * @param href the port's page
+     * @param port "Port 3389"
+     * @param name what the port is called ("RDP (ms-wbt-server)"), or empty
+     * @param transports "TCP, UDP", or empty
+     * @param matched what matched ("Found by the name people use, “RDP”.")
+     * @param use who uses the port, or the registry's description, or empty
+     */
+    record HitRow(String href, String port, String name, String transports, String matched, String use) {}
+
     /** The search page: the form, and results when a query was given. */
-    record SearchView(String query, String heading, String count, String more, List<EntryRow> rows, String error) {}
+    record SearchView(String query, String heading, String count, String more, List<HitRow> hits, String suggestions,
+            String error) {}
 
     /** A service's records. */
     record ServiceView(String heading, String count, List<Crumb> crumbs, List<EntryRow> rows) {}

@@ -171,18 +171,47 @@ class ApiTest {
     void search_ranksAndLimits() {
         JsonNode s = json(h.get("/api/v1/search?q=ssh&limit=3"));
         assertThat(s.path("query").asText()).isEqualTo("ssh");
+        assertThat(s.path("kind").asText()).isEqualTo("words");
         assertThat(s.path("limit").asInt()).isEqualTo(3);
+        assertThat(s.path("count").asInt()).isEqualTo(3);
         assertThat(s.path("results").size()).isEqualTo(3);
         assertThat(s.path("more").asBoolean()).isTrue();
         JsonNode first = s.path("results").get(0);
         assertThat(first.path("port").asInt()).isEqualTo(22);
-        assertThat(first.path("service").asText()).isEqualTo("ssh");
+        assertThat(first.path("match").path("tier").asText()).isEqualTo("service");
+        assertThat(first.path("match").path("text").asText()).isEqualTo("ssh");
+        assertThat(first.path("registered").toString()).isEqualTo("[\"ssh\"]");
         assertThat(first.path("url").asText()).isEqualTo("/ports/22");
+        assertThat(s.path("suggestions").size()).isZero();
+    }
+
+    @Test
+    void search_findsWhatPeopleCallAPort_onePerPort() {
+        JsonNode rdp = json(h.get("/api/v1/search?q=rdp")).path("results").get(0);
+        assertThat(rdp.path("port").asInt()).isEqualTo(3389);
+        assertThat(rdp.path("transports").toString()).isEqualTo("[\"tcp\",\"udp\"]");
+        assertThat(rdp.path("match").path("tier").asText()).isEqualTo("common");
+        assertThat(rdp.path("names").toString()).isEqualTo("[\"RDP\"]");
+        assertThat(rdp.path("programs").size()).isEqualTo(3);
+        JsonNode kafka = json(h.get("/api/v1/search?q=kafka"));
+        assertThat(kafka.path("results").get(0).path("port").asInt()).isEqualTo(9092);
+        List<Integer> ports = new java.util.ArrayList<>();
+        kafka.path("results").forEach(r -> ports.add(r.path("port").asInt()));
+        assertThat(ports).doesNotHaveDuplicates();
+        JsonNode numbers = json(h.get("/api/v1/search?q=22,80,443"));
+        assertThat(numbers.path("kind").asText()).isEqualTo("ports");
+        assertThat(numbers.path("results").findValuesAsText("port")).containsExactly("22", "80", "443");
+        JsonNode none = json(h.get("/api/v1/search?q=rdz"));
+        assertThat(none.path("count").asInt()).isZero();
+        assertThat(none.path("suggestions").get(0).asText()).isEqualTo("RDP");
+        // the reader's language is searched beside English
+        assertThat(json(h.get("/api/v1/search?q=" + Urls.encode("serveurs de temps") + "&lang=fr")).path("results")
+                .findValuesAsText("port")).contains("123");
     }
 
     @Test
     void search_badInput_is400() {
-        assertError(h.get("/api/v1/search"), 400, "Type a port number, a service name or words of its description.");
+        assertError(h.get("/api/v1/search"), 400, "Type a port, a range, or the name of a service or program.");
         assertError(h.get("/api/v1/search?q=ssh&limit=0"), 400,
                 "Field “limit” must be a whole number from 1 to 200.");
         assertError(h.get("/api/v1/search?q=ssh&limit=x"), 400,
@@ -192,6 +221,11 @@ class ApiTest {
                         + "description.");
         assertError(h.get("/api/v1/search?q=" + "a".repeat(201)), 400,
                 "The search query is 201 characters long; at most 200 are accepted.");
+        assertError(h.get("/api/v1/search?q=ssh%01"), 400,
+                "The search query holds the control character U+0001; type a port, a range or words.");
+        assertError(h.get("/api/v1/search?q=70000"), 400, "There is no port 70000: ports are numbered 0 to 65535.");
+        assertError(h.get("/api/v1/search?q=9000-8000"), 400,
+                "The range 9000-8000 ends before it starts: write the lower port first.");
     }
 
     @Test

@@ -236,17 +236,22 @@ class BrowserTest {
         shot("home-light", 1280, "light");
         shot("home-phone-dark", 390, "dark");
         WebElement box = browser.findElement(By.id("q"));
-        box.sendKeys("ssh");
+        box.sendKeys("remote desktop");
         box.submit();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("results-h")));
-        assertThat(browser.getCurrentUrl()).endsWith("/search?q=ssh");
-        List<String> rows = browser.findElements(By.cssSelector("table.entries tbody tr")).stream()
+        assertThat(browser.getCurrentUrl()).endsWith("/search?q=remote+desktop");
+        List<String> hits = browser.findElements(By.cssSelector("ol.hits li")).stream()
                 .map(WebElement::getText).toList();
-        assertThat(rows).anyMatch(r -> r.startsWith("22 TCP ssh"));
+        assertThat(hits.get(0)).startsWith("Port 3389 RDP (ms-wbt-server) TCP, UDP");
         shot("search-light", 1280, "light");
-        browser.findElement(By.linkText("22")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/ports/22");
+        browser.findElement(By.linkText("Port 3389")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/ports/3389");
+        // one port goes straight to its page
+        go("/");
+        browser.findElement(By.id("q")).sendKeys("22");
+        browser.findElement(By.id("q")).submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/ports/22$"));
     }
 
     @Test

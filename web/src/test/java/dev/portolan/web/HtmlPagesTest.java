@@ -228,12 +228,47 @@ class HtmlPagesTest {
     }
 
     @Test
-    void search_showsResults() {
-        Document d = page("/search?q=ssh");
-        assertThat(d.select("h2#results-h").text()).isEqualTo("Results for “ssh”");
-        assertThat(d.select("table.entries tbody tr").eachText()).anyMatch(t -> t.startsWith("22 TCP ssh"));
-        assertThat(d.select("input#q").attr("value")).isEqualTo("ssh");
+    void search_showsResults_onePerPort_withWhatMatchedAndWhoUsesIt() {
+        Document d = page("/search?q=rdp");
+        assertThat(d.select("h2#results-h").text()).isEqualTo("Results for “rdp”");
+        Element first = d.selectFirst("ol.hits li");
+        assertThat(first.selectFirst("a").text()).isEqualTo("Port 3389");
+        assertThat(first.selectFirst("a").attr("href")).isEqualTo("/ports/3389");
+        assertThat(first.select(".hit-name").text()).isEqualTo("RDP (ms-wbt-server)");
+        assertThat(first.select(".hit-transports").text()).isEqualTo("TCP, UDP");
+        assertThat(first.select("p").text()).startsWith("Found by the name people use, “RDP”. Used by xrdp, ")
+                .endsWith("more programs).");
+        assertThat(d.select("input#q").attr("value")).isEqualTo("rdp");
         assertThat(d.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+        assertThat(d.select("h2#syntax-h")).isEmpty();
+    }
+
+    @Test
+    void search_forOnePort_goesToItsPage_andARangeListsItsPorts() {
+        HttpResponse<byte[]> r = h.get("/search?q=443");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/ports/443");
+        assertThat(h.get("/es/search?q=puerto+22").headers().firstValue("Location")).hasValue("/es/ports/22");
+        Document range = page("/search?q=8000-8003");
+        assertThat(range.select("ol.hits li > a").eachText()).containsExactly("Port 8000", "Port 8001", "Port 8002",
+                "Port 8003");
+    }
+
+    @Test
+    void search_withNothingFound_suggestsAndExplainsWhatToType() {
+        Document d = page("/search?q=rdz");
+        assertThat(d.select("p[role=status]").text()).isEqualTo("No port matches.");
+        assertThat(d.select("section p").eachText()).contains("Nothing matched as typed. Close names: RDP, rda, rdb, rdc, "
+                + "and rdm.");
+        assertThat(d.select("h2#syntax-h").text()).isEqualTo("What you can search for");
+    }
+
+    @Test
+    void search_badQuery_isA400WithTheReason() {
+        HttpResponse<byte[]> r = h.get("/search?q=70000");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(Harness.text(r)).select("p.error").text())
+                .isEqualTo("There is no port 70000: ports are numbered 0 to 65535.");
     }
 
     @Test
