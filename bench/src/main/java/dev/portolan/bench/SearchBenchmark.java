@@ -1,10 +1,11 @@
 package dev.portolan.bench;
 
-import dev.portolan.core.InvalidQueryException;
-import dev.portolan.core.PortEntry;
 import dev.portolan.core.Registry;
 import dev.portolan.core.RegistrySnapshot;
-import java.util.List;
+import dev.portolan.knowledge.search.PortSearch;
+import dev.portolan.knowledge.search.SearchQuery;
+import dev.portolan.knowledge.search.SearchQueryException;
+import dev.portolan.knowledge.search.SearchResults;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,23 +20,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of {@code portolan search}: {@link Registry#search} with the command's default limit of
- * 20 rows, for an exact name ({@code redis}), a typo ({@code postgers}, answered by the edit
- * distance fallback), two description words ({@code network time}) and a short name that is a
- * prefix of many others ({@code ntp}).
+ * The cost of one search ({@link PortSearch}, the search of the site, the API and {@code portolan
+ * search}), with the default limit of 20 results: one query, read from text, on a search whose
+ * indexes are built, as the web site answers it, JIT warm ({@code warmSearch}).
  *
- * <ul>
- *   <li>{@code warmSearch}: a long-lived registry whose search index is already built.
- *   <li>{@code coldSearch}: what the command line does, a fresh {@link Registry#of} on an
- *       already-decoded snapshot, so the search index is built and then asked once.
- * </ul>
- *
- * <p>The JIT is warm in both. The {@code registry} parameter picks the full IANA registry
- * ({@code full}, needs the files, see {@link BenchData}) or the embedded baseline. Run with:
+ * <p>Queries: an exact service name ({@code redis}), a short one that starts many others
+ * ({@code ntp}), the name people use ({@code rdp}), a program ({@code kafka}), two words of
+ * descriptions ({@code network time}, {@code remote desktop}), a typo answered by the near-miss
+ * pass ({@code postgers}) and a range ({@code 8000-8100}). The {@code registry} parameter picks the
+ * full IANA registry ({@code full}, needs the files, see {@link BenchData}) or the embedded
+ * baseline. Run with:
  *
  * <pre>java -jar bench/target/benchmarks.jar SearchBenchmark -f 1 -wi 3 -i 5</pre>
  *
- * <p>or for one query only: {@code ... SearchBenchmark -p query=postgers -p registry=full}.
+ * <p>The cold start of a command is {@link SearchStartBenchmark}'s question.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,10 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class SearchBenchmark {
-    /** The number of rows {@code portolan search} prints unless told otherwise. */
+    /** The number of results {@code portolan search} prints unless told otherwise. */
     static final int LIMIT = 20;
 
-    @Param({"redis", "postgers", "network time", "ntp"})
+    @Param({"redis", "ntp", "rdp", "kafka", "network time", "remote desktop", "postgers", "8000-8100"})
     public String query;
 
     @Param({Registries.FULL, Registries.BASELINE})
@@ -55,27 +53,23 @@ public class SearchBenchmark {
 
     // Set in setUp, before any benchmark method runs.
     private RegistrySnapshot snapshot;
-    private Registry warm;
+    private PortSearch warm;
+    private SearchQuery parsed;
 
     @Setup
-    public void setUp() throws InvalidQueryException {
+    public void setUp() throws SearchQueryException {
         snapshot = Registries.load(registry);
-        warm = Registry.of(snapshot);
-        if (warm.search(query, null, LIMIT).isEmpty()) {
+        warm = PortSearch.over(Registry.of(snapshot));
+        parsed = SearchQuery.parse(query);
+        if (warm.search(parsed, "en", LIMIT).hits().isEmpty()) {
             throw new IllegalStateException("search \"" + query + "\" finds nothing in the " + registry
                     + " registry: the benchmark would measure a miss");
         }
     }
 
-    /** One search on a registry whose search index is built. */
+    /** One search, the query read from text, on built indexes. */
     @Benchmark
-    public List<PortEntry> warmSearch() throws InvalidQueryException {
-        return warm.search(query, null, LIMIT);
-    }
-
-    /** A fresh registry, its search index built, and one search: what the command line does. */
-    @Benchmark
-    public List<PortEntry> coldSearch() throws InvalidQueryException {
-        return Registry.of(snapshot).search(query, null, LIMIT);
+    public SearchResults warmSearch() throws SearchQueryException {
+        return warm.search(SearchQuery.parse(query), "en", LIMIT);
     }
 }
