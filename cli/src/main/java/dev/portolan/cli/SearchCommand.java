@@ -1,6 +1,5 @@
 package dev.portolan.cli;
 
-import com.ibm.icu.util.ULocale;
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
@@ -61,13 +60,34 @@ final class SearchCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /**
+     * The code of the language whose descriptions are searched beside English: the one asked for
+     * (refused with the list when the pages are not written in it), else the first of LC_ALL,
+     * LC_MESSAGES and LANG that is set, when the pages are written in it, else English. The same
+     * rule as {@code explain}'s, without loading ICU.
+     */
+    static String language(@Nullable String asked, java.util.Map<String, String> env) throws InvalidQueryException {
+        if (asked != null) {
+            return Languages.findCode(asked).orElseThrow(() -> new InvalidQueryException("--lang '"
+                    + CommonOptions.printable(asked) + "' is not a language of the pages; choose one of "
+                    + String.join(", ", Languages.codes())));
+        }
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return Languages.findCode(value).orElse("en");
+            }
+        }
+        return "en";
+    }
+
     @Override
     public Integer call() throws InvalidQueryException {
         if (limit < 0 || limit > MAX_LIMIT) {
             throw new InvalidQueryException("--limit " + limit + " is out of range: give 0 (all) to " + MAX_LIMIT);
         }
         Transport only = CommonOptions.transport(transport);
-        ULocale language = ExplainCommand.language(lang, console.env());
+        String language = language(lang, console.env());
         SearchQuery query = SearchQuery.parse(String.join(" ", words));
         if (only != null) {
             if (!query.transports().isEmpty() && !query.transports().contains(only)) {
@@ -77,8 +97,7 @@ final class SearchCommand implements Callable<Integer> {
             query = new SearchQuery(query.text(), query.ports(), Set.of(only), query.words());
         }
         Registry registry = ActiveRegistry.load(console);
-        SearchResults results = PortSearch.over(registry).search(query, Languages.code(language),
-                limit == 0 ? MAX_LIMIT : limit);
+        SearchResults results = PortSearch.over(registry).search(query, language, limit == 0 ? MAX_LIMIT : limit);
         new SearchWriter(console.out(), registry.snapshot().info()).write(results, format);
         return ExitCode.OK;
     }

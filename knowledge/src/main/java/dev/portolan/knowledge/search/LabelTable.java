@@ -18,11 +18,11 @@ final class LabelTable {
     private static final char ITEM = '\u001f';
 
     private final int[] ports;
-    /** The labels one after another; label i is blob[starts[i], starts[i + 1]). */
-    private final String blob;
+    /** The labels one after another in UTF-8; label i is blob[starts[i], starts[i + 1]). */
+    private final byte[] blob;
     private final int[] starts;
 
-    private LabelTable(int[] ports, String blob, int[] starts) {
+    private LabelTable(int[] ports, byte[] blob, int[] starts) {
         this.ports = ports;
         this.blob = blob;
         this.starts = starts;
@@ -40,21 +40,21 @@ final class LabelTable {
                 encoded.add(encode(l));
             }
         }
-        StringBuilder blob = new StringBuilder();
+        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
         int[] starts = new int[encoded.size() + 1];
         for (int i = 0; i < encoded.size(); i++) {
-            starts[i] = blob.length();
-            blob.append(encoded.get(i));
+            starts[i] = blob.size();
+            blob.writeBytes(encoded.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        starts[encoded.size()] = blob.length();
-        return new LabelTable(ports.stream().mapToInt(Integer::intValue).toArray(), blob.toString(), starts);
+        starts[encoded.size()] = blob.size();
+        return new LabelTable(ports.stream().mapToInt(Integer::intValue).toArray(), blob.toByteArray(), starts);
     }
 
     /** The label of a port; an empty one for a port of which nothing is known. */
     SearchLabel label(int port) {
         int i = Arrays.binarySearch(ports, port);
         return i < 0 ? new SearchLabel(List.of(), List.of(), List.of(), 0, "")
-                : decode(blob.substring(starts[i], starts[i + 1]));
+                : decode(new String(blob, starts[i], starts[i + 1] - starts[i], java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String encode(SearchLabel l) {
@@ -87,15 +87,15 @@ final class LabelTable {
 
     void write(DataOutputStream out) throws IOException {
         TermIndex.writeInts(out, ports);
-        TermIndex.writeString(out, blob);
+        TermIndex.writeBytes(out, blob);
         TermIndex.writeInts(out, starts);
     }
 
     static LabelTable read(DataInputStream in) throws IOException {
         int[] ports = TermIndex.readInts(in);
-        String blob = TermIndex.readString(in);
+        byte[] blob = TermIndex.readBytes(in);
         int[] starts = TermIndex.readInts(in);
-        if (starts.length != ports.length + 1 || starts[ports.length] != blob.length()) {
+        if (starts.length != ports.length + 1 || starts[ports.length] != blob.length) {
             throw new IOException("damaged label table");
         }
         return new LabelTable(ports, blob, starts);

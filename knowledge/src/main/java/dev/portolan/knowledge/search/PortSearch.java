@@ -110,7 +110,8 @@ public final class PortSearch {
         }
         List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
         int filter = mask(query.transports());
-        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, knowledge.words, knowledge.notes("en")));
+        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, registry.descriptions, knowledge.words,
+                knowledge.notes("en")));
         if (!language.equals("en")) {
             indexes.add(knowledge.notes(language));
         }
@@ -139,7 +140,8 @@ public final class PortSearch {
      */
     List<String> explain(SearchQuery query, String language, int limit) {
         List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
-        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, knowledge.words, knowledge.notes("en")));
+        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, registry.descriptions, knowledge.words,
+                knowledge.notes("en")));
         if (!language.equals("en")) {
             indexes.add(knowledge.notes(language));
         }
@@ -326,37 +328,38 @@ public final class PortSearch {
                 found.computeIfAbsent(number, port -> new Match(port, n)).offer(k, Tier.PORT.ordinal(), 100, 0,
                         null);
             }
+            byte[] key = TermIndex.key(w);
+            int length = w.codePointCount(0, w.length());
             for (TermIndex index : indexes) {
-                int from = index.lowerBound(w);
-                for (int i = from; i < index.size() && index.startsWith(i, w); i++) {
-                    int extra = index.termLength(i) - w.length();
-                    if (extra > 0 && w.length() < 3) {
+                int from = index.lowerBound(key);
+                for (int i = from; i < index.size() && index.startsWith(i, key); i++) {
+                    int extra = index.termLength(i) - length;
+                    if (extra > 0 && length < 3) {
                         break; // a prefix of one or two letters would match far too much
                     }
                     offerTerm(found, index, i, k, n, filter, extra, 0);
                 }
-                if (w.length() >= 6 && (typos || !ascii(w))) {
+                if (length >= 6 && (typos || !ascii(w))) {
                     // A light stem for languages that inflect: the word without its last two
                     // letters may start a description's word ("удаленный" finds "удалённого").
                     // English words get it only as a near miss, where it cannot hide a typo.
-                    String stem = w.substring(0, w.length() - 2);
+                    byte[] stem = TermIndex.key(w.substring(0, w.offsetByCodePoints(0, length - 2)));
                     for (int i = index.lowerBound(stem); i < index.size() && index.startsWith(i, stem); i++) {
-                        if (!index.startsWith(i, w)) {
+                        if (!index.startsWith(i, key)) {
                             offerStem(found, index, i, k, n, filter, typos);
                         }
                     }
                 }
-                if (typos && w.length() >= 4) {
-                    int bound = w.length() <= 6 ? 1 : 2;
+                if (typos && length >= 4) {
+                    int bound = length <= 6 ? 1 : 2;
                     for (int i = 0; i < index.size(); i++) {
-                        if (index.termLength(i) < w.length() - bound || index.startsWith(i, w)) {
+                        if (index.termLength(i) < length - bound || index.startsWith(i, key)) {
                             continue;
                         }
                         int d = distance.toNearestPrefix(w, index.term(i), bound);
                         if (d <= bound) {
                             // the letters the term has beyond the part the word spelled
-                            offerTerm(found, index, i, k, n, filter, Math.max(0, index.termLength(i) - w.length() - d),
-                                    d);
+                            offerTerm(found, index, i, k, n, filter, Math.max(0, index.termLength(i) - length - d), d);
                         }
                     }
                 }

@@ -24,19 +24,24 @@ final class RegistryTerms {
     static final int DESCRIPTION_WEIGHT = 50;
 
     final TermIndex names;
+    /** The words of the names. */
     final TermIndex words;
+    /** The words of the descriptions (which name nothing, so their index has no column of names). */
+    final TermIndex descriptions;
     /** Per port, the transports with an assigned record (a bit per {@link Transport}), 0 for none. */
     final byte[] transports;
 
-    private RegistryTerms(TermIndex names, TermIndex words, byte[] transports) {
+    private RegistryTerms(TermIndex names, TermIndex words, TermIndex descriptions, byte[] transports) {
         this.names = names;
         this.words = words;
+        this.descriptions = descriptions;
         this.transports = transports;
     }
 
     static RegistryTerms of(List<Assignment> assignments) {
         TermIndex.Builder names = new TermIndex.Builder();
         TermIndex.Builder words = new TermIndex.Builder();
+        TermIndex.Builder descriptions = new TermIndex.Builder();
         byte[] transports = new byte[65_536];
         for (Assignment a : assignments) {
             if (a.status() != AssignmentStatus.ASSIGNED || a.ports() == null || a.ports().size() > WIDEST_RANGE) {
@@ -64,11 +69,11 @@ final class RegistryTerms {
                     }
                 }
                 for (String w : description) {
-                    words.add(w, port, Tier.DESCRIPTION, DESCRIPTION_WEIGHT, mask, null);
+                    descriptions.add(w, port, Tier.DESCRIPTION, DESCRIPTION_WEIGHT, mask, null);
                 }
             }
         }
-        return new RegistryTerms(names.build(), words.build(), transports);
+        return new RegistryTerms(names.build(), words.build(), descriptions.build(), transports);
     }
 
     /** The transport bit of a transport, 0 for null (every transport). */
@@ -79,16 +84,18 @@ final class RegistryTerms {
     void write(DataOutputStream out) throws IOException {
         names.write(out);
         words.write(out);
+        descriptions.write(out);
         out.write(transports);
     }
 
     static RegistryTerms read(DataInputStream in) throws IOException {
         TermIndex names = TermIndex.read(in);
         TermIndex words = TermIndex.read(in);
+        TermIndex descriptions = TermIndex.read(in);
         byte[] transports = in.readNBytes(65_536);
         if (transports.length != 65_536) {
             throw new IOException("truncated registry terms");
         }
-        return new RegistryTerms(names, words, transports);
+        return new RegistryTerms(names, words, descriptions, transports);
     }
 }

@@ -44,7 +44,7 @@ public record SearchQuery(String text, List<Ports> ports, Set<Transport> transpo
             ":?(\\d+)(?:\\s*[-\u2013\u2014:]\\s*(\\d+))?(?:/(tcp|udp|sctp|dccp))?", Pattern.CASE_INSENSITIVE);
     /** A host and port as browsers and logs show them: {@code localhost:8080}, {@code http://[::1]:3000/x}. */
     private static final Pattern HOST_PORT = Pattern.compile(
-            "(?:[a-z][a-z0-9+.-]*://)?(?:[\\p{L}\\p{N}._-]+|\\[[0-9a-f:.]+\\]):(\\d+)(?:/\\S*)?",
+            "(?:[a-z][a-z0-9+.-]*://)?(?:[^\\s:/\\[\\]]+|\\[[0-9a-f:.]+\\]):(\\d+)(?:/\\S*)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE_DASH = Pattern.compile("(\\d)\\s*[-\u2013\u2014]\\s*(\\d)");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;\u3001\uff0c\u060c]+");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ import java.util.Map;
  * Terms and, for each, the ports it is found on: a sorted dictionary in a few flat arrays, so that
  * it is quick to build, to write as the build's compiled form and to read back without creating an
  * object per term.
+ *
+ * <p>Terms are kept as UTF-8 bytes in one array, in byte order (which is code point order), and
+ * compared as bytes, so that reading the compiled form creates no strings; a term or a name is
+ * decoded only when asked for.
  *
  * <p>A posting packs the port (16 bits), the {@link Tier} a match on it gives (3 bits), a weight
  * (0-127, how strongly the term stands for the port: a program's main port weighs more than its
@@ -23,20 +28,28 @@ import java.util.Map;
 final class TermIndex {
     static final TermIndex EMPTY = new Builder().build();
 
-    private final String blob;
+    private final byte[] blob;
     private final int[] starts;
     private final int[] postingStarts;
     private final int[] postings;
     private final int[] refs;
-    private final String[] names;
+    private final byte[] names;
+    private final int[] nameStarts;
 
-    private TermIndex(String blob, int[] starts, int[] postingStarts, int[] postings, int[] refs, String[] names) {
+    private TermIndex(byte[] blob, int[] starts, int[] postingStarts, int[] postings, int[] refs, byte[] names,
+            int[] nameStarts) {
         this.blob = blob;
         this.starts = starts;
         this.postingStarts = postingStarts;
         this.postings = postings;
         this.refs = refs;
         this.names = names;
+        this.nameStarts = nameStarts;
+    }
+
+    /** A word as the index compares it: its UTF-8 bytes. */
+    static byte[] key(String word) {
+        return word.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The number of terms. */
@@ -46,16 +59,25 @@ final class TermIndex {
 
     /** The term at index {@code i}. */
     String term(int i) {
-        return blob.substring(starts[i], starts[i + 1]);
+        return new String(blob, starts[i], starts[i + 1] - starts[i], StandardCharsets.UTF_8);
     }
 
-    /** The length of the term at index {@code i}, without creating it. */
+    /** The length of the term at index {@code i} in code points, without creating it. */
     int termLength(int i) {
-        return starts[i + 1] - starts[i];
+        int n = 0;
+        for (int b = starts[i]; b < starts[i + 1]; b++) {
+            n += (blob[b] & 0xc0) == 0x80 ? 0 : 1;
+        }
+        return n;
     }
 
     /** The index of a term, or -1. */
     int find(String term) {
+        return find(key(term));
+    }
+
+    /** The index of a term given as {@link #key}, or -1. */
+    int find(byte[] term) {
         int lo = 0;
         int hi = size() - 1;
         while (lo <= hi) {
@@ -72,8 +94,8 @@ final class TermIndex {
         return -1;
     }
 
-    /** The first term index at or after which every term is at least {@code prefix}. */
-    int lowerBound(String prefix) {
+    /** The first term index at or after which every term is at least {@code prefix} (a {@link #key}). */
+    int lowerBound(byte[] prefix) {
         int lo = 0;
         int hi = size();
         while (lo < hi) {
@@ -87,23 +109,16 @@ final class TermIndex {
         return lo;
     }
 
-    /** Whether the term at index {@code i} starts with {@code prefix}. */
-    boolean startsWith(int i, String prefix) {
-        return termLength(i) >= prefix.length() && blob.startsWith(prefix, starts[i]);
+    /** Whether the term at index {@code i} starts with {@code prefix} (a {@link #key}). */
+    boolean startsWith(int i, byte[] prefix) {
+        int from = starts[i];
+        return starts[i + 1] - from >= prefix.length
+                && Arrays.equals(blob, from, from + prefix.length, prefix, 0, prefix.length);
     }
 
-    /** The term at {@code i} compared with {@code s}, as {@link String#compareTo} would. */
-    private int compare(int i, String s) {
-        int from = starts[i];
-        int len = starts[i + 1] - from;
-        int n = Math.min(len, s.length());
-        for (int k = 0; k < n; k++) {
-            int d = blob.charAt(from + k) - s.charAt(k);
-            if (d != 0) {
-                return d;
-            }
-        }
-        return len - s.length();
+    /** The term at {@code i} compared with a key, in byte order. */
+    private int compare(int i, byte[] key) {
+        return Arrays.compareUnsigned(blob, starts[i], starts[i + 1], key, 0, key.length);
     }
 
     /** The first posting of term {@code i}. */
@@ -124,7 +139,7 @@ final class TermIndex {
     /** The display name of posting {@code p}, or null. */
     String name(int p) {
         int r = refs[p];
-        return r < 0 ? null : names[r];
+        return r < 0 ? null : new String(names, nameStarts[r], nameStarts[r + 1] - nameStarts[r], StandardCharsets.UTF_8);
     }
 
     static int port(int posting) {
@@ -151,24 +166,22 @@ final class TermIndex {
     }
 
     void write(DataOutputStream out) throws IOException {
-        writeString(out, blob);
+        writeBytes(out, blob);
         writeInts(out, starts);
         writeInts(out, postingStarts);
         writeInts(out, postings);
         // Descriptions name nothing: their index leaves the column of names out.
-        boolean named = names.length > 0;
+        boolean named = nameStarts.length > 1;
         out.writeBoolean(named);
         if (named) {
             writeInts(out, refs);
         }
-        out.writeInt(names.length);
-        for (String n : names) {
-            writeString(out, n);
-        }
+        writeBytes(out, names);
+        writeInts(out, nameStarts);
     }
 
     static TermIndex read(DataInputStream in) throws IOException {
-        String blob = readString(in);
+        byte[] blob = readBytes(in);
         int[] starts = readInts(in);
         int[] postingStarts = readInts(in);
         int[] postings = readInts(in);
@@ -179,30 +192,31 @@ final class TermIndex {
             refs = new int[postings.length];
             Arrays.fill(refs, -1);
         }
-        int n = in.readInt();
-        if (n < 0 || starts.length == 0 || postingStarts.length != starts.length || refs.length != postings.length
-                || starts[starts.length - 1] != blob.length()) {
+        byte[] names = readBytes(in);
+        int[] nameStarts = readInts(in);
+        if (starts.length == 0 || postingStarts.length != starts.length || refs.length != postings.length
+                || starts[starts.length - 1] != blob.length || nameStarts.length == 0
+                || nameStarts[nameStarts.length - 1] != names.length) {
             throw new IOException("damaged term index");
         }
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = readString(in);
-        }
-        return new TermIndex(blob, starts, postingStarts, postings, refs, names);
+        return new TermIndex(blob, starts, postingStarts, postings, refs, names, nameStarts);
     }
 
-    static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
         out.writeInt(b.length);
         out.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    static byte[] readBytes(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
-            throw new IOException("damaged string length " + n);
+            throw new IOException("damaged length " + n);
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new IOException("truncated");
+        }
+        return b;
     }
 
     static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -228,7 +242,7 @@ final class TermIndex {
 
     /** Collects terms and their postings; not thread-safe. */
     static final class Builder {
-        private final Map<String, List<long[]>> terms = new HashMap<>();
+        private final Map<String, List<long[]>> terms = new LinkedHashMap<>();
         private final Map<String, Integer> nameIds = new HashMap<>();
         private final List<String> names = new ArrayList<>();
 
@@ -264,31 +278,50 @@ final class TermIndex {
         }
 
         TermIndex build() {
-            String[] sorted = terms.keySet().toArray(new String[0]);
-            Arrays.sort(sorted);
-            StringBuilder blob = new StringBuilder();
-            int[] starts = new int[sorted.length + 1];
-            int[] postingStarts = new int[sorted.length + 1];
+            byte[][] keys = new byte[terms.size()][];
+            String[] byKey = new String[terms.size()];
+            int k = 0;
+            for (String t : terms.keySet()) {
+                keys[k] = key(t);
+                byKey[k] = t;
+                k++;
+            }
+            Integer[] order = new Integer[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
+            java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+            int[] starts = new int[keys.length + 1];
+            int[] postingStarts = new int[keys.length + 1];
             int total = 0;
-            for (String t : sorted) {
-                total += terms.get(t).size();
+            for (List<long[]> list : terms.values()) {
+                total += list.size();
             }
             int[] postings = new int[total];
             int[] refs = new int[total];
             int p = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                starts[i] = blob.length();
-                blob.append(sorted[i]);
+            for (int i = 0; i < order.length; i++) {
+                starts[i] = blob.size();
+                blob.writeBytes(keys[order[i]]);
                 postingStarts[i] = p;
-                for (long[] e : terms.get(sorted[i])) {
+                for (long[] e : terms.get(byKey[order[i]])) {
                     postings[p] = (int) e[0];
                     refs[p] = (int) e[1];
                     p++;
                 }
             }
-            starts[sorted.length] = blob.length();
-            postingStarts[sorted.length] = p;
-            return new TermIndex(blob.toString(), starts, postingStarts, postings, refs, names.toArray(new String[0]));
+            starts[keys.length] = blob.size();
+            postingStarts[keys.length] = p;
+            java.io.ByteArrayOutputStream nameBytes = new java.io.ByteArrayOutputStream();
+            int[] nameStarts = new int[names.size() + 1];
+            for (int i = 0; i < names.size(); i++) {
+                nameStarts[i] = nameBytes.size();
+                nameBytes.writeBytes(key(names.get(i)));
+            }
+            nameStarts[names.size()] = nameBytes.size();
+            return new TermIndex(blob.toByteArray(), starts, postingStarts, postings, refs, nameBytes.toByteArray(),
+                    nameStarts);
         }
     }
 }

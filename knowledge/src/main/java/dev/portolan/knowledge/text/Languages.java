@@ -19,22 +19,27 @@ import java.util.Optional;
  * into {@code lang} attributes.
  */
 public final class Languages {
-    private static final List<ULocale> ALL = read();
+    private static final List<String> TAGS = read();
 
     private Languages() {}
 
-    private static List<ULocale> read() {
+    /** The locales, made on first use: a command that only needs the codes loads no ICU data. */
+    private static final class Locales {
+        static final List<ULocale> ALL = TAGS.stream().map(ULocale::forLanguageTag).toList();
+    }
+
+    private static List<String> read() {
         String resource = "knowledge/languages.txt";
         try (InputStream in = Languages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " on the class path");
             }
-            List<ULocale> out = new ArrayList<>();
+            List<String> out = new ArrayList<>();
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String tag = line.strip();
                 if (!tag.isEmpty() && !tag.startsWith("#")) {
-                    out.add(ULocale.forLanguageTag(tag));
+                    out.add(tag);
                 }
             }
             return List.copyOf(out);
@@ -45,12 +50,12 @@ public final class Languages {
 
     /** Every language, English first. */
     public static List<ULocale> all() {
-        return ALL;
+        return Locales.ALL;
     }
 
     /** English, the root language. */
     public static ULocale root() {
-        return ALL.get(0);
+        return Locales.ALL.get(0);
     }
 
     /** The code of a language in addresses and options: its language subtag. */
@@ -60,11 +65,28 @@ public final class Languages {
 
     /** Every code, in the order of {@link #all()}. */
     public static List<String> codes() {
-        List<String> out = new ArrayList<>(ALL.size());
-        for (ULocale l : ALL) {
-            out.add(code(l));
+        List<String> out = new ArrayList<>(TAGS.size());
+        for (String tag : TAGS) {
+            out.add(codeOf(tag));
         }
         return out;
+    }
+
+    /**
+     * The code of a language written as a tag or a POSIX locale name ({@code pt-BR}, {@code
+     * de_DE.UTF-8}), if the pages are written in it; without ICU, for commands that need no more.
+     */
+    public static Optional<String> findCode(String codeOrTag) {
+        if (codeOrTag.isBlank() || codeOrTag.length() > 35) {
+            return Optional.empty();
+        }
+        String code = codeOf(codeOrTag.strip().split("[.@]", 2)[0].replace('_', '-'));
+        return codes().contains(code) ? Optional.of(code) : Optional.empty();
+    }
+
+    private static String codeOf(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
     }
 
     /** The language of a code ({@code es}) or tag ({@code pt-BR} gives Portuguese), if offered. */
@@ -73,7 +95,7 @@ public final class Languages {
             return Optional.empty();
         }
         String lang = ULocale.forLanguageTag(codeOrTag.strip().replace('_', '-')).getLanguage().toLowerCase(Locale.ROOT);
-        for (ULocale l : ALL) {
+        for (ULocale l : Locales.ALL) {
             if (code(l).equals(lang)) {
                 return Optional.of(l);
             }

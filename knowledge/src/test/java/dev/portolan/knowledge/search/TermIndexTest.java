@@ -28,10 +28,10 @@ class TermIndexTest {
         assertThat(t.term(0)).isEqualTo("ntp");
         assertThat(t.find("redis")).isEqualTo(1);
         assertThat(t.find("redi")).isEqualTo(-1);
-        int from = t.lowerBound("redi");
-        assertThat(t.startsWith(from, "redi")).isTrue();
+        int from = t.lowerBound(TermIndex.key("redi"));
+        assertThat(t.startsWith(from, TermIndex.key("redi"))).isTrue();
         assertThat(t.term(from + 1)).isEqualTo("redistribute");
-        assertThat(t.lowerBound("zzz")).isEqualTo(3);
+        assertThat(t.lowerBound(TermIndex.key("zzz"))).isEqualTo(3);
     }
 
     @Test
