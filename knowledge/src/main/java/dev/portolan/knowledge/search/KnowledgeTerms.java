@@ -131,9 +131,9 @@ final class KnowledgeTerms {
                     transports[port] |= (byte) mask;
                     addName(names, words, p.name(), port, Tier.PROGRAM, weight, mask, p.name());
                     for (String alias : p.aliases()) {
-                        addAlias(names, words, alias, port, weight - 10, mask, p.name(), i == 0);
+                        addAlias(names, words, alias, port, weight - 10, mask, p.name());
                     }
-                    addAlias(names, words, p.id(), port, weight - 10, mask, p.name(), i == 0);
+                    addAlias(names, words, p.id(), port, weight - 10, mask, p.name());
                     String shown = pp.component().isEmpty() ? p.name()
                             : p.name() + " (" + ProgramPort.nested(pp.component()) + ")";
                     for (String w : SearchText.words(pp.component())) {
@@ -223,20 +223,19 @@ final class KnowledgeTerms {
     }
 
     /**
-     * Adds another name of a program whole, and its words: on every port of the program when it
-     * is one word ({@code redis-server}), on its main port only when it is longer, as a longer
-     * alias often names a part ({@code busybox dnsd}) whose words would find the program's every
-     * port.
+     * Adds another name of a program whole, and as a word when it is one word ({@code
+     * redis-server}); the words of a longer alias are left out, as it often names a part ({@code
+     * busybox ntpd}) whose words would find the program's every port.
      */
     private static void addAlias(TermIndex.Builder names, TermIndex.Builder words, String alias, int port,
-            int weight, int mask, String display, boolean main) {
+            int weight, int mask, String display) {
         List<String> w = SearchText.words(alias);
         if (w.isEmpty()) {
             return;
         }
         names.add(String.join(" ", w), port, Tier.PROGRAM, weight, mask, display);
-        if (w.size() == 1 || main) {
-            addWords(words, w, port, weight, mask, display);
+        if (w.size() == 1) {
+            words.add(w.get(0), port, Tier.NAME, weight, mask, display);
         }
     }
 

@@ -353,7 +353,11 @@ public final class PortSearch {
                 if (typos && length >= 4) {
                     int bound = length <= 6 ? 1 : 2;
                     for (int i = 0; i < index.size(); i++) {
-                        if (index.termLength(i) < length - bound || index.startsWith(i, key)) {
+                        // A typo keeps the word's first letter, or swaps it with the second
+                        // (rarely is the first letter the one mistyped); this spares the distance
+                        // to most terms.
+                        if (!index.startsNear(i, key) || index.termLength(i) < length - bound
+                                || index.startsWith(i, key)) {
                             continue;
                         }
                         int d = distance.toNearestPrefix(w, index.term(i), bound);

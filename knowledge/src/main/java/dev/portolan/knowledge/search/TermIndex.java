@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +113,20 @@ final class TermIndex {
         int from = starts[i];
         return starts[i + 1] - from >= prefix.length
                 && Arrays.equals(blob, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * Whether the term at {@code i} begins with the key's first byte, or with its second (a
+     * swapped or a dropped first letter), or has the key's first byte second (an added letter).
+     */
+    boolean startsNear(int i, byte[] key) {
+        int from = starts[i];
+        int len = starts[i + 1] - from;
+        if (len == 0 || key.length == 0) {
+            return false;
+        }
+        byte first = blob[from];
+        return first == key[0] || key.length > 1 && first == key[1] || len > 1 && blob[from + 1] == key[0];
     }
 
     /** The term at {@code i} compared with a key, in byte order. */
@@ -242,13 +255,15 @@ final class TermIndex {
 
     /** Collects terms and their postings; not thread-safe. */
     static final class Builder {
-        private final Map<String, List<long[]>> terms = new LinkedHashMap<>();
+        /** Per term, its postings so far: pairs of (packed posting, name reference), in order added. */
+        private final Map<String, int[]> terms = new HashMap<>();
+        private final Map<String, Integer> counts = new HashMap<>();
         private final Map<String, Integer> nameIds = new HashMap<>();
         private final List<String> names = new ArrayList<>();
 
         /**
          * Adds a posting for a term (already normalized); a repeat of the same port, tier and
-         * name keeps the higher weight.
+         * name keeps the higher weight and the transports of both.
          *
          * @param name the display name the match shows, or null
          */
@@ -263,28 +278,24 @@ final class TermIndex {
                     return names.size() - 1;
                 });
             }
-            List<long[]> list = terms.computeIfAbsent(term, t -> new ArrayList<>(2));
             int packed = pack(port, tier, weight, transports);
-            for (long[] e : list) {
-                int p = (int) e[0];
-                if (port(p) == port && tier(p) == tier && (int) e[1] == ref) {
-                    e[0] = pack(port, tier, Math.max(weight, weight(p)), transports(p) == 0 || transports == 0
-                            ? 0 : transports(p) | transports);
-                    return this;
-                }
+            int n = counts.getOrDefault(term, 0);
+            int[] list = terms.get(term);
+            if (list == null || list.length < 2 * (n + 1)) {
+                list = Arrays.copyOf(list == null ? new int[4] : list, Math.max(4, 2 * (n + 1) * 2));
+                terms.put(term, list);
             }
-            list.add(new long[] {packed, ref});
+            list[2 * n] = packed;
+            list[2 * n + 1] = ref;
+            counts.put(term, n + 1);
             return this;
         }
 
         TermIndex build() {
-            byte[][] keys = new byte[terms.size()][];
-            String[] byKey = new String[terms.size()];
-            int k = 0;
-            for (String t : terms.keySet()) {
-                keys[k] = key(t);
-                byKey[k] = t;
-                k++;
+            String[] sortedTerms = terms.keySet().toArray(new String[0]);
+            byte[][] keys = new byte[sortedTerms.length][];
+            for (int i = 0; i < sortedTerms.length; i++) {
+                keys[i] = key(sortedTerms[i]);
             }
             Integer[] order = new Integer[keys.length];
             for (int i = 0; i < order.length; i++) {
@@ -295,21 +306,18 @@ final class TermIndex {
             int[] starts = new int[keys.length + 1];
             int[] postingStarts = new int[keys.length + 1];
             int total = 0;
-            for (List<long[]> list : terms.values()) {
-                total += list.size();
+            for (int c : counts.values()) {
+                total += c;
             }
             int[] postings = new int[total];
             int[] refs = new int[total];
             int p = 0;
             for (int i = 0; i < order.length; i++) {
+                String term = sortedTerms[order[i]];
                 starts[i] = blob.size();
                 blob.writeBytes(keys[order[i]]);
                 postingStarts[i] = p;
-                for (long[] e : terms.get(byKey[order[i]])) {
-                    postings[p] = (int) e[0];
-                    refs[p] = (int) e[1];
-                    p++;
-                }
+                p = merge(terms.get(term), counts.get(term), postings, refs, p);
             }
             starts[keys.length] = blob.size();
             postingStarts[keys.length] = p;
@@ -320,8 +328,38 @@ final class TermIndex {
                 nameBytes.writeBytes(key(names.get(i)));
             }
             nameStarts[names.size()] = nameBytes.size();
-            return new TermIndex(blob.toByteArray(), starts, postingStarts, postings, refs, nameBytes.toByteArray(),
-                    nameStarts);
+            return new TermIndex(blob.toByteArray(), starts, postingStarts, Arrays.copyOf(postings, p),
+                    Arrays.copyOf(refs, p), nameBytes.toByteArray(), nameStarts);
+        }
+
+        /**
+         * Copies a term's postings in the order first added, each (port, tier, name) once with the
+         * higher weight and the transports of all (none, meaning every transport, wins).
+         */
+        private static int merge(int[] list, int n, int[] postings, int[] refs, int p) {
+            if (n == 1) {
+                postings[p] = list[0];
+                refs[p] = list[1];
+                return p + 1;
+            }
+            Map<Long, Integer> seen = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                int packed = list[2 * k];
+                int ref = list[2 * k + 1];
+                long id = ((long) port(packed) << 40) | ((long) tier(packed).ordinal() << 32) | (ref & 0xffffffffL);
+                Integer at = seen.putIfAbsent(id, p);
+                if (at == null) {
+                    postings[p] = packed;
+                    refs[p] = ref;
+                    p++;
+                } else {
+                    int old = postings[at];
+                    int transports = transports(old) == 0 || transports(packed) == 0 ? 0
+                            : transports(old) | transports(packed);
+                    postings[at] = pack(port(old), tier(old), Math.max(weight(old), weight(packed)), transports);
+                }
+            }
+            return p;
         }
     }
 }
