@@ -110,11 +110,7 @@ public final class PortSearch {
         }
         List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
         int filter = mask(query.transports());
-        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, registry.descriptions, knowledge.words,
-                knowledge.notes("en")));
-        if (!language.equals("en")) {
-            indexes.add(knowledge.notes(language));
-        }
+        List<TermIndex> indexes = indexes(language);
         Map<Integer, Match> found = match(words, indexes, filter, false);
         if (found.isEmpty() && words.stream().anyMatch(w -> w.length() >= 4)) {
             found = match(words, indexes, filter, true);
@@ -140,11 +136,7 @@ public final class PortSearch {
      */
     List<String> explain(SearchQuery query, String language, int limit) {
         List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
-        List<TermIndex> indexes = new ArrayList<>(List.of(registry.words, registry.descriptions, knowledge.words,
-                knowledge.notes("en")));
-        if (!language.equals("en")) {
-            indexes.add(knowledge.notes(language));
-        }
+        List<TermIndex> indexes = indexes(language);
         int filter = mask(query.transports());
         Map<Integer, Match> found = match(words, indexes, filter, false);
         if (found.isEmpty()) {
@@ -157,6 +149,16 @@ public final class PortSearch {
                     + (m.wholeTier < NONE ? Tier.values()[m.wholeTier] + "/" + m.wholeWeight + "/" + m.wholeName : "-")
                     + " words=" + java.util.Arrays.toString(m.weights) + " " + java.util.Arrays.toString(m.names)
                     + " popularity=" + knowledge.popularity[m.port]);
+        }
+        return out;
+    }
+
+    /** The word indexes a query in a language reads: the registry's, the knowledge's, the notes in English and in it. */
+    private List<TermIndex> indexes(String language) {
+        List<TermIndex> out = new ArrayList<>(List.of(registry.words, registry.descriptions, knowledge.words,
+                knowledge.notes("en")));
+        if (!language.equals("en")) {
+            out.add(knowledge.notes(language));
         }
         return out;
     }
