@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Votes one client address may send at once (1-10000; default 10).")
     int voteBurst = 10;
 
+    @Option(names = "--hsts-seconds", paramLabel = "S",
+            description = "Tell browsers to use HTTPS only for S seconds (Strict-Transport-Security; 0-63072000,"
+                    + " default 0: not sent). For a site served over HTTPS.")
+    long hstsSeconds;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Most server threads (4-1000; default 4 per CPU, at least 8).")
     int threads = WebSettings.defaults().threads();
@@ -76,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             return WebSettings.defaults().listening(bind, port).withPublicUrl(publicUrl).withCacheBytes(cacheMb << 20)
-                    .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads);
+                    .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads).withHsts(hstsSeconds);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }

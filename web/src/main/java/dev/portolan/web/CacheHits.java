@@ -32,9 +32,13 @@ final class CacheHits extends Handler.Wrapper {
     private final PageCache cache;
     /** The index of each language code in the cache; English (0) has no prefix. */
     private final java.util.Map<String, Integer> languages;
+    /** {@code Strict-Transport-Security}, or null when it is not sent. */
+    private final HttpField hsts;
 
-    CacheHits(PageCache cache, java.util.List<String> codes) {
+    CacheHits(PageCache cache, java.util.List<String> codes, long hstsSeconds) {
         this.cache = cache;
+        this.hsts = hstsSeconds > 0 ? new PreEncodedHttpField(HttpHeader.STRICT_TRANSPORT_SECURITY,
+                "max-age=" + hstsSeconds) : null;
         java.util.Map<String, Integer> m = new java.util.HashMap<>();
         for (int i = 1; i < codes.size(); i++) {
             m.put(codes.get(i), i);
@@ -70,7 +74,7 @@ final class CacheHits extends Handler.Wrapper {
                     Rendered r = cache.peekPort(language, port);
                     if (r != null && r.contentType().equals(HtmlPages.contentType())
                             && r.cacheControl().equals(Site.PAGE_CACHE)) {
-                        send(request, response, callback, r, head);
+                        send(request, response, callback, r, head, hsts);
                         return true;
                     }
                 }
@@ -79,13 +83,17 @@ final class CacheHits extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private static void send(Request request, Response response, Callback callback, Rendered r, boolean head) {
+    private static void send(Request request, Response response, Callback callback, Rendered r, boolean head,
+            HttpField hsts) {
         HttpFields req = request.getHeaders();
         boolean gzip = r.gzip() != null && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
         String etag = gzip ? r.gzipEtag() : r.etag();
         HttpFields.Mutable h = response.getHeaders();
         for (HttpField f : SECURITY) {
             h.add(f);
+        }
+        if (hsts != null) {
+            h.add(hsts);
         }
         h.add(CONTENT_TYPE);
         h.add(CACHE_CONTROL);

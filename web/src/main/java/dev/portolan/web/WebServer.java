@@ -95,13 +95,17 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new BareErrorHandler());
                 // Replaces the default statistics handler; Javalin attaches its servlet inside.
-                server.setHandler(new CacheHits(site.cache(), site.editions().stream().map(Edition::code).toList()));
+                server.setHandler(new BufferedBodies(settings.feedbackBodyLimit(),
+                        new CacheHits(site.cache(), site.editions().stream().map(Edition::code).toList(),
+                                settings.hstsSeconds())));
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // %uXXXX escapes and other ambiguous paths are bad requests (400), not a failure inside.
+                http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT);
             });
-            routes(config.routes, site);
+            routes(config.routes, site, settings);
         });
         try {
             app.start();
@@ -118,11 +122,26 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(app, site, own);
     }
 
-    private static void routes(io.javalin.config.RoutesConfig r, Site site) {
+    private static void routes(io.javalin.config.RoutesConfig r, Site site, WebSettings settings) {
+        String hsts = settings.hstsSeconds() > 0 ? "max-age=" + settings.hstsSeconds() : null;
         r.before(ctx -> {
             HttpServletResponse res = ctx.res();
             for (String[] h : SECURITY_HEADERS) {
                 res.setHeader(h[0], h[1]);
+            }
+            if (hsts != null) {
+                res.setHeader("Strict-Transport-Security", hsts);
+            }
+            if (Site.isApi(ctx.path())) {
+                // ASVS 14.4.2: an API answer opened in a browser is a download, never a page.
+                res.setHeader("Content-Disposition", "attachment; filename=\"api.json\"");
+            }
+        });
+        r.after(ctx -> {
+            // Every text answer names its character set, redirects' short bodies included.
+            String type = ctx.res().getContentType();
+            if (type != null && type.startsWith("text/") && !type.contains("charset")) {
+                ctx.res().setContentType(type + ";charset=utf-8");
             }
         });
         // The pages in English at their plain paths, and in every other language under /{lang}.

@@ -17,9 +17,13 @@ import java.util.Locale;
  * @param voteBurst reactions one client address may send at once, 1-10000
  * @param threads the most threads of the server, 4-1000, including one to accept connections and
  *     one per two CPUs to watch them
+ * @param hstsSeconds how long browsers are told to reach the site over HTTPS only ({@code
+ *     Strict-Transport-Security: max-age}), 0-63072000 (two years); 0 sends no such header. For
+ *     a site served over HTTPS (behind a proxy that terminates TLS); browsers ignore it over plain
+ *     HTTP
  */
 public record WebSettings(String bind, int port, String publicUrl, long cacheBytes, int feedbackBodyLimit,
-        int votesPerMinute, int voteBurst, int threads) {
+        int votesPerMinute, int voteBurst, int threads, long hstsSeconds) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -49,6 +53,9 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
         if (voteBurst < 1 || voteBurst > 10_000) {
             throw new IllegalArgumentException("vote burst is " + voteBurst + ", must be 1-10000");
         }
+        if (hstsSeconds < 0 || hstsSeconds > 63_072_000) {
+            throw new IllegalArgumentException("HSTS max-age is " + hstsSeconds + " seconds, must be 0-63072000 (two years)");
+        }
         if (threads < 4 || threads > 1000) {
             throw new IllegalArgumentException("threads is " + threads + ", must be 4-1000");
         }
@@ -59,7 +66,7 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
      * {@link #defaultThreads()} threads.
      */
     public static WebSettings defaults() {
-        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, defaultThreads());
+        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, defaultThreads(), 0);
     }
 
     /**
@@ -74,27 +81,37 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     /** These settings listening on another address and port. */
     public WebSettings listening(String newBind, int newPort) {
         return new WebSettings(newBind, newPort, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                threads);
+                threads, hstsSeconds);
     }
 
     /** These settings with another public address. */
     public WebSettings withPublicUrl(String url) {
-        return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads);
+        return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                hstsSeconds);
     }
 
     /** These settings with another reaction rate limit. */
     public WebSettings withVoteLimit(int perMinute, int burst) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst, threads);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst, threads,
+                hstsSeconds);
     }
 
     /** These settings with another cache size. */
     public WebSettings withCacheBytes(long bytes) {
-        return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads);
+        return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                hstsSeconds);
     }
 
     /** These settings with another number of request threads. */
     public WebSettings withThreads(int count) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, count);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, count,
+                hstsSeconds);
+    }
+
+    /** These settings with a {@code Strict-Transport-Security} max-age in seconds (0 for none). */
+    public WebSettings withHsts(long seconds) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                seconds);
     }
 
     private static String checkPublicUrl(String url) {

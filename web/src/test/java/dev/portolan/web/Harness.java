@@ -69,6 +69,10 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    int port() {
+        return server.port();
+    }
+
     URI uri(String path) {
         return URI.create(server.url() + path);
     }

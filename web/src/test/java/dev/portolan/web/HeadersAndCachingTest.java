@@ -140,4 +140,39 @@ class HeadersAndCachingTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
+
+    @Test
+    void apiAnswers_areDownloads_andPagesAreNot() {
+        for (String path : new String[] {"/api/v1/ports/443", "/es/api/v1/ports/443", "/api/v1/search?q=rdp",
+            "/api/v1/openapi.json", "/api/v1/nothing"}) {
+            assertThat(h.get(path).headers().firstValue("Content-Disposition")).as(path)
+                    .hasValue("attachment; filename=\"api.json\"");
+        }
+        assertThat(h.get("/ports/443").headers().firstValue("Content-Disposition")).isEmpty();
+    }
+
+    @Test
+    void redirectsAndTheIcon_nameTheirCharacterSet() {
+        HttpResponse<byte[]> redirect = h.get("/services/HTTP");
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+        assertThat(h.get("/es").headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+        String html = Harness.text(h.get("/"));
+        java.util.regex.Matcher icon = java.util.regex.Pattern.compile("/assets/icon\\.[0-9a-f]{12}\\.svg").matcher(html);
+        assertThat(icon.find()).isTrue();
+        assertThat(h.get(icon.group()).headers().firstValue("Content-Type")).hasValue("image/svg+xml;charset=utf-8");
+    }
+
+    @Test
+    void hsts_isSentOnlyWhenConfigured_onEveryPath() {
+        assertThat(h.get("/ports/22").headers().firstValue("Strict-Transport-Security")).isEmpty();
+        try (Harness secure = Harness.start(Harness.settings().withHsts(31_536_000))) {
+            for (int i = 0; i < 2; i++) { // the second answer comes from the cache, in front of Javalin
+                assertThat(secure.get("/ports/22").headers().firstValue("Strict-Transport-Security"))
+                        .hasValue("max-age=31536000");
+            }
+            assertThat(secure.get("/api/v1/ports/22").headers().firstValue("Strict-Transport-Security"))
+                    .hasValue("max-age=31536000");
+        }
+    }
 }

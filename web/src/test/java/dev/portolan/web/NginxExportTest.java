@@ -152,7 +152,9 @@ class NginxExportTest {
             JsonNode body = json.readTree(r.body());
             assertThat(body.path("port").asInt()).isEqualTo(22);
             assertThat(body.path("lang").asText()).isEqualTo(path.startsWith("/ar") ? "ar" : "en");
+            assertThat(r.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"api.json\"");
         }
+        assertThat(get("/ports/22").headers().firstValue("Content-Disposition")).isEmpty();
         assertThat(get("/api/v1/services/ssh").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/openapi.json").statusCode()).isEqualTo(200);
         HttpResponse<byte[]> missing = get("/api/v1/ports/70000");
