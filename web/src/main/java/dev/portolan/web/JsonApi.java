@@ -303,12 +303,13 @@ final class JsonApi {
     }
 
     /** The answer to a recorded reaction. */
-    static byte[] recorded(Vote vote, FeedbackCounts counts) {
+    static byte[] recorded(Vote vote, FeedbackCounts counts, boolean counted) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeNumberField("port", vote.port());
             g.writeStringField("lang", vote.lang());
             g.writeStringField("reaction", vote.reaction().wireName());
+            g.writeBooleanField("counted", counted);
             if (counts != null) {
                 g.writeObjectFieldStart("feedback");
                 counts(g, counts);

@@ -56,7 +56,7 @@ final class Site {
     private final Map<String, Edition> byCode;
     private final Assets assets;
     private final PageCache cache;
-    private final TokenBuckets votes;
+    private final VoteGate votes;
     private final Supplier<String> publicUrl;
     private final Set<String> languages;
     private final Rendered openApi;
@@ -83,7 +83,7 @@ final class Site {
         }
         this.byCode = Map.copyOf(codes);
         this.cache = new PageCache(settings.cacheBytes(), editions.size());
-        this.votes = new TokenBuckets(settings.votesPerMinute(), settings.voteBurst());
+        this.votes = new VoteGate(settings.votesPerMinute(), settings.voteBurst());
         this.languages = new java.util.TreeSet<>(codes.keySet());
         this.openApi = Rendered.of(OpenApi.document(), JsonApi.CONTENT_TYPE, PAGE_CACHE);
         this.search = dev.portolan.knowledge.search.PortSearch.of(summaries);
@@ -376,10 +376,11 @@ final class Site {
         String lang = text(required(body, "lang"), "lang");
         String reaction = text(required(body, "reaction"), "reaction");
         Vote vote = vote(port.intValue(), lang, reaction);
-        FeedbackCounts counts = record(vote);
-        ctx.status(201);
+        boolean counted = votes.admit(ctx.req().getRemoteAddr(), vote.port(), System.nanoTime()) == VoteGate.Verdict.COUNT;
+        FeedbackCounts counts = counted ? record(vote) : counts(vote.port());
+        ctx.status(counted ? 201 : 200);
         ctx.header("Location", "/api/v1/ports/" + vote.port());
-        Responses.send(ctx, Rendered.of(JsonApi.recorded(vote, counts), JsonApi.CONTENT_TYPE, NO_STORE));
+        Responses.send(ctx, Rendered.of(JsonApi.recorded(vote, counts, counted), JsonApi.CONTENT_TYPE, NO_STORE));
     }
 
     /** {@code POST /ports/{n}/feedback} from the page's form; answers with a redirect back. */
@@ -397,19 +398,21 @@ final class Site {
             throw new HttpError(400, HttpError.text("error.badEncoding"));
         }
         String lang = form.getOrDefault("lang", e.code());
-        record(vote(port, lang, form.getOrDefault("reaction", "")));
+        Vote vote = vote(port, lang, form.getOrDefault("reaction", ""));
+        if (votes.admit(ctx.req().getRemoteAddr(), port, System.nanoTime()) == VoteGate.Verdict.COUNT) {
+            record(vote);
+        }
         ctx.header("Cache-Control", NO_STORE);
         ctx.redirect(e.href("/ports/" + port) + "#thanks", HttpStatus.SEE_OTHER);
     }
 
-    /** The checks every reaction passes before its body is read: origin, rate, media type, size. */
+    /**
+     * The checks every reaction passes before its body is read: origin, media type, size. (The
+     * rate is checked once the vote is known valid: see {@link VoteGate}.)
+     */
     private void admit(Context ctx, String mediaType) {
         if (!sameOrigin(ctx)) {
             throw new HttpError(403, HttpError.text("error.crossSite"));
-        }
-        long wait = votes.take(ctx.req().getRemoteAddr(), System.nanoTime());
-        if (wait > 0) {
-            throw HttpError.tooManyRequests(HttpError.text("error.rateLimited", "seconds", wait), wait);
         }
         String type = ctx.req().getContentType();
         String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
@@ -437,9 +440,13 @@ final class Site {
     }
 
     /**
-     * Whether a state-changing request comes from this site or from no browser at all: an {@code
-     * Origin} header must name the host the request was sent to (or the public address); a
-     * browser's {@code Sec-Fetch-Site: cross-site} is refused too.
+     * Whether a state-changing request comes from this site or from no browser at all. An {@code
+     * Origin} header must name the site's public address ({@code --public-url}); without one, an
+     * address of this machine on the server's port ({@code http://localhost:8080}). The {@code
+     * Host} header is not trusted for this: a page on another name that resolves to this server
+     * (DNS rebinding) sends its own name as the host. A browser's {@code Sec-Fetch-Site:
+     * cross-site} is refused too; a request without {@code Origin} (no browser, or a same-origin
+     * form of an old browser) goes on.
      */
     boolean sameOrigin(Context ctx) {
         String fetchSite = ctx.req().getHeader("Sec-Fetch-Site");
@@ -454,12 +461,20 @@ final class Site {
         if (authority == null) {
             return false;
         }
-        String host = ctx.req().getHeader("Host");
-        if (host != null && authority.equalsIgnoreCase(normalAuthority(ctx.req().getScheme(), host))) {
+        String own = authority(publicUrl.get());
+        if (own != null && own.equalsIgnoreCase(authority)) {
             return true;
         }
-        String own = authority(publicUrl.get());
-        return own != null && own.equalsIgnoreCase(authority);
+        if (!settings.publicUrl().isEmpty()) {
+            return false;
+        }
+        // No public address configured: this machine's own names for itself, on the server's port.
+        int colon = authority.lastIndexOf(':');
+        String host = authority.substring(0, colon);
+        String port = authority.substring(colon + 1);
+        String ownPort = own == null ? "" : own.substring(own.lastIndexOf(':') + 1);
+        return port.equals(ownPort) && (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1")
+                || host.equals("[::1]") || host.equals(settings.bind()));
     }
 
     /** {@code host:port} of an origin, with the scheme's default port filled in; null if not one. */
@@ -476,13 +491,6 @@ final class Site {
         }
     }
 
-    private static String normalAuthority(String scheme, String host) {
-        int colon = host.lastIndexOf(':');
-        if (colon > host.lastIndexOf(']')) {
-            return host;
-        }
-        return host + ":" + (scheme.equalsIgnoreCase("https") ? 443 : 80);
-    }
 
     private JsonNode required(JsonNode body, String field) {
         JsonNode v = body.get(field);

@@ -46,14 +46,14 @@ class FeedbackTest {
         assertThat(r.statusCode()).isEqualTo(201);
         JsonNode body = ApiTest.json(r);
         assertThat(body.toString()).isEqualTo(
-                "{\"port\":60,\"lang\":\"en\",\"reaction\":\"helpful\",\"feedback\":{\"unhelpful\":0,\"neutral\":0,"
-                        + "\"helpful\":1}}");
+                "{\"port\":60,\"lang\":\"en\",\"reaction\":\"helpful\",\"counted\":true,\"feedback\":{\"unhelpful\":0,"
+                        + "\"neutral\":0,\"helpful\":1}}");
         assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(stored(60)).isEqualTo(new FeedbackCounts(0, 0, 1));
-        vote("{\"port\": 60, \"lang\": \"en-GB\", \"reaction\": \"unhelpful\"}");
-        assertThat(stored(60)).isEqualTo(new FeedbackCounts(1, 0, 1));
+        vote("{\"port\": 62, \"lang\": \"en-GB\", \"reaction\": \"unhelpful\"}");
+        assertThat(stored(62)).isEqualTo(new FeedbackCounts(1, 0, 0));
         assertThat(ApiTest.json(h.get("/api/v1/ports/60")).path("feedback").toString()).isEqualTo(
-                "{\"unhelpful\":1,\"neutral\":0,\"helpful\":1}");
+                "{\"unhelpful\":0,\"neutral\":0,\"helpful\":1}");
     }
 
     @Test
@@ -74,10 +74,15 @@ class FeedbackTest {
         assertThat(stored(443)).isEqualTo(new FeedbackCounts(0, 0, 1));
         // the cached page does not change with votes: it shows no counts
         String before = Harness.text(h.get("/ports/443"));
-        h.post("/ports/443/feedback", "lang=en&reaction=unhelpful", "Content-Type",
+        h.post("/ports/444/feedback", "lang=en&reaction=unhelpful", "Content-Type",
                 "application/x-www-form-urlencoded");
         assertThat(Harness.text(h.get("/ports/443"))).isEqualTo(before);
-        assertThat(stored(443)).isEqualTo(new FeedbackCounts(1, 0, 1));
+        assertThat(stored(444)).isEqualTo(new FeedbackCounts(1, 0, 0));
+        // the same reader again on the same port, a moment later: thanked, not counted twice
+        HttpResponse<byte[]> again = h.post("/ports/443/feedback", "lang=en&reaction=unhelpful", "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(stored(443)).isEqualTo(new FeedbackCounts(0, 0, 1));
     }
 
     @Test
@@ -179,11 +184,12 @@ class FeedbackTest {
     @Test
     void tooManyVotesFromOneAddress_is429WithRetryAfter() throws StoreException {
         try (Harness limited = Harness.start(Harness.settings().withVoteLimit(6, 3))) {
-            String body = "{\"port\":63,\"lang\":\"en\",\"reaction\":\"helpful\"}";
             for (int i = 0; i < 3; i++) {
+                String body = "{\"port\":" + (63 + i) + ",\"lang\":\"en\",\"reaction\":\"helpful\"}";
                 assertThat(limited.post("/api/v1/feedback", body, "Content-Type", JSON).statusCode()).isEqualTo(201);
             }
-            HttpResponse<byte[]> r = limited.post("/api/v1/feedback", body, "Content-Type", JSON);
+            HttpResponse<byte[]> r = limited.post("/api/v1/feedback", "{\"port\":66,\"lang\":\"en\",\"reaction\":\"helpful\"}",
+                    "Content-Type", JSON);
             assertThat(r.statusCode()).isEqualTo(429);
             // six a minute: the next token comes within ten seconds
             long wait = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
@@ -191,11 +197,14 @@ class FeedbackTest {
             assertThat(ApiTest.json(r).path("error").path("message").asText()).isEqualTo(
                     "Too many reactions from your address; try again in " + (wait == 1 ? "one second" : wait + " seconds")
                             + ".");
-            HttpResponse<byte[]> form = limited.post("/ports/63/feedback", "lang=en&reaction=helpful", "Content-Type",
+            HttpResponse<byte[]> form = limited.post("/ports/67/feedback", "lang=en&reaction=helpful", "Content-Type",
                     "application/x-www-form-urlencoded");
             assertThat(form.statusCode()).isEqualTo(429);
             assertThat(form.headers().firstValue("Retry-After")).isPresent();
-            assertThat(limited.feedback.counts(63)).isEqualTo(new FeedbackCounts(0, 0, 3));
+            for (int port = 63; port <= 65; port++) {
+                assertThat(limited.feedback.counts(port)).isEqualTo(new FeedbackCounts(0, 0, 1));
+            }
+            assertThat(limited.feedback.counts(66)).isEqualTo(new FeedbackCounts(0, 0, 0));
         }
     }
 
