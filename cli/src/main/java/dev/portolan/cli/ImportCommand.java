@@ -23,7 +23,8 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "service-names-port-numbers.xml or .csv")
     Path file = Path.of("");
 
-    @Option(names = "--force", description = "Import even if older or much smaller than the active release.")
+    @Option(names = "--force", description = "Import even if not newer than the active release (older, or of "
+            + "its date with other data) or much smaller than it.")
     boolean force;
 
     private final Console console;

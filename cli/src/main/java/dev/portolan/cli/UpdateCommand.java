@@ -30,7 +30,8 @@ final class UpdateCommand implements Callable<Integer> {
             description = "Give up when no data arrives for this long (default 30; 1-3600).")
     int timeout = 30;
 
-    @Option(names = "--force", description = "Install even if older or much smaller than the active release.")
+    @Option(names = "--force", description = "Install even if not newer than the active release (older, or of "
+            + "its date with other data) or much smaller than it.")
     boolean force;
 
     private final Console console;

@@ -3,6 +3,7 @@ package dev.portolan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portolan.core.testsupport.GeneratedRegistry;
+import dev.portolan.core.testsupport.HostileFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportCommandTest {
     static final LocalDate RELEASE = LocalDate.of(2025, 6, 1);
+    static final String HTML_PAGE = "is an HTML page, not the IANA port registry; download "
+            + "service-names-port-numbers.xml (or .csv) from https://www.iana.org/assignments/service-names-port-numbers/";
 
     @TempDir
     Path home;
@@ -105,8 +108,27 @@ class ImportCommandTest {
         @Test
         void otherXmlDocument() {
             Path f = GeneratedRegistry.write(files, "page.html", "<html><body>Service unavailable</body></html>\n");
-            assertRefused("portolan: " + f + ": not the IANA port registry (root element <html>, expected "
-                    + "<registry id=\"service-names-port-numbers\">)", "import", f.toString());
+            assertRefused("portolan: " + f + ": " + HTML_PAGE, "import", f.toString());
+        }
+
+        /** Regression: an HTML page was said to "declare a DTD" (its {@code <!DOCTYPE html>}). */
+        @Test
+        void htmlPageIsCalledAnHtmlPage() {
+            Path f = GeneratedRegistry.write(files, "service-names-port-numbers.xhtml", "<!DOCTYPE html>\n<html "
+                    + "lang=\"en\"><head><meta charset=\"utf-8\"><title>Port Numbers</title></head><body></body></html>\n");
+            assertRefused("portolan: " + f + ": " + HTML_PAGE, "import", f.toString());
+        }
+
+        /**
+         * Regression: a 10 MB gzip file expanding to 10 GiB ended the import in an OutOfMemoryError
+         * with a stack trace; it is one line and exit code 2.
+         */
+        @Test
+        void gzipBombIsRefusedInOneLine() throws IOException {
+            Path f = HostileFiles.gzipBomb(files.resolve("bomb.xml.gz"),
+                    GeneratedRegistry.xml(RELEASE, 10).getBytes(StandardCharsets.UTF_8), 10L << 30);
+            assertRefused("portolan: " + f + ": expands to more than 64 MiB when decompressed, the limit for a registry "
+                    + "file (IANA's is about 4 MB); it is not the registry, or it is damaged", "import", f.toString());
         }
 
         @Test
@@ -221,6 +243,19 @@ class ImportCommandTest {
             Path smaller = GeneratedRegistry.writeXml(files, "smaller.xml", RELEASE.plusDays(2), 5_999);
             assertRefused("portolan: " + smaller + " holds 5999 records, less than half of the active release's 12000; "
                     + "use --force to import it anyway; nothing was changed", "import", smaller.toString());
+        }
+
+        /** Regression: a file of the active release's date with other data replaced it without --force. */
+        @Test
+        void otherDataOfTheActiveReleaseDateIsRefused() {
+            Path edited = GeneratedRegistry.writeXml(files, "edited.xml", RELEASE, GeneratedRegistry.RECORDS + 1);
+            assertRefused("portolan: " + edited + " is the release of 2025-06-01, the one already active (its data "
+                    + "differs); use --force to replace it; nothing was changed", "import", edited.toString());
+
+            Cli.Run forced = Cli.run(home, "import", edited.toString(), "--force");
+
+            assertThat(forced.code()).as(forced.err()).isZero();
+            assertThat(forced.outLines().get(0)).endsWith(", 6,001 records");
         }
 
         @Test

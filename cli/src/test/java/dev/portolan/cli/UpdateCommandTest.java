@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -57,6 +58,7 @@ class UpdateCommandTest {
                 .route("/truncated.xml", LoopbackHttpServer.truncated(GOOD));
         server.route("/slow.xml", server.stallAfter(GOOD, 100));
         server.route("/silent.xml", server.silent());
+        server.route("/endless.xml", server.endless(GOOD, -1, new AtomicLong()));
     }
 
     @AfterEach
@@ -255,7 +257,15 @@ class UpdateCommandTest {
         @Test
         void stalledTransfer() {
             assertUpdateFails("/slow.xml", ExitCode.FAILURE, "portolan: download of " + server.url("/slow.xml")
-                    + " stalled: no data for 1 s or longer than 300 s in all; the active data is unchanged");
+                    + " stalled: no data for 1 s; try again later; the active data is unchanged");
+        }
+
+        /** Regression: update had no size limit, and a hostile mirror streamed 9 GB. */
+        @Test
+        void endlessDownloadIsTooLarge() {
+            assertUpdateFails("/endless.xml", ExitCode.FAILURE, "portolan: download of " + server.url("/endless.xml")
+                    + " is too large: more than 64 MiB, the limit for the registry (IANA's is about 4 MB); check that "
+                    + "the URL serves service-names-port-numbers.xml; the active data is unchanged");
         }
 
         @Test
@@ -284,9 +294,9 @@ class UpdateCommandTest {
 
             // What a server sent is no input of the user's: a failure, not bad input.
             assertFailed(run, ExitCode.FAILURE);
-            assertThat(run.errLines().get(0)).startsWith("portolan: ").endsWith(": not the IANA port registry "
-                    + "(root element <html>, expected <registry id=\"service-names-port-numbers\">); "
-                    + "the active data is unchanged");
+            assertThat(run.errLines().get(0)).startsWith("portolan: ").endsWith(": is an HTML page, not the IANA port "
+                    + "registry; download service-names-port-numbers.xml (or .csv) from "
+                    + "https://www.iana.org/assignments/service-names-port-numbers/; the active data is unchanged");
         }
 
         @Test

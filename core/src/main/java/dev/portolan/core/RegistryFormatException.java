@@ -1,8 +1,8 @@
 package dev.portolan.core;
 
 /**
- * A registry file that cannot be read: missing, truncated, not a registry, or carrying a DTD. The
- * message names the file and, where known, the line.
+ * A registry file that cannot be read: missing, truncated, not a registry, carrying a DTD, or past
+ * a limit of size. The message names the file and, where known, the line.
  */
 public final class RegistryFormatException extends PortolanException {
     public RegistryFormatException(String message) {

@@ -3,6 +3,7 @@ package dev.portolan.core.iana;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import dev.portolan.core.Assignment;
 import dev.portolan.core.Reference;
 import dev.portolan.core.RegistryDate;
@@ -33,7 +34,17 @@ final class IanaCsvReader {
             "Description", "Assignee", "Contact", "Registration Date", "Modification Date", "Reference",
             "Service Code", "Unauthorized Use Reported", "Assignment Notes");
 
+    /** The most fields a record may have; the registry's have {@code HEADER.size()}. */
+    private static final int MAX_FIELDS = 64;
+
     private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]*)\\]");
+    /** Where FastCSV's wrapping exception names the record: "...record that started in line 7". */
+    private static final Pattern RECORD_LINE = Pattern.compile("record that started in line (\\d+)");
+    /** FastCSV's reason when a field passes {@code maxFieldSize}. */
+    private static final Pattern FIELD_TOO_LONG = Pattern.compile(
+            "^Field at index (\\d+) in record starting at line \\d+ exceeds the max field size");
+    /** FastCSV's reason when a field outgrows the scanner's buffer before it ends. */
+    private static final Pattern BUFFER_TOO_SMALL = Pattern.compile("^The maximum buffer size of \\d+ is insufficient");
 
     private final String sourceName;
 
@@ -43,8 +54,15 @@ final class IanaCsvReader {
 
     RegistrySnapshot read(Reader in) throws RegistryFormatException {
         List<Assignment> records = new ArrayList<>();
+        // FastCSV bounds what it buffers: a field of at most MAX_FIELD_CHARS characters (its scanner
+        // needs some room beyond the field), a record of at most MAX_FIELDS fields and as many
+        // characters as the header's fields may hold. A header of other columns, up to MAX_FIELDS
+        // of them, is still told from the registry's by name below.
+        CsvRecordHandler handler = CsvRecordHandler.builder().maxFields(MAX_FIELDS)
+                .maxFieldSize(IanaText.MAX_FIELD_CHARS).maxRecordSize(HEADER.size() * IanaText.MAX_FIELD_CHARS)
+                .build();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(false).allowExtraFields(false)
-                .skipEmptyLines(true).ofCsvRecord(in)) {
+                .skipEmptyLines(true).maxBufferSize(2 * IanaText.MAX_FIELD_CHARS).build(handler, in)) {
             Iterator<CsvRecord> rows = csv.iterator();
             if (!rows.hasNext()) {
                 throw new RegistryFormatException(sourceName + ": the file is empty");
@@ -53,14 +71,15 @@ final class IanaCsvReader {
             List<String> names = header.getFields().stream().map(f -> f.replace("\uFEFF", "").strip()).toList();
             if (!names.equals(HEADER)) {
                 throw new RegistryFormatException(sourceName + ": not the IANA port registry CSV (header is \""
-                        + String.join(",", names) + "\", expected \"" + String.join(",", HEADER) + "\")");
+                        + IanaText.excerpt(String.join(",", names), 300) + "\", expected \"" + String.join(",", HEADER)
+                        + "\")");
             }
             while (rows.hasNext()) {
                 CsvRecord row = rows.next();
                 records.add(readRow(row));
             }
         } catch (CsvParseException e) {
-            throw new RegistryFormatException(sourceName + ": malformed CSV: " + e.getMessage(), e);
+            throw new RegistryFormatException(sourceName + ": " + malformed(e), e);
         } catch (UncheckedIOException e) {
             throw new RegistryFormatException(sourceName + ": could not be read: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
@@ -68,6 +87,31 @@ final class IanaCsvReader {
         }
         return new RegistrySnapshot(new SnapshotInfo(SnapshotInfo.Source.IANA_CSV, sourceName, null, null),
                 records, Map.of(), Map.of());
+    }
+
+    /**
+     * FastCSV's failure in one line: the record's line, taken from the wrapping exception, and the
+     * reason, taken from its cause ("Exception when reading record" alone says neither).
+     */
+    private static String malformed(CsvParseException e) {
+        Throwable reasonOf = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+        String reason = String.valueOf(reasonOf.getMessage()).strip();
+        Matcher lineOf = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
+        String record = lineOf.find() ? "the record starting at line " + lineOf.group(1) : "a record";
+        String tooLong = " is longer than " + IanaText.MAX_FIELD_CHARS + " characters, the limit for one field";
+        Matcher field = FIELD_TOO_LONG.matcher(reason);
+        if (field.find()) {
+            int index = Integer.parseInt(field.group(1));
+            String column = index < HEADER.size() ? "\"" + HEADER.get(index) + "\"" : String.valueOf(index + 1);
+            return "field " + column + " of " + record + tooLong + "; it is not the registry, or it is damaged";
+        }
+        if (BUFFER_TOO_SMALL.matcher(reason).find()) {
+            return "a field of " + record + tooLong + " (a quote left open?); it is not the registry, or it is damaged";
+        }
+        if (reason.length() > 1 && Character.isUpperCase(reason.charAt(0)) && Character.isLowerCase(reason.charAt(1))) {
+            reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return "malformed CSV in " + record + ": " + IanaText.excerpt(reason, 300);
     }
 
     private Assignment readRow(CsvRecord row) throws RegistryFormatException {
@@ -78,13 +122,14 @@ final class IanaCsvReader {
         String number = row.getField(1).strip();
         if (!number.isEmpty()) {
             b.ports(IanaNumbers.parseRange(number).orElseThrow(() -> new RegistryFormatException(sourceName
-                    + ": line " + line + " has port number \"" + number
+                    + ": line " + line + " has port number \"" + IanaText.excerpt(number)
                     + "\", expected a port 0-65535 or a range such as 6000-6063")));
         }
         String protocol = row.getField(2).strip();
         if (!protocol.isEmpty()) {
             b.transport(Transport.parse(protocol).orElseThrow(() -> new RegistryFormatException(sourceName
-                    + ": line " + line + " has protocol \"" + protocol + "\", expected tcp, udp, sctp or dccp")));
+                    + ": line " + line + " has protocol \"" + IanaText.excerpt(protocol)
+                    + "\", expected tcp, udp, sctp or dccp")));
         }
         b.description(IanaText.normalize(row.getField(3)));
         List<String> assignees = bracketed(row.getField(4));
@@ -119,7 +164,7 @@ final class IanaCsvReader {
             return null;
         }
         return RegistryDate.parse(v).orElseThrow(() -> new RegistryFormatException(sourceName + ": line " + line
-                + " has " + column + " \"" + v + "\", expected YYYY, YYYY-MM or YYYY-MM-DD"));
+                + " has " + column + " \"" + IanaText.excerpt(v) + "\", expected YYYY, YYYY-MM or YYYY-MM-DD"));
     }
 
     /** {@code [A][B]} as {@code A, B}; text outside brackets, if any, as one more item. */

@@ -4,7 +4,32 @@ import java.util.Locale;
 
 /** Text rules shared by the XML and CSV readers, so that both give equal snapshots. */
 final class IanaText {
+    /**
+     * The most characters one text field may hold: a name, a description, a note, an attribute, a
+     * CSV field. The registry's longest field is about a thousand characters; a longer one is a
+     * damaged or hostile file, refused before it costs memory.
+     */
+    static final int MAX_FIELD_CHARS = 64 * 1024;
+
+    /** The most characters of an input value quoted in a message. */
+    private static final int EXCERPT_CHARS = 60;
+
     private IanaText() {}
+
+    /**
+     * {@code value} as it may be quoted in a one-line message: control characters as {@code ?},
+     * and cut after {@value #EXCERPT_CHARS} characters with {@code ...}, so that a huge or binary
+     * value cannot flood the terminal.
+     */
+    static String excerpt(String value) {
+        return excerpt(value, EXCERPT_CHARS);
+    }
+
+    /** {@link #excerpt(String)} cut after {@code max} characters. */
+    static String excerpt(String value, int max) {
+        String v = value.length() > max ? value.substring(0, max) + "..." : value;
+        return v.replaceAll("\\p{Cntrl}", "?");
+    }
 
     /**
      * Collapses every run of white space, line ends included, into one space and strips the edges.

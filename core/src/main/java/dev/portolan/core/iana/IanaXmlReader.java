@@ -27,8 +27,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Streams IANA's {@code service-names-port-numbers.xml} into a snapshot. Documents with a DTD are
- * refused, and external entities are never resolved. The reader keeps what the XML records;
- * e-mail addresses of the people list are dropped.
+ * refused, and external entities are never resolved; an HTML page is named as such. The reader
+ * keeps what the XML records; e-mail addresses of the people list are dropped.
+ *
+ * <p>Elements that hold text ({@code <name>}, {@code <number>}, {@code <updated>}...) may hold no
+ * element; those with running text ({@code <description>}, {@code <note>}, {@code <unauthorized>},
+ * {@code <footnote>}) only {@code <xref>}, {@code <br/>} and, not nested, {@code <paragraph>} and
+ * {@code <artwork>}. No text or attribute may be longer than {@link IanaText#MAX_FIELD_CHARS}
+ * characters. Anything else is refused, naming the element and its line.
  */
 final class IanaXmlReader {
     static final String REGISTRY_ID = "service-names-port-numbers";
@@ -45,8 +51,12 @@ final class IanaXmlReader {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: the parser hands long text over in pieces, so a text past the limit is
+        // refused after one piece more than the limit, not after the parser buffered all of it.
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // Replacing, so that a reference to an undeclared entity is a parse error rather than an
+        // event to be missed. Without a DTD no entity is ever declared: nothing gets replaced.
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         // Errors reach the caller as exceptions; without a reporter the parser also prints them.
         f.setXMLReporter((message, type, info, location) -> { });
@@ -106,6 +116,9 @@ final class IanaXmlReader {
         while (r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.DTD) {
+                if (RegistryFileReader.isHtml(r.getText())) {
+                    throw RegistryFileReader.htmlPage(sourceName);
+                }
                 throw new RegistryFormatException(sourceName + ": the document declares a DTD (line "
                         + r.getLocation().getLineNumber() + "); IANA registry files have none, so it is refused");
             }
@@ -125,21 +138,25 @@ final class IanaXmlReader {
             if (!rootSeen) {
                 rootSeen = true;
                 String id = r.getAttributeValue(null, "id");
+                if (name.equalsIgnoreCase("html")) {
+                    throw RegistryFileReader.htmlPage(sourceName);
+                }
                 if (!name.equals("registry") || !REGISTRY_ID.equals(id)) {
                     throw new RegistryFormatException(sourceName + ": not the IANA port registry (root element <"
-                            + name + (id == null ? "" : " id=\"" + id + "\"") + ">, expected <registry id=\""
+                            + IanaText.excerpt(name) + (id == null ? "" : " id=\"" + IanaText.excerpt(id) + "\"")
+                            + ">, expected <registry id=\""
                             + REGISTRY_ID + "\">)");
                 }
                 continue;
             }
             switch (name) {
                 case "updated" -> {
-                    String text = r.getElementText();
+                    String text = readText(r);
                     depth--;
                     if (depth == 1) {
                         updated = RegistryDate.parse(text).flatMap(RegistryDate::toLocalDate).orElseThrow(
                                 () -> new RegistryFormatException(sourceName + ": registry <updated> is \""
-                                        + text.strip() + "\", expected a date YYYY-MM-DD"));
+                                        + IanaText.excerpt(text.strip()) + "\", expected a date YYYY-MM-DD"));
                     }
                 }
                 case "record" -> {
@@ -152,7 +169,7 @@ final class IanaXmlReader {
                     people.put(p.id(), p);
                 }
                 case "footnote" -> {
-                    String anchor = r.getAttributeValue(null, "anchor");
+                    String anchor = attrOrNull(r, "anchor");
                     String text = readMixed(r);
                     depth--;
                     if (anchor != null) {
@@ -174,23 +191,23 @@ final class IanaXmlReader {
     private Assignment readRecord(XMLStreamReader r) throws XMLStreamException, RegistryFormatException {
         int line = r.getLocation().getLineNumber();
         Assignment.Builder b = Assignment.builder();
-        b.registered(date(r.getAttributeValue(null, "date"), "date", line));
-        b.modified(date(r.getAttributeValue(null, "updated"), "updated", line));
+        b.registered(date(attrOrNull(r, "date"), "date", line));
+        b.modified(date(attrOrNull(r, "updated"), "updated", line));
         List<String> contacts = new ArrayList<>();
         List<String> assignees = new ArrayList<>();
         boolean described = false;
         while (nextChild(r)) {
             switch (r.getLocalName()) {
-                case "name" -> b.service(r.getElementText().strip());
+                case "name" -> b.service(readText(r).strip());
                 case "protocol" -> {
-                    String p = r.getElementText().strip();
+                    String p = readText(r).strip();
                     if (!p.isEmpty()) {
                         b.transport(Transport.parse(p).orElseThrow(() -> new RegistryFormatException(sourceName
-                                + ": record at line " + line + " has protocol \"" + p
+                                + ": record at line " + line + " has protocol \"" + IanaText.excerpt(p)
                                 + "\", expected tcp, udp, sctp or dccp")));
                     }
                 }
-                case "number" -> b.ports(ports(r.getElementText(), line));
+                case "number" -> b.ports(ports(readText(r), line));
                 case "description" -> {
                     b.description(readMixed(r));
                     described = true;
@@ -200,7 +217,7 @@ final class IanaXmlReader {
                 case "xref" -> {
                     String type = attr(r, "type");
                     String data = attr(r, "data");
-                    String text = r.getElementText().strip();
+                    String text = readText(r).strip();
                     if (type.equals("person")) {
                         if (!data.isBlank()) {
                             contacts.add(data);
@@ -221,7 +238,7 @@ final class IanaXmlReader {
                         b.unauthorized(text);
                     }
                 }
-                case "sc" -> b.serviceCode(r.getElementText().strip());
+                case "sc" -> b.serviceCode(readText(r).strip());
                 default -> skip(r);
             }
         }
@@ -254,17 +271,17 @@ final class IanaXmlReader {
             return null;
         }
         return RegistryDate.parse(value).orElseThrow(() -> new RegistryFormatException(sourceName
-                + ": record at line " + line + " has " + attribute + "=\"" + value
+                + ": record at line " + line + " has " + attribute + "=\"" + IanaText.excerpt(value)
                 + "\", expected YYYY, YYYY-MM or YYYY-MM-DD"));
     }
 
     private PortRange ports(String text, int line) throws RegistryFormatException {
         return IanaNumbers.parseRange(text).orElseThrow(() -> new RegistryFormatException(sourceName
-                + ": record at line " + line + " has port number \"" + text.strip()
+                + ": record at line " + line + " has port number \"" + IanaText.excerpt(text.strip())
                 + "\", expected a port 0-65535 or a range such as 6000-6063"));
     }
 
-    private static List<String> personRefs(XMLStreamReader r) throws XMLStreamException {
+    private List<String> personRefs(XMLStreamReader r) throws XMLStreamException, RegistryFormatException {
         List<String> ids = new ArrayList<>();
         int depth = 1;
         while (depth > 0) {
@@ -284,7 +301,7 @@ final class IanaXmlReader {
         return ids;
     }
 
-    private static Person readPerson(XMLStreamReader r) throws XMLStreamException {
+    private Person readPerson(XMLStreamReader r) throws XMLStreamException, RegistryFormatException {
         String id = attr(r, "id");
         String name = null;
         String org = null;
@@ -292,15 +309,15 @@ final class IanaXmlReader {
         LocalDate updated = null;
         while (nextChild(r)) {
             switch (r.getLocalName()) {
-                case "name" -> name = r.getElementText().strip();
-                case "org" -> org = r.getElementText().strip();
+                case "name" -> name = readText(r).strip();
+                case "org" -> org = readText(r).strip();
                 case "uri" -> {
-                    String u = r.getElementText().strip();
+                    String u = readText(r).strip();
                     if (!u.regionMatches(true, 0, "mailto:", 0, 7) && !u.isEmpty()) {
                         uri = u;
                     }
                 }
-                case "updated" -> updated = RegistryDate.parse(r.getElementText())
+                case "updated" -> updated = RegistryDate.parse(readText(r))
                         .flatMap(RegistryDate::toLocalDate).orElse(null);
                 default -> skip(r);
             }
@@ -310,36 +327,95 @@ final class IanaXmlReader {
         return new Person(id, shown, organisation, uri, updated);
     }
 
-    /** Reads an element's mixed content; inline xrefs read as in the CSV, {@code <br/>} as a line end. */
-    private static String readMixed(XMLStreamReader r) throws XMLStreamException {
+    /**
+     * Reads an element's running text; inline xrefs read as in the CSV, {@code <br/>} as a line end,
+     * and the text of {@code <paragraph>} and {@code <artwork>} blocks (IANA's notes have the first)
+     * as it stands. Any other element is refused: IANA's files have none, and flattening them would
+     * import whatever markup a file holds as text.
+     */
+    private String readMixed(XMLStreamReader r) throws XMLStreamException, RegistryFormatException {
         StringBuilder s = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
+        appendMixed(r, s, r.getLocalName(), r.getLocation().getLineNumber(), true);
+        return IanaText.normalize(s.toString());
+    }
+
+    /**
+     * Appends running text up to the end of the current element; {@code blocks} says whether a
+     * block may start here (blocks do not nest). {@code element} and {@code line} are those of
+     * the field, for messages.
+     */
+    private void appendMixed(XMLStreamReader r, StringBuilder s, String element, int line, boolean blocks)
+            throws XMLStreamException, RegistryFormatException {
+        while (true) {
             int ev = r.next();
             switch (ev) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        s.append(r.getText());
+                        s.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 case XMLStreamConstants.START_ELEMENT -> {
                     String n = r.getLocalName();
                     if (n.equals("xref")) {
                         String type = attr(r, "type");
                         String data = attr(r, "data");
-                        String text = r.getElementText().strip();
+                        String text = readText(r).strip();
                         s.append(IanaText.inlineXref(type, data, text));
                     } else if (n.equals("br")) {
-                        s.append(' ');
-                        depth++;
+                        s.append(' ').append(readText(r));
+                    } else if (blocks && (n.equals("paragraph") || n.equals("artwork"))) {
+                        appendMixed(r, s, element, line, false);
                     } else {
-                        depth++;
+                        throw nestedElement(element, line, r, blocks
+                                ? "text, <xref>, <br/>, <paragraph> and <artwork> only"
+                                : "text, <xref> and <br/> only");
                     }
                 }
-                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return;
+                }
                 default -> {
                     // comments and processing instructions carry no registry text
                 }
             }
+            checkLength(s, element, line);
         }
-        return IanaText.normalize(s.toString());
+    }
+
+    /**
+     * Reads the text of an element that holds text only, as {@link XMLStreamReader#getElementText}
+     * does, but refusing an element inside and a text past the limit with messages of this reader.
+     */
+    private String readText(XMLStreamReader r) throws XMLStreamException, RegistryFormatException {
+        String element = r.getLocalName();
+        int line = r.getLocation().getLineNumber();
+        StringBuilder s = new StringBuilder();
+        while (true) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        s.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                case XMLStreamConstants.START_ELEMENT -> throw nestedElement(element, line, r, "text only");
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return s.toString();
+                }
+                default -> {
+                    // comments and processing instructions carry no registry text
+                }
+            }
+            checkLength(s, element, line);
+        }
+    }
+
+    private RegistryFormatException nestedElement(String element, int line, XMLStreamReader r, String expected) {
+        return new RegistryFormatException(sourceName + ": <" + element + "> at line " + line + " holds an element <"
+                + IanaText.excerpt(r.getLocalName()) + "> (line " + r.getLocation().getLineNumber() + "), expected "
+                + expected);
+    }
+
+    private void checkLength(CharSequence text, String element, int line) throws RegistryFormatException {
+        if (text.length() > IanaText.MAX_FIELD_CHARS) {
+            throw new RegistryFormatException(sourceName + ": <" + element + "> at line " + line + " is longer than "
+                    + IanaText.MAX_FIELD_CHARS + " characters, the limit for one field; it is not the registry, "
+                    + "or it is damaged");
+        }
     }
 
     /** Moves to the next child element of the current element; false at the current element's end. */
@@ -367,8 +443,19 @@ final class IanaXmlReader {
         }
     }
 
-    private static String attr(XMLStreamReader r, String name) {
-        String v = r.getAttributeValue(null, name);
+    private String attr(XMLStreamReader r, String name) throws RegistryFormatException {
+        String v = attrOrNull(r, name);
         return v == null ? "" : v;
+    }
+
+    /** An attribute of the current element, null when absent; refused past the limit of a field. */
+    private @Nullable String attrOrNull(XMLStreamReader r, String name) throws RegistryFormatException {
+        String v = r.getAttributeValue(null, name);
+        if (v != null && v.length() > IanaText.MAX_FIELD_CHARS) {
+            throw new RegistryFormatException(sourceName + ": attribute " + name + " of <" + r.getLocalName()
+                    + "> at line " + r.getLocation().getLineNumber() + " is longer than " + IanaText.MAX_FIELD_CHARS
+                    + " characters, the limit for one field; it is not the registry, or it is damaged");
+        }
+        return v;
     }
 }

@@ -11,13 +11,32 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads an official IANA registry file, XML or CSV, optionally gzip-compressed, telling the format
  * from the content rather than the file name.
+ *
+ * <p>Limits keep a hostile or damaged file from exhausting memory: the content, after
+ * decompression, may hold at most {@link #MAX_CONTENT_BYTES} bytes, and each text field at most
+ * 65,536 characters (64 Ki). Either is refused with a {@link RegistryFormatException} that names
+ * the file and the limit.
  */
 public final class RegistryFileReader {
+    /**
+     * The most bytes a registry file may hold, after gzip decompression: 64 MiB. IANA's XML is
+     * about 4 MB (2025) and its CSV less; a file past the limit is not the registry, and a small
+     * gzip file that expands past it is a compression bomb.
+     */
+    public static final long MAX_CONTENT_BYTES = 64L * 1024 * 1024;
+
+    /** Where IANA publishes the registry's files. */
+    static final String REGISTRY_PAGE = "https://www.iana.org/assignments/service-names-port-numbers/";
+
+    private static final Pattern HTML_START = Pattern.compile("<(!DOCTYPE\\s+html|html)(\\s|>|/|$)",
+            Pattern.CASE_INSENSITIVE);
+
     private RegistryFileReader() {}
 
     /** The formats this reader accepts. */
@@ -26,8 +45,8 @@ public final class RegistryFileReader {
     /**
      * Reads the registry in {@code file}.
      *
-     * @throws RegistryFormatException if the file is missing, unreadable, truncated, or not an IANA
-     *     port registry in XML or CSV
+     * @throws RegistryFormatException if the file is missing, unreadable, truncated, past the limits
+     *     of size, or not an IANA port registry in XML or CSV
      */
     public static RegistrySnapshot read(Path file) throws RegistryFormatException {
         String name = file.toString();
@@ -47,25 +66,66 @@ public final class RegistryFileReader {
 
     /** Reads a registry from a stream, naming it {@code sourceName} in messages. */
     public static RegistrySnapshot read(InputStream raw, String sourceName) throws RegistryFormatException {
+        LimitedInputStream limited = null;
+        boolean compressed = false;
         try {
             InputStream in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();
             in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            }
+            compressed = b0 == 0x1f && b1 == 0x8b;
+            limited = new LimitedInputStream(compressed ? new GZIPInputStream(in, 1 << 16) : in, MAX_CONTENT_BYTES);
+            in = new BufferedInputStream(limited, 1 << 16);
             Format format = detect(in, sourceName);
             return switch (format) {
                 case XML -> new IanaXmlReader(sourceName).read(in);
                 case CSV -> new IanaCsvReader(sourceName).read(new InputStreamReader(in, StandardCharsets.UTF_8));
             };
+        } catch (RegistryFormatException e) {
+            // The parsers report the failed read in words of their own; the limit is the cause.
+            throw limited != null && limited.exceeded() ? tooLarge(sourceName, compressed, e) : e;
         } catch (java.io.EOFException e) {
             throw new RegistryFormatException(sourceName + ": the file ends early (truncated download?)", e);
         } catch (IOException e) {
+            if (limited != null && limited.exceeded()) {
+                throw tooLarge(sourceName, compressed, e);
+            }
             throw new RegistryFormatException(sourceName + ": could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static RegistryFormatException tooLarge(String sourceName, boolean compressed, Exception cause) {
+        String limit = (MAX_CONTENT_BYTES >> 20) + " MiB";
+        return new RegistryFormatException(sourceName + (compressed ? ": expands to more than " + limit
+                + " when decompressed" : ": is larger than " + limit) + ", the limit for a registry file (IANA's "
+                + "is about 4 MB); it is not the registry, or it is damaged", cause);
+    }
+
+    /**
+     * Whether markup starts as an HTML page does: {@code <!DOCTYPE html>} or an {@code <html>}
+     * element, after any XML declaration, comments and white space, in any letter case.
+     */
+    static boolean isHtml(String markup) {
+        String s = markup.stripLeading();
+        while (true) {
+            if (s.startsWith("<?")) {
+                int end = s.indexOf("?>");
+                s = end < 0 ? "" : s.substring(end + 2).stripLeading();
+            } else if (s.startsWith("<!--")) {
+                int end = s.indexOf("-->", 4);
+                s = end < 0 ? "" : s.substring(end + 3).stripLeading();
+            } else {
+                break;
+            }
+        }
+        return HTML_START.matcher(s).lookingAt();
+    }
+
+    /** The refusal of an HTML page: a login, error or download page saved in place of the registry. */
+    static RegistryFormatException htmlPage(String sourceName) {
+        return new RegistryFormatException(sourceName + ": is an HTML page, not the IANA port registry; download "
+                + "service-names-port-numbers.xml (or .csv) from " + REGISTRY_PAGE);
     }
 
     /** Detects the format from the first bytes; the stream must support mark. */
@@ -82,6 +142,9 @@ public final class RegistryFileReader {
             throw new RegistryFormatException(sourceName + ": the file is empty, expected an IANA registry (XML or CSV)");
         }
         if (start.startsWith("<")) {
+            if (isHtml(start)) {
+                throw htmlPage(sourceName);
+            }
             return Format.XML;
         }
         if (start.startsWith("Service Name,") || start.startsWith("\"Service Name\",")) {

@@ -80,7 +80,8 @@ public final class SnapshotStore {
      * Rules a snapshot must pass before it replaces the active one.
      *
      * @param minRecords the fewest records a whole registry has (the 2025 release has about 14,500)
-     * @param force accept a release older than the active one, or much smaller than it
+     * @param force accept a release that is not newer than the active one (older, or of the same
+     *     date with other data), or much smaller than it
      */
     public record Policy(int minRecords, boolean force) {
         /** The registry has held more than 10,000 records since the 2000s. */
@@ -160,8 +161,9 @@ public final class SnapshotStore {
      * Validates {@code snapshot} against the policy and the active snapshot, stores it and makes it
      * active.
      *
-     * @throws SnapshotRejectedException if it has too few records or is older than the active one
-     *     (without {@code force}); nothing is written
+     * @throws SnapshotRejectedException if it has too few records, or (without {@code force}) is not
+     *     newer than the active one or less than half its size; nothing is written. The same data as
+     *     the active snapshot is no error: the result says {@link Outcome#ALREADY_ACTIVE}.
      * @throws StoreException if writing fails; the previous snapshot stays active
      */
     public InstallResult install(RegistrySnapshot snapshot, Policy policy)
@@ -184,15 +186,6 @@ public final class SnapshotStore {
                 throw new IOException("could not lock " + home.resolve(".lock"));
             }
             RegistrySnapshot previous = activeOrNull();
-            if (previous != null && !policy.force()) {
-                checkNotOlder(snapshot, previous);
-                int prevCount = previous.assignments().size();
-                if (count * 2L < prevCount) {
-                    throw new SnapshotRejectedException(snapshot.info().label() + " holds " + count
-                            + " records, less than half of the active release's " + prevCount
-                            + "; use --force to import it anyway; nothing was changed");
-                }
-            }
             // The name hashes the data, not where it came from: the same release imported from
             // another path or URL is recognised as already active.
             SnapshotInfo i = snapshot.info();
@@ -201,8 +194,16 @@ public final class SnapshotStore {
             Path target = snapshots().resolve(name);
             Optional<Path> activeFile = activeFileOrEmpty();
             if (previous != null && activeFile.isPresent() && activeFile.get().equals(target)) {
-                return new InstallResult(Outcome.ALREADY_ACTIVE, previous != null ? previous : snapshot, target,
-                        previous);
+                return new InstallResult(Outcome.ALREADY_ACTIVE, previous, target, previous);
+            }
+            if (previous != null && !policy.force()) {
+                checkNewer(snapshot, previous);
+                int prevCount = previous.assignments().size();
+                if (count * 2L < prevCount) {
+                    throw new SnapshotRejectedException(snapshot.info().label() + " holds " + count
+                            + " records, less than half of the active release's " + prevCount
+                            + "; use --force to import it anyway; nothing was changed");
+                }
             }
             RegistrySnapshot stored = snapshot.withInfo(snapshot.info().importedAt(clock.instant()));
             hook.before("write-snapshot");
@@ -234,14 +235,28 @@ public final class SnapshotStore {
         }
     }
 
-    private static void checkNotOlder(RegistrySnapshot candidate, RegistrySnapshot active)
+    /**
+     * Refuses a candidate that is not newer than the active release: older, or of the same date.
+     * Identical data never gets here (it is already active); other data under the active
+     * release's date is a re-published, edited or damaged copy, and replacing good data with it
+     * must be asked for.
+     */
+    private static void checkNewer(RegistrySnapshot candidate, RegistrySnapshot active)
             throws SnapshotRejectedException {
         Optional<RegistryDate> a = effectiveDate(active);
         Optional<RegistryDate> c = effectiveDate(candidate);
-        if (a.isPresent() && c.isPresent() && c.get().compareTo(a.get()) < 0) {
+        if (a.isEmpty() || c.isEmpty()) {
+            return;
+        }
+        int order = c.get().compareTo(a.get());
+        if (order < 0) {
             throw new SnapshotRejectedException(candidate.info().label() + " is a release of " + c.get()
                     + ", older than the active release of " + a.get()
                     + "; use --force to import it anyway; nothing was changed");
+        }
+        if (order == 0) {
+            throw new SnapshotRejectedException(candidate.info().label() + " is the release of " + c.get()
+                    + ", the one already active (its data differs); use --force to replace it; nothing was changed");
         }
     }
 

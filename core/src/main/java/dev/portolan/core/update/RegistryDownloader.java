@@ -29,8 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,13 +38,26 @@ import org.jspecify.annotations.Nullable;
  * download), streams it to a temporary file under the Portolan home, and hands it to the same
  * validation and atomic install as {@code portolan import}. A failed, cut-off or stalled download
  * never touches the active data.
+ *
+ * <p>A download stops, and fails, when no bytes arrive for the idle time-out, when the whole
+ * transfer takes longer than the total time-out, or when the body passes
+ * {@link #MAX_DOWNLOAD_BYTES} (a larger announced length is refused before the body is read).
  */
 public final class RegistryDownloader {
     /** The official location of the registry's XML form. */
     public static final URI OFFICIAL_URL =
             URI.create("https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml");
 
+    /**
+     * The most bytes a download may hold: 64 MiB. The registry's XML is about 4 MB (2025); a larger
+     * body is not the registry, and without a limit a hostile or broken server fills the disk.
+     */
+    public static final long MAX_DOWNLOAD_BYTES = 64L * 1024 * 1024;
+
     private static final String STATE_FILE = "update.properties";
+
+    /** Why the watchdog stopped a transfer. */
+    private enum Stop { NONE, IDLE, TOTAL }
 
     private final SnapshotStore store;
     private final Settings settings;
@@ -150,6 +163,10 @@ public final class RegistryDownloader {
                     + "; the active data is unchanged");
         }
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > MAX_DOWNLOAD_BYTES) {
+            closeQuietly(response.body());
+            throw tooLarge(" (it announces " + declared + " bytes)");
+        }
         Path tmpDir = store.home().resolve("tmp");
         Path download;
         try {
@@ -200,31 +217,36 @@ public final class RegistryDownloader {
             return t;
         });
         AtomicLong lastByteAt = new AtomicLong(System.nanoTime());
-        AtomicBoolean expired = new AtomicBoolean();
+        AtomicReference<Stop> stopped = new AtomicReference<>(Stop.NONE);
         long start = System.nanoTime();
         long idleNanos = settings.idleTimeout().toNanos();
         long totalNanos = settings.totalTimeout().toNanos();
         ScheduledFuture<?> check = watchdog.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
-            if (now - lastByteAt.get() > idleNanos || now - start > totalNanos) {
-                expired.set(true);
+            // The total limit first: a transfer that trickles past it has not stalled.
+            Stop why = now - start > totalNanos ? Stop.TOTAL : now - lastByteAt.get() > idleNanos ? Stop.IDLE
+                    : Stop.NONE;
+            if (why != Stop.NONE && stopped.compareAndSet(Stop.NONE, why)) {
                 closeQuietly(body);
             }
         }, 100, 100, TimeUnit.MILLISECONDS);
         long received = 0;
         try (InputStream in = body; OutputStream out = Files.newOutputStream(target)) {
             byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            // One byte more than the limit allows tells "exactly the limit" from "past it".
+            for (int n = in.read(buf, 0, readable(buf, received)); n >= 0;
+                    n = in.read(buf, 0, readable(buf, received))) {
                 out.write(buf, 0, n);
                 received += n;
+                if (received > MAX_DOWNLOAD_BYTES) {
+                    throw tooLarge("");
+                }
                 lastByteAt.set(System.nanoTime());
                 progress.bytes(received, declared);
             }
         } catch (IOException e) {
-            if (expired.get()) {
-                throw new UpdateException("download of " + settings.url() + " stalled: no data for "
-                        + settings.idleTimeout().toSeconds() + " s or longer than "
-                        + settings.totalTimeout().toSeconds() + " s in all; the active data is unchanged", e);
+            if (stopped.get() != Stop.NONE) {
+                throw timedOut(stopped.get(), e);
             }
             if (declared >= 0 && received < declared) {
                 throw new UpdateException("download of " + settings.url() + " was cut short: received " + received
@@ -236,12 +258,29 @@ public final class RegistryDownloader {
             check.cancel(false);
             watchdog.shutdownNow();
         }
-        if (expired.get()) {
-            throw new UpdateException("download of " + settings.url() + " stalled: no data for "
-                    + settings.idleTimeout().toSeconds() + " s or longer than " + settings.totalTimeout().toSeconds()
-                    + " s in all; the active data is unchanged");
+        if (stopped.get() != Stop.NONE) {
+            throw timedOut(stopped.get(), null);
         }
         return received;
+    }
+
+    /** How many bytes the next read may take: up to one past the limit. */
+    private static int readable(byte[] buf, long received) {
+        return (int) Math.min(buf.length, MAX_DOWNLOAD_BYTES + 1 - received);
+    }
+
+    private UpdateException tooLarge(String announced) {
+        return new UpdateException("download of " + settings.url() + " is too large" + announced + ": more than "
+                + MAX_DOWNLOAD_BYTES / (1024 * 1024) + " MiB, the limit for the registry (IANA's is about 4 MB); "
+                + "check that the URL serves service-names-port-numbers.xml; the active data is unchanged");
+    }
+
+    private UpdateException timedOut(Stop why, @Nullable IOException cause) {
+        String what = why == Stop.TOTAL
+                ? " took longer than " + settings.totalTimeout().toSeconds() + " s, the limit for the whole download"
+                : " stalled: no data for " + settings.idleTimeout().toSeconds() + " s";
+        String message = "download of " + settings.url() + what + "; try again later; the active data is unchanged";
+        return cause == null ? new UpdateException(message) : new UpdateException(message, cause);
     }
 
     private Properties loadState() {

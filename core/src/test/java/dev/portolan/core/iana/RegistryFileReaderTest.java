@@ -2,6 +2,8 @@ package dev.portolan.core.iana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.portolan.core.Assignment;
@@ -15,12 +17,17 @@ import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.Transport;
 import dev.portolan.core.testsupport.Fixtures;
+import dev.portolan.core.testsupport.HostileFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.SequenceInputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +40,9 @@ class RegistryFileReaderTest {
     private static final String XML_HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n";
     private static final String REGISTRY_OPEN =
             "<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">\n";
+    private static final String IANA_PAGE = "https://www.iana.org/assignments/service-names-port-numbers/";
+    private static final String HTML_PAGE = "is an HTML page, not the IANA port registry; download "
+            + "service-names-port-numbers.xml (or .csv) from " + IANA_PAGE;
     private static final String CSV_HEADER = "Service Name,Port Number,Transport Protocol,Description,Assignee,"
             + "Contact,Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,"
             + "Assignment Notes";
@@ -335,8 +345,8 @@ class RegistryFileReaderTest {
                 + "<updated>2025-01-01</updated>\n</registry>\n";
         assertInvalid(doc, "proto.xml", "proto.xml: not the IANA port registry (root element "
                 + "<registry id=\"protocol-numbers\">, expected <registry id=\"service-names-port-numbers\">)");
-        assertInvalid("<html><body>Not found</body></html>", "page.xml", "page.xml: not the IANA port registry "
-                + "(root element <html>, expected <registry id=\"service-names-port-numbers\">)");
+        assertInvalid("<html><body>Not found</body></html>", "page.xml", "page.xml: is an HTML page, not the IANA port "
+                + "registry; download service-names-port-numbers.xml (or .csv) from " + IANA_PAGE);
     }
 
     @Test
@@ -379,12 +389,25 @@ class RegistryFileReaderTest {
 
     @Test
     void read_csvWithMissingFieldsOrAnOpenQuote_isMalformed() {
-        assertThatThrownBy(() -> Fixtures.readBytes((CSV_HEADER + "\nx,1,tcp\n").getBytes(StandardCharsets.UTF_8),
-                "short.csv")).isInstanceOf(RegistryFormatException.class)
-                .hasMessageStartingWith("short.csv: malformed CSV: ");
-        assertThatThrownBy(() -> Fixtures.readBytes((CSV_HEADER + "\nx,1,tcp,\"open,,,,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8), "open.csv")).isInstanceOf(RegistryFormatException.class)
-                .hasMessageStartingWith("open.csv: malformed CSV: ");
+        assertInvalid(CSV_HEADER + "\nx,1,tcp\n", "short.csv", "short.csv: malformed CSV in the record starting at "
+                + "line 2: record 2 has 3 fields, but first record had 12 fields");
+        assertInvalid(CSV_HEADER + "\nx,1,tcp,\"open,,,,,,,,\n", "open.csv", "open.csv: malformed CSV in the record "
+                + "starting at line 2: record 2 has 4 fields, but first record had 12 fields");
+    }
+
+    /**
+     * Regression: FastCSV's failures read "malformed CSV: Exception when reading record that
+     * started in line N", without the reason, which FastCSV gives in the cause.
+     */
+    @Test
+    void csvError_givesTheRecordLineAndFastCsvsReason_notJustExceptionWhenReadingRecord() {
+        String good = "ssh,22,tcp,SSH,,,,,,,,\r\n";
+        assertInvalid(CSV_HEADER + "\r\n" + good + "x,1,tcp,\"a\"b,,,,,,,,\r\n", "quote.csv", "quote.csv: malformed CSV "
+                + "in the record starting at line 3: unexpected character after closing quote: 'b' (0x62)");
+        assertInvalid(CSV_HEADER + "\r\n" + good + good + "x,1,tcp,d,,,,,,,,,extra\r\n", "wide.csv", "wide.csv: "
+                + "malformed CSV in the record starting at line 4: record 4 has 13 fields, but first record had 12 fields");
+        assertInvalid(CSV_HEADER + "\r\n" + ",".repeat(100) + "\r\n", "commas.csv", "commas.csv: malformed CSV in the "
+                + "record starting at line 2: record starting at line 2 has surpassed the maximum limit of 64 fields");
     }
 
     @Test
@@ -440,6 +463,170 @@ class RegistryFileReaderTest {
                 + "\"\"tally\"\", prior to this RFC.\"\r\n";
         assertThat(Fixtures.readBytes(xml.getBytes(StandardCharsets.UTF_8), "br.xml").assignments())
                 .isEqualTo(Fixtures.readBytes(csv.getBytes(StandardCharsets.UTF_8), "br.csv").assignments());
+    }
+
+    // ---- HTML pages ------------------------------------------------------------------------------
+
+    /**
+     * Regression: an HTML page given to import was said to "declare a DTD" (its
+     * {@code <!DOCTYPE html>}); it is now called an HTML page, with where to get the registry.
+     */
+    @Test
+    void htmlPage_isCalledAnHtmlPage_notADocumentThatDeclaresADtd() {
+        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>IANA</title></head>\n"
+                + "<body><p>Service Name and Transport Protocol Port Number Registry&nbsp;</p></body></html>\n";
+        assertInvalid(page, "page.xml", "page.xml: " + HTML_PAGE);
+        assertInvalid("\uFEFF<?xml version=\"1.0\"?>\n<!-- saved by a browser -->\n<!doctype HTML PUBLIC \"-//W3C//DTD "
+                + "HTML 4.01//EN\">\n<p>", "old.html", "old.html: " + HTML_PAGE);
+        assertInvalid("<?xml version=\"1.0\"?>\n<HTML xmlns=\"http://www.w3.org/1999/xhtml\"><body/></HTML>\n", "x.html",
+                "x.html: " + HTML_PAGE);
+        assertInvalid(Fixtures.gzip("<html>\n<body>Log in</body></html>".getBytes(StandardCharsets.UTF_8)), "p.gz",
+                "p.gz: " + HTML_PAGE);
+    }
+
+    @Test
+    void htmlPageBehindALongComment_isStillCalledAnHtmlPage() {
+        // past the 4 KiB that tell the format: the XML reader itself tells the page
+        String comment = "<!--" + "x".repeat(5000) + "-->\n";
+        assertInvalid(comment + "<html><body>Not found</body></html>\n", "root.html", "root.html: " + HTML_PAGE);
+        assertInvalid(comment + "<!DOCTYPE html>\n<html><body>Not found</body></html>\n", "dtd.html",
+                "dtd.html: " + HTML_PAGE);
+    }
+
+    @Test
+    void doctypeOfAnotherDocument_isStillADtd() {
+        assertInvalid(XML_HEAD + "<!DOCTYPE htmlish>\n" + REGISTRY_OPEN + "</registry>\n", "dtd.xml",
+                "dtd.xml: the document declares a DTD (line 2); IANA registry files have none, so it is refused");
+    }
+
+    // ---- elements inside text --------------------------------------------------------------------
+
+    /**
+     * Regression: a million elements nested inside a {@code <description>} were flattened into its
+     * text and imported. The first element that IANA's running text cannot hold is refused.
+     */
+    @Test
+    void elementsNestedInADescription_areRefusedNamingTheElementAndLine_notFlattened() {
+        int n = 1_000_000;
+        String doc = XML_HEAD + REGISTRY_OPEN + "<record><name>deep</name><protocol>tcp</protocol><number>1</number>\n"
+                + "<description>Deep\n" + "<b>".repeat(n) + "text" + "</b>".repeat(n) + "</description></record>\n"
+                + "</registry>\n";
+        assertInvalid(doc, "deep.xml", "deep.xml: <description> at line 4 holds an element <b> (line 5), expected text, "
+                + "<xref>, <br/>, <paragraph> and <artwork> only");
+    }
+
+    @Test
+    void elementInsideAnElementOfTextOnly_isRefusedNamingTheElementAndLine() {
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record>\n<name>ssh<i>x</i></name></record>\n</registry>\n", "n.xml",
+                "n.xml: <name> at line 4 holds an element <i> (line 4), expected text only");
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record><note>See\n<xref type=\"rfc\" data=\"rfc4251\">\n<b/></xref>"
+                + "</note></record>\n</registry>\n", "x.xml",
+                "x.xml: <xref> at line 4 holds an element <b> (line 5), expected text only");
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<updated>2025-<u/>01-01</updated>\n</registry>\n", "u.xml",
+                "u.xml: <updated> at line 3 holds an element <u> (line 3), expected text only");
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record><note><paragraph>a<paragraph>b</paragraph></paragraph></note>"
+                + "</record>\n</registry>\n", "p.xml",
+                "p.xml: <note> at line 3 holds an element <paragraph> (line 3), expected text, <xref> and <br/> only");
+    }
+
+    @Test
+    void paragraphsOfANote_readAsItsText() throws RegistryFormatException {
+        String xml = XML_HEAD + REGISTRY_OPEN + "<record><name>wot</name><protocol>tcp</protocol><description>WoT"
+                + "</description><note>\n  <paragraph>Defined TXT keys:</paragraph>\n  <paragraph>td: path, see "
+                + "<xref type=\"rfc\" data=\"rfc7595\"/>.<br/>type: Thing</paragraph>\n</note></record>\n</registry>\n";
+        assertThat(Fixtures.readBytes(xml.getBytes(StandardCharsets.UTF_8), "wot.xml").assignments().get(0).notes())
+                .containsExactly("Defined TXT keys: td: path, see [RFC7595]. type: Thing");
+    }
+
+    // ---- limits of size ---------------------------------------------------------------------------
+
+    /**
+     * Regression: a gzip file of about 10 MB expanding to 10 GiB ended import and update in an
+     * OutOfMemoryError with a stack trace. The content is refused once past 64 MiB, in bounded
+     * memory and time.
+     */
+    @Test
+    void gzipBomb_isRefusedAtTheContentLimit_notAnOutOfMemoryError() throws Exception {
+        byte[] head = (XML_HEAD + REGISTRY_OPEN).getBytes(StandardCharsets.UTF_8);
+        Path bomb = HostileFiles.gzipBomb(dir.resolve("bomb.xml.gz"), head, 10L << 30);
+        assertThat(Files.size(bomb)).isBetween(5L << 20, 16L << 20);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        long[] allocated = new long[1];
+        Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            Throwable t = catchThrowable(() -> RegistryFileReader.read(bomb));
+            allocated[0] = threads.getCurrentThreadAllocatedBytes() - before;
+            return t;
+        });
+
+        assertThat(thrown).isInstanceOf(RegistryFormatException.class).hasMessage(bomb + ": expands to more than 64 MiB "
+                + "when decompressed, the limit for a registry file (IANA's is about 4 MB); it is not the registry, or "
+                + "it is damaged");
+        assertThat(RegistryFileReader.MAX_CONTENT_BYTES).isEqualTo(64L << 20);
+        // Holding the content would allocate at least the 64 MiB read; streaming it, about a megabyte.
+        assertThat(allocated[0]).isLessThan(16L << 20);
+    }
+
+    @Test
+    void plainContentPastTheLimit_isRefused_andExactlyTheLimitIsRead() throws Exception {
+        byte[] head = (XML_HEAD + REGISTRY_OPEN + "</registry>\n").getBytes(StandardCharsets.UTF_8);
+        long limit = RegistryFileReader.MAX_CONTENT_BYTES;
+
+        assertThat(RegistryFileReader.read(HostileFiles.spacesAfter(head, limit), "limit.xml").assignments()).isEmpty();
+        assertThatThrownBy(() -> RegistryFileReader.read(HostileFiles.spacesAfter(head, limit + 1), "big.xml"))
+                .isInstanceOf(RegistryFormatException.class)
+                .hasMessage("big.xml: is larger than 64 MiB, the limit for a registry file (IANA's is about 4 MB); it is "
+                        + "not the registry, or it is damaged");
+    }
+
+    @Test
+    void csvPastTheLimit_isRefusedAsWell() {
+        byte[] head = (CSV_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
+        // empty lines, which the reader skips: only the limit stops them
+        InputStream lines = new SequenceInputStream(new ByteArrayInputStream(head), HostileFiles.repeated((byte) '\n',
+                RegistryFileReader.MAX_CONTENT_BYTES));
+        assertThatThrownBy(() -> RegistryFileReader.read(lines, "big.csv")).isInstanceOf(RegistryFormatException.class)
+                .hasMessage("big.csv: is larger than 64 MiB, the limit for a registry file (IANA's is about 4 MB); it is "
+                        + "not the registry, or it is damaged");
+    }
+
+    @Test
+    void xmlTextPastTheFieldLimit_isRefusedNamingTheElement_andExactlyTheLimitIsRead() throws Exception {
+        String longest = "y".repeat(64 * 1024);
+        String doc = XML_HEAD + REGISTRY_OPEN + "<record><name>long</name>\n<description>%s</description></record>\n"
+                + "</registry>\n";
+        assertThat(Fixtures.readBytes(String.format(doc, longest).getBytes(StandardCharsets.UTF_8), "ok.xml")
+                .assignments().get(0).description()).isEqualTo(longest);
+        assertInvalid(String.format(doc, longest + "y"), "long.xml", "long.xml: <description> at line 4 is longer than "
+                + "65536 characters, the limit for one field; it is not the registry, or it is damaged");
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record><name>" + "n".repeat(10_000_000) + "</name></record>\n"
+                + "</registry>\n", "name.xml", "name.xml: <name> at line 3 is longer than 65536 characters, the limit "
+                + "for one field; it is not the registry, or it is damaged");
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record><xref type=\"uri\"\n data=\"" + "u".repeat(65_537)
+                + "\"/></record>\n</registry>\n", "attr.xml", "attr.xml: attribute data of <xref> at line 4 is longer "
+                + "than 65536 characters, the limit for one field; it is not the registry, or it is damaged");
+    }
+
+    @Test
+    void csvFieldPastTheFieldLimit_isRefusedNamingTheColumn_andExactlyTheLimitIsRead() throws Exception {
+        String longest = "y".repeat(64 * 1024);
+        String row = "long,1,tcp,%s,,,,,,,,\r\n";
+        assertThat(Fixtures.readBytes((CSV_HEADER + "\r\n" + String.format(row, longest))
+                .getBytes(StandardCharsets.UTF_8), "ok.csv").assignments().get(0).description()).isEqualTo(longest);
+        assertInvalid(CSV_HEADER + "\r\n" + String.format(row, longest + "y"), "long.csv", "long.csv: field "
+                + "\"Description\" of the record starting at line 2 is longer than 65536 characters, the limit for one "
+                + "field; it is not the registry, or it is damaged");
+        assertInvalid(CSV_HEADER + "\r\nopen,1,tcp,\"" + "y".repeat(1_000_000) + "\r\n", "open.csv", "open.csv: a field "
+                + "of the record starting at line 2 is longer than 65536 characters, the limit for one field (a quote "
+                + "left open?); it is not the registry, or it is damaged");
+    }
+
+    @Test
+    void valuesQuotedInMessages_areCutShort() {
+        assertInvalid(XML_HEAD + REGISTRY_OPEN + "<record>\n<number>" + "9".repeat(1000) + "</number></record>\n"
+                + "</registry>\n", "n.xml", "n.xml: record at line 3 has port number \"" + "9".repeat(60) + "...\", "
+                + "expected a port 0-65535 or a range such as 6000-6063");
     }
 
     private static Assignment record(RegistrySnapshot s, String service, int port, Transport transport) {

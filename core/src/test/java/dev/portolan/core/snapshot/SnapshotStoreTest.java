@@ -106,6 +106,39 @@ class SnapshotStoreTest {
         assertThat(listing()).isEqualTo(before);
     }
 
+    /**
+     * Regression: a file of the active release's date, with other data, replaced the active data
+     * without {@code --force}. A release of the same date is not newer.
+     */
+    @Test
+    void install_otherDataOfTheActiveReleaseDate_isRefusedWithoutForce() throws Exception {
+        SnapshotStore.InstallResult active = store().install(june, POLICY);
+        List<String> before = listing();
+        RegistrySnapshot edited = new RegistrySnapshot(release(june, "edited.xml", LocalDate.of(2025, 6, 30)).info(),
+                june.assignments().subList(1, june.assignments().size()), june.people(), june.footnotes());
+
+        assertThatThrownBy(() -> store().install(edited, POLICY)).isInstanceOf(SnapshotRejectedException.class)
+                .hasMessage("edited.xml is the release of 2025-06-30, the one already active (its data differs); "
+                        + "use --force to replace it; nothing was changed");
+        assertThat(store().active()).contains(active.snapshot());
+        assertThat(listing()).isEqualTo(before);
+
+        SnapshotStore.InstallResult forced = store().install(edited, FORCE);
+        assertThat(forced.outcome()).isEqualTo(SnapshotStore.Outcome.INSTALLED);
+        assertThat(forced.previous()).isEqualTo(active.snapshot());
+        assertThat(store().active().orElseThrow().assignments()).hasSize(june.assignments().size() - 1);
+    }
+
+    @Test
+    void install_theActiveDataFromAnotherFile_isStillANoOp() throws Exception {
+        SnapshotStore.InstallResult first = store().install(june, POLICY);
+
+        SnapshotStore.InstallResult again = store().install(release(june, "copy.xml", LocalDate.of(2025, 6, 30)), POLICY);
+
+        assertThat(again.outcome()).isEqualTo(SnapshotStore.Outcome.ALREADY_ACTIVE);
+        assertThat(again.file()).isEqualTo(first.file());
+    }
+
     @Test
     void install_anOlderRelease_isAcceptedWithForce() throws Exception {
         SnapshotStore.InstallResult active = store().install(june, POLICY);
@@ -154,8 +187,9 @@ class SnapshotStoreTest {
                 .hasMessage("december.xml holds 14 records, less than half of the active release's 29; "
                         + "use --force to import it anyway; nothing was changed");
         assertThat(store().install(partial, FORCE).outcome()).isEqualTo(SnapshotStore.Outcome.INSTALLED);
-        RegistrySnapshot half = new RegistrySnapshot(december.info(), december.assignments().subList(0, 15),
-                december.people(), december.footnotes());
+        // a later release: one of the active release's date with other data is refused for that alone
+        RegistrySnapshot half = new RegistrySnapshot(release(december, "half.xml", LocalDate.of(2025, 12, 16)).info(),
+                december.assignments().subList(0, 15), december.people(), december.footnotes());
         store().install(june.withInfo(december.info()), FORCE);
         assertThat(store().install(half, POLICY).outcome()).isEqualTo(SnapshotStore.Outcome.INSTALLED);
     }

@@ -17,11 +17,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP server on the loopback interface with scripted answers: good, cut off, stalled,
- * trickling, HTTP errors, and conditional answers. Paths without a route answer 404. It records
+ * trickling, endless, HTTP errors, and conditional answers. Paths without a route answer 404. It records
  * the method, path and headers of every request it receives.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
@@ -183,6 +184,26 @@ public final class LoopbackHttpServer implements AutoCloseable {
                     throw new IOException("stopped on purpose");
                 }
             }
+        };
+    }
+
+    /**
+     * Sends {@code head}, then zeros without end (a hostile mirror): chunked when {@code announced}
+     * is negative, else announcing that many bytes. Stops when the client hangs up or the server
+     * closes; {@code sent} counts the bytes written.
+     */
+    public Route endless(byte[] head, long announced, AtomicLong sent) {
+        return ex -> {
+            ex.sendResponseHeaders(200, announced < 0 ? 0 : announced);
+            OutputStream out = ex.getResponseBody();
+            out.write(head);
+            sent.addAndGet(head.length);
+            byte[] zeros = new byte[1 << 16];
+            while (release.getCount() > 0) {
+                out.write(zeros);
+                sent.addAndGet(zeros.length);
+            }
+            throw new IOException("stopped on purpose");
         };
     }
 

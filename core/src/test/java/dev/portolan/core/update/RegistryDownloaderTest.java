@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,15 +213,69 @@ class RegistryDownloaderTest {
     @Test
     void idleTimeOutStopsAStalledDownload() throws Exception {
         assertTimesOut("/slow.xml", Duration.ofSeconds(1), Duration.ofSeconds(30),
-                "download of " + server.uri("/slow.xml") + " stalled: no data for 1 s or longer than 30 s "
-                        + "in all; the active data is unchanged");
+                "download of " + server.uri("/slow.xml") + " stalled: no data for 1 s; try again later; "
+                        + "the active data is unchanged");
     }
 
+    /** Regression: a download stopped by the total limit, while bytes still arrived, was said to have stalled. */
     @Test
     void totalTimeOutStopsADownloadThatKeepsTrickling() throws Exception {
         assertTimesOut("/trickle.xml", Duration.ofSeconds(3), Duration.ofSeconds(1),
-                "download of " + server.uri("/trickle.xml") + " stalled: no data for 3 s or longer than "
-                        + "1 s in all; the active data is unchanged");
+                "download of " + server.uri("/trickle.xml") + " took longer than 1 s, the limit for the whole "
+                        + "download; try again later; the active data is unchanged");
+    }
+
+    /**
+     * Regression: {@code update} had no size limit, and a hostile mirror streamed 9 GB into the
+     * temporary file. The download stops just past {@link RegistryDownloader#MAX_DOWNLOAD_BYTES}.
+     */
+    @Test
+    void endlessDownload_stopsAtTheSizeLimitAndSaysTooLarge() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        server.route("/endless.xml", server.endless(GOOD, -1, sent));
+        List<Long> progress = new ArrayList<>();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> downloader("/endless.xml").update(SnapshotStore.Policy.standard(false),
+                (received, total) -> progress.add(received)))
+                .isInstanceOf(UpdateException.class)
+                .hasMessage("download of " + server.uri("/endless.xml") + " is too large: more than 64 MiB, the limit "
+                        + "for the registry (IANA's is about 4 MB); check that the URL serves "
+                        + "service-names-port-numbers.xml; the active data is unchanged");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(RegistryDownloader.MAX_DOWNLOAD_BYTES).isEqualTo(64L * 1024 * 1024);
+        assertThat(progress).last().isEqualTo(RegistryDownloader.MAX_DOWNLOAD_BYTES);
+        // What the server got out before the client hung up: the limit and what the socket buffers hold.
+        assertThat(sent.get()).isLessThan(RegistryDownloader.MAX_DOWNLOAD_BYTES + (32L << 20));
+        assertNothingInstalled();
+    }
+
+    @Test
+    void announcedLengthPastTheLimit_isRefusedBeforeTheBodyIsRead() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        server.route("/huge.xml", server.endless(GOOD, 9_000_000_000L, sent));
+
+        assertThatThrownBy(() -> downloader("/huge.xml").update(SnapshotStore.Policy.standard(false), (r, t) -> {
+            throw new AssertionError("no byte of the body may be read, yet " + r + " were");
+        }))
+                .isInstanceOf(UpdateException.class)
+                .hasMessage("download of " + server.uri("/huge.xml") + " is too large (it announces 9000000000 "
+                        + "bytes): more than 64 MiB, the limit for the registry (IANA's is about 4 MB); check that the "
+                        + "URL serves service-names-port-numbers.xml; the active data is unchanged");
+        assertNothingInstalled();
+    }
+
+    @Test
+    void downloadOfExactlyTheLimit_isReadInFullAndJudgedAsARegistry() throws Exception {
+        byte[] padded = Arrays.copyOf(GOOD, (int) RegistryDownloader.MAX_DOWNLOAD_BYTES);
+        Arrays.fill(padded, GOOD.length, padded.length, (byte) '\n');
+        server.route("/padded.xml", LoopbackHttpServer.ok(padded));
+
+        RegistryDownloader.Result result = downloader("/padded.xml").update(SnapshotStore.Policy.standard(false),
+                (r, t) -> { });
+
+        assertThat(((RegistryDownloader.Result.Installed) result).bytes()).isEqualTo(padded.length);
     }
 
     @Test
@@ -227,8 +283,9 @@ class RegistryDownloaderTest {
         assertThatThrownBy(() -> downloader("/page.html").update(SnapshotStore.Policy.standard(false), (r, t) -> { }))
                 .isInstanceOf(UpdateException.class)
                 .hasCauseInstanceOf(RegistryFormatException.class)
-                .hasMessage(server.uri("/page.html") + ": not the IANA port registry (root element <html>, expected "
-                        + "<registry id=\"service-names-port-numbers\">); the active data is unchanged");
+                .hasMessage(server.uri("/page.html") + ": is an HTML page, not the IANA port registry; download "
+                        + "service-names-port-numbers.xml (or .csv) from "
+                        + "https://www.iana.org/assignments/service-names-port-numbers/; the active data is unchanged");
         assertNothingInstalled();
     }
 
