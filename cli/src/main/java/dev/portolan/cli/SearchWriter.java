@@ -107,7 +107,7 @@ final class SearchWriter {
     /** The name people use, with the registry's services beside it where they differ. */
     static String name(SearchLabel l) {
         String names = String.join(", ", l.names());
-        List<String> others = l.registered().stream().filter(s -> !l.names().contains(s)).toList();
+        List<String> others = l.unnamedServices();
         if (names.isEmpty()) {
             return others.isEmpty() ? "-" : String.join(", ", others);
         }

@@ -362,7 +362,7 @@ final class HtmlPages {
 
     private Views.HitRow hit(dev.portolan.knowledge.search.SearchHit h) {
         dev.portolan.knowledge.search.SearchLabel l = h.label();
-        List<String> others = l.registered().stream().filter(s -> !l.names().contains(s)).toList();
+        List<String> others = l.unnamedServices();
         String name = "";
         if (!l.names().isEmpty()) {
             String joined = lists.format(l.names());

@@ -47,6 +47,15 @@ final class Json {
         return out.toString();
     }
 
+    /** Writes a field holding an array of strings. */
+    static void strings(JsonGenerator g, String name, java.util.List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
     static JsonFactory factory() {
         return FACTORY;
     }

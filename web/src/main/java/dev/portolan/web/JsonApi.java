@@ -224,8 +224,8 @@ final class JsonApi {
         g.writeStringField("ports", r.ports());
         g.writeStringField("status", r.status());
         g.writeStringField("description", r.description());
-        strings(g, "assignees", r.assignees());
-        strings(g, "contacts", r.contacts());
+        Json.strings(g, "assignees", r.assignees());
+        Json.strings(g, "contacts", r.contacts());
         date(g, "registered", r.registered());
         date(g, "modified", r.modified());
         g.writeArrayFieldStart("references");
@@ -236,8 +236,8 @@ final class JsonApi {
             g.writeEndObject();
         }
         g.writeEndArray();
-        strings(g, "notes", r.notes());
-        strings(g, "unauthorized", r.unauthorized());
+        Json.strings(g, "notes", r.notes());
+        Json.strings(g, "unauthorized", r.unauthorized());
         g.writeEndObject();
     }
 
@@ -247,14 +247,6 @@ final class JsonApi {
         } else {
             g.writeStringField(name, d.toString());
         }
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
     }
 
     private static void counts(JsonGenerator g, FeedbackCounts c) throws IOException {

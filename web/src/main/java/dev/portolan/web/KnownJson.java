@@ -50,7 +50,7 @@ public final class KnownJson {
             g.writeStringField("name", n.name());
             g.writeStringField("expansion", n.expansion().isEmpty() ? null : n.expansion());
             g.writeStringField("service", n.namesService() ? n.service() : null);
-            strings(g, "programs", n.programs());
+            Json.strings(g, "programs", n.programs());
             cites(g, n.cites(), numbers, cited);
             g.writeEndObject();
         }
@@ -61,7 +61,7 @@ public final class KnownJson {
             g.writeStartObject();
             g.writeStringField("id", u.program().id());
             g.writeStringField("name", u.program().name());
-            strings(g, "aliases", u.program().aliases());
+            Json.strings(g, "aliases", u.program().aliases());
             g.writeStringField("field", u.program().field());
             g.writeStringField("ports", pp.ports().toString());
             transports(g, pp.transports());
@@ -134,14 +134,6 @@ public final class KnownJson {
             if (transports.contains(t)) {
                 g.writeString(t.id());
             }
-        }
-        g.writeEndArray();
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
         }
         g.writeEndArray();
     }

@@ -41,9 +41,9 @@ public final class SearchJson {
         g.writeStringField("tier", tier(h));
         g.writeStringField("text", h.matched());
         g.writeEndObject();
-        strings(g, "names", l.names());
-        strings(g, "registered", l.registered());
-        strings(g, "programs", l.programs());
+        Json.strings(g, "names", l.names());
+        Json.strings(g, "registered", l.registered());
+        Json.strings(g, "programs", l.programs());
         g.writeNumberField("morePrograms", l.morePrograms());
         g.writeStringField("description", l.description().isEmpty() ? null : l.description());
         g.writeStringField("url", "/ports/" + h.port());
@@ -70,7 +70,7 @@ public final class SearchJson {
             g.writeBooleanField("more", r.more());
             g.writeFieldName("results");
             writeHits(g, r.hits());
-            strings(g, "suggestions", r.suggestions());
+            Json.strings(g, "suggestions", r.suggestions());
             g.writeEndObject();
         });
     }
@@ -78,13 +78,5 @@ public final class SearchJson {
     /** The tier as the JSON names it: {@code port}, {@code service}, {@code common}... */
     public static String tier(SearchHit h) {
         return h.tier().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
     }
 }

@@ -126,7 +126,7 @@ final class KnowledgeTerms {
                     continue;
                 }
                 int weight = weight(pp, i == 0);
-                int mask = mask(pp.transports());
+                int mask = TransportMask.of(pp.transports());
                 for (int port = pp.ports().first(); port <= pp.ports().last(); port++) {
                     transports[port] |= (byte) mask;
                     addName(names, words, p.name(), port, Tier.PROGRAM, weight, mask, p.name());
@@ -146,7 +146,7 @@ final class KnowledgeTerms {
             }
         }
         for (MalwareAssociation m : knowledge.allMalware()) {
-            addName(names, words, m.name(), m.port(), Tier.PROGRAM, MALWARE_WEIGHT, mask(m.transports()), m.name());
+            addName(names, words, m.name(), m.port(), Tier.PROGRAM, MALWARE_WEIGHT, TransportMask.of(m.transports()), m.name());
             popularity[m.port()] += 3;
         }
         for (ProtocolNote n : knowledge.protocolNotes()) {
@@ -174,13 +174,13 @@ final class KnowledgeTerms {
         for (ProtocolNote n : knowledge.protocolNotes()) {
             List<String> words = SearchText.words(messages.literalText(n.key()));
             for (int port : n.ports()) {
-                words.forEach(w -> b.add(w, port, Tier.DESCRIPTION, NOTE_WEIGHT, mask(n.transports()), null));
+                words.forEach(w -> b.add(w, port, Tier.DESCRIPTION, NOTE_WEIGHT, TransportMask.of(n.transports()), null));
             }
         }
         for (SecurityNote n : knowledge.securityNotes()) {
             List<String> words = SearchText.words(messages.literalText(n.key()));
             for (int port : n.ports()) {
-                words.forEach(w -> b.add(w, port, Tier.DESCRIPTION, SECURITY_WEIGHT, mask(n.transports()), null));
+                words.forEach(w -> b.add(w, port, Tier.DESCRIPTION, SECURITY_WEIGHT, TransportMask.of(n.transports()), null));
             }
         }
         Map<String, List<String>> roles = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ final class KnowledgeTerms {
                         r -> SearchText.words(messages.literalText("role." + r)));
                 for (int port = pp.ports().first(); port <= pp.ports().last(); port++) {
                     for (String w : words) {
-                        b.add(w, port, Tier.DESCRIPTION, ROLE_WEIGHT, mask(pp.transports()), null);
+                        b.add(w, port, Tier.DESCRIPTION, ROLE_WEIGHT, TransportMask.of(pp.transports()), null);
                     }
                 }
             }
@@ -268,13 +268,6 @@ final class KnowledgeTerms {
         return base + (main ? 20 : 0);
     }
 
-    private static int mask(Set<Transport> transports) {
-        int m = 0;
-        for (Transport t : transports) {
-            m |= RegistryTerms.mask(t);
-        }
-        return m;
-    }
 
     /** Writes the terms, without the notes (each language's are written on their own). */
     void write(DataOutputStream out) throws IOException {

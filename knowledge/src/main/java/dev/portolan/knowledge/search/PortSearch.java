@@ -109,7 +109,7 @@ public final class PortSearch {
             return ports(query, limit);
         }
         List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
-        int filter = mask(query.transports());
+        int filter = TransportMask.of(query.transports());
         List<TermIndex> indexes = indexes(language);
         Map<Integer, Match> found = match(words, indexes, filter, false);
         if (found.isEmpty() && words.stream().anyMatch(w -> w.length() >= 4)) {
@@ -127,30 +127,6 @@ public final class PortSearch {
         }
         List<String> suggestions = hits.isEmpty() ? suggest(words, indexes) : List.of();
         return new SearchResults(query, hits, ranked.size() > limit, suggestions);
-    }
-
-    /**
-     * Why a words query ranks its first results as it does, one line per port: its tier, the
-     * weight of each word's best match and the name behind it, and how much is known of the port.
-     * For tuning and for tests; not shown to users.
-     */
-    List<String> explain(SearchQuery query, String language, int limit) {
-        List<String> words = query.words().subList(0, Math.min(MAX_WORDS, query.words().size()));
-        List<TermIndex> indexes = indexes(language);
-        int filter = mask(query.transports());
-        Map<Integer, Match> found = match(words, indexes, filter, false);
-        if (found.isEmpty()) {
-            found = match(words, indexes, filter, true);
-        }
-        List<String> out = new ArrayList<>();
-        for (SearchHit h : search(query, language, limit).hits()) {
-            Match m = found.get(h.port());
-            out.add(h.port() + " " + h.tier() + " rank=" + m.rank(knowledge.popularity[m.port]) + " whole="
-                    + (m.wholeTier < NONE ? Tier.values()[m.wholeTier] + "/" + m.wholeWeight + "/" + m.wholeName : "-")
-                    + " words=" + java.util.Arrays.toString(m.weights) + " " + java.util.Arrays.toString(m.names)
-                    + " popularity=" + knowledge.popularity[m.port]);
-        }
-        return out;
     }
 
     /** The word indexes a query in a language reads: the registry's, the knowledge's, the notes in English and in it. */
@@ -179,7 +155,7 @@ public final class PortSearch {
                     more = true;
                     break;
                 }
-                Set<Transport> transports = only.isEmpty() ? transports(portMask(port)) : only;
+                Set<Transport> transports = only.isEmpty() ? TransportMask.transports(portMask(port)) : only;
                 hits.add(new SearchHit(port, transports, Tier.PORT, r.isSingle() ? Integer.toString(port) : r.toString(),
                         labels.apply(port)));
             }
@@ -469,30 +445,13 @@ public final class PortSearch {
                 mask = filter;
             }
         }
-        return transports(mask);
+        return TransportMask.transports(mask);
     }
 
     private int portMask(int port) {
         return registry.transports[port] | knowledge.transports[port];
     }
 
-    private static Set<Transport> transports(int mask) {
-        Set<Transport> out = EnumSet.noneOf(Transport.class);
-        for (Transport t : Transport.values()) {
-            if ((mask & RegistryTerms.mask(t)) != 0) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static int mask(Set<Transport> transports) {
-        int m = 0;
-        for (Transport t : transports) {
-            m |= RegistryTerms.mask(t);
-        }
-        return m;
-    }
 
     private static boolean ascii(String w) {
         for (int i = 0; i < w.length(); i++) {

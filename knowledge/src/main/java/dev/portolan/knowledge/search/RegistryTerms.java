@@ -28,7 +28,7 @@ final class RegistryTerms {
     final TermIndex words;
     /** The words of the descriptions (which name nothing, so their index has no column of names). */
     final TermIndex descriptions;
-    /** Per port, the transports with an assigned record (a bit per {@link Transport}), 0 for none. */
+    /** Per port, the transports with an assigned record (a {@link TransportMask}), 0 for none. */
     final byte[] transports;
 
     private RegistryTerms(TermIndex names, TermIndex words, TermIndex descriptions, byte[] transports) {
@@ -47,7 +47,7 @@ final class RegistryTerms {
             if (a.status() != AssignmentStatus.ASSIGNED || a.ports() == null || a.ports().size() > WIDEST_RANGE) {
                 continue;
             }
-            int mask = mask(a.transport());
+            int mask = TransportMask.of(a.transport());
             String service = a.service() == null ? "" : a.service();
             List<String> serviceWords = SearchText.words(service);
             List<String> description = SearchText.words(a.description());
@@ -74,11 +74,6 @@ final class RegistryTerms {
             }
         }
         return new RegistryTerms(names.build(), words.build(), descriptions.build(), transports);
-    }
-
-    /** The transport bit of a transport, 0 for null (every transport). */
-    static int mask(Transport t) {
-        return t == null ? 0 : 1 << t.ordinal();
     }
 
     void write(DataOutputStream out) throws IOException {

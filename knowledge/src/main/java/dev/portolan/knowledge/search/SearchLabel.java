@@ -34,6 +34,11 @@ public record SearchLabel(List<String> names, List<String> registered, List<Stri
         programs = List.copyOf(programs);
     }
 
+    /** The registry's services the names do not already say ({@code ms-wbt-server} beside {@code RDP}). */
+    public List<String> unnamedServices() {
+        return registered.stream().filter(s -> !names.contains(s)).toList();
+    }
+
     /** The label of a port, from what is known of it; the one rule for every way of searching. */
     public static SearchLabel of(PortSummary s) {
         Headline h = s.headline();
