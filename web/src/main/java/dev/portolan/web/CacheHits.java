@@ -27,7 +27,7 @@ final class CacheHits extends Handler.Wrapper {
     private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE,
             HtmlPages.contentType());
     private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
-            Site.PAGE_CACHE);
+            CachePolicy.PAGE_CACHE);
 
     private final PageCache cache;
     /** The index of each language code in the cache; English (0) has no prefix. */
@@ -73,7 +73,7 @@ final class CacheHits extends Handler.Wrapper {
                 if (port >= 0) {
                     Rendered r = cache.peekPort(language, port);
                     if (r != null && r.contentType().equals(HtmlPages.contentType())
-                            && r.cacheControl().equals(Site.PAGE_CACHE)) {
+                            && r.cacheControl().equals(CachePolicy.PAGE_CACHE)) {
                         send(request, response, callback, r, head, hsts);
                         return true;
                     }

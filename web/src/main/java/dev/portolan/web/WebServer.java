@@ -146,34 +146,34 @@ public final class WebServer implements AutoCloseable {
         });
         // The pages in English at their plain paths, and in every other language under /{lang}.
         for (Edition e : site.editions()) {
-            getAndHead(r, e.href("/"), ctx -> site.home(ctx, e));
+            getAndHead(r, e.href("/"), ctx -> site.pages().home(ctx, e));
             if (e.index() > 0) {
-                getAndHead(r, e.href(""), ctx -> site.languageRoot(ctx, e));
+                getAndHead(r, e.href(""), ctx -> site.pages().languageRoot(ctx, e));
             }
-            getAndHead(r, e.href("/ports"), ctx -> site.portIndex(ctx, e));
-            getAndHead(r, e.href("/ports/page/{page}"), ctx -> site.portIndex(ctx, e));
-            getAndHead(r, e.href("/ports/{port}"), ctx -> site.port(ctx, e));
-            r.post(e.href("/ports/{port}/feedback"), ctx -> site.formFeedback(ctx, e));
-            getAndHead(r, e.href("/ranges/{range}"), ctx -> site.range(ctx, e));
-            getAndHead(r, e.href("/ranges/{range}/page/{page}"), ctx -> site.range(ctx, e));
+            getAndHead(r, e.href("/ports"), ctx -> site.pages().portIndex(ctx, e));
+            getAndHead(r, e.href("/ports/page/{page}"), ctx -> site.pages().portIndex(ctx, e));
+            getAndHead(r, e.href("/ports/{port}"), ctx -> site.pages().port(ctx, e));
+            r.post(e.href("/ports/{port}/feedback"), ctx -> site.feedback().form(ctx, e));
+            getAndHead(r, e.href("/ranges/{range}"), ctx -> site.pages().range(ctx, e));
+            getAndHead(r, e.href("/ranges/{range}/page/{page}"), ctx -> site.pages().range(ctx, e));
             if (e.index() > 0) {
                 // the API in a language, as /es/api/v1/ports/60 (the same as ?lang=es), so that a static
                 // export can hold it as files
-                getAndHead(r, e.href("/api/v1/ports/{port}"), ctx -> site.apiPort(ctx, e));
+                getAndHead(r, e.href("/api/v1/ports/{port}"), ctx -> site.api().port(ctx, e));
             }
-            getAndHead(r, e.href("/services/{name}"), ctx -> site.service(ctx, e));
-            getAndHead(r, e.href("/search"), ctx -> site.search(ctx, e));
+            getAndHead(r, e.href("/services/{name}"), ctx -> site.pages().service(ctx, e));
+            getAndHead(r, e.href("/search"), ctx -> site.pages().search(ctx, e));
         }
-        getAndHead(r, "/api/v1/ports/{port}", site::apiPort);
-        getAndHead(r, "/api/v1/services/{name}", site::apiService);
-        getAndHead(r, "/api/v1/search", site::apiSearch);
-        r.post("/api/v1/feedback", site::apiFeedback);
-        getAndHead(r, "/api/v1/openapi.json", site::openApi);
-        getAndHead(r, "/sitemap.xml", site::sitemapIndex);
-        getAndHead(r, "/sitemaps/{part}", site::sitemapPart);
-        getAndHead(r, "/robots.txt", site::robots);
-        getAndHead(r, "/healthz", site::health);
-        getAndHead(r, "/assets/{file}", site::asset);
+        getAndHead(r, "/api/v1/ports/{port}", site.api()::port);
+        getAndHead(r, "/api/v1/services/{name}", site.api()::service);
+        getAndHead(r, "/api/v1/search", site.api()::search);
+        r.post("/api/v1/feedback", site.feedback()::api);
+        getAndHead(r, "/api/v1/openapi.json", site.api()::openApi);
+        getAndHead(r, "/sitemap.xml", site.files()::sitemapIndex);
+        getAndHead(r, "/sitemaps/{part}", site.files()::sitemapPart);
+        getAndHead(r, "/robots.txt", site.files()::robots);
+        getAndHead(r, "/healthz", site.files()::health);
+        getAndHead(r, "/assets/{file}", site.files()::asset);
 
         r.exception(HttpError.class, (e, ctx) -> {
             if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {

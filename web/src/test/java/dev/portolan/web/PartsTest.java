@@ -75,10 +75,10 @@ class PartsTest {
         String digits = Integer.toString(n);
         int expected = n >= 0 && n <= 65_535 ? n : -1;
         assertThat(CacheHits.canonicalPort("/ports/" + digits)).isEqualTo(expected);
-        assertThat(Site.parsePort(digits)).isEqualTo(expected);
+        assertThat(RequestInput.parsePort(digits)).isEqualTo(expected);
         if (n >= 0) {
             assertThat(CacheHits.canonicalPort("/ports/0" + digits)).isEqualTo(-1);
-            assertThat(Site.parsePort("0" + digits)).isEqualTo(expected);
+            assertThat(RequestInput.parsePort("0" + digits)).isEqualTo(expected);
         }
     }
 
