@@ -7,13 +7,13 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.StoreException;
 import dev.portolan.store.FeedbackCounts;
+import dev.portolan.store.FeedbackDatabase;
 import dev.portolan.store.FeedbackStore;
 import dev.portolan.store.PageFeedback;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
 final class FeedbackCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "At most N pages (default 20; 0 for all).")
     int limit = 20;
@@ -49,16 +52,17 @@ final class FeedbackCommand implements Callable<Integer> {
             throw new InvalidQueryException("--limit " + limit + " is out of range: give 0 (all) to "
                     + FeedbackStore.MAX_LIMIT);
         }
-        Path file = FeedbackStore.defaultFile(console.env());
+        FeedbackDatabase db = database.resolve(console.env());
         List<PageFeedback> pages = List.of();
-        // Listing never creates the database: no file means no votes yet.
-        if (Files.exists(file)) {
-            try (FeedbackStore store = FeedbackStore.open(file)) {
+        // Listing never creates an SQLite file: no file means no votes yet.
+        boolean none = db instanceof FeedbackDatabase.Sqlite sqlite && !Files.exists(sqlite.file());
+        if (!none) {
+            try (FeedbackStore store = FeedbackStore.open(db)) {
                 pages = store.leastHelpful(limit == 0 ? FeedbackStore.MAX_LIMIT : limit);
             }
         }
         switch (format) {
-            case table -> table(pages, file);
+            case table -> table(pages, db.describe() + (none ? " (none yet)" : ""));
             case json -> json(pages);
             case csv -> csv(pages);
         }
@@ -66,7 +70,7 @@ final class FeedbackCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void table(List<PageFeedback> pages, Path file) {
+    private void table(List<PageFeedback> pages, String database) {
         PrintWriter out = console.out();
         if (pages.isEmpty()) {
             out.println("no page has a 'not helpful' vote yet");
@@ -91,7 +95,7 @@ final class FeedbackCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("database: " + file + (Files.exists(file) ? "" : " (none yet)"));
+        out.println("database: " + database);
     }
 
     /** The port left-aligned, the counts right-aligned. */

@@ -5,6 +5,7 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
+import dev.portolan.store.FeedbackDatabase;
 import dev.portolan.store.FeedbackStore;
 import dev.portolan.web.FeedbackLog;
 import dev.portolan.web.WebServer;
@@ -21,12 +22,17 @@ import picocli.CommandLine.Option;
 /** {@code portolan serve}: the web site and JSON API, until Ctrl-C. */
 @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Serve the web site and the JSON API on the active registry data until stopped (Ctrl-C).",
-            "Readers' votes go to PORTOLAN_HOME/portolan.db."},
+            "Readers' votes go to PORTOLAN_HOME/portolan.db, or to the PostgreSQL database several servers share"
+                + " (--database)."},
         footer = {"", "Examples:", "  portolan serve", "  portolan serve --port 9000",
-            "  portolan serve --bind 0.0.0.0 --public-url https://ports.example"})
+            "  portolan serve --bind 0.0.0.0 --public-url https://ports.example",
+            "  PORTOLAN_DATABASE_URL=postgresql://portolan:secret@db.internal/portolan portolan serve"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
 
     @Option(names = {"-p", "--port"}, paramLabel = "P",
             description = "TCP port to listen on (1-65535, 0 for any free one; default 8080).")
@@ -45,11 +51,11 @@ final class ServeCommand implements Callable<Integer> {
     long cacheMb = WebSettings.DEFAULT_CACHE_BYTES >> 20;
 
     @Option(names = "--votes-per-minute", paramLabel = "N",
-            description = "Votes one client address may send per minute (1-10000; default 10).")
+            description = "Votes one network (IPv4 /24, IPv6 /64) may send per minute to this server (1-10000; default 10).")
     int votesPerMinute = 10;
 
     @Option(names = "--vote-burst", paramLabel = "N",
-            description = "Votes one client address may send at once (1-10000; default 10).")
+            description = "Votes one network may send at once to this server (1-10000; default 10).")
     int voteBurst = 10;
 
     @Option(names = "--hsts-seconds", paramLabel = "S",
@@ -99,10 +105,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidQueryException, StoreException, WebServerException, InterruptedException {
         WebSettings settings = settings();
+        FeedbackDatabase db = database.resolve(console.env());
         Registry registry = ActiveRegistry.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded());
         CountDownLatch closed = new CountDownLatch(1);
-        try (FeedbackStore store = FeedbackStore.open(FeedbackStore.defaultFile(console.env()))) {
+        try (FeedbackStore store = FeedbackStore.open(db)) {
             WebServer server = WebServer.start(settings, pages.summaries(), pages::page, FeedbackLog.of(store));
             Thread stop = new Thread(() -> {
                 server.close();
@@ -116,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stop);
             console.out().println("portolan: serving " + registry.snapshot().info().describe() + " at "
                     + server.url() + "/ (Ctrl-C stops)");
+            console.out().println("portolan: readers' votes go to the " + store.describe());
             console.out().flush();
             started.accept(server);
             try {

@@ -3,256 +3,69 @@ package dev.portolan.store;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.snapshot.SnapshotStore;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Readers' votes on port pages ("Was this page helpful?"), kept in one SQLite database file
- * ({@link #defaultFile(Map)}: {@code PORTOLAN_HOME/portolan.db}).
+ * Readers' votes on port pages ("Was this page helpful?"): one row a vote, totals per port kept in
+ * the same transaction, the schema brought up to date by Flyway when the store opens.
  *
- * <p><b>Storage.</b> Every vote is a row (port, language, reaction, time in UTC); a per-port total
- * is kept by a trigger in the same transaction, so {@link #counts(int)} reads one row. The schema
- * is created and upgraded by Flyway migrations when the store opens.
+ * <p>Two engines keep them ({@link #open(FeedbackDatabase)}): an SQLite file, the default for one
+ * server ({@link #defaultFile(Map)}: {@code PORTOLAN_HOME/portolan.db}), and a PostgreSQL database
+ * that several servers share. Both give the same guarantees: when {@link #record(Vote)} returns,
+ * the vote is committed to disk and survives a crash of the process (and, for PostgreSQL, of any
+ * number of the servers that share it); a vote is counted once.
  *
- * <p><b>Durability.</b> The database runs in write-ahead-log mode with {@code synchronous=FULL}:
- * when {@link #record(Vote)} returns, the vote is in the log on disk and survives a crash of the
- * process or the machine.
- *
- * <p><b>Concurrency.</b> All methods are thread-safe. SQLite admits one writer at a time, so writes
- * go through one connection under a lock; votes that arrive while a commit is on its way to disk
- * are written together in the next transaction (group commit), so many threads share one disk
- * sync instead of queueing for one each. Reads use their own connections from a small pool and,
- * thanks to the write-ahead log, neither wait for a write nor hold one up.
- *
- * <p><b>Failures.</b> A file that is not an SQLite database, a directory, a read-only file, a
- * database of another program and a schema newer than this program knows are refused with a
- * {@link StoreException} that names the file; the file is never changed, truncated or replaced.
+ * <p>All methods are thread-safe. A database that belongs to another program, one with a newer
+ * schema than this program knows, or one whose migration failed, is refused with a {@link
+ * StoreException} and left unchanged.
  */
-public final class FeedbackStore implements AutoCloseable {
-    /** The name of the database file in the Portolan home. */
-    public static final String FILE_NAME = "portolan.db";
+public interface FeedbackStore extends AutoCloseable {
+    /** The name of the SQLite file in the Portolan home. */
+    String FILE_NAME = "portolan.db";
 
     /** The most pages {@link #leastHelpful(int)} returns: one per port. */
-    public static final int MAX_LIMIT = 65_536;
-
-    /** Idle read connections kept open; more are opened while more threads read at once. */
-    private static final int MAX_IDLE_READERS = 8;
-
-    private static final DateTimeFormatter UTC_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    private static final String INSERT_VOTE =
-            "INSERT INTO feedback_vote (port, lang, reaction, voted_at) VALUES (?, ?, ?, ?)";
-    private static final String SELECT_COUNTS =
-            "SELECT unhelpful, neutral, helpful FROM feedback_count WHERE port = ?";
-    private static final String SELECT_WITH_UNHELPFUL =
-            "SELECT port, unhelpful, neutral, helpful FROM feedback_count WHERE unhelpful > 0";
-
-    private final SqliteFile sqlite;
-    private final Clock clock;
-
-    /** Guards {@link #writer}, {@link #insert} and the draining of {@link #queue}. */
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Connection writer;
-    private final PreparedStatement insert;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-    private final ArrayBlockingQueue<Reader> idleReaders = new ArrayBlockingQueue<>(MAX_IDLE_READERS);
-    private volatile boolean closed;
-
-    /** A vote waiting to be written; its fields are set and read under {@link #writeLock}. */
-    private static final class Pending {
-        final Vote vote;
-        final String votedAt;
-        boolean done;
-        @Nullable StoreException failure;
-
-        Pending(Vote vote, String votedAt) {
-            this.vote = vote;
-            this.votedAt = votedAt;
-        }
-    }
-
-    /** A page with its rank score, computed once; sorts least helpful first (see {@link #leastHelpful}). */
-    private record Ranked(PageFeedback page, double bound) implements Comparable<Ranked> {
-        @Override
-        public int compareTo(Ranked o) {
-            int c = Double.compare(o.bound, bound);
-            if (c == 0) {
-                c = Long.compare(o.page.counts().unhelpful(), page.counts().unhelpful());
-            }
-            return c != 0 ? c : Integer.compare(page.port(), o.page.port());
-        }
-    }
-
-    /** A read-only connection with its prepared statements; used by one thread at a time. */
-    private static final class Reader implements AutoCloseable {
-        final Connection connection;
-        final PreparedStatement counts;
-        final PreparedStatement withUnhelpful;
-
-        Reader(Connection connection) throws SQLException {
-            this.connection = connection;
-            this.counts = connection.prepareStatement(SELECT_COUNTS);
-            this.withUnhelpful = connection.prepareStatement(SELECT_WITH_UNHELPFUL);
-        }
-
-        @Override
-        public void close() {
-            SqliteFile.closeQuietly(connection);
-        }
-    }
-
-    private FeedbackStore(SqliteFile sqlite, Connection writer, Clock clock) throws SQLException {
-        this.sqlite = sqlite;
-        this.writer = writer;
-        this.clock = clock;
-        this.insert = writer.prepareStatement(INSERT_VOTE);
-    }
+    int MAX_LIMIT = 65_536;
 
     /**
-     * Opens the database, creating it and its parent directories if needed, and brings its schema
-     * up to date.
+     * Opens a store.
      *
-     * @param databaseFile the SQLite file, e.g. {@code PORTOLAN_HOME/portolan.db}
-     * @throws StoreException if the file or its directory cannot be created, read or written, is
-     *     a directory, is not an SQLite database, belongs to another program, or has a newer schema
-     *     than this program knows; the file is left as it was
+     * @throws StoreException if the database cannot be reached, created, read or written, belongs to
+     *     something else, or has a newer schema than this program knows; it is left as it was
      */
-    public static FeedbackStore open(Path databaseFile) throws StoreException {
-        return open(databaseFile, Clock.systemUTC());
+    static FeedbackStore open(FeedbackDatabase database) throws StoreException {
+        if (database instanceof FeedbackDatabase.Sqlite file) {
+            return SqliteFeedbackStore.open(file.file());
+        }
+        return PostgresFeedbackStore.open((FeedbackDatabase.Postgres) database);
     }
 
-    /** {@link #open(Path)} with the clock that stamps votes (tests fix it). */
-    static FeedbackStore open(Path databaseFile, Clock clock) throws StoreException {
-        SqliteFile sqlite = SqliteFile.prepare(databaseFile.toAbsolutePath().normalize());
-        Connection writer = sqlite.open();
-        try {
-            Schema schema = new Schema(sqlite);
-            boolean due = schema.check(writer);
-            sqlite.configureWriter(writer);
-            if (due) {
-                schema.migrate();
-            }
-            return new FeedbackStore(sqlite, writer, clock);
-        } catch (SQLException e) {
-            SqliteFile.closeQuietly(writer);
-            throw sqlite.failure("preparing statements", e);
-        } catch (StoreException | RuntimeException e) {
-            SqliteFile.closeQuietly(writer);
-            throw e;
-        }
+    /** Opens the SQLite store in {@code databaseFile}, creating it and its directories if needed. */
+    static FeedbackStore open(Path databaseFile) throws StoreException {
+        return SqliteFeedbackStore.open(databaseFile);
     }
 
     /**
-     * Where the program keeps its votes: {@value #FILE_NAME} in the Portolan home, found as {@link
+     * Where one server keeps its votes: {@value #FILE_NAME} in the Portolan home, found as {@link
      * SnapshotStore#home(Map)} finds it ({@code PORTOLAN_HOME}, else {@code ~/.portolan}).
      *
      * @param environment the environment variables, e.g. {@code System.getenv()}
      */
-    public static Path defaultFile(Map<String, String> environment) {
+    static Path defaultFile(Map<String, String> environment) {
         return SnapshotStore.home(environment).resolve(FILE_NAME);
     }
 
-    /** The database file. */
-    public Path file() {
-        return sqlite.file();
-    }
+    /** The database, as messages name it (a PostgreSQL address without its password). */
+    String describe();
 
     /**
-     * Records one vote, stamped with the current time in UTC. When this returns the vote is on
-     * disk. Thread-safe; concurrent calls are committed together.
+     * Records one vote, stamped with the current time in UTC. When this returns the vote is
+     * committed.
      *
-     * @throws StoreException if the database cannot be written (disk full, locked by another
-     *     process for longer than 5 s, the store closed)
+     * @throws StoreException if the database cannot be written (disk full, unreachable, locked for
+     *     longer than 5 s, the store closed)
      */
-    public void record(Vote vote) throws StoreException {
-        Objects.requireNonNull(vote, "vote");
-        Pending mine = new Pending(vote, UTC_MILLIS.format(clock.instant()));
-        queue.add(mine);
-        writeLock.lock();
-        try {
-            // Whoever holds the lock writes everything queued. If a previous holder already took
-            // this vote, it is done (or failed) and there is nothing left to do.
-            if (!mine.done) {
-                writeQueued();
-            }
-            if (mine.failure != null) {
-                throw new StoreException(mine.failure.getMessage(), mine.failure);
-            }
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    /** Writes every queued vote in one transaction; called with {@link #writeLock} held. */
-    private void writeQueued() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
-            batch.add(p);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        StoreException failure = closed ? closedException() : null;
-        boolean written = false;
-        try {
-            if (failure == null) {
-                writer.setAutoCommit(false);
-                try {
-                    for (Pending p : batch) {
-                        insert.setInt(1, p.vote.port());
-                        insert.setString(2, p.vote.lang());
-                        insert.setString(3, p.vote.reaction().wireName());
-                        insert.setString(4, p.votedAt);
-                        insert.executeUpdate();
-                    }
-                    writer.commit();
-                    written = true;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly();
-                    throw e;
-                } finally {
-                    writer.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            failure = sqlite.failure("recording " + (batch.size() == 1 ? "a vote" : batch.size() + " votes"), e);
-        } finally {
-            // Every caller in the batch learns the outcome, also when something unforeseen was
-            // thrown: a vote is reported recorded only when its commit returned.
-            if (!written && failure == null) {
-                failure = new StoreException("feedback database " + sqlite.file() + ": recording failed unexpectedly");
-            }
-            for (Pending p : batch) {
-                p.failure = written ? null : failure;
-                p.done = true;
-            }
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            writer.rollback();
-        } catch (SQLException ignored) {
-            // the commit's error is the one to report; SQLite rolls back a failed transaction itself
-        }
-    }
+    void record(Vote vote) throws StoreException;
 
     /**
      * The votes on the page of {@code port}, over all languages; zeros if it has none.
@@ -260,130 +73,22 @@ public final class FeedbackStore implements AutoCloseable {
      * @throws IllegalArgumentException if {@code port} is not 0-65535
      * @throws StoreException if the database cannot be read
      */
-    public FeedbackCounts counts(int port) throws StoreException {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port " + port + " is out of range: expected 0-65535");
-        }
-        Reader r = borrowReader();
-        boolean healthy = false;
-        try {
-            r.counts.setInt(1, port);
-            FeedbackCounts counts = FeedbackCounts.NONE;
-            try (ResultSet rs = r.counts.executeQuery()) {
-                if (rs.next()) {
-                    counts = new FeedbackCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-                }
-            }
-            healthy = true;
-            return counts;
-        } catch (SQLException e) {
-            throw sqlite.failure("reading the votes on port " + port, e);
-        } finally {
-            returnReader(r, healthy);
-        }
-    }
+    FeedbackCounts counts(int port) throws StoreException;
 
     /**
-     * The pages readers found least helpful, worst first, at most {@code limit}.
-     *
-     * <p>Ranking: pages with at least one "unhelpful" vote, ordered by the lower bound of the 95%
-     * Wilson score interval for their share of "unhelpful" among all their votes ({@link
-     * FeedbackCounts#unhelpfulLowerBound()}), highest first; ties by more "unhelpful" votes, then
-     * by port. The lower bound weighs the evidence: 8 unhelpful votes of 10 (bound 0.49) rank
-     * above a single unhelpful vote (0.21), and every neutral or helpful vote lowers a page's
-     * bound. A page nobody found unhelpful is never listed.
+     * The pages readers found least helpful, worst first, at most {@code limit}, ranked as {@link
+     * Ranking} says.
      *
      * @param limit 1 to {@link #MAX_LIMIT}
      * @throws IllegalArgumentException if {@code limit} is out of range
      * @throws StoreException if the database cannot be read
      */
-    public List<PageFeedback> leastHelpful(int limit) throws StoreException {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit " + limit + " is out of range: expected 1-" + MAX_LIMIT);
-        }
-        Reader r = borrowReader();
-        boolean healthy = false;
-        List<Ranked> pages = new ArrayList<>();
-        try {
-            try (ResultSet rs = r.withUnhelpful.executeQuery()) {
-                while (rs.next()) {
-                    FeedbackCounts counts = new FeedbackCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4));
-                    pages.add(new Ranked(new PageFeedback(rs.getInt(1), counts), counts.unhelpfulLowerBound()));
-                }
-            }
-            healthy = true;
-        } catch (SQLException e) {
-            throw sqlite.failure("reading the votes", e);
-        } finally {
-            returnReader(r, healthy);
-        }
-        Collections.sort(pages);
-        List<PageFeedback> worst = new ArrayList<>(Math.min(limit, pages.size()));
-        for (int i = 0; i < pages.size() && i < limit; i++) {
-            worst.add(pages.get(i).page());
-        }
-        return Collections.unmodifiableList(worst);
-    }
-
-    private Reader borrowReader() throws StoreException {
-        if (closed) {
-            throw closedException();
-        }
-        Reader r = idleReaders.poll();
-        if (r != null) {
-            return r;
-        }
-        Connection c = sqlite.openReader();
-        try {
-            return new Reader(c);
-        } catch (SQLException e) {
-            SqliteFile.closeQuietly(c);
-            throw sqlite.failure("preparing to read", e);
-        }
-    }
-
-    private void returnReader(Reader r, boolean healthy) {
-        if (!healthy || closed || !idleReaders.offer(r)) {
-            r.close();
-        } else if (closed && idleReaders.remove(r)) {
-            r.close(); // close() ran between the check and the offer
-        }
-    }
-
-    /** The value of a setting ({@code PRAGMA name}) of the writing connection; for tests. */
-    String writerSetting(String name) throws SQLException {
-        writeLock.lock();
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? String.valueOf(rs.getString(1)) : "";
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private StoreException closedException() {
-        return new StoreException("feedback database " + sqlite.file() + " is closed");
-    }
+    List<PageFeedback> leastHelpful(int limit) throws StoreException;
 
     /**
-     * Closes the database. Votes being recorded are finished first; later calls throw {@link
+     * Closes the store. Votes being recorded are finished first; later calls throw {@link
      * StoreException}. Closing twice does nothing.
      */
     @Override
-    public void close() {
-        writeLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            SqliteFile.closeQuietly(insert);
-            // The last connection to close checkpoints the log into the database file.
-            for (Reader r = idleReaders.poll(); r != null; r = idleReaders.poll()) {
-                r.close();
-            }
-            SqliteFile.closeQuietly(writer);
-        } finally {
-            writeLock.unlock();
-        }
-    }
+    void close();
 }

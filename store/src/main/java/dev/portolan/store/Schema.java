@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database to the schema this program knows, with Flyway migrations from {@code
- * src/main/resources/dev/portolan/store/migration} ({@code V1__feedback.sql}, ...).
+ * src/main/resources/dev/portolan/store/migration/ENGINE} ({@code V1__feedback.sql}, ...).
+ *
+ * <p>Both engines have the same tables, constraints and versions: one numbered history. Version 1
+ * is written once per engine, because SQLite's {@code STRICT} tables and its trigger syntax are
+ * not PostgreSQL's; a test checks that both folders hold the same versions.
  *
  * <p>{@link #check} reads Flyway's history table with plain SQL and refuses, without writing
  * anything, a database that belongs to something else (tables but no Flyway history), one a newer
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
-    /** Where the migrations are, in the jar. */
+    /** Where the migrations are, in the jar: one folder per engine ({@link Database#migrations()}). */
     static final String LOCATION = "classpath:dev/portolan/store/migration";
 
     /** The version of the newest migration in {@link #LOCATION}; a test keeps the two in step. */
@@ -36,12 +40,12 @@ final class Schema {
     /** Flyway's table of applied migrations (its default name). */
     static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private final SqliteFile sqlite;
+    private final Database database;
     private final String what;
 
-    Schema(SqliteFile sqlite) {
-        this.sqlite = sqlite;
-        this.what = "feedback database " + sqlite.file();
+    Schema(Database database) {
+        this.database = database;
+        this.what = database.what();
     }
 
     /**
@@ -52,14 +56,16 @@ final class Schema {
      */
     boolean check(Connection connection) throws StoreException {
         try {
-            List<String> tables = SqliteFile.tables(connection);
+            List<String> tables = database.tables(connection);
             if (tables.isEmpty()) {
                 return true;
             }
             if (!tables.contains(HISTORY_TABLE)) {
-                throw new StoreException(what + " is an SQLite database of something else (tables: "
-                        + String.join(", ", tables) + "); it was left unchanged: move it away, or set PORTOLAN_HOME "
-                        + "to another directory");
+                throw new StoreException(what + (database instanceof SqliteFile ? " is an SQLite database of" : " belongs to")
+                        + " something else (tables: "
+                        + String.join(", ", tables) + "); it was left unchanged: " + (database instanceof SqliteFile
+                        ? "move it away, or set PORTOLAN_HOME to another directory"
+                        : "give Portolan a database (or schema) of its own"));
             }
             MigrationVersion latest = MigrationVersion.fromVersion(LATEST_VERSION);
             MigrationVersion current = null;
@@ -83,7 +89,7 @@ final class Schema {
             }
             return current == null || !current.equals(latest);
         } catch (SQLException e) {
-            throw sqlite.failure("reading the schema", e);
+            throw database.failure("reading the schema", e);
         } catch (FlywayException e) {
             // a version in the history that is not a version at all
             throw new StoreException(what + ": its schema history is not readable (" + e.getMessage() + "); it was "
@@ -94,8 +100,8 @@ final class Schema {
     /** Applies the migrations the database lacks. */
     void migrate() throws StoreException {
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
-                .dataSource(sqlite.dataSource())
-                .locations(LOCATION)
+                .dataSource(database.dataSource())
+                .locations(LOCATION + "/" + database.migrations())
                 .failOnMissingLocations(true)
                 .loggers("slf4j")
                 .load();
@@ -109,7 +115,7 @@ final class Schema {
                 cause = cause.getCause();
             }
             if (cause instanceof SQLException sql) {
-                throw sqlite.failure("migrating the schema", sql);
+                throw database.failure("migrating the schema", sql);
             }
             throw new StoreException(what + ": migrating the schema failed: " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ import org.sqlite.SQLiteException;
  * <p>Nothing here ever deletes, truncates or recreates the file: a file that is not what we
  * expect is reported and left as it is.
  */
-final class SqliteFile {
+final class SqliteFile implements Database {
     /** The first 16 bytes of every SQLite 3 database. */
     private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -44,6 +44,16 @@ final class SqliteFile {
 
     Path file() {
         return file;
+    }
+
+    @Override
+    public String what() {
+        return "feedback database " + file;
+    }
+
+    @Override
+    public String migrations() {
+        return "sqlite";
     }
 
     /**
@@ -141,7 +151,8 @@ final class SqliteFile {
     }
 
     /** The tables in the database, other than SQLite's own; for telling a foreign database apart. */
-    static List<String> tables(Connection c) throws SQLException {
+    @Override
+    public List<String> tables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -154,7 +165,8 @@ final class SqliteFile {
     }
 
     /** Connections for Flyway, with the same wait for locks as ours. */
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         SQLiteDataSource ds = new SQLiteDataSource(config);
@@ -179,7 +191,8 @@ final class SqliteFile {
     }
 
     /** A message for an SQLite error while {@code doing} something with this file. */
-    StoreException failure(String doing, SQLException e) {
+    @Override
+    public StoreException failure(String doing, SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
         String detail = e.getMessage();
         String what = "feedback database " + file;

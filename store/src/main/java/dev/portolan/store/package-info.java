@@ -1,6 +1,7 @@
 /**
- * Persistence: readers' votes on port pages ("Was this page helpful?") in SQLite. The entry point
- * is {@link dev.portolan.store.FeedbackStore}.
+ * Persistence: readers' votes on port pages ("Was this page helpful?") in SQLite, or in PostgreSQL
+ * for several servers. The entry point is {@link dev.portolan.store.FeedbackStore}; {@link
+ * dev.portolan.store.FeedbackDatabase} says which database.
  *
  * <p>Everything in this package is non-null unless marked {@code @Nullable}.
  */

@@ -54,7 +54,7 @@ class FeedbackStoreTest {
     @Test
     void everyVote_isStoredWithLanguageReactionAndUtcTime() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:15:30.123456Z"), ZoneOffset.ofHours(5));
-        try (FeedbackStore store = FeedbackStore.open(db(), clock)) {
+        try (FeedbackStore store = SqliteFeedbackStore.open(db(), clock)) {
             store.record(new Vote(0, "zh-Hant", Reaction.UNHELPFUL));
             store.record(new Vote(65_535, "EN", Reaction.HELPFUL));
         }
@@ -65,7 +65,7 @@ class FeedbackStoreTest {
 
     @Test
     void database_isInWalModeAndTheWriterSyncsEveryCommit() throws Exception {
-        try (FeedbackStore store = FeedbackStore.open(db())) {
+        try (SqliteFeedbackStore store = SqliteFeedbackStore.open(db())) {
             store.record(new Vote(443, "en", Reaction.HELPFUL));
 
             assertThat(store.writerSetting("journal_mode")).isEqualTo("wal");
@@ -84,7 +84,7 @@ class FeedbackStoreTest {
 
         try (FeedbackStore store = FeedbackStore.open(deep)) {
             store.record(new Vote(25, "en", Reaction.NEUTRAL));
-            assertThat(store.file()).isEqualTo(deep);
+            assertThat(store.describe()).isEqualTo("feedback database " + deep);
         }
         assertThat(deep).isRegularFile();
     }

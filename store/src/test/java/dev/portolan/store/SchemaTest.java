@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The schema's shortcut around Flyway stays in step with the migration files. */
 class SchemaTest {
-    @Test
-    void latestVersion_isTheNewestMigrationFile() throws IOException, URISyntaxException {
-        Path dir = Path.of(Schema.class.getResource("/dev/portolan/store/migration").toURI());
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void latestVersion_isTheNewestMigrationFile(String engine) throws IOException, URISyntaxException {
+        Path dir = Path.of(Schema.class.getResource("/dev/portolan/store/migration/" + engine).toURI());
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -27,5 +30,18 @@ class SchemaTest {
                 .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")).replace('_', '.')))
                 .max(Comparator.naturalOrder()).orElseThrow();
         assertThat(newest.getVersion()).isEqualTo(Schema.LATEST_VERSION);
+    }
+
+    /** One numbered history: every engine has a migration of each version, named alike. */
+    @Test
+    void everyEngine_hasTheSameMigrations() throws IOException, URISyntaxException {
+        assertThat(names("postgresql")).isEqualTo(names("sqlite")).isNotEmpty();
+    }
+
+    private static List<String> names(String engine) throws IOException, URISyntaxException {
+        Path dir = Path.of(Schema.class.getResource("/dev/portolan/store/migration/" + engine).toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }
