@@ -21,6 +21,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class CacheHits extends Handler.Wrapper {
     private static final String PREFIX = "/ports/";
+    /** The route of the port pages, as {@link SiteRoutes} names it. */
+    static final String ROUTE = "/ports/{port}";
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private static final HttpField[] SECURITY = securityFields();
@@ -74,6 +76,7 @@ final class CacheHits extends Handler.Wrapper {
                     Rendered r = cache.peekPort(language, port);
                     if (r != null && r.contentType().equals(HtmlPages.contentType())
                             && r.cacheControl().equals(CachePolicy.PAGE_CACHE)) {
+                        MeasuredRequests.route(request, ROUTE);
                         send(request, response, callback, r, head, hsts);
                         return true;
                     }

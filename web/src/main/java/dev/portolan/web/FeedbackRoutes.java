@@ -35,17 +35,57 @@ final class FeedbackRoutes {
     private final FeedbackLog feedback;
     private final VoteGate votes;
     private final OriginCheck origin;
+    private final Metrics metrics;
 
-    FeedbackRoutes(Site site, WebSettings settings, FeedbackLog feedback, OriginCheck origin) {
+    /**
+     * @param votes the gate of votes; it outlives a change of the registry data, so that its
+     *     memory of recent votes does too
+     */
+    FeedbackRoutes(Site site, WebSettings settings, FeedbackLog feedback, OriginCheck origin, VoteGate votes,
+            Metrics metrics) {
         this.site = site;
         this.settings = settings;
         this.feedback = feedback;
-        this.votes = new VoteGate(settings.votesPerMinute(), settings.voteBurst());
+        this.votes = votes;
         this.origin = origin;
+        this.metrics = metrics;
+    }
+
+    /** A handler's work, which may refuse the vote. */
+    @FunctionalInterface
+    private interface VoteWork {
+        Metrics.VoteOutcome run() throws IOException;
+    }
+
+    /** Runs a vote's handling and counts its outcome in the metrics. */
+    private void measured(VoteWork work) throws IOException {
+        try {
+            metrics.vote(work.run());
+        } catch (HttpError refused) {
+            metrics.vote(switch (refused.status()) {
+                case 429 -> Metrics.VoteOutcome.RATE_LIMITED;
+                case 503 -> Metrics.VoteOutcome.FAILED;
+                default -> Metrics.VoteOutcome.INVALID;
+            });
+            throw refused;
+        }
+    }
+
+    private static Metrics.VoteOutcome outcome(boolean counted) {
+        return counted ? Metrics.VoteOutcome.COUNTED : Metrics.VoteOutcome.REPEAT;
     }
 
     /** {@code POST /api/v1/feedback} with a JSON body. */
     void api(Context ctx) throws IOException {
+        measured(() -> apiVote(ctx));
+    }
+
+    /** {@code POST /ports/{n}/feedback} from the page's form; answers with a redirect back. */
+    void form(Context ctx, Edition e) throws IOException {
+        measured(() -> formVote(ctx, e));
+    }
+
+    private Metrics.VoteOutcome apiVote(Context ctx) throws IOException {
         admit(ctx, "application/json");
         JsonNode body;
         try {
@@ -77,10 +117,10 @@ final class FeedbackRoutes {
         ctx.header("Location", "/api/v1/ports/" + vote.port());
         Responses.send(ctx, Rendered.of(JsonApi.recorded(vote, counts, counted), JsonApi.CONTENT_TYPE,
                 CachePolicy.NO_STORE));
+        return outcome(counted);
     }
 
-    /** {@code POST /ports/{n}/feedback} from the page's form; answers with a redirect back. */
-    void form(Context ctx, Edition e) throws IOException {
+    private Metrics.VoteOutcome formVote(Context ctx, Edition e) throws IOException {
         String raw = ctx.pathParam("port");
         int port = RequestInput.parsePort(raw);
         if (port < 0 || !raw.equals(Integer.toString(port))) {
@@ -95,11 +135,13 @@ final class FeedbackRoutes {
         }
         String lang = form.getOrDefault("lang", e.code());
         Vote vote = vote(port, lang, form.getOrDefault("reaction", ""));
-        if (votes.admit(ctx.req().getRemoteAddr(), port, System.nanoTime()) == VoteGate.Verdict.COUNT) {
+        boolean counted = votes.admit(ctx.req().getRemoteAddr(), port, System.nanoTime()) == VoteGate.Verdict.COUNT;
+        if (counted) {
             record(vote);
         }
         ctx.header("Cache-Control", CachePolicy.NO_STORE);
         ctx.redirect(e.href("/ports/" + port) + "#thanks", HttpStatus.SEE_OTHER);
+        return outcome(counted);
     }
 
     /**

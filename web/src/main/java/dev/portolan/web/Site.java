@@ -48,7 +48,7 @@ final class Site {
      * @param baseNames the bundles of sentences, read in every language (pages, then the frame)
      */
     Site(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback, List<String> baseNames,
-            Supplier<String> publicUrl) {
+            Supplier<String> publicUrl, Lasting lasting) {
         this.registry = summaries.registry();
         this.feedbackLog = feedback;
         Assets assets = new Assets();
@@ -58,13 +58,25 @@ final class Site {
             codes.put(e.code(), e);
         }
         this.byCode = Map.copyOf(codes);
-        this.cache = new PageCache(settings.cacheBytes(), editions.size());
+        this.cache = lasting.cache();
         this.languages = new TreeSet<>(codes.keySet());
         PortSearch search = PortSearch.of(summaries);
         this.pages = new PageRoutes(this, pages, search);
         this.api = new ApiRoutes(this, pages, search);
-        this.feedback = new FeedbackRoutes(this, settings, feedback, new OriginCheck(settings, publicUrl));
+        this.feedback = new FeedbackRoutes(this, settings, feedback, new OriginCheck(settings, publicUrl), lasting.votes(),
+                lasting.metrics());
         this.files = new MachineFiles(this, registry, assets, publicUrl);
+    }
+
+    /**
+     * What outlives a change of the registry data, which builds a new site: the page cache (it is
+     * cleared), the gate of votes with its memory, and the metrics.
+     */
+    record Lasting(PageCache cache, VoteGate votes, Metrics metrics) {}
+
+    /** The registry data the site answers from. */
+    Registry registry() {
+        return registry;
     }
 
     /** The HTML pages. */

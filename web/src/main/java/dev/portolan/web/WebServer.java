@@ -1,6 +1,14 @@
 package dev.portolan.web;
 
-import dev.portolan.core.Registry;
+import dev.portolan.knowledge.PortSummaries;
+import dev.portolan.knowledge.text.Languages;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import dev.portolan.knowledge.text.Messages;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -51,33 +59,53 @@ public final class WebServer implements AutoCloseable {
     };
 
     private final Javalin app;
-    private final Site site;
+    private final AtomicReference<Site> live;
+    private final SiteFactory factory;
+    private final Metrics metrics;
+    private final @Nullable HTTPServer metricsServer;
     private final String url;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private WebServer(Javalin app, Site site, String url) {
+    /** Builds the site on some registry data; the rest of what a site needs stays the same. */
+    @FunctionalInterface
+    private interface SiteFactory {
+        Site build(PortSummaries summaries, PageSource pages);
+    }
+
+    private WebServer(Javalin app, AtomicReference<Site> live, SiteFactory factory, Metrics metrics,
+            @Nullable HTTPServer metricsServer, String url) {
         this.app = app;
-        this.site = site;
+        this.live = live;
+        this.factory = factory;
+        this.metrics = metrics;
+        this.metricsServer = metricsServer;
         this.url = url;
     }
 
     /**
      * Starts a server with the site in every language.
      *
-     * @throws WebServerException if it cannot listen on the address and port
+     * @throws WebServerException if it cannot listen on the address and port, or on the metrics
+     *     address, or cannot open the access log
      */
-    public static WebServer start(WebSettings settings, dev.portolan.knowledge.PortSummaries summaries, PageSource pages,
-            FeedbackLog feedback)
+    public static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback)
             throws WebServerException {
         return start(settings, summaries, pages, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
     }
 
     /** Starts a server with the given bundles of sentences (tests add bundles of their own). */
-    static WebServer start(WebSettings settings, dev.portolan.knowledge.PortSummaries summaries, PageSource pages,
-            FeedbackLog feedback,
+    static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback,
             List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
-        Site site = new Site(settings, summaries, pages, feedback, baseNames, publicUrl::get);
+        AtomicReference<Site> live = new AtomicReference<>();
+        PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size());
+        Metrics metrics = new Metrics(cache, () -> live.get().registry().snapshot().info(), Clock.systemUTC());
+        Site.Lasting lasting = new Site.Lasting(cache, new VoteGate(settings.votesPerMinute(), settings.voteBurst()),
+                metrics);
+        SiteFactory factory = (s, p) -> new Site(settings, s, p, feedback, baseNames, publicUrl::get, lasting);
+        live.set(factory.build(summaries, pages));
+        Site first = live.get();
+        RequestLog accessLog = AccessLog.open(settings.accessLog());
         QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()), 60_000);
         threads.setName("portolan-http");
         Javalin app = Javalin.create(config -> {
@@ -94,10 +122,17 @@ public final class WebServer implements AutoCloseable {
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new BareErrorHandler());
-                // Replaces the default statistics handler; Javalin attaches its servlet inside.
-                server.setHandler(new BufferedBodies(settings.feedbackBodyLimit(),
-                        new CacheHits(site.cache(), site.editions().stream().map(Edition::code).toList(),
-                                settings.hstsSeconds())));
+                // Outside in: a stop waits for requests in flight (GracefulHandler), every request is
+                // counted and timed, bodies are read without a thread, cached port pages are sent
+                // before Javalin. This replaces Javalin's default statistics handler; its servlet is
+                // attached inside.
+                server.setHandler(new GracefulHandler(new MeasuredRequests(metrics,
+                        new BufferedBodies(settings.feedbackBodyLimit(), new CacheHits(cache,
+                                first.editions().stream().map(Edition::code).toList(), settings.hstsSeconds())))));
+                server.setStopTimeout(settings.shutdownGraceSeconds() * 1000L);
+                if (accessLog != null) {
+                    server.setRequestLog(accessLog);
+                }
             });
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
@@ -105,11 +140,28 @@ public final class WebServer implements AutoCloseable {
                 // %uXXXX escapes and other ambiguous paths are bad requests (400), not a failure inside.
                 http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT);
             });
-            routes(config.routes, site, settings);
+            SiteRoutes.register(config.routes, live, settings, metrics);
         });
+        HTTPServer metricsServer = null;
         try {
+            InetSocketAddress metricsAddress = WebSettings.metricsAddress(settings.metrics());
+            if (metricsAddress != null) {
+                try {
+                    metricsServer = HTTPServer.builder().inetAddress(metricsAddress.getAddress())
+                            .port(metricsAddress.getPort()).registry(metrics.registry()).buildAndStart();
+                } catch (IOException e) {
+                    throw new WebServerException("cannot serve metrics on " + settings.metrics() + ": "
+                            + rootMessage(e) + " (choose another with --metrics)", e);
+                }
+            }
             app.start();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | WebServerException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            if (e instanceof WebServerException w) {
+                throw w;
+            }
             throw new WebServerException("cannot listen on " + settings.bind() + " port " + settings.port() + ": "
                     + rootMessage(e) + " (choose another with --port or --bind)", e);
         }
@@ -119,114 +171,30 @@ public final class WebServer implements AutoCloseable {
         }
         String own = "http://" + hostForUrl(settings.bind()) + ":" + port;
         LOG.info("serving on {}", own);
-        return new WebServer(app, site, own);
+        return new WebServer(app, live, factory, metrics, metricsServer, own);
     }
 
-    private static void routes(io.javalin.config.RoutesConfig r, Site site, WebSettings settings) {
-        String hsts = settings.hstsSeconds() > 0 ? "max-age=" + settings.hstsSeconds() : null;
-        r.before(ctx -> {
-            HttpServletResponse res = ctx.res();
-            for (String[] h : SECURITY_HEADERS) {
-                res.setHeader(h[0], h[1]);
-            }
-            if (hsts != null) {
-                res.setHeader("Strict-Transport-Security", hsts);
-            }
-            if (Site.isApi(ctx.path())) {
-                // ASVS 14.4.2: an API answer opened in a browser is a download, never a page.
-                res.setHeader("Content-Disposition", "attachment; filename=\"api.json\"");
-            }
-        });
-        r.after(ctx -> {
-            // Every text answer names its character set, redirects' short bodies included.
-            String type = ctx.res().getContentType();
-            if (type != null && type.startsWith("text/") && !type.contains("charset")) {
-                ctx.res().setContentType(type + ";charset=utf-8");
-            }
-        });
-        // The pages in English at their plain paths, and in every other language under /{lang}.
-        for (Edition e : site.editions()) {
-            getAndHead(r, e.href("/"), ctx -> site.pages().home(ctx, e));
-            if (e.index() > 0) {
-                getAndHead(r, e.href(""), ctx -> site.pages().languageRoot(ctx, e));
-            }
-            getAndHead(r, e.href("/ports"), ctx -> site.pages().portIndex(ctx, e));
-            getAndHead(r, e.href("/ports/page/{page}"), ctx -> site.pages().portIndex(ctx, e));
-            getAndHead(r, e.href("/ports/{port}"), ctx -> site.pages().port(ctx, e));
-            r.post(e.href("/ports/{port}/feedback"), ctx -> site.feedback().form(ctx, e));
-            getAndHead(r, e.href("/ranges/{range}"), ctx -> site.pages().range(ctx, e));
-            getAndHead(r, e.href("/ranges/{range}/page/{page}"), ctx -> site.pages().range(ctx, e));
-            if (e.index() > 0) {
-                // the API in a language, as /es/api/v1/ports/60 (the same as ?lang=es), so that a static
-                // export can hold it as files
-                getAndHead(r, e.href("/api/v1/ports/{port}"), ctx -> site.api().port(ctx, e));
-            }
-            getAndHead(r, e.href("/services/{name}"), ctx -> site.pages().service(ctx, e));
-            getAndHead(r, e.href("/search"), ctx -> site.pages().search(ctx, e));
-        }
-        getAndHead(r, "/api/v1/ports/{port}", site.api()::port);
-        getAndHead(r, "/api/v1/services/{name}", site.api()::service);
-        getAndHead(r, "/api/v1/search", site.api()::search);
-        r.post("/api/v1/feedback", site.feedback()::api);
-        getAndHead(r, "/api/v1/openapi.json", site.api()::openApi);
-        getAndHead(r, "/sitemap.xml", site.files()::sitemapIndex);
-        getAndHead(r, "/sitemaps/{part}", site.files()::sitemapPart);
-        getAndHead(r, "/robots.txt", site.files()::robots);
-        getAndHead(r, "/healthz", site.files()::health);
-        getAndHead(r, "/assets/{file}", site.files()::asset);
-
-        r.exception(HttpError.class, (e, ctx) -> {
-            if (!"GET".equals(ctx.req().getMethod()) && !"HEAD".equals(ctx.req().getMethod())) {
-                // A refused request's body may be unread: the server closes the connection after the
-                // answer, so it tells the client not to send another request on it.
-                ctx.header("Connection", "close");
-            }
-            if (!e.retryAfter().isEmpty()) {
-                ctx.header("Retry-After", e.retryAfter());
-            }
-            if (!e.allow().isEmpty()) {
-                ctx.header("Allow", e.allow());
-            }
-            site.error(ctx, e.status(), e.text());
-        });
-        r.exception(HttpResponseException.class, (e, ctx) -> {
-            if (e instanceof MethodNotAllowedResponse m) {
-                String allow = allow(m);
-                ctx.header("Allow", allow);
-                site.error(ctx, 405, HttpError.text("error.methodNotAllowed", "method", ctx.req().getMethod(),
-                        "allowed", allow));
-            } else if (e.getStatus() == 404) {
-                site.error(ctx, 404, Site.isApi(ctx.path())
-                        ? HttpError.text("error.notFoundApi", "path", ctx.path()) : HttpError.text("error.notFound"));
-            } else {
-                site.error(ctx, e.getStatus(), site.statusText(e.getStatus()));
-            }
-        });
-        r.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} {} failed", ctx.req().getMethod(), ctx.path(), e);
-            site.error(ctx, 500, HttpError.text("error.internal"));
-        });
+    /**
+     * Serves other registry data from now on, without a restart: the site is built anew on it
+     * (while the old one answers), put in place at once, and the page cache is emptied so that no
+     * page of the old data is sent again. Requests already running finish on the data they
+     * started with.
+     */
+    public void replaceData(PortSummaries summaries, PageSource pages) {
+        Site next = factory.build(summaries, pages);
+        live.set(next);
+        next.cache().clear();
+        LOG.info("now serving {}", summaries.registry().snapshot().info().describe());
     }
 
-
-
-    private static void getAndHead(io.javalin.config.RoutesConfig r, String path, Handler handler) {
-        r.get(path, handler);
-        r.head(path, handler);
+    /** The server's metrics; the command line counts its scheduled updates there. */
+    public Metrics metrics() {
+        return metrics;
     }
 
-    /** The {@code Allow} value: the methods Javalin found for the path. */
-    private static String allow(MethodNotAllowedResponse m) {
-        Set<String> methods = new LinkedHashSet<>();
-        for (String list : m.getDetails().values()) {
-            for (String method : list.split(",")) {
-                if (!method.isBlank()) {
-                    methods.add(method.strip());
-                }
-            }
-        }
-        List<String> out = new ArrayList<>(methods);
-        return String.join(", ", out);
+    /** The port of the metrics listener of its own, or -1 when there is none. */
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.getPort();
     }
 
     private static String hostForUrl(String bind) {
@@ -254,8 +222,9 @@ public final class WebServer implements AutoCloseable {
         return url;
     }
 
+    /** The site answering now. */
     Site site() {
-        return site;
+        return live.get();
     }
 
     /** Every route, as {@code METHOD path} ({@code GET /ports/{port}}), for tests and docs. */
@@ -272,12 +241,18 @@ public final class WebServer implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops accepting requests, lets running ones finish, and stops. */
+    /**
+     * Stops accepting connections, lets the requests in flight finish (for at most the shutdown
+     * grace of the settings), and stops.
+     */
     @Override
     public void close() {
         try {
             app.stop();
         } finally {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             stopped.countDown();
         }
     }

@@ -21,14 +21,22 @@ import java.util.Locale;
  *     Strict-Transport-Security: max-age}), 0-63072000 (two years); 0 sends no such header. For
  *     a site served over HTTPS (behind a proxy that terminates TLS); browsers ignore it over plain
  *     HTTP
+ * @param metrics where {@code /metrics} is served: {@code off}, {@code site} (on the site's own
+ *     listener) or {@code HOST:PORT} (a listener of its own, e.g. {@code 127.0.0.1:9464})
+ * @param accessLog where a line per request goes, in the NCSA combined format: empty for nowhere,
+ *     {@code -} for standard output, else a file (appended to)
+ * @param shutdownGraceSeconds how long a stop waits for requests in flight, 0-300
  */
 public record WebSettings(String bind, int port, String publicUrl, long cacheBytes, int feedbackBodyLimit,
-        int votesPerMinute, int voteBurst, int threads, long hstsSeconds) {
+        int votesPerMinute, int voteBurst, int threads, long hstsSeconds, String metrics, String accessLog,
+        int shutdownGraceSeconds) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
     /** The default address: loopback only. */
     public static final String DEFAULT_BIND = "127.0.0.1";
+    /** How long a stop waits for requests in flight, by default. */
+    public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
     /** The default cache size: 512 MiB, enough for every port page. */
     public static final long DEFAULT_CACHE_BYTES = 512L << 20;
 
@@ -59,6 +67,37 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
         if (threads < 4 || threads > 1000) {
             throw new IllegalArgumentException("threads is " + threads + ", must be 4-1000");
         }
+        metricsAddress(metrics);
+        if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 300) {
+            throw new IllegalArgumentException("shutdown grace is " + shutdownGraceSeconds + " s, must be 0-300");
+        }
+    }
+
+    /** Metrics off. */
+    public static final String METRICS_OFF = "off";
+    /** Metrics at {@code /metrics} on the site's listener. */
+    public static final String METRICS_SITE = "site";
+
+    /**
+     * The address of a metrics listener of its own, or null for {@code off} and {@code site}.
+     *
+     * @throws IllegalArgumentException if {@code value} is none of the three forms
+     */
+    static java.net.@org.jspecify.annotations.Nullable InetSocketAddress metricsAddress(String value) {
+        if (value.equals(METRICS_OFF) || value.equals(METRICS_SITE)) {
+            return null;
+        }
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "" : value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = colon < 0 ? -1 : RequestInput.parsePort(value.substring(colon + 1));
+        if (host.isEmpty() || port < 0) {
+            throw new IllegalArgumentException("metrics \"" + value + "\" must be off, site, or HOST:PORT such as "
+                    + "127.0.0.1:9464");
+        }
+        return new java.net.InetSocketAddress(host, port);
     }
 
     /**
@@ -66,7 +105,8 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
      * {@link #defaultThreads()} threads.
      */
     public static WebSettings defaults() {
-        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, defaultThreads(), 0);
+        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, defaultThreads(), 0,
+                METRICS_SITE, "", DEFAULT_SHUTDOWN_GRACE_SECONDS);
     }
 
     /**
@@ -81,37 +121,61 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     /** These settings listening on another address and port. */
     public WebSettings listening(String newBind, int newPort) {
         return new WebSettings(newBind, newPort, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                threads, hstsSeconds);
+                threads, hstsSeconds, metrics, accessLog,
+                shutdownGraceSeconds);
     }
 
     /** These settings with another public address. */
     public WebSettings withPublicUrl(String url) {
         return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds);
+                hstsSeconds, metrics, accessLog,
+                shutdownGraceSeconds);
     }
 
     /** These settings with another reaction rate limit. */
     public WebSettings withVoteLimit(int perMinute, int burst) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst, threads,
-                hstsSeconds);
+                hstsSeconds, metrics, accessLog,
+                shutdownGraceSeconds);
     }
 
     /** These settings with another cache size. */
     public WebSettings withCacheBytes(long bytes) {
         return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds);
+                hstsSeconds, metrics, accessLog,
+                shutdownGraceSeconds);
     }
 
     /** These settings with another number of request threads. */
     public WebSettings withThreads(int count) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, count,
-                hstsSeconds);
+                hstsSeconds, metrics, accessLog,
+                shutdownGraceSeconds);
     }
 
     /** These settings with a {@code Strict-Transport-Security} max-age in seconds (0 for none). */
     public WebSettings withHsts(long seconds) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                seconds);
+                seconds, metrics, accessLog,
+                shutdownGraceSeconds);
+    }
+
+    /** These settings with metrics {@code off}, at the {@code site}, or on a {@code HOST:PORT} of their own. */
+    public WebSettings withMetrics(String where) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                hstsSeconds, where, accessLog, shutdownGraceSeconds);
+    }
+
+    /** These settings with an access log: empty for none, {@code -} for standard output, else a file. */
+    public WebSettings withAccessLog(String where) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                hstsSeconds, metrics, where, shutdownGraceSeconds);
+    }
+
+    /** These settings with another wait for requests in flight at a stop. */
+    public WebSettings withShutdownGrace(int seconds) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
+                hstsSeconds, metrics, accessLog, seconds);
     }
 
     private static String checkPublicUrl(String url) {
