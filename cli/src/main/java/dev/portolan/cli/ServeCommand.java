@@ -11,6 +11,9 @@ import dev.portolan.web.FeedbackLog;
 import dev.portolan.web.WebServer;
 import dev.portolan.web.WebServerException;
 import dev.portolan.web.WebSettings;
+import dev.portolan.core.update.RegistryDownloader;
+import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,29 @@ final class ServeCommand implements Callable<Integer> {
                     + " default 0: not sent). For a site served over HTTPS.")
     long hstsSeconds;
 
+    @Option(names = "--metrics", paramLabel = "WHERE",
+            description = "Prometheus metrics: site (at /metrics on this listener; default), off, or HOST:PORT for a"
+                    + " listener of their own, such as 127.0.0.1:9464.")
+    String metrics = WebSettings.METRICS_SITE;
+
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "Write a line per request in the NCSA combined format to FILE (appended), or - for"
+                    + " standard output. Default: none.")
+    String accessLog = "";
+
+    @Option(names = "--shutdown-grace", paramLabel = "S",
+            description = "On a stop, finish the requests in flight for up to S seconds (0-300; default 10).")
+    int shutdownGrace = WebSettings.DEFAULT_SHUTDOWN_GRACE_SECONDS;
+
+    @Option(names = "--update-every", paramLabel = "PERIOD",
+            description = "Run the conditional update (as portolan update) every PERIOD, such as 24h (1m-30d), and"
+                    + " serve newer data at once, without a restart. Default: never.")
+    String updateEvery = "";
+
+    @Option(names = "--update-url", paramLabel = "URL",
+            description = "Where --update-every downloads from (default: IANA's official XML address).")
+    String updateUrl = "";
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Most server threads (4-1000; default 4 per CPU, at least 8).")
     int threads = WebSettings.defaults().threads();
@@ -87,10 +113,31 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             return WebSettings.defaults().listening(bind, port).withPublicUrl(publicUrl).withCacheBytes(cacheMb << 20)
-                    .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads).withHsts(hstsSeconds);
+                    .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads).withHsts(hstsSeconds)
+                    .withMetrics(metrics).withAccessLog(accessLog).withShutdownGrace(shutdownGrace);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(e.getMessage());
         }
+    }
+
+    /** The scheduled updates while the server runs with {@code --update-every}; tests run them by hand. */
+    volatile @org.jspecify.annotations.Nullable ScheduledUpdates scheduled;
+
+    private Duration period() throws InvalidQueryException {
+        try {
+            return ScheduledUpdates.parsePeriod(updateEvery);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+    }
+
+    /** Where and how the scheduled update downloads, as {@code portolan update} with its defaults. */
+    private RegistryDownloader.Settings updateSettings() throws InvalidQueryException {
+        URI target = RegistryDownloader.OFFICIAL_URL;
+        if (!updateUrl.isEmpty()) {
+            target = UpdateCommand.parse(updateUrl, "--update-url");
+        }
+        return RegistryDownloader.Settings.defaults(target);
     }
 
     /** Removes the hook after a stop that did not come from it; during shutdown that is refused. */
@@ -106,8 +153,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InvalidQueryException, StoreException, WebServerException, InterruptedException {
         WebSettings settings = settings();
         FeedbackDatabase db = database.resolve(console.env());
+        RegistryDownloader.Settings updates = updateSettings();
+        Duration period = updateEvery.isEmpty() ? null : period();
         Registry registry = ActiveRegistry.load(console);
-        PortPages pages = new PortPages(registry, Knowledge.embedded());
+        Knowledge knowledge = Knowledge.embedded();
+        PortPages pages = new PortPages(registry, knowledge);
         CountDownLatch closed = new CountDownLatch(1);
         try (FeedbackStore store = FeedbackStore.open(db)) {
             WebServer server = WebServer.start(settings, pages.summaries(), pages::page, FeedbackLog.of(store));
@@ -124,12 +174,21 @@ final class ServeCommand implements Callable<Integer> {
             console.out().println("portolan: serving " + registry.snapshot().info().describe() + " at "
                     + server.url() + "/ (Ctrl-C stops)");
             console.out().println("portolan: readers' votes go to the " + store.describe());
+            if (period != null) {
+                scheduled = new ScheduledUpdates(console, updates, server, knowledge, registry.snapshot().info());
+                scheduled.start(period);
+                console.out().println("portolan: checking " + updates.url() + " for a newer registry every "
+                        + updateEvery.strip());
+            }
             console.out().flush();
             started.accept(server);
             try {
                 server.join();
             } finally {
                 removeHook(stop);
+                if (scheduled != null) {
+                    scheduled.close();
+                }
             }
         } finally {
             closed.countDown();

@@ -45,7 +45,7 @@ final class UpdateCommand implements Callable<Integer> {
         if (timeout < 1 || timeout > 3600) {
             throw new InvalidQueryException("--timeout " + timeout + " is out of range: give 1 to 3600 seconds");
         }
-        URI target = url == null ? RegistryDownloader.OFFICIAL_URL : parse(url);
+        URI target = url == null ? RegistryDownloader.OFFICIAL_URL : parse(url, "--url");
         // Connect within 15 s (or the timeout if shorter); the whole download within 5 minutes, or
         // twice the idle timeout when that is longer (docs/configuration.md).
         RegistryDownloader.Settings settings = new RegistryDownloader.Settings(target,
@@ -69,16 +69,17 @@ final class UpdateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static URI parse(String text) throws InvalidQueryException {
+    /** An http or https URL given to {@code option}, or a refusal that names the option. */
+    static URI parse(String text, String option) throws InvalidQueryException {
         try {
             URI u = new URI(text);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
-                throw new InvalidQueryException("--url \"" + text + "\" is not an http or https URL");
+                throw new InvalidQueryException(option + " \"" + text + "\" is not an http or https URL");
             }
             return u;
         } catch (URISyntaxException e) {
-            throw new InvalidQueryException("--url \"" + text + "\" is not a URL: " + e.getReason());
+            throw new InvalidQueryException(option + " \"" + text + "\" is not a URL: " + e.getReason());
         }
     }
 

@@ -2,7 +2,10 @@ package dev.portolan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portolan.core.testsupport.GeneratedRegistry;
+import dev.portolan.core.testsupport.LoopbackHttpServer;
 import dev.portolan.store.FeedbackStore;
+import java.time.LocalDate;
 import dev.portolan.web.WebServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,6 +63,73 @@ class ServeCommandTest {
         try (FeedbackStore store = FeedbackStore.open(home.resolve(FeedbackStore.FILE_NAME))) {
             assertThat(store.counts(22).helpful()).isEqualTo(1);
         }
+    }
+
+    /**
+     * {@code --update-every}: a turn of the timer (run here by hand) downloads a newer registry,
+     * imports it into the home and serves it at once; the next turn finds nothing newer.
+     */
+    @Test
+    void serve_updateEvery_servesNewerDataWithoutARestart() throws Exception {
+        try (LoopbackHttpServer source = LoopbackHttpServer.start().route("/registry.xml",
+                LoopbackHttpServer.conditional(GeneratedRegistry.xmlBytes(LocalDate.of(2026, 12, 1),
+                        GeneratedRegistry.RECORDS), "\"v1\"", "Tue, 01 Dec 2026 00:00:00 GMT"))) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true),
+                    Map.of("PORTOLAN_HOME", home.toString()), false);
+            CompletableFuture<WebServer> running = new CompletableFuture<>();
+            ServeCommand serve = new ServeCommand(console, running::complete);
+            serve.port = 0;
+            serve.updateEvery = "24h";
+            serve.updateUrl = source.url("/registry.xml");
+            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return serve.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            WebServer server = running.get(60, TimeUnit.SECONDS);
+            try {
+                assertThat(out.toString()).contains("portolan: checking " + source.url("/registry.xml")
+                        + " for a newer registry every 24h");
+                HttpClient client = HttpClient.newHttpClient();
+                URI page = URI.create(server.url() + "/ports/1030");
+                assertThat(client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString())
+                        .body()).doesNotContain("fixture6");
+
+                assertThat(serve.scheduled.runOnce()).isEqualTo(dev.portolan.web.Metrics.UpdateOutcome.UPDATED);
+                assertThat(client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString())
+                        .body()).contains("fixture6");
+                assertThat(err.toString()).contains("portolan: update: now serving IANA registry of 2026-12-01");
+
+                assertThat(serve.scheduled.runOnce()).isEqualTo(dev.portolan.web.Metrics.UpdateOutcome.UNCHANGED);
+                assertThat(source.requests("/registry.xml").get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+                String metrics = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).contains("portolan_registry_updates_total{outcome=\"updated\"} 1.0",
+                        "portolan_registry_updates_total{outcome=\"unchanged\"} 1.0", "updated=\"2026-12-01\"");
+            } finally {
+                server.close();
+            }
+            assertThat(code.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+        }
+    }
+
+    @Test
+    void serve_badUpdateOptions_areRefusedBeforeStarting() {
+        Cli.Run every = Cli.run(home, "serve", "--update-every", "5x");
+        assertThat(every.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(every.err()).isEqualTo("portolan: --update-every \"5x\" is not a period: write a number and s, m,"
+                + " h or d, such as 24h" + System.lineSeparator());
+        assertThat(Cli.run(home, "serve", "--update-every", "10s").err()).contains("is out of range: give 1m to 30d");
+        assertThat(Cli.run(home, "serve", "--update-every", "1h", "--update-url", "ftp://x").err())
+                .contains("--update-url \"ftp://x\" is not an http or https URL");
+        assertThat(Cli.run(home, "serve", "--metrics", "nowhere").err())
+                .contains("metrics \"nowhere\" must be off, site, or HOST:PORT");
+        assertThat(Cli.run(home, "serve", "--shutdown-grace", "301").err())
+                .contains("shutdown grace is 301 s, must be 0-300");
     }
 
     @Test
