@@ -23,6 +23,14 @@ interface Database {
     /** The tables of the database (of its current schema), other than the engine's own. */
     List<String> tables(Connection c) throws SQLException;
 
+    /**
+     * How a refusal of a database with other tables goes on, after {@code what()}: {@code " is an
+     * SQLite database of something else (tables: a, b); it was left unchanged: move it away..."}.
+     *
+     * @param tables the tables found
+     */
+    String foreign(List<String> tables);
+
     /** A message for an error while {@code doing} something with this database. */
     StoreException failure(String doing, SQLException e);
 }

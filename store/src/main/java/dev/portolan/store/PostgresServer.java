@@ -87,6 +87,12 @@ final class PostgresServer implements Database, AutoCloseable {
         return "postgresql";
     }
 
+    @Override
+    public String foreign(List<String> tables) {
+        return " belongs to something else (tables: " + String.join(", ", tables) + "); it was left unchanged: "
+                + "give Portolan a database (or schema) of its own";
+    }
+
     /** The tables of the connection's current schema (usually {@code public}). */
     @Override
     public List<String> tables(Connection c) throws SQLException {

@@ -61,11 +61,7 @@ final class Schema {
                 return true;
             }
             if (!tables.contains(HISTORY_TABLE)) {
-                throw new StoreException(what + (database instanceof SqliteFile ? " is an SQLite database of" : " belongs to")
-                        + " something else (tables: "
-                        + String.join(", ", tables) + "); it was left unchanged: " + (database instanceof SqliteFile
-                        ? "move it away, or set PORTOLAN_HOME to another directory"
-                        : "give Portolan a database (or schema) of its own"));
+                throw new StoreException(what + database.foreign(tables));
             }
             MigrationVersion latest = MigrationVersion.fromVersion(LATEST_VERSION);
             MigrationVersion current = null;

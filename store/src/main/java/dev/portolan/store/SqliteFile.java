@@ -56,6 +56,12 @@ final class SqliteFile implements Database {
         return "sqlite";
     }
 
+    @Override
+    public String foreign(List<String> tables) {
+        return " is an SQLite database of something else (tables: " + String.join(", ", tables) + "); it was left "
+                + "unchanged: move it away, or set PORTOLAN_HOME to another directory";
+    }
+
     /**
      * Checks that {@code file} can be a writable SQLite database and creates its directory.
      *
