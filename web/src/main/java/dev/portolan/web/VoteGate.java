@@ -14,8 +14,9 @@ import java.util.Map;
  *       provider customer can use count as one.
  *   <li>A <b>repeat</b> (the same network voting on the same port again within {@link #REPEAT_WINDOW_NANOS})
  *       is answered as counted already and not counted again, however it is sent.
- *   <li>Only a valid vote spends the budget: the gate is asked after the vote has been read and
- *       checked, so a malformed request costs its sender nothing and counts nothing.
+ *   <li>Only a valid vote spends the budget, repeats included: the gate is asked after the vote
+ *       has been read and checked, so a malformed request costs its sender nothing and counts
+ *       nothing, while a network replaying a vote meets the limit as fast as one voting anew.
  * </ul>
  *
  * What it cannot stop, and docs/web.md says so: a person with addresses in many networks (a
@@ -53,15 +54,17 @@ final class VoteGate {
     Verdict admit(String address, int port, long nowNanos) {
         String network = network(address);
         String key = network + " " + port;
+        // Every valid vote spends the budget, a repeat too: answering one costs a read of the
+        // store, so repeats must not come faster than votes may.
+        long wait = budgets.take(network, nowNanos);
+        if (wait > 0) {
+            throw HttpError.tooManyRequests(HttpError.text("error.rateLimited", "seconds", wait), wait);
+        }
         synchronized (recent) {
             Long last = recent.get(key);
             if (last != null && nowNanos - last < REPEAT_WINDOW_NANOS) {
                 return Verdict.REPEAT;
             }
-        }
-        long wait = budgets.take(network, nowNanos);
-        if (wait > 0) {
-            throw HttpError.tooManyRequests(HttpError.text("error.rateLimited", "seconds", wait), wait);
         }
         synchronized (recent) {
             recent.remove(key);

@@ -48,6 +48,26 @@ class VoteInflationTest {
         }
     }
 
+    /** Repeats are not counted, and they spend the budget: a replay loop meets 429 like a flood. */
+    @Test
+    void aReplayedVote_isCountedOnce_andItsRepeatsAreRateLimited() throws Exception {
+        try (Harness h = Harness.start(Harness.settings().withVoteLimit(10, 10))) {
+            int created = 0;
+            int repeats = 0;
+            int limited = 0;
+            for (int i = 0; i < 50; i++) {
+                String status = voteFrom(h, "127.0.0.2", 7100);
+                created += status.contains(" 201 ") ? 1 : 0;
+                repeats += status.contains(" 200 ") ? 1 : 0;
+                limited += status.contains(" 429 ") ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(repeats).isEqualTo(9);
+            assertThat(limited).isEqualTo(40);
+            assertThat(h.feedback.counts(7100).total()).isEqualTo(1);
+        }
+    }
+
     @Test
     void theSameVoteSentAgain_isCountedOnce() throws StoreException {
         try (Harness h = Harness.start()) {
