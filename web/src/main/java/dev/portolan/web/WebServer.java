@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -106,6 +107,7 @@ public final class WebServer implements AutoCloseable {
         live.set(factory.build(summaries, pages));
         Site first = live.get();
         RequestLog accessLog = AccessLog.open(settings.accessLog());
+        AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
         QueuedThreadPool threads = new QueuedThreadPool(settings.threads(), Math.min(8, settings.threads()), 60_000);
         threads.setName("portolan-http");
         Javalin app = Javalin.create(config -> {
@@ -121,6 +123,7 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> {
+                jetty.set(server);
                 server.setErrorHandler(new BareErrorHandler());
                 // Outside in: a stop waits for requests in flight (GracefulHandler), every request is
                 // counted and timed, bodies are read without a thread, cached port pages are sent
@@ -155,6 +158,12 @@ public final class WebServer implements AutoCloseable {
                 }
             }
             app.start();
+            // A request's head must arrive within the time a body may take (slowloris).
+            RequestHeadDeadline heads = new RequestHeadDeadline(jetty.get().getScheduler(),
+                    TimeUnit.SECONDS.toMillis(BufferedBodies.DEADLINE_SECONDS));
+            for (org.eclipse.jetty.server.Connector c : jetty.get().getConnectors()) {
+                c.addBean(heads);
+            }
         } catch (RuntimeException | WebServerException e) {
             if (metricsServer != null) {
                 metricsServer.close();

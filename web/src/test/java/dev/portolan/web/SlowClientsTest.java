@@ -120,4 +120,72 @@ class SlowClientsTest {
                 + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(ok).startsWith("HTTP/1.1 201 ");
     }
+
+    /**
+     * Slowloris: a request's head sent a byte every half second never completes. The connection is
+     * closed after the deadline (10 s) instead of being held for as long as the bytes keep coming,
+     * and the site answers meanwhile.
+     */
+    @Test
+    @Timeout(60)
+    void aRequestHeadThatTrickles_isClosedAfterTheDeadline() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", h.port())) {
+            s.setSoTimeout(1_000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET /ports/22 HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            boolean closed = false;
+            for (int i = 0; i < 80 && !closed; i++) {
+                try {
+                    out.write('X');
+                    out.flush();
+                    closed = s.getInputStream().read() < 0;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // the server is still waiting: send the next byte (read waited a second)
+                } catch (IOException reset) {
+                    closed = true;
+                }
+                if (i % 5 == 0) {
+                    assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
+                }
+            }
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertThat(closed).as("closed by the server").isTrue();
+            assertThat(seconds).isBetween(8L, 25L);
+        }
+    }
+
+    /**
+     * A request that arrives just before the connection's look, after an idle pause, is not taken
+     * for a trickle: a request completed, so the connection lives on and takes another.
+     */
+    @Test
+    @Timeout(60)
+    void aKeptAliveConnection_withRequestsAfterPauses_staysOpen() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", h.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            java.io.InputStream in = s.getInputStream();
+            for (int round = 0; round < 2; round++) {
+                Thread.sleep(9_000);
+                out.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(1_500);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                byte[] head = new byte[12];
+                int n = in.readNBytes(head, 0, 12);
+                assertThat(new String(head, 0, n, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+                // read the rest of this answer: its length is in the headers
+                StringBuilder headers = new StringBuilder();
+                while (!headers.toString().endsWith("\r\n\r\n")) {
+                    headers.append((char) in.read());
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)")
+                        .matcher(headers);
+                assertThat(m.find()).isTrue();
+                in.readNBytes(Integer.parseInt(m.group(1)));
+            }
+        }
+    }
 }
