@@ -260,6 +260,26 @@ class UpdateCommandTest {
                     + " stalled: no data for 1 s; try again later; the active data is unchanged");
         }
 
+        /**
+         * Regression: a mirror streaming zeros was downloaded up to the 64 MiB limit before being
+         * refused; what cannot be the registry is refused from its first 4 KiB.
+         */
+        @Test
+        void junkFromTheStart_isRefusedFromItsFirstBytes() {
+            AtomicLong sent = new AtomicLong();
+            server.route("/zeros.xml", server.endless(new byte[0], -1, sent));
+
+            Cli.Run run = update("/zeros.xml");
+
+            assertFailed(run, ExitCode.FAILURE);
+            assertThat(run.errLines()).hasSize(1);
+            assertThat(run.errLines().get(0)).startsWith("portolan: " + server.url("/zeros.xml")
+                    + ": not an IANA port registry (starts with \"????").endsWith("; the download was stopped there and "
+                    + "the active data is unchanged");
+            // what the server wrote before the client hung up: socket buffers, far from 64 MiB
+            assertThat(sent.get()).isLessThan(16L << 20);
+        }
+
         /** Regression: update had no size limit, and a hostile mirror streamed 9 GB. */
         @Test
         void endlessDownloadIsTooLarge() {

@@ -128,6 +128,32 @@ public final class RegistryFileReader {
                 + "service-names-port-numbers.xml (or .csv) from " + REGISTRY_PAGE);
     }
 
+    /** How many first bytes {@link #checkStart} wants. */
+    public static final int START_BYTES = 4096;
+
+    /**
+     * Refuses, from its first {@link #START_BYTES} bytes, content that cannot be a registry (zeros,
+     * binary data, an HTML page, other text), as reading it would; a download can stop there
+     * instead of fetching the rest. Compressed content, and a start of nothing but white space, are
+     * left to the full read.
+     *
+     * @throws RegistryFormatException saying what the content is instead
+     */
+    public static void checkStart(byte[] head, int length, String sourceName) throws RegistryFormatException {
+        if (length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return;
+        }
+        String text = new String(head, 0, length, StandardCharsets.UTF_8);
+        if (text.replace("\uFEFF", "").isBlank()) {
+            return;
+        }
+        try {
+            detect(new java.io.ByteArrayInputStream(head, 0, length), sourceName);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading bytes in memory", e);
+        }
+    }
+
     /** Detects the format from the first bytes; the stream must support mark. */
     static Format detect(InputStream in, String sourceName) throws IOException, RegistryFormatException {
         in.mark(4096);

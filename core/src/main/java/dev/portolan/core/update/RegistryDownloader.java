@@ -231,12 +231,21 @@ public final class RegistryDownloader {
             }
         }, 100, 100, TimeUnit.MILLISECONDS);
         long received = 0;
+        byte[] head = new byte[RegistryFileReader.START_BYTES];
         try (InputStream in = body; OutputStream out = Files.newOutputStream(target)) {
             byte[] buf = new byte[1 << 16];
             // One byte more than the limit allows tells "exactly the limit" from "past it".
             for (int n = in.read(buf, 0, readable(buf, received)); n >= 0;
                     n = in.read(buf, 0, readable(buf, received))) {
                 out.write(buf, 0, n);
+                if (received < head.length) {
+                    int copied = (int) Math.min(n, head.length - received);
+                    System.arraycopy(buf, 0, head, (int) received, copied);
+                    if (received + copied == head.length) {
+                        // What cannot be the registry is refused from its start, not after 64 MiB.
+                        checkStart(head);
+                    }
+                }
                 received += n;
                 if (received > MAX_DOWNLOAD_BYTES) {
                     throw tooLarge("");
@@ -265,6 +274,15 @@ public final class RegistryDownloader {
     }
 
     /** How many bytes the next read may take: up to one past the limit. */
+    private void checkStart(byte[] head) throws UpdateException {
+        try {
+            RegistryFileReader.checkStart(head, head.length, settings.url().toString());
+        } catch (RegistryFormatException e) {
+            throw new UpdateException(e.getMessage() + "; the download was stopped there and the active data is "
+                    + "unchanged", e);
+        }
+    }
+
     private static int readable(byte[] buf, long received) {
         return (int) Math.min(buf.length, MAX_DOWNLOAD_BYTES + 1 - received);
     }
