@@ -141,6 +141,61 @@ class BrowserTest {
         return worst;
     }
 
+    /**
+     * At the narrowest width WCAG 1.4.10 asks for (320 CSS px) no page scrolls sideways, in a
+     * left-to-right language, a right-to-left one and one without spaces between words.
+     */
+    @Test
+    void noPageScrollsSideways_at320px_inEnglishArabicAndJapanese() {
+        List<String> overflowing = new java.util.ArrayList<>();
+        for (String lang : List.of("", "/ar", "/ja")) {
+            for (String path : List.of("/", "/ports/443", "/ports/60", "/ports/25565", "/ports", "/ranges/system",
+                    "/search?q=redis", "/services/https")) {
+                go(lang + path);
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 800,
+                        "deviceScaleFactor", 1, "mobile", true));
+                Object r = browser.executeScript(String.join("\n",
+                        "const over = document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                        "let widest = '';",
+                        "if (over > 0) { for (const e of document.querySelectorAll('body *')) {",
+                        "  const b = e.getBoundingClientRect();",
+                        "  if (b.right > document.documentElement.clientWidth + 1 || b.left < -1) {",
+                        "    widest = e.tagName + '.' + e.className + ' ' + Math.round(b.left) + '..' + Math.round(b.right); break; } } }",
+                        "return [over, widest];"));
+                List<?> result = (List<?>) r;
+                if (((Number) result.get(0)).intValue() > 0) {
+                    overflowing.add(lang + path + ": " + result.get(0) + " px, " + result.get(1));
+                }
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+        assertThat(overflowing).isEmpty();
+    }
+
+    /** The header takes one row on a desktop and at most two on a phone, in every script. */
+    @Test
+    void header_takesOneRowOnADesktop_andTwoOnAPhone() {
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String lang : List.of("", "/ar", "/ja", "/de", "/ru")) {
+            go(lang + "/ports/443");
+            for (int width : List.of(320, 390, 1280)) {
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
+                        "deviceScaleFactor", 1, "mobile", width < 600));
+                long rows = ((Number) browser.executeScript(String.join("\n",
+                        "const tops = [...document.querySelectorAll('.bar > *')].map(e => e.getBoundingClientRect())",
+                        "  .map(b => Math.round(b.top + b.height / 2));",
+                        "const rows = []; for (const t of tops.sort((a, b) => a - b)) {",
+                        "  if (!rows.length || t - rows[rows.length - 1] > 12) rows.push(t); }",
+                        "return rows.length;"))).longValue();
+                if (rows > (width < 600 ? 2 : 1)) {
+                    wrong.add(lang + " at " + width + " px: " + rows + " rows");
+                }
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** At a phone's width (390 px) the page does not scroll sideways. */
     private void assertNoOverflowAtPhoneWidth() {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
