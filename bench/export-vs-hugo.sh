@@ -177,7 +177,7 @@ EOF
 <link rel="alternate" hreflang="x-default" href="{{ .Permalink }}">
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
-<script src="/assets/feedback.js" defer></script>
+<script src="/assets/site.js" defer></script>
 {{- block "schema" . }}{{ end }}
 </head>
 <body>

@@ -23,7 +23,7 @@ final class Assets {
 
     Assets() {
         css = add("site", "css", "text/css;charset=utf-8");
-        js = add("feedback", "js", "text/javascript;charset=utf-8");
+        js = add("site", "js", "text/javascript;charset=utf-8");
         icon = add("icon", "svg", "image/svg+xml;charset=utf-8");
     }
 

@@ -172,6 +172,34 @@ class BrowserTest {
         assertThat(overflowing).isEmpty();
     }
 
+    /**
+     * A command's copy button is reached with the keyboard alone (Tab, then Enter) and puts the
+     * command, exactly as shown, on the clipboard; the command box itself takes focus, so a long
+     * line can be scrolled with the arrow keys.
+     */
+    @Test
+    void copyButton_copiesTheExactCommand_withTheKeyboardAlone() {
+        go("/ports/22");
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", h.server.url(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement pre = browser.findElement(By.cssSelector("dd.command pre"));
+        String command = pre.findElement(By.tagName("code")).getText();
+        assertThat(pre.getAttribute("tabindex")).isEqualTo("0");
+        WebElement button = browser.findElement(By.cssSelector("dd.command button.copy"));
+        assertThat(button.isDisplayed()).isTrue();
+        // keyboard only: focus the command box, then Tab to its button and press Enter
+        browser.executeScript("arguments[0].focus()", pre);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement()).isEqualTo(button);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElement(button,
+                "Copied"));
+        Object copied = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, e => done('error: ' + e))");
+        assertThat(copied).isEqualTo(command);
+        assertThat(command).isNotBlank();
+    }
+
     /** The header takes one row on a desktop and at most two on a phone, in every script. */
     @Test
     void header_takesOneRowOnADesktop_andTwoOnAPhone() {
