@@ -506,8 +506,9 @@ public final class PortPages {
     private List<Block> uses(PortFacts f) {
         String p = Integer.toString(f.port);
         if (f.summary.programs().isEmpty()) {
-            return List.of(paragraph(Text.of(fullRegistry() ? "uses.none" : "uses.noneBaseline", "port", p,
-                    "software", softwareCount, "reports", f.unauthorized().size()).citing(REGISTRY)));
+            // A statement about Portolan's own list: no source to cite. What the registry reports of
+            // unauthorized use, or that the embedded data lacks those reports, the security section says.
+            return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount)));
         }
         return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.summary.distinctPrograms().size())),
                 new Block.Points(KnownSentences.programs(f.summary, List.of(Transport.values()))));
@@ -532,11 +533,19 @@ public final class PortPages {
         for (String report : f.unauthorized()) {
             reports.add(Text.of("security.unauthorized", "report", report).citing(REGISTRY));
         }
-        if (reports.isEmpty()) {
-            blocks.add(paragraph(Text.of(fullRegistry() ? "security.noneKnown" : "security.noneKnownBaseline", "port", p,
-                    "notes", securityNoteCount, "malware", malwareCount).citing(REGISTRY)));
+        // The page says here, and only here, that the embedded data lacks the registry's reports.
+        Text noReports = Text.of("security.baselineNoReports").citing(REGISTRY);
+        if (reports.isEmpty() && fullRegistry()) {
+            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "notes", securityNoteCount,
+                    "malware", malwareCount).citing(REGISTRY)));
+        } else if (reports.isEmpty()) {
+            blocks.add(paragraph(Text.of("security.noneKnownBaseline", "port", p, "notes", securityNoteCount,
+                    "malware", malwareCount), noReports));
         } else {
             blocks.add(new Block.Points(reports));
+            if (!fullRegistry()) {
+                blocks.add(paragraph(noReports));
+            }
         }
         if (!knowledge.badPorts().isEmpty()) {
             blocks.add(paragraph(Text.of(knowledge.browsersRefuse(f.port) ? "security.browsersRefuse"
