@@ -6,12 +6,12 @@ import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.PortSummary;
 import dev.portolan.knowledge.page.KnownSentences;
+import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.text.Messages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,8 @@ import java.util.Map;
  * What the curated knowledge says of a port, printed under the registry's records by {@code
  * lookup}, {@code check} and {@code who}: the name people use, what the protocol is, the programs
  * that use the port and its known abuse, in the sentences of the port's page, each with the
- * numbers of its sources, which follow.
+ * numbers of its sources, which follow: one cluster of markers a line, ascending, placed and
+ * numbered as on the page (see {@link Markers}).
  *
  * <pre>
  * known (portolan explain 3000 has the whole page):
@@ -60,35 +61,34 @@ final class KnownLines {
         if (facts.isEmpty() && security.isEmpty()) {
             return;
         }
-        Map<String, Integer> numbers = new LinkedHashMap<>();
+        List<Text> lines = new ArrayList<>(facts);
+        lines.addAll(security);
+        Markers markers = Markers.numbering(lines);
         out.println();
         out.println("known of port " + s.port() + " (portolan explain " + s.port() + " has the whole page):");
         for (Text t : facts) {
-            out.println("  " + sentence(t, numbers));
+            out.println("  " + sentence(t, markers));
         }
         if (hidden > 0) {
             out.println("  ... and " + hidden + " more " + (hidden == 1 ? "use" : "uses") + " of the port by programs");
         }
         for (Text t : security) {
-            out.println("  security: " + sentence(t, numbers));
+            out.println("  security: " + sentence(t, markers));
         }
         out.println("sources:");
-        for (Map.Entry<String, Integer> e : numbers.entrySet()) {
+        for (Map.Entry<String, Integer> e : markers.numbers().entrySet()) {
             Citation c = knowledge.citation(e.getKey()).orElseThrow();
             out.println("  [" + e.getValue() + "] " + c.title() + ". " + c.publisher()
                     + (c.secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". " + c.url());
         }
     }
 
-    private String sentence(Text t, Map<String, Integer> numbers) {
+    private String sentence(Text t, Markers markers) {
         StringBuilder s = new StringBuilder(messages.format(t));
-        StringBuilder marks = new StringBuilder();
-        for (String id : t.cites()) {
-            int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
-            marks.append('[').append(n).append(']');
-        }
-        if (marks.length() > 0) {
-            s.append(' ').append(marks);
+        List<Integer> cluster = markers.after(t);
+        if (!cluster.isEmpty()) {
+            s.append(' ');
+            cluster.forEach(n -> s.append('[').append(n).append(']'));
         }
         return s.toString();
     }

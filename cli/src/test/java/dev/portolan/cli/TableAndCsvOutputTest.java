@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,4 +169,21 @@ class TableAndCsvOutputTest {
         assertThat(lines.get(lines.size() - 2)).isEmpty();
     }
 
+    /** “Paper uses UDP port 25565 … [4][3]”: a known line showed its sources' numbers in citation order. */
+    @Test
+    void knownLines_showOneAscendingClusterOfMarkersALine() {
+        List<String> lines = Cli.run(home, "25565").outLines();
+        List<String> known = lines.subList(lines.indexOf("known of port 25565 (portolan explain 25565 has the whole page):")
+                + 1, lines.indexOf("sources:"));
+        assertThat(known).contains("  Paper uses UDP port 25565 for answering game server queries when that feature is "
+                + "turned on; it is off by default. [3][4]");
+        for (String l : known) {
+            Matcher m = Pattern.compile(" ((?:\\[\\d+])+)$").matcher(l);
+            if (m.find()) {
+                List<Integer> numbers = Arrays.stream(m.group(1).replaceAll("^\\[|]$", "").split("]\\["))
+                        .map(Integer::parseInt).toList();
+                assertThat(numbers).as(l).isSorted().doesNotHaveDuplicates();
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.PageDate;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
@@ -27,11 +28,9 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns page models and registry answers into HTML in one language, through the compiled
@@ -76,7 +75,7 @@ final class HtmlPages {
 
     /** The page of a port, its sentences from {@code sentences} (which its JSON may share). */
     byte[] port(PortPage page, Messages.Sentences sentences) {
-        Map<String, Integer> numbers = page.footnoteNumbers();
+        Markers markers = page.markers();
         String port = Integer.toString(page.port());
         List<Crumb> crumbs = new ArrayList<>();
         for (int i = 0; i < page.breadcrumbs().size(); i++) {
@@ -87,19 +86,19 @@ final class HtmlPages {
         for (Section s : page.sections()) {
             List<BlockView> blocks = new ArrayList<>();
             for (Block b : s.blocks()) {
-                blocks.add(block(b, sentences, numbers, port, s.id().id()));
+                blocks.add(block(b, sentences, markers, port));
             }
             sections.add(new Views.SectionView(s.id().id(), messages.format("section." + s.id().id() + ".heading",
                     "port", port), blocks));
         }
         List<Views.Qa> faq = new ArrayList<>();
         for (PortPage.Faq q : page.faq()) {
-            faq.add(new Views.Qa(sentence(sentences, q.question(), numbers), sentence(sentences, q.answer(), numbers)));
+            faq.add(new Views.Qa(sentence(sentences, q.question(), markers), sentence(sentences, q.answer(), markers)));
         }
         List<Views.RelatedView> related = new ArrayList<>();
         for (PortPage.Related r : page.related()) {
             related.add(new Views.RelatedView(frame.t("port.link", "port", Integer.toString(r.port())),
-                    "/ports/" + r.port(), sentence(sentences, r.reason(), numbers)));
+                    "/ports/" + r.port(), sentence(sentences, r.reason(), markers)));
         }
         List<Link> nearby = new ArrayList<>(2);
         page.previous().ifPresent(p -> nearby.add(new Link(frame.t("nearby.previous", "port", Integer.toString(p)),
@@ -124,12 +123,21 @@ final class HtmlPages {
         return render("port", head, view);
     }
 
-    private BlockView block(Block b, Messages.Sentences sentences, Map<String, Integer> numbers, String port, String section) {
+    private BlockView block(Block b, Messages.Sentences sentences, Markers markers, String port) {
         if (b instanceof Block.Paragraph p) {
-            return new Views.Paragraph(sentences(sentences, p.sentences(), numbers));
+            List<List<Integer>> clusters = markers.paragraph(p.sentences());
+            List<Sentence> out = new ArrayList<>(clusters.size());
+            for (int i = 0; i < clusters.size(); i++) {
+                out.add(new Sentence(sentences.format(p.sentences().get(i)), clusters.get(i)));
+            }
+            return new Views.Paragraph(out);
         }
         if (b instanceof Block.Points p) {
-            return new Views.Points(sentences(sentences, p.items(), numbers));
+            List<Sentence> out = new ArrayList<>(p.items().size());
+            for (Text t : p.items()) {
+                out.add(sentence(sentences, t, markers));
+            }
+            return new Views.Points(out);
         }
         if (b instanceof Block.Commands c) {
             List<CommandView> commands = new ArrayList<>();
@@ -139,7 +147,7 @@ final class HtmlPages {
                 String label = cmd.transport().isEmpty() ? platform
                         : frame.t("commands.transport", "platform", platform, "transport",
                                 cmd.transport().toUpperCase(Locale.ROOT));
-                commands.add(new CommandView(label, cmd.line(), notes(cmd.cites(), numbers)));
+                commands.add(new CommandView(label, cmd.line(), markers.cluster(cmd.cites())));
             }
             return new Views.Commands(commands);
         }
@@ -168,27 +176,9 @@ final class HtmlPages {
         return d == null ? none : messages.date(d);
     }
 
-    private List<Sentence> sentences(Messages.Sentences sentences, List<Text> texts, Map<String, Integer> numbers) {
-        List<Sentence> out = new ArrayList<>(texts.size());
-        for (Text t : texts) {
-            out.add(sentence(sentences, t, numbers));
-        }
-        return out;
-    }
-
-    private Sentence sentence(Messages.Sentences sentences, Text t, Map<String, Integer> numbers) {
-        return new Sentence(sentences.format(t), notes(t.cites(), numbers));
-    }
-
-    private static List<Integer> notes(List<String> cites, Map<String, Integer> numbers) {
-        Set<Integer> out = new LinkedHashSet<>();
-        for (String id : cites) {
-            Integer n = numbers.get(id);
-            if (n != null) {
-                out.add(n);
-            }
-        }
-        return List.copyOf(out);
+    /** A text that stands alone (an item, a question, an answer) and its cluster of markers. */
+    private static Sentence sentence(Messages.Sentences sentences, Text t, Markers markers) {
+        return new Sentence(sentences.format(t), markers.after(t));
     }
 
     /** The home page, with a link to the site in another language or {@link Views.Suggestion#NONE}. */

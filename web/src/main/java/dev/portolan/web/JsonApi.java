@@ -5,6 +5,7 @@ import dev.portolan.core.Assignment;
 import dev.portolan.core.PortEntry;
 import dev.portolan.core.PortRange;
 import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.PageDate;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
@@ -42,6 +43,7 @@ final class JsonApi {
      */
     byte[] port(PortPage page, Messages.Sentences sentences, String url, @Nullable FeedbackCounts counts) {
         Map<String, Integer> numbers = page.footnoteNumbers();
+        Markers markers = page.markers();
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeNumberField("port", page.port());
@@ -65,7 +67,7 @@ final class JsonApi {
             g.writeEndArray();
             g.writeArrayFieldStart("sections");
             for (Section s : page.sections()) {
-                section(g, sentences, s, page.port(), numbers);
+                section(g, sentences, s, page.port(), numbers, markers);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("assignments");
@@ -83,9 +85,9 @@ final class JsonApi {
             for (PortPage.Faq q : page.faq()) {
                 g.writeStartObject();
                 g.writeFieldName("question");
-                text(g, sentences, q.question(), numbers);
+                text(g, sentences, q.question(), numbers, markers.after(q.question()));
                 g.writeFieldName("answer");
-                text(g, sentences, q.answer(), numbers);
+                text(g, sentences, q.answer(), numbers, markers.after(q.answer()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -94,7 +96,7 @@ final class JsonApi {
                 g.writeStartObject();
                 g.writeNumberField("port", r.port());
                 g.writeFieldName("reason");
-                text(g, sentences, r.reason(), numbers);
+                text(g, sentences, r.reason(), numbers, markers.after(r.reason()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -133,7 +135,8 @@ final class JsonApi {
         });
     }
 
-    private void section(JsonGenerator g, Messages.Sentences sentences, Section s, int port, Map<String, Integer> numbers) throws IOException {
+    private void section(JsonGenerator g, Messages.Sentences sentences, Section s, int port, Map<String, Integer> numbers,
+            Markers markers) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.id().id());
         g.writeStringField("heading", messages.format("section." + s.id().id() + ".heading", "port",
@@ -144,15 +147,16 @@ final class JsonApi {
             if (b instanceof Block.Paragraph p) {
                 g.writeStringField("type", "paragraph");
                 g.writeArrayFieldStart("sentences");
-                for (Text t : p.sentences()) {
-                    text(g, sentences, t, numbers);
+                List<List<Integer>> clusters = markers.paragraph(p.sentences());
+                for (int i = 0; i < clusters.size(); i++) {
+                    text(g, sentences, p.sentences().get(i), numbers, clusters.get(i));
                 }
                 g.writeEndArray();
             } else if (b instanceof Block.Points p) {
                 g.writeStringField("type", "points");
                 g.writeArrayFieldStart("items");
                 for (Text t : p.items()) {
-                    text(g, sentences, t, numbers);
+                    text(g, sentences, t, numbers, markers.after(t));
                 }
                 g.writeEndArray();
             } else if (b instanceof Block.Commands c) {
@@ -164,6 +168,7 @@ final class JsonApi {
                     g.writeStringField("transport", cmd.transport());
                     g.writeStringField("line", cmd.line());
                     KnownJson.cites(g, cmd.cites(), numbers);
+                    markers(g, markers.cluster(cmd.cites()));
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -181,8 +186,17 @@ final class JsonApi {
         g.writeEndObject();
     }
 
-    /** A sentence: its message key, arguments, text in this language, citations and their numbers. */
+    /** A sentence that shows no markers (a title, a breadcrumb, an argument). */
     private void text(JsonGenerator g, Messages.Sentences sentences, Text t, Map<String, Integer> numbers) throws IOException {
+        text(g, sentences, t, numbers, null);
+    }
+
+    /**
+     * A sentence: its message key, arguments, text in this language, citations and their numbers,
+     * and, where the page shows markers after it, the {@code markers} it shows.
+     */
+    private void text(JsonGenerator g, Messages.Sentences sentences, Text t, Map<String, Integer> numbers,
+            @Nullable List<Integer> cluster) throws IOException {
         g.writeStartObject();
         g.writeStringField("key", t.key());
         g.writeObjectFieldStart("args");
@@ -193,7 +207,19 @@ final class JsonApi {
         g.writeEndObject();
         g.writeStringField("text", sentences.format(t));
         KnownJson.cites(g, t.cites(), numbers);
+        if (cluster != null) {
+            markers(g, cluster);
+        }
         g.writeEndObject();
+    }
+
+    /** The footnote numbers a page shows after a sentence or a command, ascending (see {@link Markers}). */
+    private static void markers(JsonGenerator g, List<Integer> cluster) throws IOException {
+        g.writeArrayFieldStart("markers");
+        for (int n : cluster) {
+            g.writeNumber(n);
+        }
+        g.writeEndArray();
     }
 
     private void arg(JsonGenerator g, Messages.Sentences sentences, Object v, Map<String, Integer> numbers) throws IOException {

@@ -34,7 +34,10 @@ final class Views {
         static final Suggestion NONE = new Suggestion("", "", "", "");
     }
 
-    /** A sentence and the footnote numbers of the sources it rests on. */
+    /**
+     * A sentence and the cluster of footnote markers after it: ascending numbers, each once; empty
+     * when the next sentence of its paragraph rests on the same sources and cites them.
+     */
     record Sentence(String text, List<Integer> notes) {
         Sentence {
             notes = List.copyOf(notes);
@@ -66,7 +69,7 @@ final class Views {
     /** Commands to type. */
     record Commands(List<CommandView> commands) implements BlockView {}
 
-    /** One command: where it runs, the exact line, its sources. */
+    /** One command: where it runs, the exact line, the cluster of markers of its sources. */
     record CommandView(String label, String line, List<Integer> notes) {}
 
     /** The registry's records. */

@@ -121,14 +121,23 @@ class ApiTest {
             assertThat(s.path("heading").asText()).isNotBlank();
             for (JsonNode b : s.path("blocks")) {
                 assertThat(b.path("type").asText()).isIn("paragraph", "points", "commands", "assignments");
+                Set<Integer> noted = new TreeSet<>();
+                Set<Integer> marked = new TreeSet<>();
                 for (JsonNode t : b.path("sentences")) {
                     sentences++;
-                    assertThat(fieldNames(t)).containsExactly("key", "args", "text", "cites", "notes");
+                    assertThat(fieldNames(t)).containsExactly("key", "args", "text", "cites", "notes", "markers");
                     assertThat(t.path("cites").size()).isEqualTo(t.path("notes").size());
                     for (JsonNode n : t.path("notes")) {
                         assertThat(n.asInt()).isBetween(1, footnotes);
+                        noted.add(n.asInt());
                     }
+                    List<Integer> markers = new ArrayList<>();
+                    t.path("markers").forEach(n -> markers.add(n.asInt()));
+                    assertThat(markers).isSorted().doesNotHaveDuplicates();
+                    marked.addAll(markers);
                 }
+                // a paragraph's markers name every source its sentences cite, each once per run
+                assertThat(marked).isEqualTo(noted);
             }
         }
         assertThat(sectionIds).contains("overview", "range", "assignments", "check");

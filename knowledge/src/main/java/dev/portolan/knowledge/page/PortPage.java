@@ -2,7 +2,7 @@ package dev.portolan.knowledge.page;
 
 import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.PortSummary;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * @param related other ports worth reading, with why
  * @param previous the previous port, if any
  * @param next the next port, if any
- * @param footnotes the sources, numbered in order of first citation on the page
+ * @param footnotes the sources, numbered in the order a reader meets their markers (see {@link Markers})
  * @param data which registry data answered (kind of source, label, dates)
  * @param known what is on the port, as data: the names, programs, notes and citations the
  *     sentences were made from, for renderers that also give them structured (the JSON API)
@@ -50,9 +50,14 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
     /** A numbered source. */
     public record Footnote(int number, Citation citation) {}
 
-    /** The footnote numbers of citation ids, for renderers that place markers. */
+    /** Where the page's footnote markers stand and which numbers they show. */
+    public Markers markers() {
+        return Markers.of(footnoteNumbers());
+    }
+
+    /** The footnote numbers of citation ids. */
     public Map<String, Integer> footnoteNumbers() {
-        Map<String, Integer> numbers = new HashMap<>();
+        Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Footnote f : footnotes) {
             numbers.put(f.citation().id(), f.number());
         }

@@ -11,7 +11,6 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.Transport;
-import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.EphemeralRange;
 import dev.portolan.knowledge.HistoryEvent;
 import dev.portolan.knowledge.Knowledge;
@@ -134,7 +133,7 @@ public final class PortPages {
         List<Related> related = related(f);
         OptionalInt previous = port > PortRange.MIN_PORT ? OptionalInt.of(port - 1) : OptionalInt.empty();
         OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
-        List<Footnote> footnotes = footnotes(title, subtitle, sections, faq, related);
+        List<Footnote> footnotes = Footnotes.of(knowledge, title, subtitle, sections, faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
                 next, footnotes, dataLine(registry.snapshot().info(), false), f.summary);
     }
@@ -188,8 +187,12 @@ public final class PortPages {
         List<Text> lead = new ArrayList<>(KnownSentences.names(f.summary));
         lead.addAll(KnownSentences.protocols(f.summary));
         if (!f.uses.isEmpty()) {
+            // The sources of the names the title gives the port's programs (8096: Jellyfin) are cited
+            // here, where the body names those programs: the title carries no markers.
+            List<String> cites = new ArrayList<>(Rules.citesOfUses(f.uses, Headline.SHOWN));
+            f.summary.programNames().forEach(n -> cites.addAll(n.cites()));
             lead.add(Text.of("overview.programs", "port", p, "programs", Rules.software(f.uses), "count",
-                    Rules.softwareCount(f.uses)).citing(Rules.citesOfUses(f.uses, Headline.SHOWN)));
+                    Rules.softwareCount(f.uses)).citing(dedupe(cites)));
         }
         if (!lead.isEmpty()) {
             blocks.add(paragraph(lead));
@@ -503,8 +506,9 @@ public final class PortPages {
     private List<Block> uses(PortFacts f) {
         String p = Integer.toString(f.port);
         if (f.summary.programs().isEmpty()) {
-            return List.of(paragraph(Text.of(fullRegistry() ? "uses.none" : "uses.noneBaseline", "port", p,
-                    "software", softwareCount, "reports", f.unauthorized().size()).citing(REGISTRY)));
+            // A statement about Portolan's own list: no source to cite. What the registry reports of
+            // unauthorized use, or that the embedded data lacks those reports, the security section says.
+            return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount)));
         }
         return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.summary.distinctPrograms().size())),
                 new Block.Points(KnownSentences.programs(f.summary, List.of(Transport.values()))));
@@ -529,11 +533,19 @@ public final class PortPages {
         for (String report : f.unauthorized()) {
             reports.add(Text.of("security.unauthorized", "report", report).citing(REGISTRY));
         }
-        if (reports.isEmpty()) {
-            blocks.add(paragraph(Text.of(fullRegistry() ? "security.noneKnown" : "security.noneKnownBaseline", "port", p,
-                    "notes", securityNoteCount, "malware", malwareCount).citing(REGISTRY)));
+        // The page says here, and only here, that the embedded data lacks the registry's reports.
+        Text noReports = Text.of("security.baselineNoReports").citing(REGISTRY);
+        if (reports.isEmpty() && fullRegistry()) {
+            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "notes", securityNoteCount,
+                    "malware", malwareCount).citing(REGISTRY)));
+        } else if (reports.isEmpty()) {
+            blocks.add(paragraph(Text.of("security.noneKnownBaseline", "port", p, "notes", securityNoteCount,
+                    "malware", malwareCount), noReports));
         } else {
             blocks.add(new Block.Points(reports));
+            if (!fullRegistry()) {
+                blocks.add(paragraph(noReports));
+            }
         }
         if (!knowledge.badPorts().isEmpty()) {
             blocks.add(paragraph(Text.of(knowledge.browsersRefuse(f.port) ? "security.browsersRefuse"
@@ -634,55 +646,5 @@ public final class PortPages {
             }
         }
         return List.copyOf(out.values());
-    }
-
-    // --- footnotes ---
-
-    private List<Footnote> footnotes(Text title, Text subtitle, List<Section> sections, List<Faq> faq,
-            List<Related> related) {
-        Set<String> order = new LinkedHashSet<>();
-        collect(title, order);
-        collect(subtitle, order);
-        for (Section s : sections) {
-            for (Block b : s.blocks()) {
-                if (b instanceof Block.Paragraph para) {
-                    para.sentences().forEach(t -> collect(t, order));
-                } else if (b instanceof Block.Points points) {
-                    points.items().forEach(t -> collect(t, order));
-                } else if (b instanceof Block.Commands cmds) {
-                    cmds.commands().forEach(c -> order.addAll(c.cites()));
-                } else if (b instanceof Block.Assignments) {
-                    order.add(REGISTRY);
-                }
-            }
-        }
-        for (Faq q : faq) {
-            collect(q.question(), order);
-            collect(q.answer(), order);
-        }
-        related.forEach(r -> collect(r.reason(), order));
-        List<Footnote> out = new ArrayList<>();
-        int n = 1;
-        for (String id : order) {
-            Citation c = knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
-                    "a page cites '" + id + "', which the knowledge does not define"));
-            out.add(new Footnote(n++, c));
-        }
-        return out;
-    }
-
-    private static void collect(Text t, Set<String> order) {
-        order.addAll(t.cites());
-        for (Object v : t.args().values()) {
-            if (v instanceof Text nested) {
-                collect(nested, order);
-            } else if (v instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof Text nested) {
-                        collect(nested, order);
-                    }
-                }
-            }
-        }
     }
 }

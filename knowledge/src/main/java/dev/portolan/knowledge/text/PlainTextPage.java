@@ -1,6 +1,7 @@
 package dev.portolan.knowledge.text;
 
 import dev.portolan.knowledge.page.Block;
+import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
@@ -10,14 +11,13 @@ import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders a {@link PortPage} as plain text for a terminal: headings, wrapped paragraphs with
- * footnote markers such as {@code [3]}, commands indented as they are to be typed, registry records
- * one field a line, and the numbered sources at the end. A label and what follows it are joined
- * by the language's own pattern ({@code text.labelled}: “Assignee: IESG”, “Attributaire : IESG”,
- * “割り当て先：IESG”).
+ * footnote markers such as {@code [3][8]} where {@link Markers} places them, commands indented as
+ * they are to be typed, registry records one field a line, and the numbered sources at the end. A
+ * label and what follows it are joined by the language's own pattern ({@code text.labelled}:
+ * “Assignee: IESG”, “Attributaire : IESG”, “割り当て先：IESG”).
  */
 public final class PlainTextPage {
     private static final char WORD_JOINER = '\u2060';
@@ -41,31 +41,31 @@ public final class PlainTextPage {
 
     /** The page as text, ending with a line break. */
     public String render(PortPage page) {
-        Map<String, Integer> numbers = page.footnoteNumbers();
+        Markers markers = page.markers();
         StringBuilder out = new StringBuilder();
         String title = messages.format(page.title());
         out.append(title).append('\n').append("=".repeat(Math.min(width, columns(title)))).append('\n');
-        wrap(out, sentence(page.subtitle(), numbers), "");
+        wrap(out, messages.format(page.subtitle()), "");
         for (Section s : page.sections()) {
             out.append('\n');
             heading(out, messages.format("section." + s.id().id() + ".heading", "port", Integer.toString(page.port())));
             for (Block b : s.blocks()) {
-                block(out, b, numbers);
+                block(out, b, markers);
             }
         }
         if (!page.faq().isEmpty()) {
             out.append('\n');
             heading(out, messages.format("section.faq.heading"));
             for (PortPage.Faq q : page.faq()) {
-                wrap(out, sentence(q.question(), numbers), "");
-                wrap(out, sentence(q.answer(), numbers), "  ");
+                wrap(out, sentence(q.question(), markers.after(q.question())), "");
+                wrap(out, sentence(q.answer(), markers.after(q.answer())), "  ");
             }
         }
         if (!page.related().isEmpty()) {
             out.append('\n');
             heading(out, messages.format("section.related.heading"));
             for (PortPage.Related r : page.related()) {
-                wrap(out, "- " + sentence(r.reason(), numbers), "  ");
+                wrap(out, "- " + sentence(r.reason(), markers.after(r.reason())), "  ");
             }
         }
         out.append('\n');
@@ -83,35 +83,38 @@ public final class PlainTextPage {
         out.append(text).append('\n').append("-".repeat(Math.min(width, columns(text)))).append('\n');
     }
 
-    private void block(StringBuilder out, Block b, Map<String, Integer> numbers) {
+    private void block(StringBuilder out, Block b, Markers markers) {
         if (b instanceof Block.Paragraph p) {
             StringBuilder para = new StringBuilder();
-            for (Text t : p.sentences()) {
+            List<List<Integer>> clusters = markers.paragraph(p.sentences());
+            for (int i = 0; i < p.sentences().size(); i++) {
                 if (para.length() > 0) {
                     para.append(' ');
                 }
-                para.append(sentence(t, numbers));
+                para.append(sentence(p.sentences().get(i), clusters.get(i)));
             }
             wrap(out, para.toString(), "");
         } else if (b instanceof Block.Points points) {
             for (Text t : points.items()) {
-                wrap(out, "- " + sentence(t, numbers), "  ");
+                wrap(out, "- " + sentence(t, markers.after(t)), "  ");
             }
         } else if (b instanceof Block.Commands commands) {
-            String platform = "";
-            for (Block.Command c : commands.commands()) {
-                if (!c.platform().equals(platform)) {
-                    platform = c.platform();
-                    StringBuilder label = new StringBuilder(messages.format("command.platform." + platform));
-                    for (String id : c.cites()) {
-                        Integer n = numbers.get(id);
-                        if (n != null) {
-                            label.append('[').append(n).append(']');
-                        }
-                    }
-                    out.append(labelled(label.toString(), "")).append('\n');
+            List<Block.Command> all = commands.commands();
+            int i = 0;
+            while (i < all.size()) {
+                // One label for the commands of a platform, with the sources of all of them.
+                String platform = all.get(i).platform();
+                List<String> cites = new ArrayList<>();
+                int end = i;
+                while (end < all.size() && all.get(end).platform().equals(platform)) {
+                    cites.addAll(all.get(end++).cites());
                 }
-                out.append("    ").append(c.line()).append('\n');
+                String label = messages.format("command.platform." + platform) + marks(markers.cluster(cites), "");
+                out.append(labelled(label, "")).append('\n');
+                for (Block.Command c : all.subList(i, end)) {
+                    out.append("    ").append(c.line()).append('\n');
+                }
+                i = end;
             }
         } else if (b instanceof Block.Assignments table) {
             for (Block.AssignmentRow r : table.rows()) {
@@ -140,14 +143,21 @@ public final class PlainTextPage {
         return messages.format("text.labelled", "label", label, "value", value);
     }
 
-    private String sentence(Text t, Map<String, Integer> numbers) {
-        StringBuilder s = new StringBuilder(messages.format(t));
-        for (String id : t.cites()) {
-            Integer n = numbers.get(id);
-            if (n != null) {
-                // A word joiner keeps the marker on the line of the word it follows.
-                s.append(WORD_JOINER).append('[').append(n).append(']');
+    /** A sentence and the cluster of markers after it. */
+    private String sentence(Text t, List<Integer> cluster) {
+        String text = messages.format(t);
+        // A word joiner keeps the markers on the line of the word they follow.
+        return cluster.isEmpty() ? text : text + WORD_JOINER + marks(cluster, String.valueOf(WORD_JOINER));
+    }
+
+    /** A cluster of markers, {@code between} each two (a word joiner keeps wrapped prose from breaking it). */
+    private static String marks(List<Integer> cluster, String between) {
+        StringBuilder s = new StringBuilder();
+        for (int n : cluster) {
+            if (s.length() > 0) {
+                s.append(between);
             }
+            s.append('[').append(n).append(']');
         }
         return s.toString();
     }

@@ -59,7 +59,7 @@ class TruthTest {
     void portsWithPrograms_neverSayTheyHaveNone() {
         for (int port : Knowledge.embedded().portsWithUses()) {
             List<String> keys = keys(pages.page(port));
-            assertThat(keys).as("port %d", port).doesNotContain("uses.none", "uses.noneBaseline", "faq.what.nothing");
+            assertThat(keys).as("port %d", port).doesNotContain("uses.none", "faq.what.nothing");
         }
     }
 
@@ -81,6 +81,28 @@ class TruthTest {
             assertThat(keys(page)).as("port %d", port).contains("faq.own.reserved", "why.reserved")
                     .doesNotContain("range.reservedEdge", "faq.own.unassigned");
             assertThat(render(port)).as("port %d", port).doesNotContain("IANA may assign", "edge of the");
+        }
+    }
+
+    /**
+     * “The embedded registry data does not carry IANA’s reports of unauthorized use” stood under
+     * other uses and again under security; with the full registry, “the registry records no report
+     * of unauthorized use on it” did the same. Security says it, once.
+     */
+    @Test
+    void whatTheRegistryReportsOfUnauthorizedUse_isSaidOnce_underSecurity() {
+        PortPages baseline = new PortPages(Registry.of(dev.portolan.core.baseline.Baseline.load()), Knowledge.embedded());
+        for (int port : List.of(0, 60, 1023, 1434, 25565, 60327)) {
+            PortPage page = baseline.page(port);
+            String rendered = text.render(page);
+            assertThat(rendered.split("embedded registry data does not carry", -1)).as("port %d", port).hasSize(2);
+            assertThat(page.section(Section.Id.SECURITY).orElseThrow().blocks().stream()
+                    .filter(Block.Paragraph.class::isInstance)
+                    .flatMap(b -> ((Block.Paragraph) b).sentences().stream()).map(Text::key))
+                    .as("port %d", port).contains("security.baselineNoReports");
+        }
+        for (int port : List.of(60, 1024, 60327)) {
+            assertThat(render(port).split("of unauthorized use on it", -1)).as("port %d", port).hasSize(2);
         }
     }
 
