@@ -125,7 +125,13 @@ public final class PortPages {
         add(sections, Section.Id.WHY, why(f));
         Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f)).citing(f.summary.headline().cites());
         Text subtitle = Rules.subtitle(f);
-        Text summary = Text.of("page.summary", "port", p, "what", Rules.titleWhat(f), "subtitle", subtitle);
+        // The description says what the title says, then the subtitle: "Port 443: https. Registered to
+        // https on ...". Where the title names only a status ("Port 60: Unassigned"), the subtitle
+        // starts with that status, so the description names only the port ("Port 60. Unassigned: the
+        // even-numbered orphan.").
+        Text named = f.summary.headline().kind() == dev.portolan.knowledge.Headline.Kind.STATUS
+                ? Text.of("crumb.port", "port", p) : Text.of("page.title", "port", p, "what", Rules.titleWhat(f));
+        Text summary = Text.of("page.summary", "title", named, "subtitle", subtitle);
         List<Crumb> crumbs = List.of(new Crumb(Text.of("crumb.ports"), "/ports"),
                 new Crumb(Text.of("crumb.range", "range", f.range.id()), "/ranges/" + f.range.id()),
                 new Crumb(Text.of("crumb.port", "port", p), "/ports/" + p));
