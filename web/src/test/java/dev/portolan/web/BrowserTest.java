@@ -200,6 +200,35 @@ class BrowserTest {
         assertThat(command).isNotBlank();
     }
 
+    /**
+     * The registry's table fits the column at 1280 px without scrolling sideways, and on a phone
+     * becomes rows of labelled lines, still a table to assistive technology.
+     */
+    @Test
+    void registryTable_fitsADesktop_andBecomesLabelledRowsOnAPhone() {
+        for (String lang : List.of("", "/ar", "/de")) {
+            go(lang + "/ports/443");
+            for (int width : List.of(1280, 390, 320)) {
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                        "deviceScaleFactor", 1, "mobile", width < 600));
+                List<?> r = (List<?>) browser.executeScript(String.join("\n",
+                        "const wrap = document.querySelector('#assignments .table-wrap');",
+                        "const td = wrap.querySelector('tbody td');",
+                        "return [wrap.scrollWidth - wrap.clientWidth, getComputedStyle(td, '::before').content,",
+                        "  wrap.querySelector('table').getAttribute('role'), td.getAttribute('role')];"));
+                assertThat(((Number) r.get(0)).intValue()).as("%s at %d px: sideways scroll", lang, width)
+                        .isLessThanOrEqualTo(0);
+                if (width < 600) {
+                    assertThat((String) r.get(1)).as("%s at %d px: label", lang, width).isNotIn("none", "normal", "");
+                } else {
+                    assertThat((String) r.get(1)).isIn("none", "normal");
+                }
+                assertThat(List.of(r.get(2), r.get(3))).isEqualTo(List.of("table", "cell"));
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+    }
+
     /** The header takes one row on a desktop and at most two on a phone, in every script. */
     @Test
     void header_takesOneRowOnADesktop_andTwoOnAPhone() {
