@@ -60,7 +60,7 @@ class CitationMarkersTest {
         Set<String> citedBefore = new TreeSet<>();
         collect(model.title(), citedBefore);
         collect(model.subtitle(), citedBefore);
-        for (Text t : texts(model)) {
+        for (Text t : model.bodyTexts()) {
             collect(t, citedBefore);
             Set<String> own = new LinkedHashSet<>(t.cites());
             clustersBefore += own.isEmpty() ? 0 : 1;
@@ -101,24 +101,6 @@ class CitationMarkersTest {
         assertThat(clusters.size()).isLessThan(clustersBefore);
     }
 
-    private static List<Text> texts(PortPage page) {
-        List<Text> out = new ArrayList<>();
-        for (Section s : page.sections()) {
-            for (Block b : s.blocks()) {
-                if (b instanceof Block.Paragraph p) {
-                    out.addAll(p.sentences());
-                } else if (b instanceof Block.Points p) {
-                    out.addAll(p.items());
-                }
-            }
-        }
-        for (PortPage.Faq q : page.faq()) {
-            out.add(q.question());
-            out.add(q.answer());
-        }
-        page.related().forEach(r -> out.add(r.reason()));
-        return out;
-    }
 
     private static List<Block.Command> commands(PortPage page) {
         List<Block.Command> out = new ArrayList<>();

@@ -26,22 +26,10 @@ final class Footnotes {
         List<String> unmarked = new ArrayList<>();
         collect(title, unmarked);
         collect(subtitle, unmarked);
-        for (Section s : sections) {
-            for (Block b : s.blocks()) {
-                if (b instanceof Block.Paragraph para) {
-                    para.sentences().forEach(t -> collect(t, unmarked));
-                } else if (b instanceof Block.Points points) {
-                    points.items().forEach(t -> collect(t, unmarked));
-                } else if (b instanceof Block.Assignments) {
-                    unmarked.add(PortPages.REGISTRY);
-                }
-            }
+        PortPage.bodyTexts(sections, faq, related).forEach(t -> collect(t, unmarked));
+        if (sections.stream().flatMap(s -> s.blocks().stream()).anyMatch(b -> b instanceof Block.Assignments)) {
+            unmarked.add(PortPages.REGISTRY);
         }
-        for (Faq q : faq) {
-            collect(q.question(), unmarked);
-            collect(q.answer(), unmarked);
-        }
-        related.forEach(r -> collect(r.reason(), unmarked));
         clusters.add(unmarked);
         List<Footnote> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : number(clusters).entrySet()) {

@@ -68,4 +68,32 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
     public java.util.Optional<Section> section(Section.Id id) {
         return sections.stream().filter(s -> s.id() == id).findFirst();
     }
+
+    /**
+     * The texts of the page's body in reading order: the sentences of paragraphs and the items of
+     * lists, section by section, then the questions and answers, then the related ports' reasons.
+     */
+    public List<Text> bodyTexts() {
+        return bodyTexts(sections, faq, related);
+    }
+
+    /** {@link #bodyTexts()} of a page still being put together. */
+    static List<Text> bodyTexts(List<Section> sections, List<Faq> faq, List<Related> related) {
+        List<Text> out = new java.util.ArrayList<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Paragraph p) {
+                    out.addAll(p.sentences());
+                } else if (b instanceof Block.Points p) {
+                    out.addAll(p.items());
+                }
+            }
+        }
+        for (Faq q : faq) {
+            out.add(q.question());
+            out.add(q.answer());
+        }
+        related.forEach(r -> out.add(r.reason()));
+        return out;
+    }
 }

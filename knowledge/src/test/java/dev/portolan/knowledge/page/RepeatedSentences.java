@@ -30,7 +30,7 @@ final class RepeatedSentences {
         List<String> sentences = new ArrayList<>();
         Messages.Sentences formatted = messages.sentences();
         BreakIterator breaks = BreakIterator.getSentenceInstance(messages.locale());
-        for (Text t : texts(page)) {
+        for (Text t : page.bodyTexts()) {
             sentences.addAll(split(breaks, formatted.format(t)));
         }
         // Where each sentence stands, and where sentences that go on after a semicolon or colon begin.
@@ -57,25 +57,6 @@ final class RepeatedSentences {
         return List.copyOf(out);
     }
 
-    /** The texts of a page's body, in reading order. */
-    static List<Text> texts(PortPage page) {
-        List<Text> out = new ArrayList<>();
-        for (Section s : page.sections()) {
-            for (Block b : s.blocks()) {
-                if (b instanceof Block.Paragraph p) {
-                    out.addAll(p.sentences());
-                } else if (b instanceof Block.Points p) {
-                    out.addAll(p.items());
-                }
-            }
-        }
-        for (PortPage.Faq q : page.faq()) {
-            out.add(q.question());
-            out.add(q.answer());
-        }
-        page.related().forEach(r -> out.add(r.reason()));
-        return out;
-    }
 
     private static List<String> split(BreakIterator breaks, String text) {
         breaks.setText(text);

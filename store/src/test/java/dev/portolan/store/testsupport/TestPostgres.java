@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.portolan.store.FeedbackDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,18 +81,9 @@ public final class TestPostgres implements AutoCloseable {
 
     /** The rows of a query in the schema, each as its columns joined by {@code |}. */
     public List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(database()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
+        try (Connection c = connect(database())) {
+            return Rows.of(c, sql);
         }
-        return out;
     }
 
     private static Connection connect(FeedbackDatabase.Postgres db) throws SQLException {
