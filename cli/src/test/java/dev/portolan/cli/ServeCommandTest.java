@@ -117,6 +117,66 @@ class ServeCommandTest {
         }
     }
 
+    /** A running {@code serve} with scheduled updates from {@code updateUrl}, in {@code home}. */
+    private record Node(ServeCommand serve, WebServer server, CompletableFuture<Integer> code, StringWriter err) {
+        static Node start(Path home, String updateUrl) throws Exception {
+            StringWriter err = new StringWriter();
+            Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    Map.of("PORTOLAN_HOME", home.toString()), false);
+            CompletableFuture<WebServer> running = new CompletableFuture<>();
+            ServeCommand serve = new ServeCommand(console, running::complete);
+            serve.port = 0;
+            serve.updateEvery = "24h";
+            serve.updateUrl = updateUrl;
+            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return serve.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            return new Node(serve, running.get(60, TimeUnit.SECONDS), code, err);
+        }
+
+        String page(int port) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/ports/" + port))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        void stop() throws Exception {
+            server.close();
+            assertThat(code.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+        }
+    }
+
+    /**
+     * Two servers sharing one Portolan home each run the update: the first imports the newer
+     * release; the second finds the source unchanged (the validators are shared) and still serves
+     * the release the first imported.
+     */
+    @Test
+    void serve_updateEvery_onTwoNodesOfOneHome_bothServeTheNewRelease() throws Exception {
+        try (LoopbackHttpServer source = LoopbackHttpServer.start().route("/registry.xml",
+                LoopbackHttpServer.conditional(GeneratedRegistry.xmlBytes(LocalDate.of(2026, 12, 1),
+                        GeneratedRegistry.RECORDS), "\"v1\"", "Tue, 01 Dec 2026 00:00:00 GMT"))) {
+            Node a = Node.start(home, source.url("/registry.xml"));
+            Node b = Node.start(home, source.url("/registry.xml"));
+            try {
+                assertThat(a.serve().scheduled.runOnce()).isEqualTo(dev.portolan.web.Metrics.UpdateOutcome.UPDATED);
+                assertThat(b.serve().scheduled.runOnce()).isEqualTo(dev.portolan.web.Metrics.UpdateOutcome.UPDATED);
+                assertThat(a.page(1030)).contains("fixture6");
+                assertThat(b.page(1030)).contains("fixture6");
+                // one download: the second node's request was conditional and answered "not modified"
+                assertThat(source.requests("/registry.xml")).hasSize(2);
+                assertThat(source.requests("/registry.xml").get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+                assertThat(b.err().toString()).contains("portolan: update: now serving IANA registry of 2026-12-01");
+            } finally {
+                a.stop();
+                b.stop();
+            }
+        }
+    }
+
     @Test
     void serve_badUpdateOptions_areRefusedBeforeStarting() {
         Cli.Run every = Cli.run(home, "serve", "--update-every", "5x");
