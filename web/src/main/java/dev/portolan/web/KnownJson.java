@@ -115,11 +115,7 @@ public final class KnownJson {
                 Citation c = knowledge.citation(id).orElse(null);
                 if (c != null) {
                     g.writeStartObject();
-                    g.writeStringField("id", c.id());
-                    g.writeStringField("title", c.title());
-                    g.writeStringField("publisher", c.publisher());
-                    g.writeStringField("url", c.url());
-                    g.writeBooleanField("secondary", c.secondary());
+                    citation(g, c);
                     g.writeEndObject();
                 }
             }
@@ -160,5 +156,14 @@ public final class KnownJson {
             }
         }
         g.writeEndArray();
+    }
+
+    /** The fields of a source: its id, title, publisher, address and whether it is a secondary reference. */
+    static void citation(JsonGenerator g, Citation c) throws IOException {
+        g.writeStringField("id", c.id());
+        g.writeStringField("title", c.title());
+        g.writeStringField("publisher", c.publisher());
+        g.writeStringField("url", c.url());
+        g.writeBooleanField("secondary", c.secondary());
     }
 }

@@ -7,56 +7,79 @@ import dev.portolan.knowledge.page.PortPage.Footnote;
 import dev.portolan.knowledge.page.PortPage.Related;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Numbers the sources of a page in the order a reader meets their markers, so that the markers
- * read in ascending order wherever the text allows. A source cited only where no marker stands
- * (the title, the subtitle, an argument of a sentence) still gets a footnote, after the others:
- * no source a page rests on goes unlisted.
+ * read in ascending order wherever the text allows. The sources of one {@link SourceGroup} share
+ * a footnote (a citation in several groups goes to the first of them). A source cited only where
+ * no marker stands (the title, the subtitle, an argument of a sentence) still gets a footnote,
+ * after the others: no source a page rests on goes unlisted.
  */
 final class Footnotes {
     private Footnotes() {}
 
     /** The footnotes of a page: every source its texts cite, numbered in the order of its markers. */
-    static List<Footnote> of(Knowledge knowledge, Text title, Text subtitle, List<Section> sections, List<Faq> faq,
-            List<Related> related) {
-        List<List<String>> clusters = new ArrayList<>(Markers.inReadingOrder(sections, faq, related));
+    static List<Footnote> of(Knowledge knowledge, List<SourceGroup> groups, List<Text> unmarkedTexts,
+            List<Section> sections, List<Faq> faq, List<Related> related) {
+        Map<String, SourceGroup> groupOf = new LinkedHashMap<>();
+        for (SourceGroup g : groups) {
+            g.cites().forEach(id -> groupOf.putIfAbsent(id, g));
+        }
+        Function<String, String> key = id -> groupOf.containsKey(id) ? "group:" + groupOf.get(id).id() : id;
+        List<List<String>> clusters = new ArrayList<>(Markers.inReadingOrder(sections, faq, related, key));
         List<String> unmarked = new ArrayList<>();
-        collect(title, unmarked);
-        collect(subtitle, unmarked);
+        unmarkedTexts.forEach(t -> collect(t, unmarked));
         PortPage.bodyTexts(sections, faq, related).forEach(t -> collect(t, unmarked));
         if (sections.stream().flatMap(s -> s.blocks().stream()).anyMatch(b -> b instanceof Block.Assignments)) {
             unmarked.add(PortPages.REGISTRY);
         }
         clusters.add(unmarked);
+        // Every cited id under its footnote's key, in the order the page first cites it.
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        for (List<String> cluster : clusters) {
+            for (String id : cluster) {
+                members.computeIfAbsent(key.apply(id), k -> new LinkedHashSet<>()).add(id);
+            }
+        }
         List<Footnote> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : number(clusters).entrySet()) {
-            String id = e.getKey();
-            Citation c = knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
-                    "a page cites '" + id + "', which the knowledge does not define"));
-            out.add(new Footnote(e.getValue(), c));
+        for (Map.Entry<String, Integer> e : number(clusters, key).entrySet()) {
+            String k = e.getKey();
+            SourceGroup g = k.startsWith("group:") ? groupOf.get(members.get(k).iterator().next()) : null;
+            List<String> ids = new ArrayList<>(members.get(k));
+            if (g != null) {
+                ids.sort(java.util.Comparator.comparingInt(g.cites()::indexOf));
+            }
+            List<Citation> sources = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                sources.add(knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
+                        "a page cites '" + id + "', which the knowledge does not define")));
+            }
+            out.add(new Footnote(e.getValue(), g == null ? null : g.label(), sources));
         }
         return out;
     }
 
     /**
-     * Numbers from 1 the citations of marker clusters given in reading order: each the first time
-     * a cluster names it, in the cluster's order.
+     * Numbers from 1 the footnote keys of marker clusters given in reading order: each the first
+     * time a cluster names one of its citations.
      */
-    static Map<String, Integer> number(List<List<String>> clusters) {
+    static Map<String, Integer> number(List<List<String>> clusters, Function<String, String> key) {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (List<String> cluster : clusters) {
             for (String id : cluster) {
-                numbers.putIfAbsent(id, numbers.size() + 1);
+                numbers.putIfAbsent(key.apply(id), numbers.size() + 1);
             }
         }
         return numbers;
     }
 
     /** A text's citations and those of the texts nested in its arguments. */
-    private static void collect(Text t, List<String> out) {
+    static void collect(Text t, List<String> out) {
         out.addAll(t.cites());
         for (Object v : t.args().values()) {
             if (v instanceof Text nested) {

@@ -46,7 +46,7 @@ public final class Markers {
     public static Markers numbering(List<Text> lines) {
         List<List<String>> clusters = new ArrayList<>(lines.size());
         lines.forEach(t -> clusters.add(t.cites()));
-        return new Markers(Footnotes.number(clusters));
+        return new Markers(Footnotes.number(clusters, java.util.function.Function.identity()));
     }
 
     /** The numbered citation ids, in the order of their numbers. */
@@ -78,7 +78,20 @@ public final class Markers {
      */
     public List<List<Integer>> paragraph(List<Text> sentences) {
         List<List<Integer>> out = new ArrayList<>(sentences.size());
-        for (List<String> ids : placed(sentences)) {
+        for (List<String> ids : placed(sentences, id -> String.valueOf(numbers.get(id)))) {
+            out.add(cluster(ids));
+        }
+        return out;
+    }
+
+    /**
+     * The marker clusters of a page's body in reading order (see {@link #inReadingOrder(List,
+     * List, List, java.util.function.Function)}), as footnote numbers.
+     */
+    public List<List<Integer>> inReadingOrder(PortPage page) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (List<String> ids : inReadingOrder(page.sections(), page.faq(), page.related(),
+                id -> String.valueOf(numbers.get(id)))) {
             out.add(cluster(ids));
         }
         return out;
@@ -86,16 +99,23 @@ public final class Markers {
 
     /**
      * The citations that the markers after each sentence of a paragraph name: the sentence's own,
-     * each once, or none when the next sentence rests on the same sources.
+     * each once, or none when the next sentence rests on the same footnotes ({@code key} gives a
+     * citation's footnote).
      */
-    static List<List<String>> placed(List<Text> sentences) {
+    static List<List<String>> placed(List<Text> sentences, java.util.function.Function<String, String> key) {
         List<List<String>> out = new ArrayList<>(sentences.size());
         for (int i = 0; i < sentences.size(); i++) {
             Set<String> own = new LinkedHashSet<>(sentences.get(i).cites());
             boolean sharedWithNext = i + 1 < sentences.size()
-                    && own.equals(new LinkedHashSet<>(sentences.get(i + 1).cites()));
+                    && keys(own, key).equals(keys(sentences.get(i + 1).cites(), key));
             out.add(sharedWithNext ? List.of() : List.copyOf(own));
         }
+        return out;
+    }
+
+    private static Set<String> keys(java.util.Collection<String> ids, java.util.function.Function<String, String> key) {
+        Set<String> out = new java.util.HashSet<>();
+        ids.forEach(id -> out.add(key.apply(id)));
         return out;
     }
 
@@ -103,16 +123,19 @@ public final class Markers {
      * The citations each marker cluster of a page's body names, in reading order: the sections,
      * then the questions and answers, then the related ports. Empty clusters are left out.
      */
-    static List<List<String>> inReadingOrder(List<Section> sections, List<Faq> faq, List<Related> related) {
+    static List<List<String>> inReadingOrder(List<Section> sections, List<Faq> faq, List<Related> related,
+            java.util.function.Function<String, String> key) {
         List<List<String>> out = new ArrayList<>();
         for (Section s : sections) {
             for (Block b : s.blocks()) {
                 if (b instanceof Block.Paragraph p) {
-                    out.addAll(placed(p.sentences()));
+                    out.addAll(placed(p.sentences(), key));
                 } else if (b instanceof Block.Points p) {
                     p.items().forEach(t -> out.add(t.cites()));
                 } else if (b instanceof Block.Commands c) {
                     c.commands().forEach(cmd -> out.add(cmd.cites()));
+                } else if (b instanceof Block.Systems t) {
+                    t.rows().forEach(row -> out.add(row.cites()));
                 }
             }
         }

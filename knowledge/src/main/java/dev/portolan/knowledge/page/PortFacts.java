@@ -24,6 +24,8 @@ final class PortFacts {
     /** The programs known for this port in particular (not those of a wide range that holds it). */
     final List<ProgramUse> uses;
     final List<MalwareAssociation> malware;
+    /** Which of the page's sources share a footnote. */
+    final SourceGroups sources;
 
     PortFacts(PortSummary summary, Knowledge knowledge) {
         this.port = summary.port();
@@ -32,6 +34,7 @@ final class PortFacts {
         this.summary = summary;
         this.uses = summary.specificPrograms();
         this.malware = summary.malware();
+        this.sources = SourceGroups.of(knowledge, summary);
     }
 
     AssignmentStatus status(Transport t) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything Portolan says about one port, in no language yet.
@@ -47,8 +48,26 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
     /** A port worth reading next, and why ({@code related.tls}, {@code related.sameService}). */
     public record Related(int port, Text reason) {}
 
-    /** A numbered source. */
-    public record Footnote(int number, Citation citation) {}
+    /**
+     * A numbered footnote: one source, or the sources of a {@link SourceGroup} with its label.
+     *
+     * @param number the number its markers show
+     * @param label what the footnote is about when it lists a group, or null for a single source
+     * @param sources the sources, at least one
+     */
+    public record Footnote(int number, @Nullable Text label, List<Citation> sources) {
+        public Footnote {
+            sources = List.copyOf(sources);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("footnote " + number + " lists no source");
+            }
+        }
+
+        /** A footnote of one source. */
+        public Footnote(int number, Citation source) {
+            this(number, null, List.of(source));
+        }
+    }
 
     /** Where the page's footnote markers stand and which numbers they show. */
     public Markers markers() {
@@ -59,7 +78,7 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
     public Map<String, Integer> footnoteNumbers() {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Footnote f : footnotes) {
-            numbers.put(f.citation().id(), f.number());
+            f.sources().forEach(c -> numbers.put(c.id(), f.number()));
         }
         return numbers;
     }
