@@ -40,4 +40,23 @@ public final class CheckCommands {
                     : "Get-NetTCPConnection -LocalPort " + port + " -State Listen";
         };
     }
+
+    /**
+     * The commands that list the TCP connections with {@code port} at either end, in any state
+     * (a port a program connected from, an ephemeral port, is rarely a listener). Windows needs two:
+     * one for the local end, one for the remote end.
+     *
+     * @throws IllegalArgumentException if the port is outside 0-65535
+     */
+    public static java.util.List<String> connections(Os os, int port) {
+        if (port < PortRange.MIN_PORT || port > PortRange.MAX_PORT) {
+            throw new IllegalArgumentException("port " + port + " is outside 0-65535");
+        }
+        return switch (os) {
+            case LINUX -> java.util.List.of("ss -tanp '( sport = :" + port + " or dport = :" + port + " )'");
+            case MACOS -> java.util.List.of("lsof -nP -iTCP:" + port);
+            case WINDOWS -> java.util.List.of("Get-NetTCPConnection -LocalPort " + port,
+                    "Get-NetTCPConnection -RemotePort " + port);
+        };
+    }
 }

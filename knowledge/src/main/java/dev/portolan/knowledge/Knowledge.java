@@ -39,6 +39,7 @@ public final class Knowledge {
     private final Map<Integer, List<SecurityNote>> securityByPort;
     private final Map<Integer, List<MalwareAssociation>> malwareByPort;
     private final List<EphemeralRange> ephemeral;
+    private final List<EphemeralHandling> handling;
     private final List<PrivilegedPorts> privileged;
     private final Set<Integer> badPorts;
     private final List<String> badPortCites;
@@ -74,6 +75,7 @@ public final class Knowledge {
                 java.util.Comparator.comparingInt(n -> SecurityNote.KINDS.indexOf(n.kind())));
         this.malwareByPort = group(parts.malware, MalwareAssociation::port);
         this.ephemeral = List.copyOf(parts.ephemeral);
+        this.handling = List.copyOf(parts.handling);
         this.privileged = List.copyOf(parts.privileged);
         this.badPorts = Collections.unmodifiableSet(new TreeSet<>(parts.badPorts));
         this.badPortCites = List.copyOf(parts.badPortCites);
@@ -272,6 +274,11 @@ public final class Knowledge {
     /** Malware documented to use a port on one transport. */
     public List<MalwareAssociation> malware(int port, Transport transport) {
         return malware(port).stream().filter(m -> m.transports().contains(transport)).toList();
+    }
+
+    /** How operating systems hand out ephemeral ports, and how to see, change and reserve them. */
+    public List<EphemeralHandling> ephemeralHandling() {
+        return handling;
     }
 
     /** Default ephemeral ranges of operating systems. */

@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -91,6 +91,23 @@ final class KnowledgeCodec {
                 out.d.writeShort(r.high());
                 out.strs(r.settings());
                 out.strs(r.cites());
+            });
+            out.list(parts.handling, h -> {
+                out.str(h.id());
+                out.str(h.system());
+                out.d.writeShort(h.timeWaitSeconds());
+                out.str(h.timeWaitSetting());
+                out.strs(h.timeWaitCites());
+                out.str(h.show().command());
+                out.strs(h.show().cites());
+                out.str(h.change().command());
+                out.strs(h.change().cites());
+                out.str(h.reserve() == null ? "" : h.reserve().command());
+                out.strs(h.reserve() == null ? List.of() : h.reserve().cites());
+                out.d.writeBoolean(h.reserveNone());
+                out.str(h.reserveReplaces());
+                out.strs(h.reserveCites());
+                out.strs(h.connectCites());
             });
             out.list(parts.privileged, p -> {
                 out.str(p.id());
@@ -295,6 +312,22 @@ final class KnowledgeCodec {
                     in.str(), in.str(), in.u16(), in.strs())));
             parts.ephemeral.addAll(in.list(() -> new EphemeralRange(in.str(), in.str(), in.str(), in.str(),
                     in.u16(), in.u16(), in.strs(), in.strs())));
+            parts.handling.addAll(in.list(() -> {
+                String id = in.str();
+                String system = in.str();
+                int seconds = in.u16();
+                String setting = in.str();
+                List<String> timeWaitCites = in.strs();
+                EphemeralHandling.Step show = new EphemeralHandling.Step(in.str(), in.strs());
+                EphemeralHandling.Step change = new EphemeralHandling.Step(in.str(), in.strs());
+                String reserveCommand = in.str();
+                List<String> reserveStepCites = in.strs();
+                EphemeralHandling.Step reserve = reserveCommand.isEmpty() ? null
+                        : new EphemeralHandling.Step(reserveCommand, reserveStepCites);
+                boolean none = in.bool();
+                return new EphemeralHandling(id, system, seconds, setting, timeWaitCites, show, change, reserve,
+                        none, in.str(), in.strs(), in.strs());
+            }));
             parts.privileged.addAll(in.list(() -> {
                 String id = in.str();
                 String system = in.str();

@@ -48,6 +48,7 @@ final class KnowledgeReader {
         final List<SecurityNote> security = new ArrayList<>();
         final List<MalwareAssociation> malware = new ArrayList<>();
         final List<EphemeralRange> ephemeral = new ArrayList<>();
+        final List<EphemeralHandling> handling = new ArrayList<>();
         final List<PrivilegedPorts> privileged = new ArrayList<>();
         final Set<Integer> badPorts = new HashSet<>();
         final List<String> badPortCites = new ArrayList<>();
@@ -136,6 +137,7 @@ final class KnowledgeReader {
                 case "security" -> each(name, node, this::securityNote);
                 case "malware" -> each(name, node, this::malware);
                 case "ephemeral" -> each(name, node, this::ephemeral);
+                case "handling" -> each(name, node, this::handling);
                 case "privileged" -> each(name, node, this::privileged);
                 case "bad-ports" -> badPorts(node);
                 case "events" -> each(name, node, this::event);
@@ -144,7 +146,7 @@ final class KnowledgeReader {
                 case "deassignment" -> deassignment(node);
                 case "additions" -> each(name, node, this::addition);
                 default -> throw fail(name, "unknown section (known: citations, programs, names, protocols, security, "
-                        + "malware, ephemeral, privileged, bad-ports, additions, events, related, ranges, deassignment)");
+                        + "malware, ephemeral, handling, privileged, bad-ports, additions, events, related, ranges, deassignment)");
             }
         }
     }
@@ -313,6 +315,52 @@ final class KnowledgeReader {
         }
         parts.ephemeral.add(new EphemeralRange(id(where, n), text(where, n, "system"), optionalText(n, "since"),
                 optionalText(n, "until"), low, high, texts(where, n, "setting"), cites(where, n)));
+    }
+
+    private void handling(String where, JsonNode n) throws KnowledgeFormatException {
+        allow(where, n, "id", "system", "timeWait", "show", "change", "reserve", "connect", "note");
+        JsonNode tw = object(where, n, "timeWait");
+        allow(where + ".timeWait", tw, "seconds", "setting", "cite", "note");
+        int seconds = tw.has("seconds") ? integer(where + ".timeWait", tw, "seconds", 1, 3600) : 0;
+        EphemeralHandling.Step reserve = null;
+        String replaces = "";
+        List<String> reserveCites = List.of();
+        boolean none = false;
+        if (n.has("reserve")) {
+            // Absent when no source says; a command, or none: true with the source that shows there is none.
+            JsonNode r = object(where, n, "reserve");
+            allow(where + ".reserve", r, "command", "none", "replaces", "cite", "note");
+            if (r.has("command")) {
+                reserve = step(where + ".reserve", r);
+                replaces = optionalText(r, "replaces");
+            } else if (!r.path("none").asBoolean(false)) {
+                throw fail(where + ".reserve", "needs a command, or none: true where the system has none");
+            } else {
+                none = true;
+                reserveCites = cites(where + ".reserve", r);
+            }
+        }
+        JsonNode c = object(where, n, "connect");
+        allow(where + ".connect", c, "cite", "note");
+        JsonNode show = object(where, n, "show");
+        allow(where + ".show", show, "command", "cite", "note");
+        JsonNode change = object(where, n, "change");
+        allow(where + ".change", change, "command", "cite", "note");
+        parts.handling.add(new EphemeralHandling(id(where, n), text(where, n, "system"), seconds,
+                optionalText(tw, "setting"), cites(where + ".timeWait", tw), step(where + ".show", show),
+                step(where + ".change", change), reserve, none, replaces, reserveCites, cites(where + ".connect", c)));
+    }
+
+    private EphemeralHandling.Step step(String where, JsonNode n) throws KnowledgeFormatException {
+        return new EphemeralHandling.Step(text(where, n, "command"), cites(where, n));
+    }
+
+    private JsonNode object(String where, JsonNode n, String field) throws KnowledgeFormatException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isObject()) {
+            throw fail(where + "." + field, "must be a mapping");
+        }
+        return v;
     }
 
     private void privileged(String where, JsonNode n) throws KnowledgeFormatException {

@@ -107,8 +107,12 @@ final class HtmlPages {
                 "/ports/" + p)));
         List<Views.Note> notes = new ArrayList<>();
         for (PortPage.Footnote n : page.footnotes()) {
-            notes.add(new Views.Note(n.number(), n.citation().title(), n.citation().publisher(), n.citation().url(),
-                    n.citation().secondary() ? frame.messages().format("footnote.secondary") : ""));
+            List<Views.Source> sources = new ArrayList<>(n.sources().size());
+            for (dev.portolan.knowledge.Citation c : n.sources()) {
+                sources.add(new Views.Source(c.title(), c.publisher(), c.url(),
+                        c.secondary() ? frame.messages().format("footnote.secondary") : ""));
+            }
+            notes.add(new Views.Note(n.number(), n.label() == null ? "" : sentences.format(n.label()), sources));
         }
         String title = sentences.format(page.title());
         Views.PortView view = new Views.PortView(page.port(), title, sentences.format(page.subtitle()), crumbs,
@@ -147,9 +151,32 @@ final class HtmlPages {
                 String label = cmd.transport().isEmpty() ? platform
                         : frame.t("commands.transport", "platform", platform, "transport",
                                 cmd.transport().toUpperCase(Locale.ROOT));
+                if (!cmd.purpose().isEmpty()) {
+                    label = messages.format("command.withPurpose", "label", label, "purpose",
+                            messages.format("command.purpose." + cmd.purpose(), "port", port));
+                }
                 commands.add(new CommandView(label, cmd.line(), markers.cluster(cmd.cites())));
             }
             return new Views.Commands(commands);
+        }
+        if (b instanceof Block.Systems t) {
+            List<Views.SystemRowView> rows = new ArrayList<>();
+            for (Block.SystemRow r : t.rows()) {
+                List<String> listen = new ArrayList<>();
+                r.listen().forEach(x -> listen.add(sentences.format(x)));
+                if (listen.isEmpty()) {
+                    listen.add(messages.format("systems.unknown"));
+                }
+                List<String> ephemeral = new ArrayList<>();
+                r.ephemeral().forEach(x -> ephemeral.add(sentences.format(x)));
+                if (ephemeral.isEmpty()) {
+                    ephemeral.add(messages.format("systems.unknown"));
+                }
+                rows.add(new Views.SystemRowView(r.system(), listen, ephemeral, markers.cluster(r.cites())));
+            }
+            return new Views.SystemsTable(messages.format("systems.caption", "port", port),
+                    messages.format("systems.system"), messages.format("systems.listen"),
+                    messages.format("systems.ephemeralRange"), messages.format("systems.sources"), rows);
         }
         Block.Assignments a = (Block.Assignments) b;
         List<Views.Row> rows = new ArrayList<>();

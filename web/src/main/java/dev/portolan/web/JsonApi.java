@@ -113,15 +113,17 @@ final class JsonApi {
                 g.writeNull();
             }
             g.writeArrayFieldStart("footnotes");
+            // One entry per source; the sources of a group share its number and name it.
             for (PortPage.Footnote f : page.footnotes()) {
-                g.writeStartObject();
-                g.writeNumberField("number", f.number());
-                g.writeStringField("id", f.citation().id());
-                g.writeStringField("title", f.citation().title());
-                g.writeStringField("publisher", f.citation().publisher());
-                g.writeStringField("url", f.citation().url());
-                g.writeBooleanField("secondary", f.citation().secondary());
-                g.writeEndObject();
+                for (dev.portolan.knowledge.Citation c : f.sources()) {
+                    g.writeStartObject();
+                    g.writeNumberField("number", f.number());
+                    if (f.label() != null) {
+                        g.writeStringField("group", sentences.format(f.label()));
+                    }
+                    KnownJson.citation(g, c);
+                    g.writeEndObject();
+                }
             }
             g.writeEndArray();
             g.writeStringField("data", sentences.format(page.data()));
@@ -167,8 +169,32 @@ final class JsonApi {
                     g.writeStringField("platform", cmd.platform());
                     g.writeStringField("transport", cmd.transport());
                     g.writeStringField("line", cmd.line());
+                    if (!cmd.purpose().isEmpty()) {
+                        g.writeStringField("purpose", cmd.purpose());
+                    }
                     KnownJson.cites(g, cmd.cites(), numbers);
                     markers(g, markers.cluster(cmd.cites()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            } else if (b instanceof Block.Systems t) {
+                g.writeStringField("type", "systems");
+                g.writeArrayFieldStart("rows");
+                for (Block.SystemRow r : t.rows()) {
+                    g.writeStartObject();
+                    g.writeStringField("system", r.system());
+                    g.writeArrayFieldStart("listen");
+                    for (Text x : r.listen()) {
+                        text(g, sentences, x, numbers);
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("ephemeral");
+                    for (Text x : r.ephemeral()) {
+                        text(g, sentences, x, numbers);
+                    }
+                    g.writeEndArray();
+                    KnownJson.cites(g, r.cites(), numbers);
+                    markers(g, markers.cluster(r.cites()));
                     g.writeEndObject();
                 }
                 g.writeEndArray();

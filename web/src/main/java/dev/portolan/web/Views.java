@@ -58,7 +58,7 @@ final class Views {
     record SectionView(String id, String heading, List<BlockView> blocks) {}
 
     /** A block of a section. */
-    sealed interface BlockView permits Paragraph, Points, Commands, Table {}
+    sealed interface BlockView permits Paragraph, Points, Commands, Table, SystemsTable {}
 
     /** Sentences of one paragraph. */
     record Paragraph(List<Sentence> sentences) implements BlockView {}
@@ -71,6 +71,13 @@ final class Views {
 
     /** One command: where it runs, the exact line, the cluster of markers of its sources. */
     record CommandView(String label, String line, List<Integer> notes) {}
+
+    /** What each operating system does with the port. */
+    record SystemsTable(String caption, String system, String listen, String ephemeral, String sources,
+            List<SystemRowView> rows) implements BlockView {}
+
+    /** One system: its name, who may listen, its ephemeral ranges, the markers of its sources. */
+    record SystemRowView(String system, List<String> listen, List<String> ephemeral, List<Integer> notes) {}
 
     /** The registry's records. */
     record Table(String caption, List<Row> rows) implements BlockView {}
@@ -86,9 +93,11 @@ final class Views {
     /** A related port and why it is related. */
     record RelatedView(String label, String href, Sentence reason) {}
 
-    /** A numbered source. */
-    /** A numbered source; {@code secondary} is the words that mark a secondary reference, or empty. */
-    record Note(int number, String title, String publisher, String url, String secondary) {}
+    /** A footnote: its number, what it is about when it lists a group (else empty), its sources. */
+    record Note(int number, String label, List<Source> sources) {}
+
+    /** One source of a footnote; {@code secondary} is the words that mark a secondary source, or empty. */
+    record Source(String title, String publisher, String url, String secondary) {}
 
     /** One port in a list, with what the registry lists for it. */
     record PortRow(int port, String href, String services) {}

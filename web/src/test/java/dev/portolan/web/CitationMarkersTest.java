@@ -66,6 +66,17 @@ class CitationMarkersTest {
             clustersBefore += own.isEmpty() ? 0 : 1;
             markersBefore += own.size();
         }
+        for (Section s : model.sections()) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Systems t) {
+                    for (Block.SystemRow row : t.rows()) {
+                        citedBefore.addAll(row.cites());
+                        clustersBefore++;
+                        markersBefore += row.cites().size();
+                    }
+                }
+            }
+        }
         for (Block.Command c : commands(model)) {
             citedBefore.addAll(c.cites());
             clustersBefore += c.cites().isEmpty() ? 0 : 1;
@@ -79,10 +90,11 @@ class CitationMarkersTest {
         // After: what the page shows.
         List<Element> clusters = d.select("article sup.ref");
         int markersAfter = d.select("article sup.ref a").size();
-        Set<String> urlsListed = new TreeSet<>(d.select("ol.notes li > a[href]").eachAttr("href"));
+        // A footnote lists one source, or the sources of a group (a system, a program, a protocol).
+        Set<String> urlsListed = new TreeSet<>(d.select("ol.notes > li a[href]").eachAttr("href"));
         Set<String> urlsMarked = new TreeSet<>();
         for (Element a : d.select("article sup.ref a")) {
-            urlsMarked.add(d.select("ol.notes li" + a.attr("href") + " > a[href]").attr("href"));
+            urlsMarked.addAll(d.select("ol.notes > li" + a.attr("href") + " a[href]").eachAttr("href"));
         }
         System.out.printf("port %d: %d marker clusters before, %d after; %d markers before, %d after;"
                 + " %d sources before, %d listed after, %d of them marked%n", port, clustersBefore, clusters.size(),

@@ -35,9 +35,44 @@ public sealed interface Block {
      * @param transport {@code tcp}, {@code udp}, or empty when the command covers both
      * @param line the command line, exactly as to type it
      * @param cites citations of the tool's documentation
+     * @param purpose what the command shows or does, when a block holds commands of several
+     *     purposes: {@code connections}, {@code showRange}, {@code changeRange}, {@code reserve}
+     *     (the message {@code command.purpose.<purpose>}), or empty
      */
-    record Command(String platform, String transport, String line, List<String> cites) {
+    record Command(String platform, String transport, String line, List<String> cites, String purpose) {
         public Command {
+            cites = List.copyOf(cites);
+        }
+
+        /** A command with no purpose of its own: what its block is about. */
+        public Command(String platform, String transport, String line, List<String> cites) {
+            this(platform, transport, line, cites, "");
+        }
+    }
+
+    /**
+     * What each operating system does with the port: who may listen on it and whether the system
+     * hands it to outgoing connections. One row per system, each citing its own sources.
+     */
+    record Systems(List<SystemRow> rows) implements Block {
+        public Systems {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One system's row.
+     *
+     * @param system the system's name ({@code Linux})
+     * @param listen whether any user may listen on the port, and what changes that; empty when no
+     *     source says
+     * @param ephemeral its default ephemeral ranges, each saying whether it holds the port
+     * @param cites the sources of the row
+     */
+    record SystemRow(String system, List<Text> listen, List<Text> ephemeral, List<String> cites) {
+        public SystemRow {
+            listen = List.copyOf(listen);
+            ephemeral = List.copyOf(ephemeral);
             cites = List.copyOf(cites);
         }
     }

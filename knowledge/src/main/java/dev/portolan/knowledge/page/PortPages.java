@@ -115,23 +115,23 @@ public final class PortPages {
         PortFacts f = new PortFacts(summaries.of(port), knowledge);
         String p = Integer.toString(port);
         List<Section> sections = new ArrayList<>();
+        List<Text> lead = Lead.of(f);
+        add(sections, Section.Id.LEAD, List.of(paragraph(lead)));
         add(sections, Section.Id.OVERVIEW, overview(f));
-        add(sections, Section.Id.RANGE, range(f));
-        add(sections, Section.Id.ASSIGNMENTS, assignments(f));
-        add(sections, Section.Id.HISTORY, history(f));
         add(sections, Section.Id.USES, uses(f));
         add(sections, Section.Id.SECURITY, security(f));
         add(sections, Section.Id.CHECK, check(f));
+        add(sections, Section.Id.RANGE, range(f));
+        add(sections, Section.Id.EPHEMERAL, ephemeral(f));
+        add(sections, Section.Id.HISTORY, history(f));
         add(sections, Section.Id.WHY, why(f));
+        add(sections, Section.Id.ASSIGNMENTS, assignments(f));
         Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f)).citing(f.summary.headline().cites());
         Text subtitle = Rules.subtitle(f);
-        // The description says what the title says, then the subtitle: "Port 443: https. Registered to
-        // https on ...". Where the title names only a status ("Port 60: Unassigned"), the subtitle
-        // starts with that status, so the description names only the port ("Port 60. Unassigned: the
-        // even-numbered orphan.").
-        Text named = f.summary.headline().kind() == dev.portolan.knowledge.Headline.Kind.STATUS
-                ? Text.of("crumb.port", "port", p) : Text.of("page.title", "port", p, "what", Rules.titleWhat(f));
-        Text summary = Text.of("page.summary", "title", named, "subtitle", subtitle);
+        // The description is the lead's answer: what runs here, and the fact most worth knowing.
+        // (Who may listen on a low port is true of the whole range, not worth a description.)
+        Text summary = lead.size() == 3 && !lead.get(2).key().equals("lead.privileged")
+                ? Text.of("page.summaryPair", "first", lead.get(0), "second", lead.get(2)) : lead.get(0);
         List<Crumb> crumbs = List.of(new Crumb(Text.of("crumb.ports"), "/ports"),
                 new Crumb(Text.of("crumb.range", "range", f.range.id()), "/ranges/" + f.range.id()),
                 new Crumb(Text.of("crumb.port", "port", p), "/ports/" + p));
@@ -139,7 +139,8 @@ public final class PortPages {
         List<Related> related = related(f);
         OptionalInt previous = port > PortRange.MIN_PORT ? OptionalInt.of(port - 1) : OptionalInt.empty();
         OptionalInt next = port < PortRange.MAX_PORT ? OptionalInt.of(port + 1) : OptionalInt.empty();
-        List<Footnote> footnotes = Footnotes.of(knowledge, title, subtitle, sections, faq, related);
+        List<Footnote> footnotes = Footnotes.of(knowledge, f.sources.groups(), List.of(title, subtitle, summary), sections,
+                faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
                 next, footnotes, dataLine(registry.snapshot().info(), false), f.summary);
     }
@@ -189,19 +190,12 @@ public final class PortPages {
     private List<Block> overview(PortFacts f) {
         String p = Integer.toString(f.port);
         List<Block> blocks = new ArrayList<>();
-        // The answer first: the name people use, what the protocol is, which programs use the port.
-        List<Text> lead = new ArrayList<>(KnownSentences.names(f.summary));
-        lead.addAll(KnownSentences.protocols(f.summary));
-        if (!f.uses.isEmpty()) {
-            // The sources of the names the title gives the port's programs (8096: Jellyfin) are cited
-            // here, where the body names those programs: the title carries no markers.
-            List<String> cites = new ArrayList<>(Rules.citesOfUses(f.uses, Headline.SHOWN));
-            f.summary.programNames().forEach(n -> cites.addAll(n.cites()));
-            lead.add(Text.of("overview.programs", "port", p, "programs", Rules.software(f.uses), "count",
-                    Rules.softwareCount(f.uses)).citing(dedupe(cites)));
-        }
-        if (!lead.isEmpty()) {
-            blocks.add(paragraph(lead));
+        // What the names people use stand for and what the protocol does; the lead has said what
+        // runs here, and the programs have a section of their own.
+        List<Text> about = new ArrayList<>(KnownSentences.names(f.summary));
+        about.addAll(KnownSentences.protocols(f.summary));
+        if (!about.isEmpty()) {
+            blocks.add(paragraph(about));
         }
         // Transports that say the same thing are named together: "On TCP and UDP, ...".
         Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -224,6 +218,9 @@ public final class PortPages {
         }
         List<Text> out = new ArrayList<>();
         boolean every = groups.size() == 1;
+        if (every && !f.assignedAnywhere()) {
+            return blocks; // the lead says the port is unassigned (or reserved) everywhere
+        }
         for (Map.Entry<String, Text> e : sentences.entrySet()) {
             Text s = e.getValue();
             Map<String, Object> args = new LinkedHashMap<>(s.args());
@@ -286,63 +283,57 @@ public final class PortPages {
             blocks.add(paragraph(Text.of("range.zero").citing(ZERO_CITES)));
             return blocks;
         }
-        List<Text> binding = new ArrayList<>();
-        List<Object> free = new ArrayList<>();
-        List<String> freeCites = new ArrayList<>();
-        for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
-            if (pp.restricts(f.port)) {
-                Text s = Text.of(pp.exempt().isEmpty() ? "range.privileged" : "range.privilegedWildcard",
-                        "system", pp.system(), "below", String.valueOf(pp.below()),
-                        "privilege", pp.privilege().isEmpty() ? "root" : pp.privilege());
-                binding.add(s.citing(pp.cites()));
-                for (PrivilegedPorts.Alternative alt : pp.alternatives()) {
-                    binding.add(Text.of("range.privilegedAlternative", "system", pp.system(), "name", alt.name(),
-                            "since", alt.since(), "hasSince", alt.since().isEmpty() ? "no" : "yes").citing(alt.cites()));
-                }
-                if (!pp.settings().isEmpty()) {
-                    binding.add(Text.of("range.privilegedSetting", "system", pp.system(), "setting",
-                            new ArrayList<Object>(pp.settings()), "settingCount", pp.settings().size(),
-                            "since", pp.since().isEmpty() ? "" : pp.since(), "hasSince", pp.since().isEmpty() ? "no" : "yes")
-                            .citing(pp.cites()));
-                }
-            } else {
-                free.add(pp.system());
-                freeCites.addAll(pp.cites());
-            }
-        }
-        if (!free.isEmpty()) {
-            binding.add(Text.of("range.unprivileged", "port", p, "systems", free,
-                    "count", free.size()).citing(dedupe(freeCites)));
-        }
-        if (!binding.isEmpty()) {
-            blocks.add(paragraph(binding));
-        }
-
-        // Ephemeral ranges.
-        List<EphemeralRange> inside = f.ephemeralInside();
-        List<EphemeralRange> outside = f.ephemeralOutside();
-        List<Text> eph = new ArrayList<>();
-        if (!inside.isEmpty()) {
-            eph.add(Text.of("range.ephemeralInside", "port", p, "systems", systems(inside), "count", inside.size())
-                    .citing(Rules.ephemeralCites(inside)));
-        }
-        if (!outside.isEmpty()) {
-            eph.add(Text.of("range.ephemeralOutside", "port", p, "systems", systems(outside), "count", outside.size(),
-                    "insideCount", inside.size()).citing(Rules.ephemeralCites(outside)));
-        }
-        if (!eph.isEmpty()) {
-            blocks.add(paragraph(eph));
-        }
+        blocks.add(paragraph(Text.of("range.systemsIntro", "port", p)));
+        blocks.add(new Block.Systems(systemRows(f)));
         return blocks;
     }
 
-    private static List<Object> systems(List<EphemeralRange> ranges) {
-        List<Object> out = new ArrayList<>();
-        for (EphemeralRange r : ranges) {
-            out.add(Text.of("range.ephemeralSystem", "system", Rules.systemVersions(r), "low", Integer.toString(r.low()),
-                    "high", Integer.toString(r.high())));
+    /**
+     * One row per operating system the knowledge speaks of: who may listen on the port, and which
+     * of its default ephemeral ranges hold it.
+     */
+    private List<Block.SystemRow> systemRows(PortFacts f) {
+        String p = Integer.toString(f.port);
+        Map<String, List<Text>> listen = new LinkedHashMap<>();
+        Map<String, List<Text>> ephemeral = new LinkedHashMap<>();
+        Map<String, Set<String>> cites = new LinkedHashMap<>();
+        for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
+            List<Text> cell = listen.computeIfAbsent(pp.system(), k -> new ArrayList<>());
+            Set<String> c = cites.computeIfAbsent(pp.system(), k -> new LinkedHashSet<>());
+            c.addAll(pp.cites());
+            String privilege = pp.privilege().isEmpty() ? "root" : pp.privilege();
+            if (!pp.restricts(f.port)) {
+                cell.add(Text.of("systems.listenYes", "below", String.valueOf(pp.below())));
+                continue;
+            }
+            cell.add(Text.of(pp.exempt().isEmpty() ? "systems.listenPrivileged" : "systems.listenWildcard",
+                    "privilege", privilege));
+            if (!pp.settings().isEmpty()) {
+                cell.add(Text.of("systems.listenSetting", "setting", new ArrayList<Object>(pp.settings()),
+                        "settingCount", pp.settings().size(), "since", pp.since(),
+                        "hasSince", pp.since().isEmpty() ? "no" : "yes"));
+            }
+            for (PrivilegedPorts.Alternative alt : pp.alternatives()) {
+                cell.add(Text.of("systems.listenAlternative", "name", alt.name(), "since", alt.since(),
+                        "hasSince", alt.since().isEmpty() ? "no" : "yes"));
+                c.addAll(alt.cites());
+            }
         }
-        return out;
+        for (EphemeralRange r : knowledge.ephemeralRanges()) {
+            listen.computeIfAbsent(r.system(), k -> new ArrayList<>());
+            cites.computeIfAbsent(r.system(), k -> new LinkedHashSet<>()).addAll(r.cites());
+            ephemeral.computeIfAbsent(r.system(), k -> new ArrayList<>()).add(Text.of("systems.ephemeral",
+                    "low", Integer.toString(r.low()), "high", Integer.toString(r.high()),
+                    "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
+                    "since", r.since(), "until", r.until(), "inside", r.contains(f.port) ? "yes" : "no", "port", p));
+        }
+        List<Block.SystemRow> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Text>> e : listen.entrySet()) {
+            String system = e.getKey();
+            rows.add(new Block.SystemRow(system, e.getValue(), ephemeral.getOrDefault(system, List.of()),
+                    List.copyOf(cites.get(system))));
+        }
+        return rows;
     }
 
     /** Citation ids without repeats, in first-seen order. */
@@ -407,6 +398,98 @@ public final class PortPages {
         };
     }
 
+    // --- ephemeral ports ---
+
+    /**
+     * For a dynamic port, or one inside a system's default ephemeral range: what happens when a
+     * program connects out, how long a closed connection keeps its port, and the commands that
+     * show and change the range and reserve the port.
+     */
+    private List<Block> ephemeral(PortFacts f) {
+        List<dev.portolan.knowledge.EphemeralHandling> all = knowledge.ephemeralHandling();
+        if (all.isEmpty() || f.port == 0 || (f.range != RangeClass.DYNAMIC && f.ephemeralInside().isEmpty())) {
+            return List.of();
+        }
+        String p = Integer.toString(f.port);
+        Set<String> holding = new LinkedHashSet<>();
+        f.ephemeralInside().forEach(r -> holding.add(r.system()));
+        List<Block> blocks = new ArrayList<>();
+        // What connecting out does, from the sources of (at most three of) the systems that hand this port out.
+        List<String> connect = new ArrayList<>();
+        all.stream().filter(h -> holding.isEmpty() || holding.contains(h.system())).limit(3)
+                .forEach(h -> connect.addAll(h.connectCites()));
+        List<Text> first = new ArrayList<>();
+        first.add(Text.of("ephemeral.connect", "port", p).citing(dedupe(connect)));
+        // TIME_WAIT: systems with the same default named together, then those with only a setting.
+        Map<Integer, List<dev.portolan.knowledge.EphemeralHandling>> bySeconds = new java.util.TreeMap<>(
+                java.util.Comparator.reverseOrder());
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            if (h.timeWaitSeconds() > 0) {
+                bySeconds.computeIfAbsent(h.timeWaitSeconds(), k -> new ArrayList<>()).add(h);
+            }
+        }
+        if (!bySeconds.isEmpty()) {
+            List<Object> durations = new ArrayList<>();
+            List<String> c = new ArrayList<>();
+            bySeconds.forEach((seconds, hs) -> {
+                List<Object> systems = new ArrayList<>();
+                hs.forEach(h -> {
+                    systems.add(h.system());
+                    c.addAll(h.timeWaitCites());
+                });
+                durations.add(Text.of("ephemeral.timeWaitItem", "seconds", seconds, "systems", systems));
+            });
+            first.add(Text.of("ephemeral.timeWait", "durations", durations).citing(dedupe(c)));
+        }
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            if (h.timeWaitSeconds() == 0 && !h.timeWaitSetting().isEmpty()) {
+                first.add(Text.of("ephemeral.timeWaitSetting", "system", h.system(), "setting", h.timeWaitSetting())
+                        .citing(h.timeWaitCites()));
+            }
+        }
+        blocks.add(paragraph(first));
+        // The commands, system by system.
+        blocks.add(paragraph(Text.of("ephemeral.commandsIntro", "port", p)));
+        List<Command> commands = new ArrayList<>();
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            String platform = h.system().toLowerCase(Locale.ROOT);
+            EphemeralRange current = knowledge.ephemeralRanges().stream()
+                    .filter(r -> r.system().equals(h.system()) && r.until().isEmpty()).findFirst().orElse(null);
+            commands.add(new Command(platform, "", h.show().command(), h.show().cites(), "showRange"));
+            if (current != null) {
+                String line = h.change().command().replace("{low}", Integer.toString(current.low()))
+                        .replace("{high}", Integer.toString(current.high()))
+                        .replace("{count}", Integer.toString(current.high() - current.low() + 1));
+                commands.add(new Command(platform, "", line, h.change().cites(), "changeRange"));
+            }
+            if (h.reserve() != null) {
+                commands.add(new Command(platform, "", h.reserve().command().replace("{port}", p), h.reserve().cites(),
+                        "reserve"));
+            }
+        }
+        blocks.add(new Block.Commands(commands));
+        List<Text> after = new ArrayList<>();
+        after.add(Text.of("ephemeral.changeNote"));
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            if (!h.reserveReplaces().isEmpty()) {
+                after.add(Text.of("ephemeral.reserveList", "setting", h.reserveReplaces()).citing(h.reserve().cites()));
+            }
+        }
+        List<Object> none = new ArrayList<>();
+        List<String> noneCites = new ArrayList<>();
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            if (h.reserveNone()) {
+                none.add(h.system());
+                noneCites.addAll(h.reserveCites());
+            }
+        }
+        if (!none.isEmpty()) {
+            after.add(Text.of("ephemeral.noReserve", "systems", none, "count", none.size()).citing(dedupe(noneCites)));
+        }
+        blocks.add(paragraph(after));
+        return blocks;
+    }
+
     // --- history ---
 
     private List<Block> history(PortFacts f) {
@@ -422,15 +505,37 @@ public final class PortPages {
             ids.addAll(List.of("rfc739", "rfc1700"));
         }
         ids.addAll(List.of("rfc3232", "rfc6335"));
-        List<HistoryEvent> events = new ArrayList<>();
+        // Dated sentences, the registry's own dates among the events, told in date order (a stable
+        // sort keeps a record's registration before its modification on the same day).
+        List<java.util.Map.Entry<String, Text>> dated = new ArrayList<>();
         for (String id : ids) {
-            event(id).ifPresent(events::add);
+            event(id).ifPresent(e -> dated.add(Map.entry(PageDate.parse(e.date()).toString(), eventText(e))));
         }
-        events.sort(java.util.Comparator.comparing(HistoryEvent::date));
+        List<Text> notes = new ArrayList<>();
+        for (Assignment a : f.listedRecords()) {
+            String service = a.service() == null ? "" : a.service();
+            if (a.registered() != null && !service.isEmpty()) {
+                PageDate d = PageDate.of(a.registered());
+                dated.add(Map.entry(d.toString(), Text.of("history.registered", "service", service, "port", p,
+                        "date", d, "precision", d.precision()).citing(REGISTRY)));
+            }
+            if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
+                PageDate d = PageDate.of(a.modified());
+                dated.add(Map.entry(d.toString(), Text.of("history.modified", "service", service, "hasTransport",
+                        a.transport() == null ? "no" : "yes", "transport",
+                        a.transport() == null ? "" : label(a.transport()), "date", d,
+                        "precision", d.precision()).citing(REGISTRY)));
+            }
+            for (String note : a.notes()) {
+                notes.add(note(note, service));
+            }
+        }
+        dated.sort(Map.Entry.comparingByKey());
         List<Text> story = new ArrayList<>();
-        events.forEach(e -> story.add(eventText(e)));
+        new LinkedHashSet<>(dated.stream().map(Map.Entry::getValue).toList()).forEach(story::add);
         if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
-            List<String> ncpCites = event("rfc349").map(HistoryEvent::cites).orElse(List.of());
+            // RFC 349 itself is the source of what it listed; the registry, of what is unassigned today.
+            List<String> ncpCites = event("rfc349").map(e -> e.cites().subList(0, 1)).orElse(List.of());
             if (Rules.ncpOrphan(f)) {
                 List<String> c = new ArrayList<>(ncpCites);
                 c.add(REGISTRY);
@@ -443,26 +548,8 @@ public final class PortPages {
         if (!story.isEmpty()) {
             blocks.add(paragraph(story));
         }
-        // The registry's own dates and notes for this port.
-        List<Text> own = new ArrayList<>();
-        for (Assignment a : f.listedRecords()) {
-            String service = a.service() == null ? "" : a.service();
-            if (a.registered() != null && !service.isEmpty()) {
-                own.add(Text.of("history.registered", "service", service, "port", p,
-                        "date", PageDate.of(a.registered()), "precision", PageDate.of(a.registered()).precision())
-                        .citing(REGISTRY));
-            }
-            if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
-                own.add(Text.of("history.modified", "service", service, "hasTransport",
-                        a.transport() == null ? "no" : "yes", "transport",
-                        a.transport() == null ? "" : label(a.transport()), "date", PageDate.of(a.modified()),
-                        "precision", PageDate.of(a.modified()).precision()).citing(REGISTRY));
-            }
-            for (String note : a.notes()) {
-                own.add(note(note, service));
-            }
-        }
-        List<Text> unique = dedupeTexts(own);
+        // The registry's notes on the port's records, which carry no date.
+        List<Text> unique = dedupeTexts(notes);
         if (!unique.isEmpty()) {
             blocks.add(new Block.Points(unique));
         }
@@ -517,7 +604,27 @@ public final class PortPages {
             return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount)));
         }
         return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.summary.distinctPrograms().size())),
-                new Block.Points(KnownSentences.programs(f.summary, List.of(Transport.values()))));
+                new Block.Points(programItems(f)));
+    }
+
+    /**
+     * One item per use of the port by a program, as the command line words them too; an item of a
+     * program the title names also cites the source of that name (the title carries no markers).
+     */
+    private static List<Text> programItems(PortFacts f) {
+        String p = Integer.toString(f.port);
+        Set<Text> out = new LinkedHashSet<>();
+        for (dev.portolan.knowledge.ProgramUse u : f.summary.programs()) {
+            Text item = KnownSentences.use(u, p);
+            List<String> named = f.sources.titleNames(u.program().name());
+            if (!named.isEmpty()) {
+                List<String> c = new ArrayList<>(item.cites());
+                c.addAll(named);
+                item = item.citing(dedupe(c));
+            }
+            out.add(item);
+        }
+        return List.copyOf(out);
     }
 
     private static List<Object> labels(Set<Transport> transports) {
@@ -557,9 +664,6 @@ public final class PortPages {
             blocks.add(paragraph(Text.of(knowledge.browsersRefuse(f.port) ? "security.browsersRefuse"
                     : "security.browsersAllow", "port", p).citing(knowledge.badPortCites())));
         }
-        if (f.port != 0) {
-            blocks.add(paragraph(Rules.exposureAdvice(f)));
-        }
         return blocks;
     }
 
@@ -582,9 +686,22 @@ public final class PortPages {
         for (long q = f.port * 10L; q <= PortRange.MAX_PORT && f.port > 0 && longer.size() < 2; q *= 10) {
             longer.add(Long.toString(q));
         }
+        List<Command> connections = new ArrayList<>();
+        for (String line : CheckCommands.connections(Os.LINUX, f.port)) {
+            connections.add(new Command("linux", "tcp", line, List.of("ss-man"), "connections"));
+        }
+        for (String line : CheckCommands.connections(Os.MACOS, f.port)) {
+            connections.add(new Command("macos", "tcp", line, List.of("lsof-man"), "connections"));
+        }
+        for (String line : CheckCommands.connections(Os.WINDOWS, f.port)) {
+            connections.add(new Command("windows", "tcp", line, List.of("ms-get-nettcpconnection"), "connections"));
+        }
         return List.of(paragraph(Text.of("check.intro", "port", p, "longer", longer, "count", longer.size())
                         .citing("ss-man")),
                 new Block.Commands(commands),
+                paragraph(Text.of("check.connections", "port", p).citing("ss-man", "lsof-man",
+                        "ms-get-nettcpconnection")),
+                new Block.Commands(connections),
                 paragraph(Text.of("check.privileges").citing("ss-man", "lsof-man")));
     }
 
@@ -602,13 +719,6 @@ public final class PortPages {
         List<Faq> out = new ArrayList<>();
         out.add(new Faq(Text.of("faq.what.q", "port", p), Rules.whatAnswer(f)));
         out.add(new Faq(Text.of("faq.own.q", "port", p), Rules.ownServiceAnswer(f)));
-        Text root = f.port == 0 ? null : Rules.rootAnswer(f);
-        if (root != null) {
-            out.add(new Faq(Text.of("faq.root.q", "port", p), root));
-        }
-        if (!knowledge.ephemeralRanges().isEmpty()) {
-            out.add(new Faq(Text.of("faq.ephemeral.q", "port", p), Rules.ephemeralAnswer(f)));
-        }
         if (!knowledge.badPorts().isEmpty()) {
             out.add(new Faq(Text.of("faq.browser.q", "port", p), Text.of(knowledge.browsersRefuse(f.port)
                     ? "faq.browser.refuse" : "faq.browser.allow", "port", p).citing(knowledge.badPortCites())));

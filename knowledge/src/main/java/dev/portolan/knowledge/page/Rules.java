@@ -126,6 +126,11 @@ final class Rules {
         return withMore(shown, names.size() - shown.size());
     }
 
+    /** Programs named, and "N more" as the last item when the port has others. */
+    static List<Object> named(List<String> names, List<ProgramUse> uses) {
+        return withMore(names, softwareCount(uses) - names.size());
+    }
+
     /** How many programs use the port. */
     static int softwareCount(List<ProgramUse> uses) {
         return (int) uses.stream().map(u -> u.program().name()).distinct().count();
@@ -179,29 +184,6 @@ final class Rules {
         return PortPages.dedupe(c);
     }
 
-    /** What to do about a listener on the port, from its status and range. */
-    static Text exposureAdvice(PortFacts f) {
-        String p = Integer.toString(f.port);
-        if (f.assignedAnywhere()) {
-            List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
-            c.addAll(f.summary.headline().cites());
-            return Text.of("security.adviceAssigned", "port", p, "services", serviceLabels(f))
-                    .citing(PortPages.dedupe(c));
-        }
-        // Programs known for the port say more about a listener than the ephemeral ranges that hold it.
-        if (!f.uses.isEmpty()) {
-            return Text.of("security.adviceUsed", "port", p, "programs", software(f.uses))
-                    .citing(citesOfUses(f.uses, Headline.SHOWN));
-        }
-        if (f.range == RangeClass.DYNAMIC || !f.ephemeralInside().isEmpty()) {
-            List<String> c = new ArrayList<>(ephemeralCites(f.ephemeralInside()));
-            if (c.isEmpty()) {
-                c.addAll(rangeCites(f));
-            }
-            return Text.of("security.adviceEphemeral", "port", p).citing(c);
-        }
-        return Text.of("security.adviceUnassigned", "port", p).citing(PortPages.REGISTRY);
-    }
 
     /** Why the port's status matters to someone who runs or debugs a service. */
     static List<Text> whyItMatters(PortFacts f) {
@@ -234,18 +216,25 @@ final class Rules {
         }
         if (f.assignedAnywhere()) {
             List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
-            c.addAll(f.summary.headline().cites());
-            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
+            if (f.summary.headline().kind() == Headline.Kind.SERVICES) {
+                c.addAll(f.summary.headline().cites()); // the names people use for the services
+            }
+            List<String> named = f.sources.programsWithin(f.uses, Headline.SHOWN, c);
             return Text.of("faq.what.assigned", "port", p, "services", serviceLabels(f),
-                    "transports", transports(f.assignedTransports()), "uses", software(f.uses),
-                    "useCount", softwareCount(f.uses)).citing(PortPages.dedupe(c));
+                    "transports", transports(f.assignedTransports()), "uses", named(named, f.uses),
+                    "useCount", named.isEmpty() ? 0 : softwareCount(f.uses)).citing(PortPages.dedupe(c));
         }
         if (!f.uses.isEmpty()) {
             List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
-            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
-            return Text.of("faq.what.unofficial", "port", p, "uses", software(f.uses), "useCount",
+            List<String> named = f.sources.programsWithin(f.uses, Headline.SHOWN, c);
+            return Text.of("faq.what.unofficial", "port", p, "uses", named(named, f.uses), "useCount",
                     softwareCount(f.uses), "reserved", f.reservedOnly() ? "yes" : "no")
                     .citing(PortPages.dedupe(c));
+        }
+        if (!f.summary.programs().isEmpty()) {
+            // Programs that use a wide range holding the port, listed under the programs section.
+            return Text.of("faq.what.ranges", "port", p, "reserved", f.reservedOnly() ? "yes" : "no",
+                    "count", f.summary.distinctPrograms().size()).citing(PortPages.REGISTRY);
         }
         return Text.of("faq.what.nothing", "port", p, "reserved", f.reservedOnly() ? "yes" : "no",
                 "range", f.range.id()).citing(PortPages.REGISTRY);
@@ -267,10 +256,10 @@ final class Rules {
             f.knowledge.range("dynamic").ifPresent(r -> c.addAll(r.cites()));
             return Text.of("faq.own.reserved", "port", p).citing(PortPages.dedupe(c));
         }
-        List<String> c = new ArrayList<>(rangeCites(f));
+        List<String> c = new ArrayList<>(rangeCites(f).subList(0, 1));
         if (!f.uses.isEmpty()) {
-            c.addAll(citesOfUses(f.uses, Headline.SHOWN));
-            return Text.of("faq.own.used", "port", p, "programs", software(f.uses), "count", softwareCount(f.uses))
+            List<String> named = f.sources.programsWithin(f.uses, Headline.SHOWN, c);
+            return Text.of("faq.own.used", "port", p, "programs", named(named, f.uses), "count", softwareCount(f.uses))
                     .citing(PortPages.dedupe(c));
         }
         if (!f.ephemeralInside().isEmpty()) {
@@ -281,39 +270,5 @@ final class Rules {
         return Text.of("faq.own.unassigned", "port", p, "range", f.range.id()).citing(c);
     }
 
-    /** Who may bind the port, per system; null when the knowledge has no privilege facts. */
-    static @Nullable Text rootAnswer(PortFacts f) {
-        String p = Integer.toString(f.port);
-        List<Object> restricted = new ArrayList<>();
-        List<Object> wildcard = new ArrayList<>();
-        List<Object> open = new ArrayList<>();
-        LinkedHashSet<String> c = new LinkedHashSet<>();
-        for (PrivilegedPorts pp : f.knowledge.privilegedPorts()) {
-            if (!pp.restricts(f.port)) {
-                open.add(pp.system());
-            } else if (pp.exempt().isEmpty()) {
-                restricted.add(pp.system());
-            } else {
-                wildcard.add(pp.system());
-            }
-            c.addAll(pp.cites());
-        }
-        if (restricted.isEmpty() && open.isEmpty() && wildcard.isEmpty()) {
-            return null;
-        }
-        return Text.of("faq.root.a", "port", p, "restricted", restricted, "restrictedCount", restricted.size(),
-                "wildcard", wildcard, "wildcardCount", wildcard.size(), "open", open, "openCount", open.size())
-                .citing(List.copyOf(c));
-    }
 
-    static Text ephemeralAnswer(PortFacts f) {
-        String p = Integer.toString(f.port);
-        List<EphemeralRange> inside = f.ephemeralInside();
-        LinkedHashSet<String> c = new LinkedHashSet<>(ephemeralCites(f.knowledge.ephemeralRanges()));
-        if (f.range == RangeClass.DYNAMIC) {
-            c.addAll(rangeCites(f));
-        }
-        return Text.of("faq.ephemeral.a", "port", p, "dynamic", f.range == RangeClass.DYNAMIC ? "yes" : "no",
-                "systems", systemNames(inside), "count", inside.size()).citing(List.copyOf(c));
     }
-}

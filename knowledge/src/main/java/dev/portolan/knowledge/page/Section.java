@@ -15,9 +15,12 @@ public record Section(Id id, List<Block> blocks) {
         blocks = List.copyOf(blocks);
     }
 
-    /** The sections of a port page, in page order. */
+    /**
+     * The sections of a port page, in page order. The lead comes first and has no heading: the
+     * answer in a few sentences; the reference material (the registry's records) comes last.
+     */
     public enum Id {
-        OVERVIEW, RANGE, ASSIGNMENTS, HISTORY, USES, SECURITY, CHECK, WHY;
+        LEAD, OVERVIEW, USES, SECURITY, CHECK, RANGE, EPHEMERAL, HISTORY, WHY, ASSIGNMENTS;
 
         private final String id = name().toLowerCase(Locale.ROOT);
 

@@ -48,9 +48,12 @@ public final class PlainTextPage {
         wrap(out, messages.format(page.subtitle()), "");
         for (Section s : page.sections()) {
             out.append('\n');
-            heading(out, messages.format("section." + s.id().id() + ".heading", "port", Integer.toString(page.port())));
+            if (s.id() != Section.Id.LEAD) {
+                heading(out, messages.format("section." + s.id().id() + ".heading", "port",
+                        Integer.toString(page.port())));
+            }
             for (Block b : s.blocks()) {
-                block(out, b, markers);
+                block(out, b, markers, Integer.toString(page.port()));
             }
         }
         if (!page.faq().isEmpty()) {
@@ -71,19 +74,29 @@ public final class PlainTextPage {
         out.append('\n');
         heading(out, messages.format("section.footnotes.heading"));
         for (PortPage.Footnote f : page.footnotes()) {
-            wrap(out, "[" + f.number() + "] " + f.citation().title() + ". " + f.citation().publisher()
-                    + (f.citation().secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". "
-                    + f.citation().url(), "    ");
+            if (f.label() == null) {
+                wrap(out, "[" + f.number() + "] " + source(f.sources().get(0)), "    ");
+            } else {
+                wrap(out, "[" + f.number() + "] " + messages.format(f.label()) + ":", "    ");
+                for (dev.portolan.knowledge.Citation c : f.sources()) {
+                    wrap(out, "    - " + source(c), "      ");
+                }
+            }
         }
         wrap(out, messages.format("data.source", "data", page.data()), "");
         return out.toString();
+    }
+
+    private String source(dev.portolan.knowledge.Citation c) {
+        return c.title() + ". " + c.publisher()
+                + (c.secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". " + c.url();
     }
 
     private void heading(StringBuilder out, String text) {
         out.append(text).append('\n').append("-".repeat(Math.min(width, columns(text)))).append('\n');
     }
 
-    private void block(StringBuilder out, Block b, Markers markers) {
+    private void block(StringBuilder out, Block b, Markers markers, String port) {
         if (b instanceof Block.Paragraph p) {
             StringBuilder para = new StringBuilder();
             List<List<Integer>> clusters = markers.paragraph(p.sentences());
@@ -102,19 +115,39 @@ public final class PlainTextPage {
             List<Block.Command> all = commands.commands();
             int i = 0;
             while (i < all.size()) {
-                // One label for the commands of a platform, with the sources of all of them.
+                // One label for the commands of a platform and purpose, with the sources of all of them.
                 String platform = all.get(i).platform();
+                String purpose = all.get(i).purpose();
                 List<String> cites = new ArrayList<>();
                 int end = i;
-                while (end < all.size() && all.get(end).platform().equals(platform)) {
+                while (end < all.size() && all.get(end).platform().equals(platform)
+                        && all.get(end).purpose().equals(purpose)) {
                     cites.addAll(all.get(end++).cites());
                 }
-                String label = messages.format("command.platform." + platform) + marks(markers.cluster(cites), "");
+                String name = messages.format("command.platform." + platform);
+                if (!purpose.isEmpty()) {
+                    name = messages.format("command.withPurpose", "label", name, "purpose",
+                            messages.format("command.purpose." + purpose, "port", port));
+                }
+                String label = name + marks(markers.cluster(cites), "");
                 out.append(labelled(label, "")).append('\n');
                 for (Block.Command c : all.subList(i, end)) {
                     out.append("    ").append(c.line()).append('\n');
                 }
                 i = end;
+            }
+        } else if (b instanceof Block.Systems systems) {
+            for (Block.SystemRow r : systems.rows()) {
+                List<String> listen = new ArrayList<>();
+                r.listen().forEach(x -> listen.add(messages.format(x)));
+                List<String> ephemeral = new ArrayList<>();
+                r.ephemeral().forEach(x -> ephemeral.add(messages.format(x)));
+                String none = messages.format("systems.unknown");
+                wrap(out, "- " + r.system() + marks(markers.cluster(r.cites()), ""), "  ");
+                wrap(out, "  " + labelled(messages.format("systems.listen"), listen.isEmpty() ? none
+                        : String.join(" ", listen)), "    ");
+                wrap(out, "  " + labelled(messages.format("systems.ephemeralRange"), ephemeral.isEmpty() ? none
+                        : String.join("; ", ephemeral)), "    ");
             }
         } else if (b instanceof Block.Assignments table) {
             for (Block.AssignmentRow r : table.rows()) {

@@ -34,6 +34,18 @@ class PortPagesFixtureTest {
         return keys;
     }
 
+    /** The row of a system in the page's table of operating systems. */
+    static Block.SystemRow system(PortPage page, String system) {
+        return page.section(Section.Id.RANGE).orElseThrow().blocks().stream()
+                .filter(Block.Systems.class::isInstance).map(Block.Systems.class::cast)
+                .flatMap(t -> t.rows().stream()).filter(r -> r.system().equals(system)).findFirst().orElseThrow();
+    }
+
+    /** Whether a system's default ephemeral ranges hold the page's port, one answer per range. */
+    static List<Object> inside(PortPage page, String system) {
+        return system(page, system).ephemeral().stream().map(t -> t.args().get("inside")).toList();
+    }
+
     static Text first(PortPage page, String key) {
         for (Section s : page.sections()) {
             for (Block b : s.blocks()) {
@@ -80,16 +92,19 @@ class PortPagesFixtureTest {
         PortPage page = PAGES.page(60327);
         assertThat(page.range()).isEqualTo("dynamic");
         assertThat(page.subtitle().key()).isEqualTo("subtitle.dynamicEphemeral");
-        Text inside = first(page, "range.ephemeralInside");
-        assertThat(inside.args().get("systems").toString()).contains("Linux").contains("Vista");
-        assertThat(keys(page)).contains("range.neverAssigned", "why.dynamic", "faq.own.dynamic");
+        assertThat(inside(page, "Linux")).containsExactly("yes");
+        assertThat(system(page, "Windows").ephemeral()).anySatisfy(t -> {
+            assertThat(t.args()).containsEntry("since", "Vista").containsEntry("inside", "yes");
+        });
+        assertThat(keys(page)).contains("lead.dynamic", "range.neverAssigned", "check.connections", "why.dynamic",
+                "faq.own.dynamic");
     }
 
     @Test
     void dynamicPortAboveLinuxRange_isOutsideIt() {
         PortPage page = PAGES.page(61000);
-        assertThat(first(page, "range.ephemeralOutside").args().get("systems").toString()).contains("Linux");
-        assertThat(first(page, "range.ephemeralInside").args().get("systems").toString()).doesNotContain("Linux");
+        assertThat(inside(page, "Linux")).containsExactly("no");
+        assertThat(inside(page, "Windows")).contains("yes");
     }
 
     @Test
@@ -108,16 +123,19 @@ class PortPagesFixtureTest {
             assertThat(r.transport()).isEqualTo("tcp");
         });
         assertThat(page.subtitle().args().get("services")).isEqualTo(List.of("ssh"));
-        assertThat(keys(page)).contains("security.browsersRefuse", "faq.browser.refuse", "security.adviceAssigned");
+        assertThat(keys(page)).contains("security.browsersRefuse", "faq.browser.refuse", "lead.browsersRefuse");
+        assertThat(keys(page)).containsAnyOf("lead.exposeAssigned", "lead.attacked");
     }
 
     @Test
     void privilegeFacts_splitSystemsByTheBoundary() {
-        Text low = first(PAGES.page(1023), "faq.root.a");
-        assertThat(low.args().get("restricted")).isEqualTo(List.of("Linux"));
-        assertThat(low.args().get("open")).isEqualTo(List.of("Windows"));
-        Text high = first(PAGES.page(1024), "faq.root.a");
-        assertThat(high.args().get("restrictedCount")).isEqualTo(0);
+        PortPage low = PAGES.page(1023);
+        assertThat(system(low, "Linux").listen().get(0).key()).isEqualTo("systems.listenPrivileged");
+        assertThat(system(low, "Windows").listen().get(0).key()).isEqualTo("systems.listenYes");
+        assertThat(first(low, "lead.privileged").args().get("restricted")).isEqualTo(List.of("Linux"));
+        PortPage high = PAGES.page(1024);
+        assertThat(system(high, "Linux").listen().get(0).key()).isEqualTo("systems.listenYes");
+        assertThat(keys(high)).doesNotContain("lead.privileged");
     }
 
     @Test
@@ -142,7 +160,7 @@ class PortPagesFixtureTest {
         PortPage page = PAGES.page(60);
         assertThat(page.footnotes()).extracting(PortPage.Footnote::number)
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, page.footnotes().size()).boxed().toList());
-        assertThat(page.footnotes().get(0).citation().id()).isEqualTo("iana-registry");
+        assertThat(page.footnotes().get(0).sources().get(0).id()).isEqualTo("iana-registry");
         assertThat(page.footnoteNumbers()).containsKeys("ss-man", "lsof-man", "ms-get-nettcpconnection",
                 "ms-get-netudpendpoint", "rfc349", "fetch");
     }

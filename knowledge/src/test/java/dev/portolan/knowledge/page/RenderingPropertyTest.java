@@ -33,7 +33,7 @@ class RenderingPropertyTest {
     static void check(PlainTextPage text, PortPage page) {
         String rendered = text.render(page);
         assertThat(rendered).doesNotContain("{").doesNotContain("}").doesNotContain("null");
-        assertThat(page.sections()).extracting(Section::id).contains(Section.Id.OVERVIEW, Section.Id.RANGE,
+        assertThat(page.sections()).extracting(Section::id).contains(Section.Id.LEAD, Section.Id.RANGE,
                 Section.Id.HISTORY, Section.Id.USES, Section.Id.SECURITY, Section.Id.CHECK);
         // Port 0 cannot be bound, so no page explains why binding it fails.
         if (page.port() != 0) {

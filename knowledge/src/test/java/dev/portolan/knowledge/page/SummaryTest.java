@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-line description of a port page (the meta description, the API's summary) says what the
- * title says, then the subtitle, without repeating a word of status or nesting parentheses.
+ * The one-line description of a port page (the meta description, the API's summary) is the lead's
+ * answer: what runs on the port, and the fact most worth knowing about it when that fact is the
+ * port's own.
  */
 class SummaryTest {
     static PortPages pages;
@@ -29,20 +30,23 @@ class SummaryTest {
     }
 
     @Test
-    void statusPorts_nameTheStatusOnce() {
-        assertThat(summary(60)).startsWith("Port 60. Unassigned: the even-numbered orphan. What it is,");
-        assertThat(summary(60327)).startsWith("Port 60327. Dynamic: ");
-        for (int port : new int[] {60, 1023, 49151, 60327, 65535}) {
-            String s = summary(port);
-            assertThat(s).as("port %d", port).doesNotContainPattern("(Unassigned|Dynamic|Reserved)\\W+\\1");
-        }
+    void theDescriptionIsTheLeadsAnswer() {
+        assertThat(summary(60)).isEqualTo("Port 60 is unassigned: IANA has registered no service on it. It is even:"
+                + " ARPANET services took odd socket numbers, and many even numbers below 256, port 60 among them, are"
+                + " still unassigned.");
+        assertThat(summary(60327)).startsWith("Port 60327 lies in the dynamic range, 49152–65535, which IANA never assigns");
+        assertThat(summary(443)).isEqualTo("Port 443 is registered with IANA to the service https.");
+        assertThat(summary(3389)).isEqualTo("Port 3389 is RDP (Remote Desktop Protocol), which the IANA registry lists"
+                + " as ms-wbt-server.");
+        assertThat(summary(25565)).startsWith("Minecraft: Java Edition server, Paper, and one more use port 25565");
     }
 
     @Test
-    void namedPorts_sayTheTitleThenTheSubtitle() {
-        assertThat(summary(443)).startsWith("Port 443: https. Registered to https on TCP, UDP, and SCTP. ");
-        assertThat(summary(3389)).startsWith("Port 3389: RDP (ms-wbt-server). Registered to ms-wbt-server")
-                .doesNotContain("((");
-        assertThat(summary(25565)).startsWith("Port 25565: Minecraft: Java Edition server. Unassigned, but used by");
+    void everyDescription_isOneOrTwoSentencesWithoutMarkers() {
+        for (int port : new int[] {0, 1, 22, 60, 80, 443, 1023, 1024, 3000, 3389, 8080, 25565, 49151, 60327, 65535}) {
+            String s = summary(port);
+            assertThat(s).as("port %d", port).doesNotContain("[", "{", "}").endsWith(".");
+            assertThat(s.split("\\. ", -1).length).as("port %d: %s", port, s).isLessThanOrEqualTo(4);
+        }
     }
 }

@@ -501,9 +501,11 @@ final class EnglishLeftovers {
             }
         }
         for (PortPage.Footnote f : page.footnotes()) {
-            out.add(f.citation().title());
-            out.add(f.citation().publisher());
-            out.add(f.citation().url());
+            for (dev.portolan.knowledge.Citation c : f.sources()) {
+                out.add(c.title());
+                out.add(c.publisher());
+                out.add(c.url());
+            }
         }
         out.remove("");
         return out;
