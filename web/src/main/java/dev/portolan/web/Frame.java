@@ -67,14 +67,18 @@ final class Frame {
         return messages.has(PREFIX + key);
     }
 
-    /** The label of footnote marker {@code n}, formatted once per number. */
+    /**
+     * The label of footnote marker {@code n}, formatted once per number. The number keeps the
+     * digits the marker shows ("[1]"), not the language's own ("۱", "১"): a name that contains the
+     * visible text is what voice control users can say (WCAG 2.5.3).
+     */
     String marker(int n) {
         if (n < 0 || n >= markers.length) {
-            return t("notes.marker", "number", n);
+            return t("notes.marker", "number", Integer.toString(n));
         }
         String s = markers[n];
         if (s == null) {
-            s = t("notes.marker", "number", n);
+            s = t("notes.marker", "number", Integer.toString(n));
             markers[n] = s;
         }
         return s;

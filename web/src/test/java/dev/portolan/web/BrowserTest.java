@@ -1,6 +1,7 @@
 package dev.portolan.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portolan.core.StoreException;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +35,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The site in a real browser: Debian's chromium driven through its own chromedriver (never a
  * downloaded one). Opens port pages, searches, votes with and without script, checks contrast
- * and phone width in light and dark themes, and saves screenshots to {@code target/screenshots}.
- * Skipped when chromium is not installed (Debian: apt-get install chromium chromium-driver).
+ * and phone width in light and dark themes, runs axe-core's accessibility rules, and saves
+ * screenshots to {@code target/screenshots}. Skipped when chromium is not installed (Debian:
+ * apt-get install chromium chromium-driver).
  */
 class BrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** The path of axe-core's axe.min.js, as {@code scripts/fetch-axe-core} prints it. */
+    static final String AXE_VARIABLE = "PORTOLAN_AXE_CORE";
+    /** Set where the axe-core checks must run (the CI fetches axe-core): without it they fail. */
+    static final String EXPECT_AXE_VARIABLE = "PORTOLAN_EXPECT_AXE";
+    /** The rules axe-core runs: WCAG 2.0 and 2.1, levels A and AA, and its best practices. */
+    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+            "best-practice");
 
     private static Harness h;
     private ChromeDriverService service;
@@ -170,6 +181,86 @@ class BrowserTest {
             }
         }
         assertThat(overflowing).isEmpty();
+    }
+
+    /**
+     * The axe.min.js named by {@value #AXE_VARIABLE}; without it the axe-core checks are skipped,
+     * or fail where {@value #EXPECT_AXE_VARIABLE}{@code =1} says they must run.
+     */
+    private static String axeCore() throws IOException {
+        String named = System.getenv(AXE_VARIABLE);
+        Path file = named == null || named.isBlank() ? null : Path.of(named);
+        if (file == null || !Files.isRegularFile(file)) {
+            String problem = file == null ? AXE_VARIABLE + " is not set" : AXE_VARIABLE + "=" + named + " is no file";
+            if ("1".equals(System.getenv(EXPECT_AXE_VARIABLE))) {
+                fail(problem + ", but " + EXPECT_AXE_VARIABLE + "=1 requires the axe-core checks; run "
+                        + AXE_VARIABLE + "=\"$(scripts/fetch-axe-core)\"");
+            }
+            assumeTrue(false, "axe-core checks skipped: " + problem + " (" + AXE_VARIABLE
+                    + "=\"$(scripts/fetch-axe-core)\" runs them)");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * axe-core finds no violation of WCAG 2.0 and 2.1 (A and AA) nor of its best practices on port
+     * pages, the home page, a search's results, a range, the list of ports, a service and an
+     * error, in a left-to-right language, a right-to-left one and one without spaces between
+     * words, at 320, 390 and 1280 px (at 390 px also in the dark scheme); and on a port page in
+     * every other language, whose words and digits differ.
+     */
+    @Test
+    void axeCore_findsNoViolations_onEveryKindOfPage_inThreeLanguagesAndWidths() throws IOException {
+        String axe = axeCore();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        List<String> violations = new ArrayList<>();
+        int runs = 0;
+        for (String lang : List.of("", "/ar", "/ja")) {
+            for (String path : List.of("/ports/60", "/ports/443", "/ports/60327", "/", "/search?q=dns",
+                    "/ranges/system", "/ports", "/ports/22", "/services/https", "/no-such-page")) {
+                go(lang + path);
+                browser.executeScript(axe);
+                for (int width : List.of(320, 390, 1280)) {
+                    for (String scheme : width == 390 ? List.of("light", "dark") : List.of("light")) {
+                        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                                "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+                        for (String v : axeViolations()) {
+                            violations.add(lang + path + " at " + width + " px, " + scheme + ": " + v);
+                        }
+                        runs++;
+                    }
+                }
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+        for (String lang : List.of("/es", "/pt", "/fr", "/de", "/ru", "/zh", "/hi", "/bn", "/id", "/vi", "/fa",
+                "/ps")) {
+            go(lang + "/ports/443");
+            browser.executeScript(axe);
+            for (String v : axeViolations()) {
+                violations.add(lang + "/ports/443 at 1280 px, light: " + v);
+            }
+            runs++;
+        }
+        assertThat(runs).isEqualTo(3 * 10 * 4 + 12);
+        assertThat(violations).as("axe-core %s violations", AXE_TAGS).isEmpty();
+    }
+
+    /**
+     * axe-core's violations in the current page: each rule's id, impact and help, with the first
+     * few of the elements it names (CSS selectors) and how many there are in all.
+     */
+    private List<String> axeViolations() {
+        Object r = browser.executeAsyncScript(String.join("\n",
+                "const done = arguments[arguments.length - 1];",
+                "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})",
+                "  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' ['",
+                "    + v.nodes.slice(0, 4).map(n => n.target.join(' > ')).join(', ')",
+                "    + (v.nodes.length > 4 ? ', ... ' + v.nodes.length + ' elements in all' : '') + ']')),",
+                "    e => done(['axe-core failed: ' + e]));"), AXE_TAGS);
+        return ((List<?>) r).stream().map(String::valueOf).toList();
     }
 
     /**
