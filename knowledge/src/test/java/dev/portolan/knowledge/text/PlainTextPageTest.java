@@ -100,6 +100,32 @@ class PlainTextPageTest {
     }
 
     @Test
+    void rightToLeftPages_isolateLatinRunsOnEveryLineTheyReach_andCommandsStayAsTyped() {
+        for (String lang : List.of("ar", "fa", "ps")) {
+            PortPage page = PAGES.page(60);
+            String text = render(lang, 60, page);
+            assertThat(text).as(lang).contains("(\u2066CAP_NET_BIND_SERVICE\u2069)");
+            for (String line : text.lines().toList()) {
+                // every line opens and closes its own isolates: a terminal lays out lines one by one
+                int depth = 0;
+                for (char c : line.toCharArray()) {
+                    depth += c == '\u2066' ? 1 : c == '\u2069' ? -1 : 0;
+                    assertThat(depth).as(lang + ": " + line).isBetween(0, 1);
+                }
+                assertThat(depth).as(lang + ": " + line).isZero();
+            }
+            List<String> commands = page.sections().stream().flatMap(s -> s.blocks().stream())
+                    .filter(b -> b instanceof Block.Commands).flatMap(b -> ((Block.Commands) b).commands().stream())
+                    .map(Block.Command::line).toList();
+            assertThat(commands).isNotEmpty();
+            for (String command : commands) {
+                assertThat(text).as(lang).contains("\n    " + command + "\n");
+                assertThat(command).doesNotContain("\u2066", "\u2067", "\u2068", "\u2069");
+            }
+        }
+    }
+
+    @Test
     void aWidthBelowTwentyIsRefused() {
         assertThatThrownBy(() -> new PlainTextPage(Messages.of(ULocale.ENGLISH), 19))
                 .isInstanceOf(IllegalArgumentException.class)
