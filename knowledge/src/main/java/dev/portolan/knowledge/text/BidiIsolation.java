@@ -14,22 +14,38 @@ import com.ibm.icu.lang.UScript;
  * it stays where the translation put it. Browsers honour the marks in text and attributes alike,
  * and so do terminals that lay out bidirectional text.
  *
- * <p>A run is the longest stretch holding no right-to-left letter (Arabic, Persian and Pashto
- * letters and Arabic punctuation end it), trimmed to begin and end with a letter or digit. Its
- * internal punctuation stays inside ({@code Windows Vista, Server 2008}, {@code ms-wbt-server},
- * {@code net.ipv4.ip_unprivileged_port_start}), and so do symbols written against its ends
- * ({@code C++}, {@code --lang}), but not the sentence's own punctuation after it (a full stop, a
- * comma, a colon). Brackets stay paired: a pair whose opening bracket is inside the run belongs to
- * the run ({@code IETF (IETF Review)} is one run, parentheses inside); a pair that encloses the
- * run, or that also encloses right-to-left words, belongs to the sentence and stays outside
- * ({@code (CAP_NET_BIND_SERVICE)} keeps its parentheses outside, mirrored as the sentence runs).
- * A run of digits alone is wrapped only when it holds a neutral mark that the bidirectional
- * algorithm would turn around (the en dash of {@code 0–1023}); a plain number such as {@code 1024}
- * or {@code 4.11} reads correctly as it is.
+ * <p>The rule, for a sentence of a right-to-left language:
  *
- * <p>The result is stable: isolating an isolated text gives the same text, so a sentence nested in
- * another (already isolated) is isolated again as part of the whole. Isolates placed by others
- * (first-strong or right-to-left ones) are left alone, with what they enclose.
+ * <ul>
+ *   <li>A run is the longest stretch holding no right-to-left letter (Arabic, Persian and Pashto
+ *       letters and Arabic punctuation end it), trimmed to begin and end with a letter or digit.
+ *       Its inner punctuation stays inside ({@code ms-wbt-server},
+ *       {@code net.ipv4.ip_unprivileged_port_start}, {@code IETF (IETF Review)}), and so do symbols
+ *       written against its ends ({@code C++}, {@code --lang}); the sentence's own full stop,
+ *       comma or colon after it does not.
+ *   <li>A value the program puts into the sentence (a name, a description, a version, a command)
+ *       is whole: all of it belongs to one run, its own punctuation and brackets included
+ *       ({@code Possibly used by Sun Solaris????}, {@code Windows XP, Server 2003}). Values and
+ *       Latin words separated by spaces only are one run ({@code Windows Vista, Server 2008},
+ *       {@code Linux 4.2}).
+ *   <li>The sentence's comma, colon or full stop followed by a space, outside any brackets of the
+ *       run and outside values, separates two runs ({@code 3389: RDP} is 3389, the colon, then
+ *       {@code RDP}), so they follow the sentence's order.
+ *   <li>Brackets stay paired: a pair whose opening bracket is inside the run belongs to it
+ *       ({@code IETF (IETF Review)}); a pair that encloses the run, or that also holds
+ *       right-to-left words, belongs to the sentence and stays outside, mirrored as the sentence
+ *       runs ({@code (CAP_NET_BIND_SERVICE)}).
+ *   <li>A run of digits alone is isolated only when it holds a neutral mark that the
+ *       bidirectional algorithm would turn around (the en dash of {@code 0–1023}, shown as
+ *       1023–0 without isolation); a plain number such as {@code 1024} or {@code 4.11} reads
+ *       correctly as it is and is left alone.
+ * </ul>
+ *
+ * <p>{@link Messages} applies this once per formatted sentence, to the whole of it, after marking
+ * its values with {@link #value}. The result is stable: isolating an isolated text gives the same
+ * text, and a sentence nested in another is isolated again as part of the whole, its runs kept
+ * whole. Isolates placed by others (first-strong or right-to-left ones) are left alone, with what
+ * they enclose.
  */
 public final class BidiIsolation {
     /** LEFT-TO-RIGHT ISOLATE, which opens every run this class isolates. */
@@ -294,19 +310,31 @@ public final class BidiIsolation {
             }
             boolean letters = false;
             boolean turnable = false;
+            // brackets of the run open at p
+            int depth = 0;
             for (int p = first; p <= last; p++) {
                 int q = partner[p - lo];
-                int type = whole.get(p) ? UCharacter.BidiPairedBracketType.NONE : bracket(text.charAt(p));
+                char c = text.charAt(p);
+                int type = whole.get(p) ? UCharacter.BidiPairedBracketType.NONE : bracket(c);
                 if (type != UCharacter.BidiPairedBracketType.NONE && (q < first || q > last)) {
                     if (type == UCharacter.BidiPairedBracketType.OPEN && q > last && q < to) {
                         // a pair opened inside the run belongs to it
                         last = q;
                     } else {
                         // a bracket of the sentence: the run ends before it, and another may begin after it
-                        runs(from, p);
-                        runs(p + 1, to);
+                        split(from, p, to);
                         return;
                     }
+                }
+                if (type == UCharacter.BidiPairedBracketType.OPEN) {
+                    depth++;
+                } else if (type == UCharacter.BidiPairedBracketType.CLOSE) {
+                    depth--;
+                } else if (depth == 0 && !whole.get(p) && sentencePunctuation(c) && p < last
+                        && Character.isWhitespace(text.charAt(p + 1))) {
+                    // the sentence's own colon or comma between two runs ("3389: RDP"), not a value's
+                    split(from, p, to);
+                    return;
                 }
                 letters |= direction[p - lo] == UCharacterDirection.LEFT_TO_RIGHT;
                 turnable |= direction[p - lo] == UCharacterDirection.OTHER_NEUTRAL;
@@ -315,6 +343,12 @@ public final class BidiIsolation {
                 opens[first - lo] = true;
                 closes[last - lo] = true;
             }
+        }
+
+        /** The runs on either side of a mark of the sentence at {@code at}. */
+        private void split(int from, int at, int to) {
+            runs(from, at);
+            runs(at + 1, to);
         }
     }
 

@@ -120,7 +120,8 @@ public final class PlainTextPage {
             for (Block.AssignmentRow r : table.rows()) {
                 String name = r.service().isEmpty() ? messages.format("status." + r.status()) : r.service();
                 if (!r.transport().isEmpty()) {
-                    name += " (" + r.transport() + ")";
+                    // the record's "tcp, udp" is one value, also after a status in a right-to-left language
+                    name += " (" + (messages.rightToLeft() ? BidiIsolation.value(r.transport()) : r.transport()) + ")";
                 }
                 wrap(out, "- " + (r.description().isEmpty() ? name : labelled(name, r.description())), "  ");
                 if (!r.assignees().isEmpty()) {

@@ -117,8 +117,9 @@ class BidiIsolationTest {
                 .isEqualTo("يستخدم ⟦C++⟧ و⟦--lang⟧ و⟦.NET⟧: وهذا (50%).");
         assertThat(shown(BidiIsolation.isolate("«Assigned Numbers»، ثم \"Echo\".")))
                 .isEqualTo("«⟦Assigned Numbers⟧»، ثم \"⟦Echo⟧\".");
+        // the sentence's comma and colon separate runs, read right to left like the sentence
         assertThat(shown(BidiIsolation.isolate("غير مخصص (tcp, udp): Unassigned")))
-                .isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
+                .isEqualTo("غير مخصص (⟦tcp⟧, ⟦udp⟧): ⟦Unassigned⟧");
         // a bracket whose pair also holds Arabic belongs to the sentence
         assertThat(shown(BidiIsolation.isolate("في Linux (منذ 4.2 وما بعده)")))
                 .isEqualTo("في ⟦Linux⟧ (منذ 4.2 وما بعده)");
@@ -127,14 +128,33 @@ class BidiIsolationTest {
     }
 
     @Test
+    void theSentencesColonBetweenTwoRunsSeparatesThem_aValuesOwnDoesNot() {
+        Text what = Text.of("title.assigned", "services", List.of("RDP (ms-wbt-server)"));
+        String title = FA.format(Text.of("page.title", "port", "3389", "what", what));
+        assertThat(shown(title)).isEqualTo("پورت 3389: ⟦RDP (ms-wbt-server)⟧");
+        // on screen: the name at the left, then the colon, the number and the word for port at the right
+        assertThat(visual(title)).startsWith("RDP (ms-wbt-server) :3389 ");
+        assertThat(shown(AR.format("text.labelled", "label", "ms-wbt-server (tcp)", "value", "MS WBT Server")))
+                .isEqualTo("⟦ms-wbt-server (tcp)⟧: ⟦MS WBT Server⟧");
+        assertThat(shown(AR.format("text.labelled", "label", "Minecraft: Java Edition", "value", "Paper, Velocity")))
+                .isEqualTo("⟦Minecraft: Java Edition⟧: ⟦Paper, Velocity⟧");
+        // inside brackets a colon is the bracket's business
+        assertThat(shown(BidiIsolation.isolate("يستخدم Teleport (TLS routing: web UI) الآن")))
+                .isEqualTo("يستخدم ⟦Teleport (TLS routing: web UI)⟧ الآن");
+    }
+
+    @Test
     void aValueIsKeptWhole_itsOwnPunctuationAndBracketsIncluded() {
         String s = AR.format("subtitle.assigned", "services", List.of("Possibly used by Sun Solaris????"), "transports", List.of("UDP"));
         assertThat(shown(s)).isEqualTo("مسجّل باسم ⟦Possibly used by Sun Solaris????⟧ على ⟦UDP⟧");
+        // a value's own brackets are its business, paired or not
         assertThat(shown(AR.format("text.labelled", "label", "ms-wbt-server (tcp", "value", "MS WBT Server)")))
-                .isEqualTo("⟦ms-wbt-server (tcp: MS WBT Server)⟧");
-        // a value in the sentence's own letters is not one run: its Latin parts are
+                .isEqualTo("⟦ms-wbt-server (tcp⟧: ⟦MS WBT Server)⟧");
+        // a value in the sentence's own letters is not one run: its Latin parts are, and the parts it marked whole
         assertThat(shown(AR.format("text.labelled", "label", "غير مخصص (tcp, udp)", "value", "Unassigned")))
-                .isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
+                .isEqualTo("غير مخصص (⟦tcp⟧, ⟦udp⟧): ⟦Unassigned⟧");
+        assertThat(shown(AR.format("text.labelled", "label", "غير مخصص (" + BidiIsolation.value("tcp, udp") + ")",
+                "value", "Unassigned"))).isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
     }
 
     @Test

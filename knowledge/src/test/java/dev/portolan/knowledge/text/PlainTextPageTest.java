@@ -92,6 +92,15 @@ class PlainTextPageTest {
     }
 
     @Test
+    void aRecordInARightToLeftLanguage_keepsItsValuesWhole() {
+        assertThat(render("ar", 100, withRecords(RECORDS))).contains("""
+                - \u2066ssh (tcp, udp)\u2069: \u2066The Secure Shell (SSH) Protocol\u2069
+                """).contains("""
+                - محجوز (\u2066sctp\u2069)
+                """);
+    }
+
+    @Test
     void platformsBeforeTheirCommandsEndWithTheLanguagesColon() {
         assertThat(render("en", 100, PAGES.page(22))).containsPattern("\nLinux\\[\\d+]:\n    ss -ltnp 'sport = :22'\n")
                 .contains("\nPortolan:\n    portolan check 22\n");
