@@ -28,9 +28,11 @@ import com.ibm.icu.lang.UScript;
  *       ({@code Possibly used by Sun Solaris????}, {@code Windows XP, Server 2003}). Values and
  *       Latin words separated by spaces only are one run ({@code Windows Vista, Server 2008},
  *       {@code Linux 4.2}).
- *   <li>The sentence's comma, colon or full stop followed by a space, outside any brackets of the
- *       run and outside values, separates two runs ({@code 3389: RDP} is 3389, the colon, then
- *       {@code RDP}), so they follow the sentence's order.
+ *   <li>The sentence's comma, colon or full stop followed by a space, right after a value or right
+ *       before one, and outside any brackets of the run, separates two runs ({@code 3389: RDP}
+ *       of {@code {port}: {what}} is 3389, the colon, then {@code RDP}), so they follow the
+ *       sentence's order. Latin the translation writes itself stays one run
+ *       ({@code Minecraft: Java Edition}).
  *   <li>Brackets stay paired: a pair whose opening bracket is inside the run belongs to it
  *       ({@code IETF (IETF Review)}); a pair that encloses the run, or that also holds
  *       right-to-left words, belongs to the sentence and stays outside, mirrored as the sentence
@@ -330,9 +332,8 @@ public final class BidiIsolation {
                     depth++;
                 } else if (type == UCharacter.BidiPairedBracketType.CLOSE) {
                     depth--;
-                } else if (depth == 0 && !whole.get(p) && sentencePunctuation(c) && p < last
-                        && Character.isWhitespace(text.charAt(p + 1))) {
-                    // the sentence's own colon or comma between two runs ("3389: RDP"), not a value's
+                } else if (depth == 0 && separates(p, last)) {
+                    // the sentence's own colon or comma after or before a value ("3389: RDP")
                     split(from, p, to);
                     return;
                 }
@@ -343,6 +344,23 @@ public final class BidiIsolation {
                 opens[first - lo] = true;
                 closes[last - lo] = true;
             }
+        }
+
+        /**
+         * Whether the character at {@code p} is the sentence's comma, colon or full stop between
+         * two runs: followed by a space, not part of a value, and right after a value or right
+         * before one. Latin the translation writes stays one run ("Minecraft: Java Edition").
+         */
+        private boolean separates(int p, int last) {
+            if (whole.get(p) || !sentencePunctuation(text.charAt(p)) || p >= last
+                    || !Character.isWhitespace(text.charAt(p + 1))) {
+                return false;
+            }
+            int next = p + 1;
+            while (next <= last && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            return p > lo && whole.get(p - 1) || next <= last && whole.get(next);
         }
 
         /** The runs on either side of a mark of the sentence at {@code at}. */

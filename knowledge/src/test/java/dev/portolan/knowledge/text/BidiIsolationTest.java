@@ -117,9 +117,12 @@ class BidiIsolationTest {
                 .isEqualTo("يستخدم ⟦C++⟧ و⟦--lang⟧ و⟦.NET⟧: وهذا (50%).");
         assertThat(shown(BidiIsolation.isolate("«Assigned Numbers»، ثم \"Echo\".")))
                 .isEqualTo("«⟦Assigned Numbers⟧»، ثم \"⟦Echo⟧\".");
-        // the sentence's comma and colon separate runs, read right to left like the sentence
+        // a bracket opened before a run is the sentence's, and so ends the run at its pair
         assertThat(shown(BidiIsolation.isolate("غير مخصص (tcp, udp): Unassigned")))
-                .isEqualTo("غير مخصص (⟦tcp⟧, ⟦udp⟧): ⟦Unassigned⟧");
+                .isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
+        // Latin the translation writes is one run, its colon and comma included
+        assertThat(shown(BidiIsolation.isolate("وفق RFC 1700, Assigned Numbers: Echo.")))
+                .isEqualTo("وفق ⟦RFC 1700, Assigned Numbers: Echo⟧.");
         // a bracket whose pair also holds Arabic belongs to the sentence
         assertThat(shown(BidiIsolation.isolate("في Linux (منذ 4.2 وما بعده)")))
                 .isEqualTo("في ⟦Linux⟧ (منذ 4.2 وما بعده)");
@@ -138,6 +141,11 @@ class BidiIsolationTest {
                 .isEqualTo("⟦ms-wbt-server (tcp)⟧: ⟦MS WBT Server⟧");
         assertThat(shown(AR.format("text.labelled", "label", "Minecraft: Java Edition", "value", "Paper, Velocity")))
                 .isEqualTo("⟦Minecraft: Java Edition⟧: ⟦Paper, Velocity⟧");
+        // the translation's own Latin keeps its colon
+        String ps = PS.format("protocol.minecraft-java", "port", "25565");
+        assertThat(shown(ps)).startsWith("پورټ 25565 د ⟦Minecraft: Java Edition⟧ سرورونو");
+        assertThat(visual(ps)).contains("Minecraft: Java Edition");
+        assertThat(shown(AR.format("protocol.minecraft-java", "port", "25565"))).contains("⟦Minecraft: Java Edition⟧،");
         // inside brackets a colon is the bracket's business
         assertThat(shown(BidiIsolation.isolate("يستخدم Teleport (TLS routing: web UI) الآن")))
                 .isEqualTo("يستخدم ⟦Teleport (TLS routing: web UI)⟧ الآن");
@@ -152,7 +160,7 @@ class BidiIsolationTest {
                 .isEqualTo("⟦ms-wbt-server (tcp⟧: ⟦MS WBT Server)⟧");
         // a value in the sentence's own letters is not one run: its Latin parts are, and the parts it marked whole
         assertThat(shown(AR.format("text.labelled", "label", "غير مخصص (tcp, udp)", "value", "Unassigned")))
-                .isEqualTo("غير مخصص (⟦tcp⟧, ⟦udp⟧): ⟦Unassigned⟧");
+                .isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
         assertThat(shown(AR.format("text.labelled", "label", "غير مخصص (" + BidiIsolation.value("tcp, udp") + ")",
                 "value", "Unassigned"))).isEqualTo("غير مخصص (⟦tcp, udp⟧): ⟦Unassigned⟧");
     }
