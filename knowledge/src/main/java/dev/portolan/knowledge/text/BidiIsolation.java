@@ -347,20 +347,25 @@ public final class BidiIsolation {
         }
 
         /**
-         * Whether the character at {@code p} is the sentence's comma, colon or full stop between
-         * two runs: followed by a space, not part of a value, and right after a value or right
-         * before one. Latin the translation writes stays one run ("Minecraft: Java Edition").
+         * Whether the character at {@code p} is the sentence's comma, colon, full stop or separator
+         * ({@code ·}, {@code —}, {@code |}) between two runs: followed by a space, not part of a
+         * value, and right after a value or right before one. Latin the translation writes stays one run ("Minecraft: Java Edition").
          */
         private boolean separates(int p, int last) {
-            if (whole.get(p) || !sentencePunctuation(text.charAt(p)) || p >= last
-                    || !Character.isWhitespace(text.charAt(p + 1))) {
+            char c = text.charAt(p);
+            boolean mark = sentencePunctuation(c) || c == '·' || c == '—' || c == '|';
+            if (whole.get(p) || !mark || p >= last || !Character.isWhitespace(text.charAt(p + 1))) {
                 return false;
             }
             int next = p + 1;
             while (next <= last && Character.isWhitespace(text.charAt(next))) {
                 next++;
             }
-            return p > lo && whole.get(p - 1) || next <= last && whole.get(next);
+            int previous = p - 1;
+            while (previous >= lo && Character.isWhitespace(text.charAt(previous))) {
+                previous--;
+            }
+            return previous >= lo && whole.get(previous) || next <= last && whole.get(next);
         }
 
         /** The runs on either side of a mark of the sentence at {@code at}. */

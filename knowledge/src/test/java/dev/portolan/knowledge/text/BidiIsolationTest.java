@@ -141,6 +141,11 @@ class BidiIsolationTest {
                 .isEqualTo("⟦ms-wbt-server (tcp)⟧: ⟦MS WBT Server⟧");
         assertThat(shown(AR.format("text.labelled", "label", "Minecraft: Java Edition", "value", "Paper, Velocity")))
                 .isEqualTo("⟦Minecraft: Java Edition⟧: ⟦Paper, Velocity⟧");
+        // a separator between a value and a name is the sentence's too
+        // ("{title} · Portolan", the page title of the web site)
+        String pageTitle = AR.format(Text.of("page.title", "port", "443", "what",
+                Text.of("title.assigned", "services", List.of("https"))));
+        assertThat(shown(BidiIsolation.isolate(pageTitle + " · Portolan"))).isEqualTo("المنفذ 443: ⟦https⟧ · ⟦Portolan⟧");
         // the translation's own Latin keeps its colon
         String ps = PS.format("protocol.minecraft-java", "port", "25565");
         assertThat(shown(ps)).startsWith("پورټ 25565 د ⟦Minecraft: Java Edition⟧ سرورونو");
