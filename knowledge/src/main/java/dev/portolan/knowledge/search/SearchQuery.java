@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *       filler ({@code which port does redis use}) is dropped as long as a word remains.
  * </ul>
  *
- * @param text the query as typed, without surrounding blanks
+ * @param text the query as typed, without surrounding blanks and without the invisible marks of
+ *     text direction (isolates, LRM, RLM) that come along when text is copied from a right-to-left
+ *     page: {@code ⁦0–1023⁩} is the range 0–1023
  * @param ports for a ports query, the ports asked for, in order; empty for a words query
  * @param transports the transports to keep; empty for all
  * @param words for a words query, its normalized words; empty for a ports query
@@ -72,13 +74,33 @@ public record SearchQuery(String text, List<Ports> ports, Set<Transport> transpo
     }
 
     /**
+     * The text without the characters that only steer the direction of text (Unicode's
+     * Bidi_Control: isolates, embeddings, LRM, RLM, ALM), which a reader copies along from a
+     * right-to-left page without seeing them.
+     */
+    static String withoutDirectionMarks(String raw) {
+        StringBuilder out = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean mark = c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                    || c >= '\u2066' && c <= '\u2069';
+            if (mark && out == null) {
+                out = new StringBuilder(raw.length()).append(raw, 0, i);
+            } else if (!mark && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? raw : out.toString();
+    }
+
+    /**
      * Reads a query.
      *
      * @throws SearchQueryException when it is empty, too long, holds control characters, has no
      *     letters or digits, or names a port outside 0-65535 or a range whose ends are reversed
      */
     public static SearchQuery parse(String raw) throws SearchQueryException {
-        String text = raw.strip();
+        String text = withoutDirectionMarks(raw).strip();
         if (text.isEmpty()) {
             throw new SearchQueryException(SearchQueryException.Problem.EMPTY, "",
                     "the search query is empty: give a port (443), a range (8000-8100) or a name (ssh, postgres)");

@@ -231,15 +231,20 @@ public final class Messages {
             Object v = a.getValue();
             values.put(a.getKey(), v instanceof String s && c.selectors().contains(a.getKey()) ? s : value(v, memo));
         }
+        String sentence;
         // MessageFormat keeps state while formatting; a page renders on one thread, pages on many.
         synchronized (format) {
-            return format.format(values).strip();
+            sentence = format.format(values).strip();
         }
+        // In a right-to-left language, the left-to-right runs of the whole sentence (its values
+        // and what the translation writes in Latin letters) are isolated, once, here.
+        return rightToLeft() ? BidiIsolation.isolate(sentence) : sentence;
     }
 
     private Object value(Object v, @Nullable Sentences memo) {
         if (v instanceof String s) {
-            return isolated(s);
+            // a left-to-right value is kept whole when the sentence's runs are isolated
+            return rightToLeft() ? BidiIsolation.value(s) : s;
         }
         if (v instanceof Text t) {
             return memo == null ? format(t) : memo.format(t);
@@ -255,24 +260,6 @@ public final class Messages {
             return lists.format(items);
         }
         return v;
-    }
-
-    /**
-     * A value as it goes into a sentence. In a right-to-left language, a value holding
-     * left-to-right letters (a service description, a command, a product name) is wrapped in
-     * Unicode's first-strong isolate marks, so that its own punctuation and the sentence's stay
-     * in their places instead of being reordered around it.
-     */
-    private String isolated(String s) {
-        if (!rightToLeft()) {
-            return s;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.getDirectionality(s.charAt(i)) == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return "\u2068" + s + "\u2069";
-            }
-        }
-        return s;
     }
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */

@@ -153,7 +153,8 @@ public final class PlainTextPage {
             for (Block.AssignmentRow r : table.rows()) {
                 String name = r.service().isEmpty() ? messages.format("status." + r.status()) : r.service();
                 if (!r.transport().isEmpty()) {
-                    name += " (" + r.transport() + ")";
+                    // the record's "tcp, udp" is one value, also after a status in a right-to-left language
+                    name += " (" + (messages.rightToLeft() ? BidiIsolation.value(r.transport()) : r.transport()) + ")";
                 }
                 wrap(out, "- " + (r.description().isEmpty() ? name : labelled(name, r.description())), "  ");
                 if (!r.assignees().isEmpty()) {
@@ -204,6 +205,9 @@ public final class PlainTextPage {
         BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
         breaks.setText(text);
         int col = 0;
+        // Isolates open where a line breaks are closed at its end and opened again on the next
+        // line: a terminal lays out each line on its own.
+        StringBuilder open = new StringBuilder();
         int start = breaks.first();
         for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
             String piece = text.substring(start, end).replace(String.valueOf(WORD_JOINER), "");
@@ -211,11 +215,20 @@ public final class PlainTextPage {
             int length = columns(trimmed);
             if (col > indent.length() && col + length > width) {
                 trimTrailingSpaces(out);
-                out.append('\n').append(indent);
+                out.append(String.valueOf(BidiIsolation.PDI).repeat(open.length()));
+                out.append('\n').append(indent).append(open);
                 col = indent.length();
             }
             out.append(piece);
             col += columns(piece);
+            for (int i = 0; i < piece.length(); i++) {
+                char c = piece.charAt(i);
+                if (c == BidiIsolation.LRI || c == BidiIsolation.RLI || c == BidiIsolation.FSI) {
+                    open.append(c);
+                } else if (c == BidiIsolation.PDI && open.length() > 0) {
+                    open.setLength(open.length() - 1);
+                }
+            }
         }
         trimTrailingSpaces(out);
         out.append('\n');

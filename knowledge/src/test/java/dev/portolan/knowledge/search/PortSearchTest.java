@@ -37,6 +37,14 @@ class PortSearchTest {
     }
 
     @Test
+    void aQueryCopiedWithIsolateMarks_findsWhatItWouldWithout() throws Exception {
+        assertThat(ports("\u2066ms-wbt-server\u2069")).isEqualTo(ports("ms-wbt-server")).contains(3389);
+        assertThat(ports("\u2066443\u2069")).containsExactly(443);
+        assertThat(ports("\u206660–\u200f62\u2069")).containsExactly(60, 61, 62);
+        assertThat(SearchQuery.parse("\u2066RDP\u2069").text()).isEqualTo("RDP");
+    }
+
+    @Test
     void exactServiceName_thenCommonName_thenProgram() throws Exception {
         SearchHit ssh = search("ssh").hits().get(0);
         assertThat(ssh.port()).isEqualTo(22);

@@ -14,6 +14,15 @@ class SearchTextTest {
     }
 
     @Test
+    void isolateMarksCopiedFromARightToLeftPageAreNoPartOfAWord() {
+        // what a reader copies from an Arabic sentence: ⁦ms-wbt-server⁩ (left-to-right isolate … pop)
+        assertThat(SearchText.words("\u2066MS-WBT-Server\u2069")).containsExactly("ms", "wbt", "server");
+        assertThat(SearchText.words("المنفذ \u2066RDP (ms-wbt-server)\u2069")).containsExactly("المنفذ", "rdp", "ms",
+                "wbt", "server");
+        assertThat(SearchText.words("\u206849152\u2069")).containsExactly("49152");
+    }
+
+    @Test
     void russianYoIsYe_butShortIKeepsItsBreve() {
         assertThat(SearchText.words("Удалённый стол")).containsExactly("удаленный", "стол");
         assertThat(SearchText.words("й")).containsExactly("й");

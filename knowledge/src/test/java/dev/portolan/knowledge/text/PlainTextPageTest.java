@@ -92,11 +92,46 @@ class PlainTextPageTest {
     }
 
     @Test
+    void aRecordInARightToLeftLanguage_keepsItsValuesWhole() {
+        assertThat(render("ar", 100, withRecords(RECORDS))).contains("""
+                - \u2066ssh (tcp, udp)\u2069: \u2066The Secure Shell (SSH) Protocol\u2069
+                """).contains("""
+                - محجوز (\u2066sctp\u2069)
+                """);
+    }
+
+    @Test
     void platformsBeforeTheirCommandsEndWithTheLanguagesColon() {
         assertThat(render("en", 100, PAGES.page(22))).containsPattern("\nLinux\\[\\d+]:\n    ss -ltnp 'sport = :22'\n")
                 .contains("\nPortolan:\n    portolan check 22\n");
         assertThat(render("fr", 100, PAGES.page(22))).contains("\nPortolan\u00a0:\n    portolan check 22\n");
         assertThat(render("zh", 100, PAGES.page(22))).contains("\nPortolan：\n    portolan check 22\n");
+    }
+
+    @Test
+    void rightToLeftPages_isolateLatinRunsOnEveryLineTheyReach_andCommandsStayAsTyped() {
+        for (String lang : List.of("ar", "fa", "ps")) {
+            PortPage page = PAGES.page(60);
+            String text = render(lang, 60, page);
+            assertThat(text).as(lang).contains("(\u2066CAP_NET_BIND_SERVICE\u2069)");
+            for (String line : text.lines().toList()) {
+                // every line opens and closes its own isolates: a terminal lays out lines one by one
+                int depth = 0;
+                for (char c : line.toCharArray()) {
+                    depth += c == '\u2066' ? 1 : c == '\u2069' ? -1 : 0;
+                    assertThat(depth).as(lang + ": " + line).isBetween(0, 1);
+                }
+                assertThat(depth).as(lang + ": " + line).isZero();
+            }
+            List<String> commands = page.sections().stream().flatMap(s -> s.blocks().stream())
+                    .filter(b -> b instanceof Block.Commands).flatMap(b -> ((Block.Commands) b).commands().stream())
+                    .map(Block.Command::line).toList();
+            assertThat(commands).isNotEmpty();
+            for (String command : commands) {
+                assertThat(text).as(lang).contains("\n    " + command + "\n");
+                assertThat(command).doesNotContain("\u2066", "\u2067", "\u2068", "\u2069");
+            }
+        }
     }
 
     @Test
