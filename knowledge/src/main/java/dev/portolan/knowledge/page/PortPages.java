@@ -50,6 +50,8 @@ public final class PortPages {
      */
     static final String RFC6763_TXT = "rfc6763-s6-3";
     static final List<String> ZERO_CITES = List.of("linux-ip7-ephemeral", REGISTRY);
+    /** The year the ARPANET switched from NCP to TCP/IP: the history's first paragraph ends there. */
+    static final int TCP_SWITCH_YEAR = 1983;
     /** How many other ports of the same service a page links to at most. */
     static final int SAME_SERVICE_LIMIT = 6;
 
@@ -531,8 +533,15 @@ public final class PortPages {
             }
         }
         dated.sort(Map.Entry.comparingByKey());
+        // Below 256, two paragraphs: the ARPANET's socket numbers up to the switch to TCP/IP, which
+        // ends with what that left on this port; then the lists and the registry.
         List<Text> story = new ArrayList<>();
-        new LinkedHashSet<>(dated.stream().map(Map.Entry::getValue).toList()).forEach(story::add);
+        List<Text> later = new ArrayList<>();
+        for (Text t : new LinkedHashSet<>(dated.stream().map(Map.Entry::getValue).toList())) {
+            boolean arpanet = f.port < Rules.NCP_LIMIT && t.args().get("date") instanceof PageDate d
+                    && d.year() <= TCP_SWITCH_YEAR;
+            (arpanet && later.isEmpty() ? story : later).add(t);
+        }
         if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
             // RFC 349 itself is the source of what it listed; the registry, of what is unassigned today.
             List<String> ncpCites = event("rfc349").map(e -> e.cites().subList(0, 1)).orElse(List.of());
@@ -547,6 +556,9 @@ public final class PortPages {
         }
         if (!story.isEmpty()) {
             blocks.add(paragraph(story));
+        }
+        if (!later.isEmpty()) {
+            blocks.add(paragraph(later));
         }
         // The registry's notes on the port's records, which carry no date.
         List<Text> unique = dedupeTexts(notes);

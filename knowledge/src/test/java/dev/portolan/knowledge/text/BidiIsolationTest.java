@@ -28,14 +28,19 @@ class BidiIsolationTest {
 
     @Test
     void latinRunsOfTheTranslationAndOfValuesAreIsolated_enclosingParenthesesStayOutside() {
-        String s = AR.format("range.privileged", "system", "Linux", "below", "1024", "privilege",
-                "CAP_NET_BIND_SERVICE");
-        assertThat(shown(s)).isEqualTo(
-                "في ⟦Linux⟧، لا يجوز الاستماع على منفذ أقل من 1024 إلا لعملية ذات صلاحيات (⟦CAP_NET_BIND_SERVICE⟧).");
-        // On screen the parentheses enclose the name, and the full stop ends the sentence at the left.
+        String s = AR.format("lead.named", "port", "3389", "name", "RDP", "expansion", "Remote Desktop Protocol",
+                "hasExpansion", "yes", "service", "ms-wbt-server");
+        assertThat(shown(s)).isEqualTo("المنفذ 3389 هو منفذ ⟦RDP (Remote Desktop Protocol)⟧، وهي الخدمة التي يدرجها"
+                + " سجل ⟦IANA⟧ باسم ⟦ms-wbt-server⟧.");
+        // On screen the full stop ends the sentence at the left, after the service's name.
         String screen = visual(s);
-        assertThat(screen).startsWith(".(CAP_NET_BIND_SERVICE) ");
-        assertThat(screen.indexOf("Linux")).isGreaterThan(screen.indexOf("CAP_NET_BIND_SERVICE"));
+        assertThat(screen).startsWith(".ms-wbt-server ").contains("RDP (Remote Desktop Protocol)");
+        assertThat(screen.indexOf("RDP")).isGreaterThan(screen.indexOf("ms-wbt-server"));
+        // Parentheses that also hold Arabic are the sentence's: the Latin inside is a run of its own.
+        String range = AR.format(Text.of("systems.ephemeral", "low", "49152", "high", "65535", "versions", "since",
+                "since", "Vista, Server 2008", "until", "", "inside", "yes", "port", "60327"));
+        assertThat(shown(range)).isEqualTo("⟦49152–65535⟧ (⟦Vista, Server 2008⟧ والإصدارات اللاحقة)، بما فيه المنفذ 60327");
+        assertThat(visual(range)).endsWith("Vista, Server 2008) 49152–65535");
     }
 
     @Test
@@ -57,13 +62,13 @@ class BidiIsolationTest {
     }
 
     @Test
-    void aSystemAndItsVersionAreOneRun_andTheRangeAfterThemAnother() {
+    void aSystemAndItsVersionAreOneRun() {
         Text windows = Text.of("system.versions", "versions", "since", "system", "Windows", "since",
                 "Vista, Server 2008", "until", "");
-        String s = AR.format(Text.of("range.ephemeralSystem", "system", windows, "low", "49152", "high", "65535"));
-        assertThat(shown(s)).isEqualTo("⟦Windows Vista, Server 2008⟧ والإصدارات اللاحقة (⟦49152–65535⟧)");
-        // on screen the name reads as written, at the right where the sentence begins; the range ends it at the left
-        assertThat(visual(s)).startsWith("(49152–65535) ").endsWith(" Windows Vista, Server 2008");
+        String s = AR.format(Text.of("lead.ephemeralInside", "systems", List.of(windows), "count", 1));
+        assertThat(shown(s)).startsWith("في ⟦Windows Vista, Server 2008⟧ والإصدارات اللاحقة، ");
+        // on screen the name reads as written, at the right where the sentence begins
+        assertThat(visual(s)).endsWith(" Windows Vista, Server 2008 يف");
     }
 
     @Test
@@ -90,11 +95,9 @@ class BidiIsolationTest {
 
     @Test
     void persianAndPashtoSentences() {
-        String fa = FA.format("range.privileged", "system", "Linux", "below", "1024", "privilege",
-                "CAP_NET_BIND_SERVICE");
-        assertThat(shown(fa)).contains("⟦Linux⟧").contains("(⟦CAP_NET_BIND_SERVICE⟧)")
-                .contains(" 1024 ");
-        assertThat(visual(fa)).contains("(CAP_NET_BIND_SERVICE)");
+        String fa = FA.format("systems.listenPrivileged", "privilege", "CAP_NET_BIND_SERVICE");
+        assertThat(shown(fa)).isEqualTo("نه: به ⟦CAP_NET_BIND_SERVICE⟧ نیاز دارد.");
+        assertThat(visual(fa)).contains(" CAP_NET_BIND_SERVICE ");
         String ps = PS.format("range.where", "port", "25565", "range", "user", "low", "1024", "high", "49151");
         assertThat(shown(ps)).isEqualTo("پورټ 25565 د کارن پورټ دی: د ⟦1024–49151⟧ په ساحه کې پروت دی.");
         assertThat(visual(ps)).contains("1024–49151");
@@ -102,13 +105,12 @@ class BidiIsolationTest {
 
     @Test
     void settingsAndVersionsAndWildcardAddresses() {
-        String s = AR.format("range.privilegedSetting", "hasSince", "yes", "since", "4.11", "system", "Linux",
+        String s = AR.format("systems.listenSetting", "hasSince", "yes", "since", "4.11",
                 "settingCount", 1, "setting", List.of("net.ipv4.ip_unprivileged_port_start"));
-        assertThat(shown(s)).isEqualTo(
-                "منذ الإصدار 4.11، يتيح ⟦Linux⟧ تغيير هذا الحد عبر الإعداد ⟦net.ipv4.ip_unprivileged_port_start⟧.");
+        assertThat(shown(s)).isEqualTo("منذ 4.11، يمكن نقل هذا الحد عبر الإعداد ⟦net.ipv4.ip_unprivileged_port_start⟧.");
         // 4.11 and 0.0.0.0 read correctly as they are: plain numbers are not wrapped
-        String w = AR.format("range.privilegedWildcard", "system", "macOS", "below", "1024", "privilege", "root");
-        assertThat(shown(w)).contains("(0.0.0.0 أو ::)").contains("⟦macOS⟧").contains("⟦root⟧");
+        String w = AR.format("systems.listenWildcard", "privilege", "root");
+        assertThat(shown(w)).contains("(0.0.0.0 أو ::)").contains("⟦root⟧");
     }
 
     @Test
@@ -172,12 +174,12 @@ class BidiIsolationTest {
 
     @Test
     void isolatingTwiceChangesNothing_andOthersIsolatesStay() {
-        String once = AR.format(Text.of("range.ephemeralSystem", "system", "Linux 4.2", "low", "32768", "high",
-                "60999"));
+        String once = AR.format(Text.of("systems.ephemeral", "low", "32768", "high", "60999", "versions", "since",
+                "since", "4.2", "until", "", "inside", "no", "port", "60"));
         assertThat(BidiIsolation.isolate(once)).isEqualTo(once);
         String foreign = "في \u2068Linux (x)\u2069 و Windows";
         assertThat(BidiIsolation.isolate(foreign)).isEqualTo("في \u2068Linux (x)\u2069 و \u2066Windows\u2069");
-        assertThat(BidiIsolation.strip(once)).isEqualTo("Linux 4.2 (32768–60999)");
+        assertThat(BidiIsolation.strip(once)).isEqualTo("32768–60999 (4.2 والإصدارات اللاحقة)");
     }
 
     @Test
@@ -191,12 +193,12 @@ class BidiIsolationTest {
     @ValueSource(strings = {"en", "es", "de", "ru", "zh-Hans", "ja", "hi", "bn", "id", "vi", "fr", "pt"})
     void leftToRightLanguagesAreUnchanged(String tag) {
         Messages m = Messages.of(ULocale.forLanguageTag(tag));
-        Text t = Text.of("range.privileged", "system", "Linux", "below", "1024", "privilege", "CAP_NET_BIND_SERVICE");
+        Text t = Text.of("lead.named", "port", "3389", "name", "RDP", "expansion", "Remote Desktop Protocol",
+                "hasExpansion", "yes", "service", "ms-wbt-server");
         String s = m.format(t);
         assertThat(s).doesNotContain("\u2066", "\u2067", "\u2068", "\u2069");
         if (tag.equals("en")) {
-            assertThat(s).isEqualTo(
-                    "On Linux, only a privileged process (CAP_NET_BIND_SERVICE) may listen on a port below 1024.");
+            assertThat(s).isEqualTo("Port 3389 is RDP (Remote Desktop Protocol), which the IANA registry lists as ms-wbt-server.");
         }
     }
 }
