@@ -10,6 +10,7 @@ import dev.portolan.knowledge.page.PageDate;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
+import dev.portolan.knowledge.text.BidiIsolation;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.store.FeedbackCounts;
 import dev.portolan.store.Vote;
@@ -119,7 +120,8 @@ final class JsonApi {
                     g.writeStartObject();
                     g.writeNumberField("number", f.number());
                     if (f.label() != null) {
-                        g.writeStringField("group", sentences.format(f.label()));
+                        // a name (Linux, a program), a value: without the isolates of right-to-left sentences
+                        g.writeStringField("group", BidiIsolation.strip(sentences.format(f.label())));
                     }
                     KnownJson.citation(g, c);
                     g.writeEndObject();

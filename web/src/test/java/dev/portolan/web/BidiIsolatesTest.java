@@ -50,11 +50,11 @@ class BidiIsolatesTest {
     }
 
     @Test
-    void theArabicRangeSentence_isolatesTheCapabilityInsideItsParentheses_andTheRange() {
+    void theArabicRangeSection_isolatesTheCapabilityTheRangesAndTheVersions() {
         Element range = page("/ar/ports/60").selectFirst("section#range");
-        assertThat(range.text()).contains("صلاحيات (\u2066CAP_NET_BIND_SERVICE\u2069).")
+        assertThat(range.text()).contains("لا: يتطلب ذلك \u2066CAP_NET_BIND_SERVICE\u2069.")
                 .contains("النطاق \u20660–1023\u2069.")
-                .contains("\u2066Windows Vista, Server 2008\u2069 والإصدارات اللاحقة (\u206649152–65535\u2069)");
+                .contains("\u206649152–65535\u2069 (\u2066Vista, Server 2008\u2069 والإصدارات اللاحقة)");
     }
 
     @ParameterizedTest
