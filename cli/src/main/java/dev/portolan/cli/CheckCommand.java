@@ -12,6 +12,7 @@ import dev.portolan.inspect.LocalSocket;
 import dev.portolan.inspect.Platform;
 import dev.portolan.inspect.PortSettings;
 import dev.portolan.inspect.SocketScan;
+import dev.portolan.inspect.SocketState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,13 +65,15 @@ final class CheckCommand implements Callable<Integer> {
                     + "port of its ephemeral range");
         }
         List<Transport> only = transports.selected(arg.transport());
-        SocketScan scan = inspection.sockets().scan(false);
+        // every socket: a connection holds its local port too; one in TIME-WAIT does not stop a
+        // server that sets SO_REUSEADDR (socket(7)), so it leaves the port free
+        SocketScan scan = inspection.sockets().scan(true);
         Registry registry = ActiveRegistry.load(console);
         List<PortEntry> entries = new ArrayList<>();
         boolean free = true;
         for (Transport t : only) {
             entries.addAll(registry.lookup(new PortQuery.Port(arg.port(), t), t));
-            free &= scan.at(arg.port(), t).isEmpty();
+            free &= scan.at(arg.port(), t).stream().allMatch(s -> s.state() == SocketState.TIME_WAIT);
         }
         if (format == OutputFormat.json) {
             json(registry, arg.port(), only, entries, scan, free);
@@ -83,13 +86,23 @@ final class CheckCommand implements Callable<Integer> {
     private void table(Registry registry, int port, List<Transport> only, List<PortEntry> entries, SocketScan scan) {
         PrintWriter out = console.out();
         PortSettings settings = scan.settings();
+        List<LocalSocket> concerned = new ArrayList<>();
         for (Transport t : only) {
             List<LocalSocket> holders = scan.at(port, t);
-            if (holders.isEmpty()) {
+            concerned.addAll(holders);
+            if (holders.stream().allMatch(s -> s.state() == SocketState.TIME_WAIT)) {
                 out.println(port + "/" + t.id() + ": free");
             }
             for (LocalSocket s : holders) {
-                out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s));
+                if (s.state() == SocketState.TIME_WAIT) {
+                    out.println("  a closed connection" + WhoCommand.peer(s) + " keeps it in TIME-WAIT on " + s.address()
+                            + ": a server that sets SO_REUSEADDR can bind it now, others once TIME-WAIT ends");
+                } else if (s.isListener()) {
+                    out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s));
+                } else {
+                    out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s)
+                            + " (" + s.state().id() + " connection" + WhoCommand.peer(s) + ")");
+                }
             }
         }
         out.println("binding: " + bindSentence(port, settings, scan.platform()));
@@ -114,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String c : commands(port, only, scan.platform())) {
             out.println("  " + c);
         }
-        Notes.table(out, scan);
+        Notes.table(out, scan, scan.notes(concerned));
         out.flush();
     }
 
@@ -200,7 +213,9 @@ final class CheckCommand implements Callable<Integer> {
             dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
                     .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
-            for (String l : scan.limitations()) {
+            List<LocalSocket> concerned = new ArrayList<>();
+            only.forEach(t -> concerned.addAll(scan.at(port, t)));
+            for (String l : scan.notes(concerned)) {
                 g.writeString(l);
             }
             g.writeEndArray();

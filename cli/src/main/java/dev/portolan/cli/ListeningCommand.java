@@ -27,7 +27,7 @@ final class ListeningCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
-    @Option(names = {"-e", "--established"}, description = "Also list established connections.")
+    @Option(names = {"-e", "--established"}, description = "Also list connections, in every state (established, closing, time-wait...).")
     boolean established;
 
     @Option(names = {"-f", "--format"}, paramLabel = "F", description = "table (default), json or csv.")

@@ -2,21 +2,27 @@ package dev.portolan.cli;
 
 import dev.portolan.inspect.SocketScan;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** What a scan could not see, said plainly: under a table, or on standard error beside JSON and CSV. */
 final class Notes {
     private Notes() {}
 
-    static void table(PrintWriter out, SocketScan scan) {
+    /** Under a table: what the scan could not see of the sockets it concerns, then where it read. */
+    static void table(PrintWriter out, SocketScan scan, List<String> notes) {
         out.println();
-        for (String l : scan.limitations()) {
+        for (String l : notes) {
             out.println("note: " + l);
         }
         out.println("read from: " + scan.source());
     }
 
+    static void table(PrintWriter out, SocketScan scan) {
+        table(out, scan, scan.notes());
+    }
+
     static void stderr(Console console, SocketScan scan) {
-        for (String l : scan.limitations()) {
+        for (String l : scan.notes()) {
             console.err().println("note: " + l);
         }
         console.err().flush();

@@ -100,7 +100,7 @@ final class SocketWriter {
     void table(PrintWriter out, List<LocalSocket> sockets) {
         boolean remote = false;
         for (LocalSocket s : sockets) {
-            remote |= s.state() == SocketState.ESTABLISHED;
+            remote |= !s.state().isListener();
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(remote ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "SERVICE"}
@@ -108,7 +108,8 @@ final class SocketWriter {
         for (LocalSocket s : sockets) {
             SocketOwner o = s.owner().orElse(null);
             String pid = o == null ? "-" : Long.toString(o.pid()) + (s.owners().size() > 1 ? "+" : "");
-            String process = o == null ? "(hidden)" : o.name() == null ? "?" : shown(o.name());
+            String process = o == null ? (s.state() == SocketState.TIME_WAIT ? "(kernel)" : "(hidden)")
+                    : o.name() == null ? "?" : shown(o.name());
             String user = shown(s.user() != null ? s.user() : o != null && o.user() != null ? o.user() : "-");
             String service = service(s);
             String peer = s.remoteAddress() == null ? "-" : endpoint(s.remoteAddress(), s.remotePort());

@@ -53,7 +53,8 @@ final class WhoCommand implements Callable<Integer> {
         }
         PortArgument arg = PortArgument.parse(port, "who");
         List<Transport> only = transports.selected(arg.transport());
-        SocketScan scan = inspection.sockets().scan(false);
+        // every socket: a port is held by connections too (an ephemeral port, a TIME-WAIT)
+        SocketScan scan = inspection.sockets().scan(true);
         List<LocalSocket> holders = new ArrayList<>();
         for (Transport t : only) {
             holders.addAll(scan.at(arg.port(), t));
@@ -78,7 +79,7 @@ final class WhoCommand implements Callable<Integer> {
             out.println("nothing holds port " + port + " here (" + Transports.names(only) + ")");
         }
         for (LocalSocket s : holders) {
-            out.println(s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + ": " + describe(s));
+            out.println(s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + peer(s) + ": " + describe(s));
             for (SocketOwner o : s.owners()) {
                 if (o.commandLine() != null) {
                     out.println("  pid " + o.pid() + ": " + SocketWriter.shown(o.commandLine()));
@@ -94,12 +95,20 @@ final class WhoCommand implements Callable<Integer> {
         }
         EntryWriter.Known known = LookupCommand.known(registry);
         known.lines().print(out, known.summaries().of(port), only);
-        Notes.table(out, scan);
+        Notes.table(out, scan, scan.notes(holders));
         out.flush();
+    }
+
+    /** {@code  to 10.0.0.7:443} for a connection, nothing for a listener. */
+    static String peer(LocalSocket s) {
+        return s.remoteEndpoint().map(e -> " to " + e).orElse("");
     }
 
     /** {@code sshd (pid 812, root)}, several owners separated by commas, or the hidden case. */
     static String describe(LocalSocket s) {
+        if (s.state() == dev.portolan.inspect.SocketState.TIME_WAIT) {
+            return "no process: the kernel keeps the closed connection's port in TIME-WAIT until it ends by itself";
+        }
         if (s.owners().isEmpty()) {
             return "a process this user cannot see" + (s.user() == null ? "" : " (socket owned by " + s.user() + ")");
         }
@@ -136,7 +145,7 @@ final class WhoCommand implements Callable<Integer> {
             dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
                     .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
-            for (String l : scan.limitations()) {
+            for (String l : scan.notes(holders)) {
                 g.writeString(l);
             }
             g.writeEndArray();

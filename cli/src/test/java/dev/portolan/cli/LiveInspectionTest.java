@@ -44,6 +44,60 @@ class LiveInspectionTest {
         return out;
     }
 
+    /**
+     * A port held by a connection, not a listener: the local end of an outgoing connection (an
+     * ephemeral port), and one that a closed connection keeps in TIME-WAIT. Both used to be
+     * answered "nothing holds port N here" and "free".
+     */
+    /** A client over IPv4 only (an open channel is dual-stack: it would show as ::ffff:127.0.0.1). */
+    private static java.nio.channels.SocketChannel connect(ServerSocketChannel server) throws java.io.IOException {
+        java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(StandardProtocolFamily.INET);
+        c.connect(server.getLocalAddress());
+        return c;
+    }
+
+    @Test
+    void whoAndCheck_seeConnections_andTimeWait_andNoteOnlyThePortsOwnSockets() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            try (java.nio.channels.SocketChannel client = connect(server);
+                    java.nio.channels.SocketChannel accepted = server.accept()) {
+                assertThat(accepted.isConnected()).isTrue();
+                int local = port(client);
+                Cli.Run who = Cli.run(home, "who", Integer.toString(local), "--tcp");
+                assertThat(who.outLines()).first().asString().startsWith("127.0.0.1:" + local + "/tcp established to 127.0.0.1:"
+                        + port(server) + ": java (pid " + PID);
+                Cli.Run check = Cli.run(home, "check", local + "/tcp");
+                assertThat(check.code()).isEqualTo(ExitCode.TAKEN);
+                assertThat(check.outLines()).first().asString().startsWith(local + "/tcp: taken on 127.0.0.1 by java (pid "
+                        + PID).endsWith("(established connection to 127.0.0.1:" + port(server) + ")");
+                Cli.Run json = Cli.run(home, "who", Integer.toString(local), "--tcp", "--format", "json");
+                JsonNode sockets = JSON.readTree(json.out()).get("sockets");
+                assertThat(sockets).hasSize(1);
+                assertThat(sockets.get(0).get("state").asText()).isEqualTo("established");
+                // The notes concern this port's sockets only: every one of them has its owner here.
+                assertThat(who.out()).doesNotContain("no visible owner");
+            }
+            // The side that closes first keeps its port in TIME-WAIT, with no process.
+            java.nio.channels.SocketChannel client = connect(server);
+            int closed = port(client);
+            try (java.nio.channels.SocketChannel accepted = server.accept()) {
+                try (client) {
+                    assertThat(client.isConnected()).isTrue();
+                }
+                accepted.read(java.nio.ByteBuffer.allocate(1)); // the peer's FIN: then close this side
+            }
+            Cli.Run who = Cli.run(home, "who", Integer.toString(closed), "--tcp");
+            assertThat(who.outLines()).first().asString().startsWith("127.0.0.1:" + closed + "/tcp time-wait to 127.0.0.1:"
+                    + port(server) + ": no process");
+            Cli.Run check = Cli.run(home, "check", closed + "/tcp");
+            assertThat(check.code()).as(check.out()).isEqualTo(ExitCode.OK);
+            assertThat(check.outLines()).contains(closed + "/tcp: free").anySatisfy(l -> assertThat(l)
+                    .contains("keeps it in TIME-WAIT").contains("SO_REUSEADDR"));
+            assertThat(who.out()).doesNotContain("no visible owner");
+        }
+    }
+
     @Test
     void listeningJson_findsThisJvmsSockets_andWhoAndCheckAgree() throws Exception {
         try (ServerSocketChannel tcp4 = ServerSocketChannel.open(StandardProtocolFamily.INET);

@@ -76,11 +76,17 @@ public record LocalSocket(Transport transport, AddressFamily family, String addr
 
     /** Listening (TCP) or bound and unconnected (UDP): a socket that waits for others. */
     public boolean isListener() {
-        return state != SocketState.ESTABLISHED;
+        return state.isListener();
     }
 
     /** {@code 127.0.0.1:80} or {@code [::1]:80}. */
     public String endpoint() {
         return Addresses.endpoint(address, port);
+    }
+
+    /** The peer of a connection as {@code 10.0.0.7:443}, or empty for a listener. */
+    public Optional<String> remoteEndpoint() {
+        return remoteAddress == null || remotePort == null ? Optional.empty()
+                : Optional.of(Addresses.endpoint(remoteAddress, remotePort));
     }
 }

@@ -102,14 +102,14 @@ final class LsofOutput {
             throw error(lineNo, "has NAME \"" + printable(name) + "\"", line, "ADDRESS:PORT or [IPV6]:PORT, optionally ->REMOTE");
         }
         SocketState state = state(transport, stateText, remote != null);
-        if (state == null || local.port() < 0 || (state == SocketState.ESTABLISHED && !established)) {
+        if (state == null || local.port() < 0 || (!state.isListener() && !established)) {
             return; // another TCP state, or a UDP socket with no local port yet
         }
         String address = local.address().equals("*")
                 ? (family == AddressFamily.IPV4 ? Addresses.IPV4_WILDCARD : Addresses.IPV6_WILDCARD) : local.address();
         String remoteAddress = null;
         Integer remotePort = null;
-        if (state == SocketState.ESTABLISHED && remote != null && remote.port() >= 0 && !remote.address().equals("*")) {
+        if (!state.isListener() && remote != null && remote.port() >= 0 && !remote.address().equals("*")) {
             remoteAddress = remote.address();
             remotePort = remote.port();
         }
@@ -133,10 +133,23 @@ final class LsofOutput {
         if (transport == Transport.UDP) {
             return connected ? SocketState.ESTABLISHED : SocketState.BOUND;
         }
-        if ("LISTEN".equals(text)) {
-            return SocketState.LISTEN;
+        if (text == null) {
+            return null;
         }
-        return "ESTABLISHED".equals(text) ? SocketState.ESTABLISHED : null;
+        // lsof's names of TCP states (CLOSED, IDLE and BOUND sockets hold no connection and are left out)
+        return switch (text) {
+            case "LISTEN" -> SocketState.LISTEN;
+            case "ESTABLISHED" -> SocketState.ESTABLISHED;
+            case "SYN_SENT" -> SocketState.SYN_SENT;
+            case "SYN_RCVD", "SYN_RECV" -> SocketState.SYN_RECEIVED;
+            case "FIN_WAIT_1" -> SocketState.FIN_WAIT_1;
+            case "FIN_WAIT_2" -> SocketState.FIN_WAIT_2;
+            case "TIME_WAIT" -> SocketState.TIME_WAIT;
+            case "CLOSE_WAIT" -> SocketState.CLOSE_WAIT;
+            case "LAST_ACK" -> SocketState.LAST_ACK;
+            case "CLOSING" -> SocketState.CLOSING;
+            default -> null;
+        };
     }
 
     /** COMMAND with lsof's escapes undone: {@code \xNN} for a byte, {@code \\} for a backslash. */

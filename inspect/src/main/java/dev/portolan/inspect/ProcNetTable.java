@@ -119,7 +119,7 @@ final class ProcNetTable {
         if (kept == null) {
             return null;
         }
-        @Nullable String remoteText = kept == SocketState.ESTABLISHED ? text(remote) : null;
+        @Nullable String remoteText = kept.isListener() ? null : text(remote);
         LocalSocket s = new LocalSocket(transport, family, text(local), localPort, kept, remoteText,
                 remoteText == null ? null : remotePort, null, List.of());
         return new Entry(s, (int) uid, inode);
@@ -132,7 +132,25 @@ final class ProcNetTable {
         if (transport == Transport.UDP && state == TCP_CLOSE) {
             return SocketState.BOUND;
         }
-        return established && state == TCP_ESTABLISHED ? SocketState.ESTABLISHED : null;
+        if (!established) {
+            return null;
+        }
+        if (transport == Transport.UDP) {
+            return state == TCP_ESTABLISHED ? SocketState.ESTABLISHED : null;
+        }
+        // The kernel's numbering (include/net/tcp_states.h); 7 (CLOSE) is a socket with no port yet.
+        return switch (state) {
+            case TCP_ESTABLISHED -> SocketState.ESTABLISHED;
+            case 2 -> SocketState.SYN_SENT;
+            case 3, 12 -> SocketState.SYN_RECEIVED; // 12: NEW_SYN_RECV, a request not yet a socket
+            case 4 -> SocketState.FIN_WAIT_1;
+            case 5 -> SocketState.FIN_WAIT_2;
+            case 6 -> SocketState.TIME_WAIT;
+            case 8 -> SocketState.CLOSE_WAIT;
+            case 9 -> SocketState.LAST_ACK;
+            case 11 -> SocketState.CLOSING;
+            default -> null;
+        };
     }
 
     private String text(byte[] a) {

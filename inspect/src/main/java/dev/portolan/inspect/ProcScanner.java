@@ -59,12 +59,8 @@ final class ProcScanner implements Scanner {
         Map<Integer, String> users = new Users(passwd).names();
         List<LocalSocket> sockets = new ArrayList<>(entries.size());
         Map<Long, SocketOwner> described = new HashMap<>();
-        int hidden = 0;
         for (ProcNetTable.Entry e : entries) {
             long[] pids = owners.pidsByInode.get(e.inode());
-            if (pids == null && e.inode() != 0) {
-                hidden++;
-            }
             List<SocketOwner> found = new ArrayList<>(pids == null ? 0 : pids.length);
             if (pids != null) {
                 for (long pid : pids) {
@@ -80,12 +76,8 @@ final class ProcScanner implements Scanner {
             sockets.add(new LocalSocket(s.transport(), s.family(), s.address(), s.port(), s.state(), s.remoteAddress(),
                     s.remotePort(), Users.name(users, e.uid()), found));
         }
-        List<String> limitations = new ArrayList<>();
-        if (hidden > 0) {
-            limitations.add(hiddenSentence(hidden, owners.denied));
-        }
         return new SocketScan(Platform.LINUX, proc.resolve("net").toString(), sockets, new ProcSettings(proc).read(),
-                limitations);
+                List.of(), hiddenReason(owners.denied));
     }
 
     private List<ProcNetTable.Entry> readTables(boolean established) throws InspectException {
@@ -122,20 +114,20 @@ final class ProcScanner implements Scanner {
         }
     }
 
-    private String hiddenSentence(int hidden, int denied) {
-        String sockets = hidden == 1 ? "1 socket has" : hidden + " sockets have";
+    /** Why a socket of this scan may show no owner. */
+    private String hiddenReason(int denied) {
         if (denied == 0) {
-            return sockets + " no visible owner: no process in view holds " + (hidden == 1 ? "it" : "them")
-                    + " (the kernel, or a process in another PID namespace, such as a container's)";
+            return "no process in view holds %s (the kernel, or a process in another PID namespace, such as a "
+                    + "container's)";
         }
         String processes = denied == 1 ? "1 process" : denied + " processes";
         Integer uid = currentUid();
         if (uid != null && uid == 0) {
-            return sockets + " no visible owner: even as root, the descriptors of " + processes
+            return "even as root, the descriptors of " + processes
                     + " could not be read (a security policy or another container keeps them closed)";
         }
-        return sockets + " no visible owner: this user" + (uid == null ? "" : " (uid " + uid + ")")
-                + " may not read the descriptors of " + processes + "; run as root to see every owner";
+        return "this user" + (uid == null ? "" : " (uid " + uid + ")") + " may not read the descriptors of "
+                + processes + "; run as root to see every owner";
     }
 
     private @Nullable Integer currentUid() {

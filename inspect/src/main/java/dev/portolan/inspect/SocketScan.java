@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param source how it was read, such as {@code /proc/net} or the command that ran
  * @param sockets the sockets, in {@link LocalSocket#ORDER}
  * @param settings the machine's ephemeral range, reserved ports and privileged ports
- * @param limitations plain sentences on what this scan could not see, such as the owners of
- *     sockets held by processes this user may not inspect; empty when it saw everything
+ * @param limitations plain sentences on what this scan could not see as a whole (lsof shows only
+ *     this user's sockets, PowerShell failed); empty when it saw everything
+ * @param hiddenOwners why a socket may show no owner here (this user may not read other processes'
+ *     descriptors, or no process in view holds it), with {@code %s} for "it" or "them", or null
+ *     when the scan tells no reason
  */
 public record SocketScan(Platform platform, String source, List<LocalSocket> sockets, PortSettings settings,
-        List<String> limitations) {
+        List<String> limitations, @Nullable String hiddenOwners) {
 
     public SocketScan {
         Objects.requireNonNull(platform, "platform");
@@ -25,6 +28,37 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
         Objects.requireNonNull(settings, "settings");
         sockets = sockets.stream().sorted(LocalSocket.ORDER).toList();
         limitations = List.copyOf(limitations);
+    }
+
+    /** A scan that tells no reason for missing owners. */
+    public SocketScan(Platform platform, String source, List<LocalSocket> sockets, PortSettings settings,
+            List<String> limitations) {
+        this(platform, source, sockets, settings, limitations, null);
+    }
+
+    /** What this scan could not see, of all its sockets. */
+    public List<String> notes() {
+        return notes(sockets);
+    }
+
+    /**
+     * What this scan could not see of {@code concerned}: the scan's own limitations, and how many
+     * of those sockets show no owner and why. A socket in TIME-WAIT has no owner by nature (the
+     * kernel holds it) and is not counted.
+     */
+    public List<String> notes(java.util.Collection<LocalSocket> concerned) {
+        List<String> out = new ArrayList<>(limitations);
+        int hidden = 0;
+        for (LocalSocket s : concerned) {
+            if (s.owners().isEmpty() && s.state() != SocketState.TIME_WAIT) {
+                hidden++;
+            }
+        }
+        if (hidden > 0 && hiddenOwners != null) {
+            out.add((hidden == 1 ? "1 socket has" : hidden + " sockets have") + " no visible owner: "
+                    + hiddenOwners.replace("%s", hidden == 1 ? "it" : "them"));
+        }
+        return out;
     }
 
     /** The sockets on {@code port}, of {@code transport} unless it is null. */

@@ -89,15 +89,25 @@ final class WindowsOutput {
         Integer remotePort = null;
         if (tcp) {
             String st = field(row, columns, "State");
+            // Get-NetTCPConnection's State, by name or by number (Closed 1, DeleteTCB 12 and Bound 100
+            // hold no connection and are left out)
             state = switch (st) {
                 case "Listen", "2" -> SocketState.LISTEN;
+                case "SynSent", "3" -> SocketState.SYN_SENT;
+                case "SynReceived", "4" -> SocketState.SYN_RECEIVED;
                 case "Established", "5" -> SocketState.ESTABLISHED;
+                case "FinWait1", "6" -> SocketState.FIN_WAIT_1;
+                case "FinWait2", "7" -> SocketState.FIN_WAIT_2;
+                case "CloseWait", "8" -> SocketState.CLOSE_WAIT;
+                case "Closing", "9" -> SocketState.CLOSING;
+                case "LastAck", "10" -> SocketState.LAST_ACK;
+                case "TimeWait", "11" -> SocketState.TIME_WAIT;
                 default -> null;
             };
-            if (state == null || (state == SocketState.ESTABLISHED && !established)) {
+            if (state == null || (!state.isListener() && !established)) {
                 return null;
             }
-            if (state == SocketState.ESTABLISHED && columns.containsKey("RemoteAddress")) {
+            if (!state.isListener() && columns.containsKey("RemoteAddress")) {
                 remoteAddress = address(field(row, columns, "RemoteAddress"), source, line, "RemoteAddress");
                 remotePort = port(field(row, columns, "RemotePort"), source, line, "RemotePort");
             }
@@ -105,7 +115,7 @@ final class WindowsOutput {
             state = SocketState.BOUND;
         }
         return new LocalSocket(tcp ? Transport.TCP : Transport.UDP, family(address), address, port, state,
-                remoteAddress, remotePort, null, List.of(new SocketOwner(pid, null, null, null)));
+                remoteAddress, remotePort, null, owners(pid));
     }
 
     private static String field(CsvRecord row, Map<String, Integer> columns, String name) {
@@ -143,18 +153,32 @@ final class WindowsOutput {
                 state = SocketState.BOUND;
             } else if (remote.port() == 0) {
                 state = SocketState.LISTEN;
-            } else if (f[3].equals("ESTABLISHED")) {
-                state = SocketState.ESTABLISHED;
             } else {
+                // netstat's English names; other display languages translate them, and those lines
+                // are left out (a listener is known in every language by its foreign port 0)
+                state = switch (f[3]) {
+                    case "ESTABLISHED" -> SocketState.ESTABLISHED;
+                    case "SYN_SENT" -> SocketState.SYN_SENT;
+                    case "SYN_RECEIVED" -> SocketState.SYN_RECEIVED;
+                    case "FIN_WAIT_1" -> SocketState.FIN_WAIT_1;
+                    case "FIN_WAIT_2" -> SocketState.FIN_WAIT_2;
+                    case "TIME_WAIT" -> SocketState.TIME_WAIT;
+                    case "CLOSE_WAIT" -> SocketState.CLOSE_WAIT;
+                    case "LAST_ACK" -> SocketState.LAST_ACK;
+                    case "CLOSING" -> SocketState.CLOSING;
+                    default -> null;
+                };
+                if (state == null) {
+                    continue;
+                }
+            }
+            if (!state.isListener() && !established) {
                 continue;
             }
-            if (state == SocketState.ESTABLISHED && !established) {
-                continue;
-            }
-            boolean connected = state == SocketState.ESTABLISHED && !remote.address().equals("*") && remote.port() >= 0;
+            boolean connected = !state.isListener() && !remote.address().equals("*") && remote.port() >= 0;
             out.add(new LocalSocket(tcp ? Transport.TCP : Transport.UDP, family(local.address()), local.address(),
                     local.port(), state, connected ? remote.address() : null, connected ? remote.port() : null, null,
-                    List.of(new SocketOwner(pid, null, null, null))));
+                    owners(pid)));
         }
         return out;
     }
@@ -245,5 +269,10 @@ final class WindowsOutput {
 
     private static AddressFamily family(String address) {
         return address.indexOf(':') >= 0 ? AddressFamily.IPV6 : AddressFamily.IPV4;
+    }
+
+    /** The owner of a socket; none for process 0, the idle process Windows names for connections in TIME_WAIT. */
+    private static List<SocketOwner> owners(long pid) {
+        return pid == 0 ? List.of() : List.of(new SocketOwner(pid, null, null, null));
     }
 }

@@ -56,9 +56,10 @@ class LsofOutputTest {
                 "tcp ipv6 [::]:8765 listen | 760 Café Sync (alice)",
                 "udp ipv4 0.0.0.0:5353 bound | 389 mDNSResponder (_mdnsresponder)",
                 "udp ipv4 0.0.0.0:5353 bound | 733 Google Chrome Helper (alice)");
-        assertThat(parse("lsof-macos-c0.txt", true)).as("CLOSE_WAIT is never listed")
-                .contains("tcp ipv4 192.168.1.20:52000 established -> 17.253.144.10:443 | 770 Safari (alice)")
-                .hasSize(6);
+        assertThat(parse("lsof-macos-c0.txt", true)).as("a connection in CLOSE_WAIT holds its port too")
+                .contains("tcp ipv4 192.168.1.20:52000 established -> 17.253.144.10:443 | 770 Safari (alice)",
+                        "tcp ipv4 192.168.1.20:52001 close-wait -> 17.253.144.10:443 | 770 Safari (alice)")
+                .hasSize(7);
         assertThat(parse("lsof-macos.txt", true))
                 .contains("udp ipv4 192.168.1.20:61001 established -> 192.168.1.1:53 | 910 Spotify (alice)");
     }

@@ -27,15 +27,32 @@ class ProcNetTableTest {
     }
 
     @Test
-    void tcp_listenersAndOnRequestEstablished() throws InspectException {
+    void tcp_listenersAndOnRequestConnectionsInEveryState() throws InspectException {
         assertThat(parse("proc-net-tcp.txt", Transport.TCP, AddressFamily.IPV4, false)).map(ProcNetTableTest::line)
                 .containsExactly("tcp ipv4 127.0.0.1:631 listen uid 0 inode 16742",
                         "tcp ipv4 0.0.0.0:22 listen uid 0 inode 18001");
         assertThat(parse("proc-net-tcp.txt", Transport.TCP, AddressFamily.IPV4, true)).map(ProcNetTableTest::line)
-                .as("TIME_WAIT (06) is never listed").containsExactly(
-                        "tcp ipv4 127.0.0.1:631 listen uid 0 inode 16742",
+                .as("a connection holds its local port in every state, TIME-WAIT (06, no inode) included")
+                .containsExactly("tcp ipv4 127.0.0.1:631 listen uid 0 inode 16742",
                         "tcp ipv4 0.0.0.0:22 listen uid 0 inode 18001",
-                        "tcp ipv4 192.168.1.20:22 established -> 192.168.1.5:54321 uid 0 inode 19555");
+                        "tcp ipv4 192.168.1.20:22 established -> 192.168.1.5:54321 uid 0 inode 19555",
+                        "tcp ipv4 192.168.1.20:50000 time-wait -> 140.42.112.25:443 uid 0 inode 0");
+    }
+
+    @Test
+    void tcp_everyStateNumberOfTheKernel() throws InspectException {
+        // include/net/tcp_states.h: 1 ESTABLISHED ... 12 NEW_SYN_RECV; 7 (CLOSE) has no port yet
+        StringBuilder table = new StringBuilder(HEADER);
+        for (int state = 1; state <= 12; state++) {
+            table.append(String.format("  %d: 0100007F:%04X 0100007F:0050 %02X 0:0 0:0 0 0 0 %d%n", state,
+                    40000 + state, state, 100 + state));
+        }
+        List<ProcNetTable.Entry> out = new ArrayList<>();
+        new ProcNetTable("states", Transport.TCP, AddressFamily.IPV4, true, ByteOrder.LITTLE_ENDIAN)
+                .parse(table.toString().getBytes(StandardCharsets.US_ASCII), out);
+        assertThat(out).map(e -> e.socket().port() - 40000 + " " + e.socket().state()).containsExactly("1 established",
+                "2 syn-sent", "3 syn-received", "4 fin-wait-1", "5 fin-wait-2", "6 time-wait", "8 close-wait",
+                "9 last-ack", "10 listen", "11 closing", "12 syn-received");
     }
 
     @Test

@@ -85,8 +85,14 @@ class ProcScannerTest {
                 "udp 0.0.0.0:68 bound user root",
                 "udp [::]:5353 bound user avahi");
         assertThat(scan.withoutOwner()).isEqualTo(6);
-        assertThat(scan.limitations()).containsExactly("6 sockets have no visible owner: no process in view holds "
+        assertThat(scan.limitations()).isEmpty();
+        assertThat(scan.notes()).containsExactly("6 sockets have no visible owner: no process in view holds "
                 + "them (the kernel, or a process in another PID namespace, such as a container's)");
+        // the notes of a port concern its own sockets
+        assertThat(scan.notes(scan.at(631, dev.portolan.core.Transport.TCP))).containsExactly("1 socket has no "
+                + "visible owner: no process in view holds it (the kernel, or a process in another PID namespace, such "
+                + "as a container's)");
+        assertThat(scan.notes(scan.at(53, dev.portolan.core.Transport.UDP))).isEmpty();
     }
 
     @Test

@@ -27,8 +27,9 @@ class WindowsOutputTest {
                 "udp ipv6 [fe80::1c2d:3e4f:5a6b:7c8d%12]:1900 bound | 5008 null (null)",
                 "udp ipv4 127.0.0.1:49664 bound | 3108 null (null)");
         assertThat(lines(WindowsOutput.powerShell(Fixtures.text("windows-powershell.csv"), "ps", true)))
-                .contains("tcp ipv4 192.168.1.20:49811 established -> 140.82.112.25:443 | 7712 null (null)")
-                .hasSize(11);
+                .contains("tcp ipv4 192.168.1.20:49811 established -> 140.82.112.25:443 | 7712 null (null)",
+                        "tcp ipv4 192.168.1.20:49812 time-wait -> 52.1.2.3:443 | ")
+                .hasSize(12);
     }
 
     @Test
@@ -68,7 +69,8 @@ class WindowsOutputTest {
                         "udp ipv6 [fe80::1c2d:3e4f:5a6b:7c8d%12]:1900 bound | 5008 null (null)",
                         "udp ipv4 0.0.0.0:5353 bound | 2480 null (null)");
         assertThat(lines(WindowsOutput.netstat(Fixtures.text("windows-netstat.txt"), "netstat -ano", true)))
-                .contains("tcp ipv4 192.168.1.20:49811 established -> 140.82.112.25:443 | 7712 null (null)").hasSize(12);
+                .contains("tcp ipv4 192.168.1.20:49811 established -> 140.82.112.25:443 | 7712 null (null)",
+                        "tcp ipv4 192.168.1.20:49812 time-wait -> 52.1.2.3:443 | ").hasSize(13);
         assertThat(lines(WindowsOutput.netstat(Fixtures.text("windows-netstat-de.txt"), "netstat -ano", true)))
                 .as("listening is recognised by the foreign port 0 in any language; established only in English")
                 .containsExactly("tcp ipv4 0.0.0.0:135 listen | 1012 null (null)", "tcp ipv6 [::]:445 listen | 4 null (null)",
