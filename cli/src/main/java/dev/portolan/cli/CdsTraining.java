@@ -28,7 +28,7 @@ final class CdsTraining {
             {"search", "postgers"}, {"search", "network", "time", "-n", "5"},
             {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
             {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
-            {"who", "22"}, {"check", "8080"}, {"audit"}, {"explain", "443"},
+            {"who", "22"}, {"check", "8080"}, {"suggest", "--seed", "1"}, {"audit"}, {"explain", "443"},
         };
         for (String[] line : lines) {
             run(line, home);

@@ -99,6 +99,26 @@ class LiveInspectionTest {
     }
 
     @Test
+    void suggest_proposesFreePortsWithTheirReasons_andRefusesABadCount() throws Exception {
+        Cli.Run r = Cli.run(home, "suggest", "-n", "3", "--seed", "5");
+        assertThat(r.code()).isZero();
+        String[] ports = r.outLines().get(0).trim().split("\\s+");
+        assertThat(ports).hasSize(3);
+        for (String p : ports) {
+            // each is free here: check agrees
+            assertThat(Cli.run(home, "check", p).code()).as(p).isEqualTo(ExitCode.OK);
+        }
+        assertThat(r.out()).contains("unassigned in the IANA registry", "free on this machine now");
+        assertThat(Cli.run(home, "suggest", "-n", "3", "--seed", "5").out()).isEqualTo(r.out());
+        JsonNode json = JSON.readTree(Cli.run(home, "suggest", "-n", "2", "--udp", "--format", "json").out());
+        assertThat(json.get("ports")).hasSize(2);
+        assertThat(json.get("transports").get(0).asText()).isEqualTo("udp");
+        Cli.Run bad = Cli.run(home, "suggest", "-n", "0");
+        assertThat(bad.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(bad.err()).contains("-n must be between 1 and 100, not 0");
+    }
+
+    @Test
     void listeningJson_findsThisJvmsSockets_andWhoAndCheckAgree() throws Exception {
         try (ServerSocketChannel tcp4 = ServerSocketChannel.open(StandardProtocolFamily.INET);
                 ServerSocketChannel tcp6 = ServerSocketChannel.open(StandardProtocolFamily.INET6);
