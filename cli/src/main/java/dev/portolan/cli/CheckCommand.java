@@ -13,6 +13,7 @@ import dev.portolan.inspect.Platform;
 import dev.portolan.inspect.PortSettings;
 import dev.portolan.inspect.SocketScan;
 import dev.portolan.inspect.SocketState;
+import dev.portolan.knowledge.suggest.PortSuggester;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -114,13 +115,16 @@ final class CheckCommand implements Callable<Integer> {
                 break;
             }
         }
+        EntryWriter.Known known = LookupCommand.known(registry);
+        for (String cause : otherCauses(port, known.summaries().knowledge())) {
+            out.println(cause);
+        }
         out.println("registry:");
         for (PortEntry e : entries) {
             var a = e.assignment();
             out.println("  " + port + "/" + e.transport().id() + "  " + (a.service() == null ? "-" : a.service()) + "  "
                     + a.status().id() + "  " + a.description().strip().replace('\n', ' '));
         }
-        EntryWriter.Known known = LookupCommand.known(registry);
         known.lines().print(out, known.summaries().of(port), only);
         out.println();
         out.println("check by hand (" + scan.platform().displayName() + "):");
@@ -135,6 +139,23 @@ final class CheckCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>();
         for (Transport t : only) {
             out.addAll(platform.handCheckCommands(port, t));
+        }
+        return out;
+    }
+
+    /**
+     * What else may stand in the way of a service on the port, whatever this machine holds: a
+     * Kubernetes node's NodePort range, and the ports browsers refuse to connect to.
+     */
+    static List<String> otherCauses(int port, dev.portolan.knowledge.Knowledge knowledge) {
+        List<String> out = new ArrayList<>();
+        if (PortSuggester.NODE_PORTS.contains(port)) {
+            out.add("kubernetes: " + port + " lies in Kubernetes' default NodePort range " + PortSuggester.NODE_PORTS
+                    + ": on a cluster node, kube-proxy may hold it for a Service of type NodePort");
+        }
+        if (knowledge.browsersRefuse(port)) {
+            out.add("browsers: browsers refuse to connect to port " + port + " (a bad port of the Fetch standard): "
+                    + "a web page or development server here cannot be opened in a browser");
         }
         return out;
     }
@@ -197,6 +218,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeStringField("bind", settings.bindPermission(port).id());
+            g.writeBooleanField("nodePortRange", PortSuggester.NODE_PORTS.contains(port));
+            g.writeBooleanField("browsersRefuse", LookupCommand.known(registry).summaries().knowledge().browsersRefuse(port));
             g.writeNumberField("privilegedBelow", settings.privilegedBelow());
             g.writeStringField("platform", scan.platform().displayName());
             g.writeArrayFieldStart("commands");

@@ -157,6 +157,18 @@ class InspectionCommandsTest {
     }
 
     @Test
+    void check_namesTheNodePortRange_andThePortsBrowsersRefuse() throws Exception {
+        assertThat(run("check", "30080").outLines()).contains("kubernetes: 30080 lies in Kubernetes' default NodePort "
+                + "range 30000-32767: on a cluster node, kube-proxy may hold it for a Service of type NodePort");
+        assertThat(run("check", "6000").outLines()).anySatisfy(l -> assertThat(l).startsWith(
+                "browsers: browsers refuse to connect to port 6000"));
+        assertThat(run("check", "8080").out()).doesNotContain("kubernetes:", "browsers:");
+        JsonNode json = JSON.readTree(run("check", "6000", "-f", "json").out());
+        assertThat(json.get("browsersRefuse").asBoolean()).isTrue();
+        assertThat(json.get("nodePortRange").asBoolean()).isFalse();
+    }
+
+    @Test
     void check_takenPort_exitsOne() throws Exception {
         Cli.Run r = run("check", "22");
         assertThat(r.code()).isEqualTo(ExitCode.TAKEN);
