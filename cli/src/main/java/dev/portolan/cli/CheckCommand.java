@@ -76,6 +76,8 @@ final class CheckCommand implements Callable<Integer> {
             entries.addAll(registry.lookup(new PortQuery.Port(arg.port(), t), t));
             free &= scan.at(arg.port(), t).stream().allMatch(s -> s.state() == SocketState.TIME_WAIT);
         }
+        // A port inside one of Windows' exclusion ranges cannot be bound by any program.
+        free &= scan.settings().exclusion(arg.port()).isEmpty() || !only.contains(Transport.TCP);
         if (format == OutputFormat.json) {
             json(registry, arg.port(), only, entries, scan, free);
         } else {
@@ -107,6 +109,9 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.println("binding: " + bindSentence(port, settings, scan.platform()));
+        settings.exclusion(port).ifPresent(r -> out.println("excluded: " + port + " lies in the port exclusion range " + r
+                + " of this system: no program may bind it on TCP, whatever its rights (netsh int ipv4 show "
+                + "excludedportrange protocol=tcp lists the ranges; Windows components reserve them)"));
         PortRange first = settings.ephemeral(only.get(0));
         boolean sameRange = only.size() == 1 || settings.ephemeral(only.get(1)).equals(first);
         for (Transport t : only) {
@@ -219,6 +224,7 @@ final class CheckCommand implements Callable<Integer> {
             g.writeEndArray();
             g.writeStringField("bind", settings.bindPermission(port).id());
             g.writeBooleanField("nodePortRange", PortSuggester.NODE_PORTS.contains(port));
+            g.writeBooleanField("excluded", settings.exclusion(port).isPresent());
             g.writeBooleanField("browsersRefuse", LookupCommand.known(registry).summaries().knowledge().browsersRefuse(port));
             g.writeNumberField("privilegedBelow", settings.privilegedBelow());
             g.writeStringField("platform", scan.platform().displayName());

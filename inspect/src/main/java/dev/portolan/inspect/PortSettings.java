@@ -18,11 +18,14 @@ import java.util.Objects;
  *     net.ipv4.ip_unprivileged_port_start}, usually 1024); 0 when any user may bind any port
  * @param wildcardExempt whether an unprivileged user may still bind a privileged port on the
  *     wildcard address (macOS since 10.14), though not on a specific address
+ * @param excluded ranges no program may bind at all (Windows' port exclusion ranges, which
+ *     Hyper-V, WSL and Docker Desktop reserve: {@code netsh int ipv4 show excludedportrange}),
+ *     on TCP; empty elsewhere
  * @param source where these figures come from, such as {@code /proc/sys/net/ipv4}, or a sentence
  *     saying that they are the system's documented defaults because the real ones could not be read
  */
 public record PortSettings(PortRange tcpEphemeral, PortRange udpEphemeral, List<PortRange> reserved,
-        int privilegedBelow, boolean wildcardExempt, String source) {
+        int privilegedBelow, boolean wildcardExempt, List<PortRange> excluded, String source) {
 
     /** Who may bind a port. */
     public enum BindPermission {
@@ -45,10 +48,22 @@ public record PortSettings(PortRange tcpEphemeral, PortRange udpEphemeral, List<
         Objects.requireNonNull(tcpEphemeral, "tcpEphemeral");
         Objects.requireNonNull(udpEphemeral, "udpEphemeral");
         reserved = List.copyOf(reserved);
+        excluded = List.copyOf(excluded);
         Objects.requireNonNull(source, "source");
         if (privilegedBelow < 0 || privilegedBelow > PortRange.MAX_PORT + 1) {
             throw new IllegalArgumentException("privileged port limit " + privilegedBelow + " is outside 0-65536");
         }
+    }
+
+    /** Settings of a system without port exclusion ranges. */
+    public PortSettings(PortRange tcpEphemeral, PortRange udpEphemeral, List<PortRange> reserved, int privilegedBelow,
+            boolean wildcardExempt, String source) {
+        this(tcpEphemeral, udpEphemeral, reserved, privilegedBelow, wildcardExempt, List.of(), source);
+    }
+
+    /** The exclusion range that holds {@code port}, if any: no program may bind it. */
+    public java.util.Optional<PortRange> exclusion(int port) {
+        return excluded.stream().filter(r -> r.contains(port)).findFirst();
     }
 
     /** The ephemeral range of a transport (TCP's for transports other than UDP). */

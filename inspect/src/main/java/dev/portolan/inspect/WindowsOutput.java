@@ -219,6 +219,34 @@ final class WindowsOutput {
         return out;
     }
 
+    /**
+     * The port exclusion ranges from {@code netsh int ipv4 show excludedportrange protocol=tcp}:
+     * every line of two port numbers (start, end), with a {@code *} after an administered one;
+     * headings, rules and the footnote are in the display language and are skipped.
+     */
+    static List<PortRange> netshExcludedPorts(String text, String source) throws InspectException {
+        List<PortRange> out = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            java.util.regex.Matcher m = EXCLUSION.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            long first = ProcScanner.pid(m.group(1));
+            long last = ProcScanner.pid(m.group(2));
+            if (first < 0 || last < first || last > PortRange.MAX_PORT) {
+                throw new InspectException(source + ": line " + lineNo + " has the range \"" + LsofOutput.printable(line.strip())
+                        + "\", expected a start and an end port within 0-65535");
+            }
+            out.add(new PortRange((int) first, (int) last));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern EXCLUSION = java.util.regex.Pattern.compile(
+            "\\s*(\\d{1,6})\\s+(\\d{1,6})(\\s+\\*)?\\s*\\r?");
+
     /** The dynamic port range from {@code netsh int ipv4 show dynamicport tcp|udp}. */
     static PortRange netshDynamicPorts(String text, String source) throws InspectException {
         long[] numbers = new long[2];

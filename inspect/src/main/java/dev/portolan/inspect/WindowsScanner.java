@@ -91,9 +91,20 @@ final class WindowsScanner implements Scanner {
         PortRange udp = dynamicPorts(Transport.UDP);
         String source = tcp != null && udp != null ? "netsh int ipv4 show dynamicport"
                 : "the system's documented defaults ('netsh int ipv4 show dynamicport' could not be read)";
-        // Windows has no privileged ports: any user may bind any port.
+        // Windows has no privileged ports: any user may bind any port, outside the exclusion ranges.
         return new PortSettings(tcp != null ? tcp : WINDOWS_DEFAULT_DYNAMIC, udp != null ? udp : WINDOWS_DEFAULT_DYNAMIC,
-                List.of(), 0, false, source);
+                List.of(), 0, false, excludedPorts(), source);
+    }
+
+    /** The TCP port exclusion ranges, or none when netsh cannot say. */
+    private List<PortRange> excludedPorts() {
+        List<String> cmd = List.of("netsh", "int", "ipv4", "show", "excludedportrange", "protocol=tcp");
+        try {
+            SystemCommand.Result r = command.run(cmd);
+            return r.exitCode() == 0 ? WindowsOutput.netshExcludedPorts(text(r), String.join(" ", cmd)) : List.of();
+        } catch (InspectException e) {
+            return List.of();
+        }
     }
 
     private @org.jspecify.annotations.Nullable PortRange dynamicPorts(Transport t) {

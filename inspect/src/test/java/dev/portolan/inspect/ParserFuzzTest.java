@@ -26,7 +26,7 @@ class ParserFuzzTest {
         PROC_TCP("proc-net-tcp.txt"), PROC_TCP6("proc-net-tcp6.txt"), PROC_UDP("proc-net-udp.txt"),
         LSOF("lsof-macos.txt"), LSOF_C0("lsof-macos-c0.txt"), POWERSHELL("windows-powershell.csv"),
         NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
-        NETSH("windows-netsh-tcp.txt");
+        NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt");
 
         final String fixture;
 
@@ -45,6 +45,7 @@ class ParserFuzzTest {
                 case NETSTAT, NETSTAT_DE -> assertThat(WindowsOutput.netstat(text, "src", true)).isNotNull();
                 case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
+                case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
             }
         }
 

@@ -52,8 +52,11 @@ class ScannersOnOtherSystemsTest {
     void windows_powerShell_withNamesFromTasklist_andNetshRanges() throws InspectException {
         Answers cmd = new Answers(Map.of("powershell", ok("windows-powershell.csv"), TASKLIST, ok("windows-tasklist.csv"),
                 "netsh int ipv4 show dynamicport tcp", ok("windows-netsh-tcp.txt"),
-                "netsh int ipv4 show dynamicport udp", ok("windows-netsh-udp-de.txt")));
+                "netsh int ipv4 show dynamicport udp", ok("windows-netsh-udp-de.txt"),
+                "netsh int ipv4 show excludedportrange protocol=tcp", ok("windows-netsh-excluded.txt")));
         SocketScan scan = new WindowsScanner(cmd).scan(false);
+        assertThat(scan.settings().exclusion(50010)).contains(new PortRange(50000, 50059));
+        assertThat(scan.settings().exclusion(8080)).isEmpty();
         assertThat(scan.platform()).isEqualTo(Platform.WINDOWS);
         assertThat(scan.source()).isEqualTo("PowerShell Get-NetTCPConnection, Get-NetUDPEndpoint");
         assertThat(scan.limitations()).isEmpty();

@@ -99,6 +99,20 @@ class WindowsOutputTest {
     }
 
     @Test
+    void netsh_excludedPortRangesInAnyLanguage_administeredOnesIncluded() throws InspectException {
+        assertThat(WindowsOutput.netshExcludedPorts(Fixtures.text("windows-netsh-excluded.txt"), "netsh"))
+                .containsExactly(new PortRange(2869, 2869), new PortRange(5357, 5357), new PortRange(50000, 50059),
+                        new PortRange(50060, 50159));
+        assertThat(WindowsOutput.netshExcludedPorts(Fixtures.text("windows-netsh-excluded-de.txt"), "netsh"))
+                .containsExactly(new PortRange(1080, 1179));
+        assertThat(WindowsOutput.netshExcludedPorts("no ranges here\n", "netsh")).isEmpty();
+        assertThatThrownBy(() -> WindowsOutput.netshExcludedPorts("  70000 70001\n", "netsh"))
+                .hasMessage("netsh: line 1 has the range \"70000 70001\", expected a start and an end port within 0-65535");
+        assertThatThrownBy(() -> WindowsOutput.netshExcludedPorts("  5000 4000\n", "netsh"))
+                .isInstanceOf(InspectException.class);
+    }
+
+    @Test
     void netsh_dynamicPortsInAnyLanguage() throws InspectException {
         assertThat(WindowsOutput.netshDynamicPorts(Fixtures.text("windows-netsh-tcp.txt"), "netsh"))
                 .isEqualTo(new PortRange(49152, 65535));
