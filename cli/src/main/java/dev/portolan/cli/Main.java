@@ -21,13 +21,13 @@ import picocli.CommandLine.Command;
         description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
         subcommands = {LookupCommand.class, SearchCommand.class, ExplainCommand.class, ImportCommand.class,
             UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, ListeningCommand.class, WhoCommand.class,
-            CheckCommand.class, SuggestCommand.class, AuditCommand.class, ServeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+            CheckCommand.class, SuggestCommand.class, FreeCommand.class, AuditCommand.class, ServeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
             "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed);",
             "check: 1 when the port is taken; audit: 1 when it has findings."})
 public final class Main implements Runnable {
     private static final Set<String> COMMANDS = Set.of("lookup", "search", "explain", "import", "update", "status",
-            "feedback", "listening", "who", "check", "suggest", "audit", "serve", "export", "help");
+            "feedback", "listening", "who", "check", "suggest", "free", "audit", "serve", "export", "help");
 
     private final Console console;
 
@@ -178,7 +178,7 @@ public final class Main implements Runnable {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             List<Class<?>> inspecting = List.of(ListeningCommand.class, WhoCommand.class, CheckCommand.class,
-                    SuggestCommand.class, AuditCommand.class);
+                    SuggestCommand.class, FreeCommand.class, AuditCommand.class);
             if (inspecting.contains(cls)) {
                 var ctor = cls.getDeclaredConstructor(Console.class, LocalInspection.class);
                 return ctor.newInstance(console, inspection != null ? inspection : LocalInspection.standard());

@@ -118,6 +118,81 @@ class LiveInspectionTest {
         assertThat(bad.err()).contains("-n must be between 1 and 100, not 0");
     }
 
+    /**
+     * A child JVM that listens on a free TCP port and prints it; with {@code ignoreTerm}, it ignores
+     * SIGTERM. Started from a one-file program in the test's directory, with this JVM's java.
+     */
+    private Process listener(boolean ignoreTerm) throws Exception {
+        java.nio.file.Path source = home.resolve(ignoreTerm ? "Stubborn.java" : "Polite.java");
+        java.nio.file.Files.writeString(source, "public class " + (ignoreTerm ? "Stubborn" : "Polite") + " {\n"
+                + "  public static void main(String[] a) throws Exception {\n"
+                + (ignoreTerm ? "    sun.misc.Signal.handle(new sun.misc.Signal(\"TERM\"), s -> {});\n" : "")
+                + "    var s = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName(\"127.0.0.1\"));\n"
+                + "    System.out.println(s.getLocalPort()); System.out.flush(); Thread.sleep(120_000);\n  }\n}\n");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, source.toString()).start();
+    }
+
+    private static int portOf(Process p) throws Exception {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+        return Integer.parseInt(line.strip());
+    }
+
+    @Test
+    void free_asksOrDryRuns_thenStopsTheHolder_withSigkillWhenSigtermIsIgnored() throws Exception {
+        Process polite = listener(false);
+        try {
+            int port = portOf(polite);
+            Cli.Run dry = Cli.run(home, "free", Integer.toString(port), "--dry-run");
+            assertThat(dry.code()).isZero();
+            assertThat(dry.out()).contains("port " + port + " is held by:", "would do:",
+                    "stop pid " + polite.pid() + " (java) with SIGTERM, then SIGKILL if it still runs after 5 s");
+            // without a terminal and without --yes it asks for --yes and stops nothing
+            Cli.Run unasked = Cli.run(home, "free", Integer.toString(port));
+            assertThat(unasked.code()).isEqualTo(ExitCode.FAILURE);
+            assertThat(unasked.err()).contains("give --yes to stop without asking");
+            assertThat(polite.isAlive()).isTrue();
+            Cli.Run freed = Cli.run(home, "free", port + "/tcp", "--yes");
+            assertThat(freed.code()).as(freed.out()).isZero();
+            assertThat(freed.out()).contains("pid " + polite.pid() + " (java) ended after SIGTERM",
+                    "port " + port + " is free now");
+            assertThat(polite.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            polite.destroyForcibly();
+        }
+        Process stubborn = listener(true);
+        try {
+            int port = portOf(stubborn);
+            Cli.Run freed = Cli.run(home, "free", Integer.toString(port), "--yes", "--grace", "1");
+            assertThat(freed.code()).as(freed.out()).isZero();
+            assertThat(freed.out()).contains("did not end within 1 s of SIGTERM and was killed with SIGKILL");
+        } finally {
+            stubborn.destroyForcibly();
+        }
+        // nothing to free, and bad input
+        assertThat(Cli.run(home, "free", "1", "--tcp").out()).contains("nothing holds port 1 here (tcp): it is free");
+        assertThat(Cli.run(home, "free", "0").code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(Cli.run(home, "free", "80", "--grace", "601").err()).contains("--grace must be between 0 and 600");
+    }
+
+    @Test
+    void free_refusesInitThisProgramAndContainerProxies_andStopsServicesThroughSystemd() {
+        java.util.function.LongFunction<java.util.Optional<String>> units = pid -> pid == 812
+                ? java.util.Optional.of("nginx.service") : java.util.Optional.empty();
+        long self = 4242;
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(1, "systemd", null, "root"), units, self, 5))
+                .isInstanceOf(FreeCommand.Refuse.class).extracting(FreeCommand.Step::plan).asString()
+                .contains("pid 1 (systemd) is the system's init");
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(self, "java", null, "root"), units, self, 5).plan())
+                .isEqualTo("not stopped: pid 4242 is this program");
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(900, "docker-proxy", null, "root"), units, self, 5)
+                .plan()).contains("publishes a container's port: stop the container", "never its proxy");
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(812, "nginx", null, "root"), units, self, 5))
+                .isEqualTo(new FreeCommand.StopUnit("nginx.service", 812));
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(813, "node", null, "alice"), units, self, 5))
+                .isEqualTo(new FreeCommand.Signal(813, "node", 5));
+    }
+
     @Test
     void listeningJson_findsThisJvmsSockets_andWhoAndCheckAgree() throws Exception {
         try (ServerSocketChannel tcp4 = ServerSocketChannel.open(StandardProtocolFamily.INET);

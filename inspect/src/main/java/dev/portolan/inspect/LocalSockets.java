@@ -48,6 +48,14 @@ public final class LocalSockets {
         return new LocalSockets(new ProcScanner(proc, passwd, ByteOrder.nativeOrder()));
     }
 
+    /**
+     * The systemd system service process {@code pid} runs in (Linux only, from the same {@code
+     * /proc} the sockets are read from), if any.
+     */
+    public java.util.Optional<String> systemdUnit(long pid) {
+        return scanner instanceof ProcScanner p ? SystemdUnit.of(p.proc(), pid) : java.util.Optional.empty();
+    }
+
     /** The platform this instance reads. */
     public Platform platform() {
         return scanner.platform();

@@ -40,6 +40,11 @@ final class ProcScanner implements Scanner {
         return Platform.LINUX;
     }
 
+    /** The {@code /proc} this scanner reads. */
+    Path proc() {
+        return proc;
+    }
+
     @Override
     public SocketScan scan(boolean established) throws InspectException {
         // The walk over /proc/PID/fd and the socket tables cost about the same, mostly in the
