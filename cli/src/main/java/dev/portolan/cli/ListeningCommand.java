@@ -2,7 +2,10 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Transport;
+import dev.portolan.inspect.CapturedOutput;
+import dev.portolan.inspect.InspectException;
 import dev.portolan.inspect.LocalSocket;
 import dev.portolan.inspect.SocketScan;
 import java.io.IOException;
@@ -33,6 +36,11 @@ final class ListeningCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "F", description = "table (default), json or csv.")
     OutputFormat format = OutputFormat.table;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Explain output captured elsewhere instead of this machine's sockets: ss, netstat (Linux or "
+                    + "Windows), lsof -i or PowerShell CSV, from FILE or - for standard input.")
+    String from;
+
     private final Console console;
     private final LocalInspection inspection;
 
@@ -44,9 +52,38 @@ final class ListeningCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Transport> only = transports.selected(null);
-        SocketScan scan = inspection.sockets().scan(established);
+        List<LocalSocket> found;
+        List<String> notes;
+        String source;
+        if (from != null) {
+            // What someone captured: every socket it holds, whatever its state; unread lines said.
+            String name = from.equals("-") ? "standard input" : from;
+            CapturedOutput.Reading r;
+            try {
+                r = CapturedOutput.read(captured(from), name);
+            } catch (InspectException e) {
+                throw new InvalidQueryException(e.getMessage());
+            }
+            found = r.sockets();
+            notes = new ArrayList<>();
+            if (!r.unread().isEmpty()) {
+                notes.add(r.unread().size() + (r.unread().size() == 1 ? " line was" : " lines were") + " not read as a socket:");
+                for (CapturedOutput.Unread u : r.unread().subList(0, Math.min(20, r.unread().size()))) {
+                    notes.add("  line " + u.line() + ": " + SocketWriter.shown(u.text().strip()) + " (" + u.why() + ")");
+                }
+                if (r.unread().size() > 20) {
+                    notes.add("  and " + (r.unread().size() - 20) + " more");
+                }
+            }
+            source = name + ", read as " + r.format();
+        } else {
+            SocketScan scan = inspection.sockets().scan(established);
+            found = scan.sockets();
+            notes = scan.notes();
+            source = scan.source();
+        }
         List<LocalSocket> sockets = new ArrayList<>();
-        for (LocalSocket s : scan.sockets()) {
+        for (LocalSocket s : found) {
             if (only.contains(s.transport())) {
                 sockets.add(s);
             }
@@ -56,19 +93,19 @@ final class ListeningCommand implements Callable<Integer> {
         switch (format) {
             case table -> {
                 if (sockets.isEmpty()) {
-                    out.println("nothing listens here");
+                    out.println(from == null ? "nothing listens here" : "no socket in " + source);
                 } else {
                     writer.table(out, sockets);
                 }
-                Notes.table(out, scan);
+                Notes.table(out, source, notes);
             }
             case json -> {
                 json(writer, sockets);
-                Notes.stderr(console, scan);
+                Notes.stderr(console, notes);
             }
             case csv -> {
                 writer.csv(out, sockets);
-                Notes.stderr(console, scan);
+                Notes.stderr(console, notes);
             }
         }
         out.flush();
@@ -86,6 +123,18 @@ final class ListeningCommand implements Callable<Integer> {
             g.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of a capture, at most {@link CapturedOutput#MOST_BYTES} and one more to tell it is larger. */
+    private static byte[] captured(String from) throws InvalidQueryException {
+        try (java.io.InputStream in = from.equals("-") ? System.in : java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of(from))) {
+            return in.readNBytes(CapturedOutput.MOST_BYTES + 1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidQueryException(from + " does not exist");
+        } catch (java.io.IOException e) {
+            throw new InvalidQueryException(from + " could not be read: " + e.getMessage());
         }
     }
 }

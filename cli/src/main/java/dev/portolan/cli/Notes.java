@@ -10,11 +10,15 @@ final class Notes {
 
     /** Under a table: what the scan could not see of the sockets it concerns, then where it read. */
     static void table(PrintWriter out, SocketScan scan, List<String> notes) {
+        table(out, scan.source(), notes);
+    }
+
+    static void table(PrintWriter out, String source, List<String> notes) {
         out.println();
         for (String l : notes) {
-            out.println("note: " + l);
+            out.println(l.startsWith("  ") ? "     " + l : "note: " + l);
         }
-        out.println("read from: " + scan.source());
+        out.println("read from: " + source);
     }
 
     static void table(PrintWriter out, SocketScan scan) {
@@ -22,8 +26,12 @@ final class Notes {
     }
 
     static void stderr(Console console, SocketScan scan) {
-        for (String l : scan.notes()) {
-            console.err().println("note: " + l);
+        stderr(console, scan.notes());
+    }
+
+    static void stderr(Console console, List<String> notes) {
+        for (String l : notes) {
+            console.err().println(l.startsWith("  ") ? "     " + l : "note: " + l);
         }
         console.err().flush();
     }

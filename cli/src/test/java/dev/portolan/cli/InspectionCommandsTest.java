@@ -169,6 +169,28 @@ class InspectionCommandsTest {
     }
 
     @Test
+    void listeningFrom_explainsOutputCapturedElsewhere_andSaysTheLinesItCouldNotRead() throws Exception {
+        Path capture = home.resolve("ss.txt");
+        java.nio.file.Files.writeString(capture, "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "LISTEN 0      4096   0.0.0.0:22        0.0.0.0:*         users:((\"sshd\",pid=812,fd=3))\n"
+                + "ESTAB  0      0      10.0.0.5:18850    140.82.112.25:443 users:((\"git\",pid=4100,fd=5))\n"
+                + "garbled\n");
+        Cli.Run r = run("listening", "--from", capture.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith("tcp").contains("0.0.0.0:22", "listen", "812", "sshd", "ssh"))
+                .anySatisfy(l -> assertThat(l).contains("10.0.0.5:18850", "140.82.112.25:443", "established", "git"))
+                .contains("note: 1 line was not read as a socket:", "read from: " + capture + ", read as ss");
+        JsonNode json = JSON.readTree(run("listening", "--from", capture.toString(), "-f", "json").out());
+        assertThat(json).hasSize(2);
+        Path unknown = home.resolve("notes.txt");
+        java.nio.file.Files.writeString(unknown, "just some words\n");
+        Cli.Run bad = run("listening", "--from", unknown.toString());
+        assertThat(bad.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(bad.err()).contains("is not output this command knows");
+        assertThat(run("listening", "--from", home.resolve("missing.txt").toString()).err()).contains("does not exist");
+    }
+
+    @Test
     void check_takenPort_exitsOne() throws Exception {
         Cli.Run r = run("check", "22");
         assertThat(r.code()).isEqualTo(ExitCode.TAKEN);

@@ -26,7 +26,8 @@ class ParserFuzzTest {
         PROC_TCP("proc-net-tcp.txt"), PROC_TCP6("proc-net-tcp6.txt"), PROC_UDP("proc-net-udp.txt"),
         LSOF("lsof-macos.txt"), LSOF_C0("lsof-macos-c0.txt"), POWERSHELL("windows-powershell.csv"),
         NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
-        NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt");
+        NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
+        CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt");
 
         final String fixture;
 
@@ -46,6 +47,8 @@ class ParserFuzzTest {
                 case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
+                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS ->
+                        assertThat(CapturedOutput.read(bytes, "src")).isNotNull();
             }
         }
 

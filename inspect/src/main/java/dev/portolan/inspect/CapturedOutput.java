@@ -1,0 +1,184 @@
+package dev.portolan.inspect;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a person captured on another machine and pasted here: the output of {@code ss}
+ * ({@code -tulpn}, {@code -tanp}), Linux {@code netstat -tulpn}, {@code lsof -i} (with or without
+ * {@code -n -P}), Windows {@code netstat -ano} or {@code -anob}, or PowerShell's
+ * {@code Get-NetTCPConnection} and {@code Get-NetUDPEndpoint} as CSV. The format is found from the
+ * text; every line is read on its own, and a line that is not a socket of that format is kept
+ * with the reason, never dropped in silence.
+ */
+public final class CapturedOutput {
+    /** The most bytes a capture may have. */
+    public static final int MOST_BYTES = 8 * 1024 * 1024;
+    private static final Pattern WINDOWS_SOCKET = Pattern.compile("\\s*(TCP|UDP)\\s+\\S+:\\S+\\s+.*");
+    private static final Pattern BRACKETED = Pattern.compile("\\s*\\[(.+)]\\s*");
+
+    private CapturedOutput() {}
+
+    /** What a capture held. */
+    public record Reading(String format, List<LocalSocket> sockets, List<Unread> unread) {
+        public Reading {
+            sockets = List.copyOf(sockets);
+            unread = List.copyOf(unread);
+        }
+    }
+
+    /** A line that is not a socket of the capture's format, and why. */
+    public record Unread(int line, String text, String why) {}
+
+    /**
+     * Reads a capture.
+     *
+     * @throws InspectException if it is too large, not text, or in no format this class knows
+     */
+    public static Reading read(byte[] bytes, String source) throws InspectException {
+        if (bytes.length > MOST_BYTES) {
+            throw new InspectException(source + " has " + bytes.length + " bytes; a capture may have at most "
+                    + MOST_BYTES + " (8 MiB)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Windows consoles write their code page: read it byte for byte (the numbers and names are ASCII)
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InspectException(source + " is not text (it holds NUL bytes): give the output of ss, netstat, lsof "
+                    + "or PowerShell as text");
+        }
+        String[] lines = text.split("\r?\n", -1);
+        String format = format(lines);
+        if (format == null) {
+            throw new InspectException(source + " is not output this command knows: give ss -tulpn or -tanp, netstat "
+                    + "-tulpn (Linux) or -ano (Windows), lsof -i, or Get-NetTCPConnection | ConvertTo-Csv");
+        }
+        List<LocalSocket> sockets = new ArrayList<>();
+        List<Unread> unread = new ArrayList<>();
+        String header = null;
+        boolean started = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int no = i + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                switch (format) {
+                    case "ss" -> {
+                        if (SsOutput.isHeader(line)) {
+                            continue;
+                        }
+                        sockets.add(SsOutput.line(line, source, no));
+                    }
+                    case "netstat (Linux)" -> {
+                        if (NetstatOutput.isHeader(line) || NetstatOutput.isPreamble(line)) {
+                            continue;
+                        }
+                        if (line.startsWith("unix") || line.startsWith("Proto RefCnt")) {
+                            unread.add(new Unread(no, line, "a unix socket, not a network one"));
+                            continue;
+                        }
+                        sockets.add(NetstatOutput.line(line, source, no));
+                    }
+                    case "lsof" -> {
+                        if (line.startsWith("COMMAND")) {
+                            header = line;
+                            continue;
+                        }
+                        List<LocalSocket> one = new LsofOutput(source, true).parse(header + "\n" + line);
+                        if (one.isEmpty()) {
+                            unread.add(new Unread(no, line, "not a TCP or UDP socket with a port"));
+                        }
+                        sockets.addAll(one);
+                    }
+                    case "PowerShell CSV" -> {
+                        if (line.startsWith("#TYPE")) {
+                            continue;
+                        }
+                        if (line.contains("LocalAddress")) {
+                            header = line;
+                            continue;
+                        }
+                        List<LocalSocket> one = WindowsOutput.powerShell(header + "\n" + line, source, true);
+                        if (one.isEmpty()) {
+                            unread.add(new Unread(no, line, "not a socket this command lists"));
+                        }
+                        sockets.addAll(one);
+                    }
+                    default -> { // netstat -ano or -anob (Windows)
+                        var m = BRACKETED.matcher(line);
+                        if (m.matches() && started && !sockets.isEmpty()) {
+                            sockets.set(sockets.size() - 1, named(sockets.get(sockets.size() - 1), m.group(1)));
+                            continue;
+                        }
+                        if (!WINDOWS_SOCKET.matcher(line).matches()) {
+                            if (started) {
+                                unread.add(new Unread(no, line, "not a TCP or UDP line of netstat"));
+                            }
+                            continue; // the headings before the first socket
+                        }
+                        started = true;
+                        List<LocalSocket> one = WindowsOutput.netstat(line, source, true);
+                        if (one.isEmpty()) {
+                            unread.add(new Unread(no, line, "a state this command does not read (netstat writes it in "
+                                    + "the display language)"));
+                        }
+                        sockets.addAll(one);
+                    }
+                }
+            } catch (InspectException e) {
+                String why = e.getMessage();
+                int at = why.indexOf(": line ");
+                unread.add(new Unread(no, line, at >= 0 ? why.substring(why.indexOf(' ', at + 7) + 1) : why));
+            } catch (RuntimeException e) {
+                unread.add(new Unread(no, line, "not a socket: " + e.getMessage()));
+            }
+        }
+        return new Reading(format, sockets, unread);
+    }
+
+    private static LocalSocket named(LocalSocket s, String name) {
+        List<SocketOwner> owners = new ArrayList<>();
+        for (SocketOwner o : s.owners()) {
+            owners.add(new SocketOwner(o.pid(), name, o.commandLine(), o.user()));
+        }
+        return new LocalSocket(s.transport(), s.family(), s.address(), s.port(), s.state(), s.remoteAddress(),
+                s.remotePort(), s.user(), owners);
+    }
+
+    /** The format of a capture, from its lines, or null. */
+    static String format(String[] lines) {
+        for (String line : lines) {
+            if (line.isBlank() || NetstatOutput.isPreamble(line) || line.startsWith("#TYPE")) {
+                continue;
+            }
+            if (SsOutput.isHeader(line)) {
+                return "ss";
+            }
+            if (NetstatOutput.isHeader(line)) {
+                return "netstat (Linux)";
+            }
+            if (line.startsWith("COMMAND") && line.contains("NAME")) {
+                return "lsof";
+            }
+            if (line.contains("LocalAddress") && line.contains(",")) {
+                return "PowerShell CSV";
+            }
+            if (WINDOWS_SOCKET.matcher(line).matches()) {
+                return "netstat (Windows)";
+            }
+        }
+        return null;
+    }
+}

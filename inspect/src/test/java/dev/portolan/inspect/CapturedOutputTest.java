@@ -1,0 +1,98 @@
+package dev.portolan.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Captures of other machines' output, each read line by line, unread lines kept with the reason. */
+class CapturedOutputTest {
+    private static CapturedOutput.Reading read(String fixture) throws InspectException {
+        return CapturedOutput.read(Fixtures.bytes(fixture), fixture);
+    }
+
+    private static List<String> lines(CapturedOutput.Reading r) {
+        return r.sockets().stream().map(LsofOutputTest::line).toList();
+    }
+
+    @Test
+    void ss_listenersWithTheirProcesses_andALineItCannotRead() throws InspectException {
+        CapturedOutput.Reading r = read("ss-tulpn.txt");
+        assertThat(r.format()).isEqualTo("ss");
+        assertThat(lines(r)).containsExactly(
+                "udp ipv4 127.0.0.53:53 bound | 612 systemd-resolve (null)",
+                "udp ipv4 0.0.0.0:5353 bound | 700 avahi-daemon (null)",
+                "tcp ipv4 0.0.0.0:22 listen | 812 sshd (null)",
+                "tcp ipv6 [::]:80 listen | 900 nginx (null), 901 nginx (null)",
+                "tcp ipv4 127.0.0.1:5432 listen | ",
+                "tcp ipv4 0.0.0.0:3000 listen | 1500 node (null)");
+        assertThat(r.unread()).singleElement().satisfies(u -> {
+            assertThat(u.line()).isEqualTo(8);
+            assertThat(u.text()).isEqualTo("this line was cut by the terminal");
+            assertThat(u.why()).contains("has the state \"this\"");
+        });
+    }
+
+    @Test
+    void ssWithoutNetid_connectionsInEveryState() throws InspectException {
+        CapturedOutput.Reading r = read("ss-tanp.txt");
+        assertThat(lines(r)).containsExactly("tcp ipv4 0.0.0.0:22 listen | 812 sshd (null)",
+                "tcp ipv4 10.0.0.5:22 established -> 10.0.0.9:51234 | 3001 sshd (null)",
+                "tcp ipv4 10.0.0.5:18850 established -> 140.82.112.25:443 | 4100 git-remote-http (null)",
+                "tcp ipv4 10.0.0.5:51000 time-wait -> 93.184.215.14:80 | ",
+                "tcp ipv6 [::1]:8080 close-wait -> [::1]:41000 | 2200 java (null)");
+        assertThat(r.unread()).isEmpty();
+    }
+
+    @Test
+    void linuxNetstat_tcpAndUdp_namesWithSpaces_unixSocketsSaidApart() throws InspectException {
+        CapturedOutput.Reading r = read("netstat-linux.txt");
+        assertThat(r.format()).isEqualTo("netstat (Linux)");
+        assertThat(lines(r)).containsExactly("tcp ipv4 0.0.0.0:22 listen | 812 sshd (null)",
+                "tcp ipv4 127.0.0.1:5432 listen | ",
+                "tcp ipv4 10.0.0.5:22 established -> 10.0.0.9:51234 | 3001 sshd: alice [p (null)",
+                "tcp ipv4 10.0.0.5:51000 time-wait -> 93.184.215.14:80 | ",
+                "tcp ipv6 [::]:80 listen | 900 nginx: master p (null)",
+                "udp ipv4 127.0.0.53:53 bound | 612 systemd-resolve (null)",
+                "udp ipv6 [::]:5353 bound | 700 avahi-daemon: r (null)");
+        assertThat(r.unread()).extracting(CapturedOutput.Unread::why).containsExactly("a unix socket, not a network one",
+                "a unix socket, not a network one");
+    }
+
+    @Test
+    void lsofWindowsNetstatAndPowerShellCaptures_areReadByTheScannersReaders() throws InspectException {
+        assertThat(read("lsof-macos.txt").format()).isEqualTo("lsof");
+        assertThat(lines(read("lsof-macos.txt"))).contains("udp ipv4 192.168.1.20:61001 established -> 192.168.1.1:53 | 910 Spotify (alice)");
+        CapturedOutput.Reading netstat = read("windows-netstat.txt");
+        assertThat(netstat.format()).isEqualTo("netstat (Windows)");
+        assertThat(lines(netstat)).contains("tcp ipv4 0.0.0.0:135 listen | 1012 null (null)",
+                "tcp ipv4 192.168.1.20:49812 time-wait -> 52.1.2.3:443 | ");
+        CapturedOutput.Reading ps = read("windows-powershell.csv");
+        assertThat(ps.format()).isEqualTo("PowerShell CSV");
+        assertThat(lines(ps)).contains("udp ipv4 127.0.0.1:49664 bound | 3108 null (null)");
+    }
+
+    @Test
+    void netstatAnob_namesTheProcessFromTheBracketedLine() throws InspectException {
+        String text = "\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1012\r\n  RpcSs\r\n [svchost.exe]\r\n"
+                + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\r\n Can not obtain ownership information\r\n";
+        CapturedOutput.Reading r = CapturedOutput.read(text.getBytes(StandardCharsets.UTF_8), "paste");
+        assertThat(lines(r)).containsExactly("tcp ipv4 0.0.0.0:135 listen | 1012 svchost.exe (null)",
+                "tcp ipv4 0.0.0.0:445 listen | 4 null (null)");
+        assertThat(r.unread()).extracting(CapturedOutput.Unread::text).containsExactly("  RpcSs",
+                " Can not obtain ownership information");
+    }
+
+    @Test
+    void binaryUnknownAndHugeInput_areRefusedWithTheReason() {
+        assertThatThrownBy(() -> CapturedOutput.read(new byte[] {'a', 0, 'b'}, "x.bin"))
+                .hasMessageStartingWith("x.bin is not text (it holds NUL bytes)");
+        assertThatThrownBy(() -> CapturedOutput.read("hello\nworld\n".getBytes(StandardCharsets.UTF_8), "notes.txt"))
+                .hasMessageStartingWith("notes.txt is not output this command knows");
+        assertThatThrownBy(() -> CapturedOutput.read(new byte[CapturedOutput.MOST_BYTES + 1], "big"))
+                .hasMessageContaining("at most 8388608 (8 MiB)");
+    }
+}
