@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -35,10 +34,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  portolan free 3000 --dry-run", "  portolan free 8080/tcp --yes",
             "  portolan free 5173 --yes --grace 10"})
 final class FreeCommand implements Callable<Integer> {
-    /** The processes of container engines that publish a container's port on the host. */
-    static final Set<String> CONTAINER_PROXIES = Set.of("docker-proxy", "rootlessport", "rootlesskit", "slirp4netns",
-            "pasta", "conmon");
-
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -111,9 +106,11 @@ final class FreeCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         out.println("port " + arg.port() + " is held by:");
+        ContainerOwners containers = inspection.containers();
         for (LocalSocket s : holders) {
             out.println("  " + s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + WhoCommand.peer(s) + ": "
                     + WhoCommand.describe(s));
+            containers.describe(s).ifPresent(d -> out.println("    " + d));
         }
         List<Step> steps = plan(holders, inspection.sockets()::systemdUnit, ProcessHandle.current().pid(), grace);
         out.println(dryRun ? "would do:" : "to free it:");
@@ -177,7 +174,7 @@ final class FreeCommand implements Callable<Integer> {
         if (o.pid() == self) {
             return new Refuse("pid " + o.pid() + " is this program");
         }
-        if (CONTAINER_PROXIES.contains(name.toLowerCase(Locale.ROOT))) {
+        if (ContainerOwners.PROXIES.contains(name.toLowerCase(Locale.ROOT))) {
             return new Refuse("pid " + o.pid() + " (" + name + ") publishes a container's port: stop the container "
                     + "(docker ps --filter publish=PORT, or podman ps, names it), never its proxy");
         }

@@ -17,14 +17,30 @@ import java.util.List;
  *
  * @param sockets how sockets are read
  * @param malware which ports malware is reported to use
+ * @param engineSockets the unix sockets of container engines to ask which container publishes a port
  */
-record LocalInspection(LocalSockets sockets, MalwarePorts malware) {
+record LocalInspection(LocalSockets sockets, MalwarePorts malware, List<java.nio.file.Path> engineSockets) {
+    LocalInspection {
+        engineSockets = List.copyOf(engineSockets);
+    }
+
+    /** An inspection that asks no container engine. */
+    LocalInspection(LocalSockets sockets, MalwarePorts malware) {
+        this(sockets, malware, List.of());
+    }
+
+    /** The containers behind published ports, asked of the engines on first need. */
+    ContainerOwners containers() {
+        return new ContainerOwners(engineSockets);
+    }
+
     /**
      * The program's own choice: this machine's sockets, and the malware associations of the
      * curated knowledge, read on the first question (most commands never ask one).
      */
     static LocalInspection standard() {
-        return new LocalInspection(LocalSockets.forThisMachine(), new KnowledgeMalware());
+        return new LocalInspection(LocalSockets.forThisMachine(), new KnowledgeMalware(),
+                dev.portolan.inspect.containers.ContainerEngine.sockets(System.getenv()));
     }
 
     /**

@@ -75,8 +75,14 @@ final class WhoCommand implements Callable<Integer> {
     private void table(Registry registry, int port, List<Transport> only, List<LocalSocket> holders,
             List<PortEntry> entries, SocketScan scan) {
         PrintWriter out = console.out();
+        ContainerOwners containers = inspection.containers();
         if (holders.isEmpty()) {
             out.println("nothing holds port " + port + " here (" + Transports.names(only) + ")");
+            // An engine may publish a port through the firewall alone, with no process listening.
+            for (Transport t : only) {
+                containers.publishing(port, t).ifPresent(f -> out.println("  but container "
+                        + f.container().describe() + " publishes " + port + "/" + t.id() + " through the firewall"));
+            }
         }
         for (LocalSocket s : holders) {
             out.println(s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + peer(s) + ": " + describe(s));
@@ -84,7 +90,10 @@ final class WhoCommand implements Callable<Integer> {
                 if (o.commandLine() != null) {
                     out.println("  pid " + o.pid() + ": " + SocketWriter.shown(o.commandLine()));
                 }
+                inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  pid " + o.pid()
+                        + " runs in the systemd service " + u + " (systemctl status " + u + ")"));
             }
+            containers.describe(s).ifPresent(d -> out.println("  " + d));
         }
         out.println();
         out.println("registry:");
@@ -95,7 +104,9 @@ final class WhoCommand implements Callable<Integer> {
         }
         EntryWriter.Known known = LookupCommand.known(registry);
         known.lines().print(out, known.summaries().of(port), only);
-        Notes.table(out, scan, scan.notes(holders));
+        List<String> notes = new java.util.ArrayList<>(scan.notes(holders));
+        notes.addAll(containers.notes());
+        Notes.table(out, scan, notes);
         out.flush();
     }
 

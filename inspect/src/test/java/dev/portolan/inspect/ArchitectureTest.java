@@ -14,8 +14,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule inspectDependsOnlyOnCore = noClasses().that().resideInAPackage("dev.portolan.inspect..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.portolan.cli..", "dev.portolan.web..",
-                    "dev.portolan.store..", "dev.portolan.knowledge..", "picocli..", "com.fasterxml.jackson..")
+                    "dev.portolan.store..", "dev.portolan.knowledge..", "picocli..")
             .because("inspect depends only on core; the command line and the web site build on it");
+
+    /** JSON is read in one place: the answers of a container engine's API. */
+    @ArchTest
+    static final ArchRule onlyTheContainerEngineReadsJson = noClasses().that().resideInAPackage("dev.portolan.inspect..")
+            .and().resideOutsideOfPackage("dev.portolan.inspect.containers..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+            .because("the system tools' output is text and CSV; only the engines answer JSON");
 
     /** The audit learns what a port is for from PortKnowledge, which the command line fills from the summary. */
     @ArchTest
