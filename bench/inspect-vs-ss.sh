@@ -4,7 +4,10 @@
 # measures the scan with JMH). A small Java program holds the sockets while hyperfine runs:
 #
 #   ss -tulpn                        what a person runs
-#   bin/portolan listening           the whole command line, JVM start included (for scale)
+#   lsof -nP -iTCP -sTCP:LISTEN      the same on macOS and other Unix systems
+#   java -version                    the JVM's own start, the yardstick of "as fast as a JVM can be"
+#   bin/portolan listening, who, check, free --dry-run
+#                                    the whole command line, JVM start included
 #
 # Usage: bench/inspect-vs-ss.sh [--sockets N] [--runs N] [--warmup N]
 #
@@ -50,8 +53,12 @@ done
 grep -q ready "$ready" || { echo "inspect-vs-ss.sh: the socket holder did not start" >&2; exit 1; }
 echo "holding $sockets TCP listeners on 127.0.0.1 (pid $holder); $(ss -tlnH | wc -l) TCP listeners on this machine"
 
-commands=("ss -tulpn")
+commands=("ss -tulpn" "java -version")
+if command -v lsof >/dev/null 2>&1; then
+  commands+=("lsof -nP -iTCP -sTCP:LISTEN")
+fi
 if [ -f "$root/cli/target/portolan.jar" ]; then
-  commands+=("$root/bin/portolan listening")
+  commands+=("$root/bin/portolan listening" "$root/bin/portolan who 22" "$root/bin/portolan check 22"
+    "$root/bin/portolan free 22 --dry-run")
 fi
 hyperfine -N --warmup "$warmup" --runs "$runs" --export-markdown /dev/stdout "${commands[@]}"
