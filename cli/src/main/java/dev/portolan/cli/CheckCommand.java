@@ -90,6 +90,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = console.out();
         PortSettings settings = scan.settings();
         List<LocalSocket> concerned = new ArrayList<>();
+        ContainerOwners containers = inspection.containers();
         for (Transport t : only) {
             List<LocalSocket> holders = scan.at(port, t);
             concerned.addAll(holders);
@@ -106,6 +107,11 @@ final class CheckCommand implements Callable<Integer> {
                     out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s)
                             + " (" + s.state().id() + " connection" + WhoCommand.peer(s) + ")");
                 }
+                for (dev.portolan.inspect.SocketOwner o : s.owners()) {
+                    inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  pid " + o.pid()
+                            + " runs in the systemd service " + u + " (systemctl stop " + u + " frees the port)"));
+                }
+                containers.describe(s).ifPresent(d -> out.println("  " + d));
             }
         }
         out.println("binding: " + bindSentence(port, settings, scan.platform()));
@@ -136,7 +142,9 @@ final class CheckCommand implements Callable<Integer> {
         for (String c : commands(port, only, scan.platform())) {
             out.println("  " + c);
         }
-        Notes.table(out, scan, scan.notes(concerned));
+        List<String> notes = new ArrayList<>(scan.notes(concerned));
+        notes.addAll(containers.notes());
+        Notes.table(out, scan, notes);
         out.flush();
     }
 

@@ -87,6 +87,15 @@ class ContainersAndServicesTest {
     }
 
     @Test
+    void check_namesThemToo() throws IOException {
+        LocalInspection m = machine(List.of(engine()));
+        assertThat(Cli.run(home, m, "check", "22/tcp").outLines())
+                .contains("  pid 612 runs in the systemd service ssh.service (systemctl stop ssh.service frees the port)");
+        assertThat(Cli.run(home, m, "check", "8080/tcp").outLines()).contains("  container shop-web-1 (image nginx:1.27, "
+                + "compose project shop, service web) publishes it; docker stop shop-web-1 frees it");
+    }
+
+    @Test
     void free_stopsTheServiceThroughSystemd_andNamesTheContainerInsteadOfSignallingItsProxy() throws IOException {
         LocalInspection m = machine(List.of(engine()));
         Cli.Run ssh = Cli.run(home, m, "free", "22/tcp", "--dry-run");
