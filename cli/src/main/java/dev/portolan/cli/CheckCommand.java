@@ -66,15 +66,14 @@ final class CheckCommand implements Callable<Integer> {
                     + "port of its ephemeral range");
         }
         List<Transport> only = transports.selected(arg.transport());
-        // every socket: a connection holds its local port too; one in TIME-WAIT does not stop a
-        // server that sets SO_REUSEADDR (socket(7)), so it leaves the port free
+        // every socket: a connection holds its local port too (one in TIME-WAIT leaves it free)
         SocketScan scan = inspection.sockets().scan(true);
         Registry registry = ActiveRegistry.load(console);
         List<PortEntry> entries = new ArrayList<>();
         boolean free = true;
         for (Transport t : only) {
             entries.addAll(registry.lookup(new PortQuery.Port(arg.port(), t), t));
-            free &= scan.at(arg.port(), t).stream().allMatch(s -> s.state() == SocketState.TIME_WAIT);
+            free &= scan.holding(arg.port(), t).isEmpty();
         }
         // A port inside one of Windows' exclusion ranges cannot be bound by any program.
         free &= scan.settings().exclusion(arg.port()).isEmpty() || !only.contains(Transport.TCP);
@@ -94,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Transport t : only) {
             List<LocalSocket> holders = scan.at(port, t);
             concerned.addAll(holders);
-            if (holders.stream().allMatch(s -> s.state() == SocketState.TIME_WAIT)) {
+            if (scan.holding(port, t).isEmpty()) {
                 out.println(port + "/" + t.id() + ": free");
             }
             for (LocalSocket s : holders) {

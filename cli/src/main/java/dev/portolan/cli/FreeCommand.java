@@ -5,7 +5,6 @@ import dev.portolan.core.Transport;
 import dev.portolan.inspect.LocalSocket;
 import dev.portolan.inspect.SocketOwner;
 import dev.portolan.inspect.SocketScan;
-import dev.portolan.inspect.SocketState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,12 +138,10 @@ final class FreeCommand implements Callable<Integer> {
         return after.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
-    /** The sockets that hold the port: every state but TIME-WAIT, which no process holds. */
+    /** The sockets that hold the port on any of {@code only}. */
     private static List<LocalSocket> holders(SocketScan scan, int port, List<Transport> only) {
         List<LocalSocket> out = new ArrayList<>();
-        for (Transport t : only) {
-            scan.at(port, t).stream().filter(s -> s.state() != SocketState.TIME_WAIT).forEach(out::add);
-        }
+        only.forEach(t -> out.addAll(scan.holding(port, t)));
         return out;
     }
 

@@ -137,19 +137,7 @@ final class LsofOutput {
             return null;
         }
         // lsof's names of TCP states (CLOSED, IDLE and BOUND sockets hold no connection and are left out)
-        return switch (text) {
-            case "LISTEN" -> SocketState.LISTEN;
-            case "ESTABLISHED" -> SocketState.ESTABLISHED;
-            case "SYN_SENT" -> SocketState.SYN_SENT;
-            case "SYN_RCVD", "SYN_RECV" -> SocketState.SYN_RECEIVED;
-            case "FIN_WAIT_1" -> SocketState.FIN_WAIT_1;
-            case "FIN_WAIT_2" -> SocketState.FIN_WAIT_2;
-            case "TIME_WAIT" -> SocketState.TIME_WAIT;
-            case "CLOSE_WAIT" -> SocketState.CLOSE_WAIT;
-            case "LAST_ACK" -> SocketState.LAST_ACK;
-            case "CLOSING" -> SocketState.CLOSING;
-            default -> null;
-        };
+        return SocketState.ofName(text);
     }
 
     /** COMMAND with lsof's escapes undone: {@code \xNN} for a byte, {@code \\} for a backslash. */

@@ -2,7 +2,6 @@ package dev.portolan.inspect;
 
 import dev.portolan.core.Transport;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one line of Linux {@code netstat -tulpn} or {@code -tanp} output: Proto ({@code tcp},
@@ -44,7 +43,7 @@ final class NetstatOutput {
             if (f.length < 6) {
                 throw new InspectException(source + ": line " + lineNo + " has no TCP state");
             }
-            state = state(f[5]);
+            state = SocketState.ofName(f[5]);
             if (state == null) {
                 throw new InspectException(source + ": line " + lineNo + " has the state \"" + LsofOutput.printable(f[5])
                         + "\", expected one of netstat's (LISTEN, ESTABLISHED, TIME_WAIT...)");
@@ -71,21 +70,5 @@ final class NetstatOutput {
         return new LocalSocket(tcp ? Transport.TCP : Transport.UDP, local.address().contains(":") ? AddressFamily.IPV6
                 : AddressFamily.IPV4, local.address(), local.port(), state, connected ? foreign.address() : null,
                 connected ? foreign.port() : null, null, owners);
-    }
-
-    private static @Nullable SocketState state(String text) {
-        return switch (text) {
-            case "LISTEN" -> SocketState.LISTEN;
-            case "ESTABLISHED" -> SocketState.ESTABLISHED;
-            case "SYN_SENT" -> SocketState.SYN_SENT;
-            case "SYN_RECV" -> SocketState.SYN_RECEIVED;
-            case "FIN_WAIT1" -> SocketState.FIN_WAIT_1;
-            case "FIN_WAIT2" -> SocketState.FIN_WAIT_2;
-            case "TIME_WAIT" -> SocketState.TIME_WAIT;
-            case "CLOSE_WAIT" -> SocketState.CLOSE_WAIT;
-            case "LAST_ACK" -> SocketState.LAST_ACK;
-            case "CLOSING" -> SocketState.CLOSING;
-            default -> null;
-        };
     }
 }

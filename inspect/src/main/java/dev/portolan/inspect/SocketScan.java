@@ -72,6 +72,20 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
         return out;
     }
 
+    /**
+     * The sockets that hold {@code port} on {@code transport}: every state but TIME-WAIT, whose
+     * port no process holds and a server that sets SO_REUSEADDR may bind (socket(7)).
+     */
+    public List<LocalSocket> holding(int port, Transport transport) {
+        List<LocalSocket> out = new ArrayList<>();
+        for (LocalSocket s : at(port, transport)) {
+            if (s.state() != SocketState.TIME_WAIT) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** How many sockets have no visible owner. */
     public int withoutOwner() {
         int n = 0;

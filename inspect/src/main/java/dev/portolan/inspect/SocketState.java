@@ -38,6 +38,28 @@ public enum SocketState {
         return id;
     }
 
+    /**
+     * The state a tool names, as lsof ({@code SYN_RCVD}), ss ({@code ESTAB}, {@code FIN-WAIT-1}),
+     * netstat on Linux ({@code FIN_WAIT1}) and Windows ({@code SYN_RECEIVED}) and PowerShell
+     * ({@code FinWait1}) spell it: case, hyphens and underscores aside. Null for a name of no state
+     * this type reports ({@code CLOSED}, {@code UNCONN}, Windows' {@code LISTENING}...).
+     */
+    public static @org.jspecify.annotations.Nullable SocketState ofName(String name) {
+        return switch (name.toUpperCase(Locale.ROOT).replace("_", "").replace("-", "")) {
+            case "LISTEN" -> LISTEN;
+            case "ESTABLISHED", "ESTAB" -> ESTABLISHED;
+            case "SYNSENT" -> SYN_SENT;
+            case "SYNRECEIVED", "SYNRECV", "SYNRCVD" -> SYN_RECEIVED;
+            case "FINWAIT1" -> FIN_WAIT_1;
+            case "FINWAIT2" -> FIN_WAIT_2;
+            case "TIMEWAIT" -> TIME_WAIT;
+            case "CLOSEWAIT" -> CLOSE_WAIT;
+            case "LASTACK" -> LAST_ACK;
+            case "CLOSING" -> CLOSING;
+            default -> null;
+        };
+    }
+
     /** Whether a socket in this state waits for others (a TCP listener, an unconnected UDP socket). */
     public boolean isListener() {
         return this == LISTEN || this == BOUND;

@@ -42,7 +42,7 @@ final class SsOutput {
         if (transport == null) {
             transport = stateText.equals("UNCONN") ? Transport.UDP : Transport.TCP;
         }
-        SocketState state = state(stateText, transport);
+        SocketState state = state(stateText);
         if (state == null) {
             throw new InspectException(source + ": line " + lineNo + " has the state \"" + LsofOutput.printable(stateText)
                     + "\", expected one of ss's (LISTEN, UNCONN, ESTAB, TIME-WAIT...)");
@@ -62,21 +62,8 @@ final class SsOutput {
                 connected && peer.port >= 0 ? peer.port : null, null, owners);
     }
 
-    private static @Nullable SocketState state(String text, Transport transport) {
-        return switch (text) {
-            case "LISTEN" -> SocketState.LISTEN;
-            case "UNCONN" -> SocketState.BOUND;
-            case "ESTAB" -> SocketState.ESTABLISHED;
-            case "SYN-SENT" -> SocketState.SYN_SENT;
-            case "SYN-RECV" -> SocketState.SYN_RECEIVED;
-            case "FIN-WAIT-1" -> SocketState.FIN_WAIT_1;
-            case "FIN-WAIT-2" -> SocketState.FIN_WAIT_2;
-            case "TIME-WAIT" -> SocketState.TIME_WAIT;
-            case "CLOSE-WAIT" -> SocketState.CLOSE_WAIT;
-            case "LAST-ACK" -> SocketState.LAST_ACK;
-            case "CLOSING" -> SocketState.CLOSING;
-            default -> null;
-        };
+    private static @Nullable SocketState state(String text) {
+        return text.equals("UNCONN") ? SocketState.BOUND : SocketState.ofName(text);
     }
 
     /** An address and port; port -1 for {@code *}. */

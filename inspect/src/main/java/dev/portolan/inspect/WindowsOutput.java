@@ -92,17 +92,17 @@ final class WindowsOutput {
             // Get-NetTCPConnection's State, by name or by number (Closed 1, DeleteTCB 12 and Bound 100
             // hold no connection and are left out)
             state = switch (st) {
-                case "Listen", "2" -> SocketState.LISTEN;
-                case "SynSent", "3" -> SocketState.SYN_SENT;
-                case "SynReceived", "4" -> SocketState.SYN_RECEIVED;
-                case "Established", "5" -> SocketState.ESTABLISHED;
-                case "FinWait1", "6" -> SocketState.FIN_WAIT_1;
-                case "FinWait2", "7" -> SocketState.FIN_WAIT_2;
-                case "CloseWait", "8" -> SocketState.CLOSE_WAIT;
-                case "Closing", "9" -> SocketState.CLOSING;
-                case "LastAck", "10" -> SocketState.LAST_ACK;
-                case "TimeWait", "11" -> SocketState.TIME_WAIT;
-                default -> null;
+                case "2" -> SocketState.LISTEN;
+                case "3" -> SocketState.SYN_SENT;
+                case "4" -> SocketState.SYN_RECEIVED;
+                case "5" -> SocketState.ESTABLISHED;
+                case "6" -> SocketState.FIN_WAIT_1;
+                case "7" -> SocketState.FIN_WAIT_2;
+                case "8" -> SocketState.CLOSE_WAIT;
+                case "9" -> SocketState.CLOSING;
+                case "10" -> SocketState.LAST_ACK;
+                case "11" -> SocketState.TIME_WAIT;
+                default -> SocketState.ofName(st);
             };
             if (state == null || (!state.isListener() && !established)) {
                 return null;
@@ -156,19 +156,8 @@ final class WindowsOutput {
             } else {
                 // netstat's English names; other display languages translate them, and those lines
                 // are left out (a listener is known in every language by its foreign port 0)
-                state = switch (f[3]) {
-                    case "ESTABLISHED" -> SocketState.ESTABLISHED;
-                    case "SYN_SENT" -> SocketState.SYN_SENT;
-                    case "SYN_RECEIVED" -> SocketState.SYN_RECEIVED;
-                    case "FIN_WAIT_1" -> SocketState.FIN_WAIT_1;
-                    case "FIN_WAIT_2" -> SocketState.FIN_WAIT_2;
-                    case "TIME_WAIT" -> SocketState.TIME_WAIT;
-                    case "CLOSE_WAIT" -> SocketState.CLOSE_WAIT;
-                    case "LAST_ACK" -> SocketState.LAST_ACK;
-                    case "CLOSING" -> SocketState.CLOSING;
-                    default -> null;
-                };
-                if (state == null) {
+                state = SocketState.ofName(f[3]);
+                if (state == null || state == SocketState.LISTEN) {
                     continue;
                 }
             }

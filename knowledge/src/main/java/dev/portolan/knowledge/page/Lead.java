@@ -6,7 +6,6 @@ import dev.portolan.knowledge.Deassignment;
 import dev.portolan.knowledge.EphemeralRange;
 import dev.portolan.knowledge.Headline;
 import dev.portolan.knowledge.PrivilegedPorts;
-import dev.portolan.knowledge.ProgramUse;
 import dev.portolan.knowledge.RangeFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -77,8 +77,8 @@ public final class PortPages {
         int even = 0;
         int odd = 0;
         for (int p = 1; p < Rules.NCP_LIMIT; p++) {
-            PortFacts f = new PortFacts(summaries.of(p), knowledge);
-            if (f.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && f.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
+            dev.portolan.knowledge.PortSummary s = summaries.of(p);
+            if (s.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && s.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
                 if (p % 2 == 0) {
                     even++;
                 } else {
