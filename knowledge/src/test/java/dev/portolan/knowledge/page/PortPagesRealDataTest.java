@@ -46,7 +46,10 @@ class PortPagesRealDataTest {
         assertThat(PortPagesFixtureTest.inside(page, "Linux")).containsExactly("yes");
         String rendered = text.render(page);
         assertThat(rendered).contains("Port 60327: Dynamic", "dynamic port", "32768–60999 (4.2 and later), port 60327 included",
-                "ss -tanp '( sport = :60327 or dport = :60327 )'", "sysctl -w net.ipv4.ip_local_reserved_ports=60327");
+                "ss -tanp '( sport = :60327 or dport = :60327 )'", "sysctl -w net.ipv4.ip_local_reserved_ports=60327",
+                "TIME_WAIT for 60 seconds on Linux and FreeBSD and 30 seconds on macOS",
+                "netsh int ipv4 add excludedportrange protocol=tcp startport=60327 numberofports=1",
+                "macOS has no setting that reserves a single port");
     }
 
     @Test
