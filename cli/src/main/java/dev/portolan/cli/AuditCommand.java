@@ -64,11 +64,11 @@ final class AuditCommand implements Callable<Integer> {
             case table -> table(findings, scan, min);
             case json -> {
                 json(findings);
-                Notes.stderr(console, scan);
+                Notes.stderr(console, CliText.english(), scan);
             }
             case csv -> {
                 csv(findings);
-                Notes.stderr(console, scan);
+                Notes.stderr(console, CliText.english(), scan);
             }
         }
         console.out().flush();
@@ -102,7 +102,7 @@ final class AuditCommand implements Callable<Integer> {
                     + counts[Severity.HIGH.ordinal()] + ", medium " + counts[Severity.MEDIUM.ordinal()] + ", low "
                     + counts[Severity.LOW.ordinal()] + "): " + checked);
         }
-        Notes.table(out, scan);
+        Notes.table(out, CliText.english(), scan);
     }
 
     private void json(List<Finding> findings) {

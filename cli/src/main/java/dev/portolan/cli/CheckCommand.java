@@ -2,7 +2,6 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortEntry;
 import dev.portolan.core.PortQuery;
 import dev.portolan.core.PortRange;
@@ -41,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Parameters(paramLabel = "PORT", description = "A port (8080) or port/transport (53/udp).")
     String port = "";
 
@@ -57,15 +59,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliText text = language.text(console);
         if (format == OutputFormat.csv) {
-            throw new InvalidQueryException("check --format csv is not offered: give table or json");
+            throw text.refusal("error.noCsv", "command", "check");
         }
-        PortArgument arg = PortArgument.parse(port, "check");
+        PortArgument arg = PortArgument.parse(port, "check", text);
         if (arg.port() == 0) {
-            throw new InvalidQueryException("port 0 cannot be checked: binding port 0 asks the system for any free "
-                    + "port of its ephemeral range");
+            throw text.refusal("check.portZero");
         }
-        List<Transport> only = transports.selected(arg.transport());
+        List<Transport> only = transports.selected(arg.transport(), text);
         // every socket: a connection holds its local port too (one in TIME-WAIT leaves it free)
         SocketScan scan = inspection.sockets().scan(true);
         Registry registry = ActiveRegistry.load(console);
@@ -78,72 +80,73 @@ final class CheckCommand implements Callable<Integer> {
         // A port inside one of Windows' exclusion ranges cannot be bound by any program.
         free &= scan.settings().exclusion(arg.port()).isEmpty() || !only.contains(Transport.TCP);
         if (format == OutputFormat.json) {
-            json(registry, arg.port(), only, entries, scan, free);
+            json(text, registry, arg.port(), only, entries, scan, free);
         } else {
-            table(registry, arg.port(), only, entries, scan);
+            table(text, registry, arg.port(), only, entries, scan);
         }
         return free ? ExitCode.OK : ExitCode.TAKEN;
     }
 
-    private void table(Registry registry, int port, List<Transport> only, List<PortEntry> entries, SocketScan scan) {
+    private void table(CliText text, Registry registry, int port, List<Transport> only, List<PortEntry> entries,
+            SocketScan scan) {
         PrintWriter out = console.out();
         PortSettings settings = scan.settings();
         List<LocalSocket> concerned = new ArrayList<>();
-        ContainerOwners containers = inspection.containers();
+        ContainerOwners containers = inspection.containers(text);
+        String shownPort = Integer.toString(port);
         for (Transport t : only) {
             List<LocalSocket> holders = scan.at(port, t);
             concerned.addAll(holders);
             if (scan.holding(port, t).isEmpty()) {
-                out.println(port + "/" + t.id() + ": free");
+                out.println(text.say("check.free", "port", shownPort, "transport", t.id()));
             }
             for (LocalSocket s : holders) {
+                String hasPeer = s.remoteEndpoint().isPresent() ? "yes" : "no";
+                String peer = s.remoteEndpoint().orElse("");
                 if (s.state() == SocketState.TIME_WAIT) {
-                    out.println("  a closed connection" + WhoCommand.peer(s) + " keeps it in TIME-WAIT on " + s.address()
-                            + ": a server that sets SO_REUSEADDR can bind it now, others once TIME-WAIT ends");
+                    out.println("  " + text.say("check.timeWait", "hasPeer", hasPeer, "peer", peer, "address", s.address()));
                 } else if (s.isListener()) {
-                    out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s));
+                    out.println(text.say("check.takenListening", "port", shownPort, "transport", t.id(), "address",
+                            s.address(), "holder", WhoCommand.describe(text, s)));
                 } else {
-                    out.println(port + "/" + t.id() + ": taken on " + s.address() + " by " + WhoCommand.describe(s)
-                            + " (" + s.state().id() + " connection" + WhoCommand.peer(s) + ")");
+                    out.println(text.say("check.takenConnection", "port", shownPort, "transport", t.id(), "address",
+                            s.address(), "holder", WhoCommand.describe(text, s), "state", s.state().id(), "hasPeer", hasPeer,
+                            "peer", peer));
                 }
                 for (dev.portolan.inspect.SocketOwner o : s.owners()) {
-                    inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  pid " + o.pid()
-                            + " runs in the systemd service " + u + " (systemctl stop " + u + " frees the port)"));
+                    inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  " + text.say(
+                            "systemd.stopFrees", "pid", Long.toString(o.pid()), "unit", u)));
                 }
                 containers.describe(s).ifPresent(d -> out.println("  " + d));
             }
         }
-        out.println("binding: " + bindSentence(port, settings, scan.platform()));
-        settings.exclusion(port).ifPresent(r -> out.println("excluded: " + port + " lies in the port exclusion range " + r
-                + " of this system: no program may bind it on TCP, whatever its rights (netsh int ipv4 show "
-                + "excludedportrange protocol=tcp lists the ranges; Windows components reserve them)"));
+        out.println(text.say("check.binding", "text", bindSentence(text, port, settings, scan.platform())));
+        settings.exclusion(port).ifPresent(r -> out.println(text.say("check.excluded", "port", shownPort, "range",
+                r.toString())));
         PortRange first = settings.ephemeral(only.get(0));
         boolean sameRange = only.size() == 1 || settings.ephemeral(only.get(1)).equals(first);
         for (Transport t : only) {
-            out.println("ephemeral: " + ephemeralSentence(port, t, settings, sameRange ? only : List.of(t), scan.platform()));
+            out.println(text.say("check.ephemeral", "text", ephemeralSentence(text, port, t, settings,
+                    sameRange ? only : List.of(t), scan.platform())));
             if (sameRange) {
                 break;
             }
         }
         EntryWriter.Known known = LookupCommand.known(registry);
-        for (String cause : otherCauses(port, known.summaries().knowledge())) {
+        for (String cause : otherCauses(text, port, known.summaries().knowledge())) {
             out.println(cause);
         }
-        out.println("registry:");
-        for (PortEntry e : entries) {
-            var a = e.assignment();
-            out.println("  " + port + "/" + e.transport().id() + "  " + (a.service() == null ? "-" : a.service()) + "  "
-                    + a.status().id() + "  " + a.description().strip().replace('\n', ' '));
-        }
-        known.lines().print(out, known.summaries().of(port), only);
+        out.println(text.say("heading.registry"));
+        WhoCommand.registryLines(out, port, entries);
+        KnownLines.in(known.summaries().knowledge(), text).print(out, known.summaries().of(port), only);
         out.println();
-        out.println("check by hand (" + scan.platform().displayName() + "):");
+        out.println(text.say("check.byHand", "platform", scan.platform().displayName()));
         for (String c : commands(port, only, scan.platform())) {
             out.println("  " + c);
         }
-        List<String> notes = new ArrayList<>(scan.notes(concerned));
+        List<String> notes = new ArrayList<>(Notes.said(text, scan.notes(concerned)));
         notes.addAll(containers.notes());
-        Notes.table(out, scan, notes);
+        Notes.table(out, text, scan, notes);
         out.flush();
     }
 
@@ -159,51 +162,46 @@ final class CheckCommand implements Callable<Integer> {
      * What else may stand in the way of a service on the port, whatever this machine holds: a
      * Kubernetes node's NodePort range, and the ports browsers refuse to connect to.
      */
-    static List<String> otherCauses(int port, dev.portolan.knowledge.Knowledge knowledge) {
+    static List<String> otherCauses(CliText text, int port, dev.portolan.knowledge.Knowledge knowledge) {
         List<String> out = new ArrayList<>();
         if (PortSuggester.NODE_PORTS.contains(port)) {
-            out.add("kubernetes: " + port + " lies in Kubernetes' default NodePort range " + PortSuggester.NODE_PORTS
-                    + ": on a cluster node, kube-proxy may hold it for a Service of type NodePort");
+            out.add(text.say("check.kubernetes", "port", Integer.toString(port), "range",
+                    PortSuggester.NODE_PORTS.toString()));
         }
         if (knowledge.browsersRefuse(port)) {
-            out.add("browsers: browsers refuse to connect to port " + port + " (a bad port of the Fetch standard): "
-                    + "a web page or development server here cannot be opened in a browser");
+            out.add(text.say("check.browsers", "port", Integer.toString(port)));
         }
         return out;
     }
 
-    static String bindSentence(int port, PortSettings settings, Platform platform) {
-        int below = settings.privilegedBelow();
+    static String bindSentence(CliText text, int port, PortSettings settings, Platform platform) {
+        String p = Integer.toString(port);
+        String below = Integer.toString(settings.privilegedBelow());
         return switch (settings.bindPermission(port)) {
-            case ANY_USER -> below == 0 ? "any user may bind port " + port + " here (this system has no privileged ports)"
-                    : "any user may bind port " + port + " here (ports below " + below + " are privileged)";
-            case ANY_USER_ON_WILDCARD -> "any user may bind port " + port + " on all interfaces (0.0.0.0 or ::), "
-                    + "but only root on a single address (ports below " + below + " are privileged, with this exception)";
-            case PRIVILEGED -> platform == Platform.LINUX
-                    ? "only root, or a program with the capability CAP_NET_BIND_SERVICE, may bind port " + port
-                        + " here (ports below " + below + " are privileged: sysctl net.ipv4.ip_unprivileged_port_start)"
-                    : "only root may bind port " + port + " here (ports below " + below + " are privileged)";
+            case ANY_USER -> settings.privilegedBelow() == 0 ? text.say("bind.anyUserNoPrivileged", "port", p)
+                    : text.say("bind.anyUser", "port", p, "below", below);
+            case ANY_USER_ON_WILDCARD -> text.say("bind.anyUserOnWildcard", "port", p, "below", below);
+            case PRIVILEGED -> text.say(platform == Platform.LINUX ? "bind.privilegedLinux" : "bind.privileged",
+                    "port", p, "below", below);
         };
     }
 
-    static String ephemeralSentence(int port, Transport t, PortSettings settings, List<Transport> covered,
+    static String ephemeralSentence(CliText text, int port, Transport t, PortSettings settings, List<Transport> covered,
             Platform platform) {
         PortRange range = settings.ephemeral(t);
-        String what = Transports.names(covered);
+        Object[] args = {"port", Integer.toString(port), "range", range.toString(), "transports", text.transports(covered),
+            "linux", platform == Platform.LINUX ? "yes" : "no"};
         if (!range.contains(port)) {
-            return port + " lies outside this machine's ephemeral range " + range + " (" + what + ")";
+            return text.say("ephemeral.outside", args);
         }
         if (settings.isReserved(port)) {
-            return port + " lies inside this machine's ephemeral range " + range + " (" + what + ") but is reserved: "
-                    + "the system does not hand it out by itself";
+            return text.say("ephemeral.reserved", args);
         }
-        return port + " lies inside this machine's ephemeral range " + range + " (" + what + "): the system may give it "
-                + "to an outgoing connection or to a program that binds port 0, so a service may find it taken"
-                + (platform == Platform.LINUX ? " (reserve it with sysctl net.ipv4.ip_local_reserved_ports)" : "");
+        return text.say("ephemeral.inside", args);
     }
 
-    private void json(Registry registry, int port, List<Transport> only, List<PortEntry> entries, SocketScan scan,
-            boolean free) {
+    private void json(CliText text, Registry registry, int port, List<Transport> only, List<PortEntry> entries,
+            SocketScan scan, boolean free) {
         SocketWriter sockets = new SocketWriter(LookupCommand.known(registry).summaries());
         EntryWriter rows = new EntryWriter(registry.snapshot(), console.out());
         PortSettings settings = scan.settings();
@@ -246,12 +244,12 @@ final class CheckCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             EntryWriter.Known known = LookupCommand.known(registry);
-            dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
-                    .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
+            dev.portolan.web.KnownJson.write(g, text.pages().sentences(), known.summaries().of(port), java.util.Map.of(),
+                    known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
             List<LocalSocket> concerned = new ArrayList<>();
             only.forEach(t -> concerned.addAll(scan.at(port, t)));
-            for (String l : scan.notes(concerned)) {
+            for (String l : Notes.said(text, scan.notes(concerned))) {
                 g.writeString(l);
             }
             g.writeEndArray();

@@ -26,7 +26,8 @@ final class ContainerOwners {
             "conmon");
 
     private final List<Path> sockets;
-    private List<Engine> engines;
+    private final CliText text;
+    private @org.jspecify.annotations.Nullable List<Engine> engines;
     private final List<String> notes = new ArrayList<>();
 
     /** An engine and its containers. */
@@ -40,8 +41,9 @@ final class ContainerOwners {
     /** A container publishing a port, and the engine that runs it. */
     record Found(Container container, Engine engine) {}
 
-    ContainerOwners(List<Path> sockets) {
+    ContainerOwners(List<Path> sockets, CliText text) {
         this.sockets = List.copyOf(sockets);
+        this.text = text;
     }
 
     /** Whether a socket is held by a container engine's proxy. */
@@ -71,20 +73,26 @@ final class ContainerOwners {
         }
         Optional<Found> found = publishing(s.port(), s.transport());
         if (found.isPresent()) {
-            return Optional.of("container " + found.get().container().describe() + " publishes it; "
-                    + found.get().engine().command() + " stop " + found.get().container().name() + " frees it");
+            return Optional.of(text.say("container.publishes", "container", name(found.get().container()),
+                    "command", found.get().engine().command(), "name", found.get().container().name()));
         }
         for (SocketOwner o : s.owners()) {
             if (o.commandLine() != null) {
                 Optional<String> end = ProxyArguments.containerEnd(o.commandLine());
                 if (end.isPresent()) {
-                    return Optional.of("a container at " + end.get() + " publishes it (docker ps --filter publish="
-                            + s.port() + " names it)");
+                    return Optional.of(text.say("container.at", "address", end.get(), "port",
+                            Integer.toString(s.port())));
                 }
             }
         }
-        return Optional.of("a container publishes it (docker ps --filter publish=" + s.port()
-                + ", or podman ps, names it)");
+        return Optional.of(text.say("container.unnamed", "port", Integer.toString(s.port())));
+    }
+
+    /** {@code web-1 (image nginx:1.27, compose project shop, service web)}. */
+    String name(Container c) {
+        return text.say("container.name", "name", c.name(), "image", c.image(),
+                "hasProject", c.composeProject().isEmpty() ? "no" : "yes", "project", c.composeProject(),
+                "hasService", c.composeService().isEmpty() ? "no" : "yes", "service", c.composeService());
     }
 
     /** What could not be read of the engines, once each. */
@@ -99,8 +107,8 @@ final class ContainerOwners {
                 try {
                     engines.add(new Engine(socket, new ContainerEngine(socket).containers()));
                 } catch (IOException e) {
-                    notes.add("the container engine's socket " + socket + " could not be read (" + e.getMessage()
-                            + "): run as root, or as a member of its group (docker), to name the containers");
+                    notes.add(text.say("container.engineUnreadable", "socket", socket.toString(), "detail",
+                            String.valueOf(e.getMessage())));
                 }
             }
         }

@@ -6,7 +6,6 @@ import dev.portolan.core.PortQuery;
 import dev.portolan.core.Registry;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
-import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
 import dev.portolan.knowledge.text.PlainTextPage;
 import java.util.concurrent.Callable;
@@ -32,10 +31,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-w", "--width"}, paramLabel = "N", description = "Wrap prose at N columns (40-400; default 80).")
     int width = 80;
 
-    @Option(names = {"-l", "--lang"}, paramLabel = "LANG",
-            description = "Language of the text: a code or tag such as en, es, pt-BR or ar (default: from the"
-                    + " environment, else en).")
-    @org.jspecify.annotations.Nullable String lang;
+    @picocli.CommandLine.Mixin
+    LanguageOption language = new LanguageOption();
 
     private final Console console;
 
@@ -48,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw new InvalidQueryException("--width " + width + " is outside " + MIN_WIDTH + "-" + MAX_WIDTH);
         }
-        ULocale locale = language(lang, console.env());
+        ULocale locale = language.text(console).locale();
         PortQuery query = PortQuery.parse(port);
         if (!(query instanceof PortQuery.Port p) || p.only() != null) {
             throw new InvalidQueryException("explain takes one port number (0-65535), not '" + port + "'");
@@ -57,28 +54,5 @@ final class ExplainCommand implements Callable<Integer> {
         PortPages pages = new PortPages(registry, Knowledge.embedded());
         console.out().print(new PlainTextPage(Messages.of(locale), width).render(pages.page(p.port())));
         return ExitCode.OK;
-    }
-
-    /**
-     * The language to write in: the one asked for (refused with the list when the pages are not
-     * written in it), else the first of LC_ALL, LC_MESSAGES and LANG that is set ({@code de_DE.UTF-8}
-     * is German) when the pages are written in it, else English.
-     */
-    static ULocale language(@org.jspecify.annotations.Nullable String asked, java.util.Map<String, String> env)
-            throws InvalidQueryException {
-        if (asked != null) {
-            return Languages.find(asked).orElseThrow(() -> new InvalidQueryException("--lang '" + CommonOptions.printable(asked)
-                    + "' is not a language of the pages; choose one of " + String.join(", ", Languages.codes())));
-        }
-        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                // POSIX form language_TERRITORY.codeset@modifier; C and POSIX mean no language
-                String tag = value.split("[.@]", 2)[0];
-                return tag.equals("C") || tag.equals("POSIX") ? Languages.root()
-                        : Languages.find(tag).orElse(Languages.root());
-            }
-        }
-        return Languages.root();
     }
 }

@@ -1,8 +1,8 @@
 package dev.portolan.cli;
 
-import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Transport;
 import dev.portolan.inspect.LocalSocket;
+import dev.portolan.inspect.Note;
 import dev.portolan.inspect.SocketOwner;
 import dev.portolan.inspect.SocketScan;
 import java.io.PrintWriter;
@@ -39,6 +39,9 @@ final class FreeCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Parameters(paramLabel = "PORT", description = "A port (3000) or port/transport (53/udp).")
     String port = "";
 
@@ -62,59 +65,68 @@ final class FreeCommand implements Callable<Integer> {
 
     /** What to do about one holder of the port. */
     sealed interface Step permits StopUnit, Signal, Refuse {
-        String plan();
+        /** The step in words. */
+        String plan(CliText text);
     }
 
     /** Stop the systemd service the process runs in. */
     record StopUnit(String unit, long pid) implements Step {
-        public String plan() {
-            return "systemctl stop " + unit + "  (pid " + pid + " runs in this systemd service: killing it would only "
-                    + "have systemd start it again)";
+        public String plan(CliText text) {
+            return text.say("free.stopUnit", "unit", unit, "pid", Long.toString(pid));
         }
     }
 
-    /** Send SIGTERM, then SIGKILL after the grace period. */
-    record Signal(long pid, String name, int grace) implements Step {
-        public String plan() {
-            return "stop pid " + pid + " (" + name + ") with SIGTERM, then SIGKILL if it still runs after " + grace + " s";
+    /**
+     * Send SIGTERM, then SIGKILL after the grace period.
+     *
+     * @param name the process's name, or null when it is not known
+     */
+    record Signal(long pid, @org.jspecify.annotations.Nullable String name, int grace) implements Step {
+        public String plan(CliText text) {
+            return text.say("free.signal", "pid", Long.toString(pid), "name", name(text), "grace", Integer.toString(grace));
+        }
+
+        String name(CliText text) {
+            return name == null ? text.say("socket.unnamed") : name;
         }
     }
 
-    /** Nothing this command may do, and why. */
-    record Refuse(String why) implements Step {
-        public String plan() {
-            return "not stopped: " + why;
+    /** Nothing this command may do, and why (a sentence of the command line's bundle). */
+    record Refuse(Note why) implements Step {
+        public String plan(CliText text) {
+            return text.say("free.notStopped", "why", text.say(why));
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        PortArgument arg = PortArgument.parse(port, "free");
+        CliText text = language.text(console);
+        PortArgument arg = PortArgument.parse(port, "free", text);
         if (arg.port() == 0) {
-            throw new InvalidQueryException("port 0 cannot be freed: nothing listens on port 0");
+            throw text.refusal("free.portZero");
         }
         if (grace < 0 || grace > 600) {
-            throw new InvalidQueryException("--grace must be between 0 and 600 seconds, not " + grace);
+            throw text.refusal("free.grace", "grace", Integer.toString(grace));
         }
-        List<Transport> only = transports.selected(arg.transport());
+        List<Transport> only = transports.selected(arg.transport(), text);
         PrintWriter out = console.out();
+        String shownPort = Integer.toString(arg.port());
         List<LocalSocket> holders = holders(inspection.sockets().scan(true), arg.port(), only);
         if (holders.isEmpty()) {
-            out.println("nothing holds port " + arg.port() + " here (" + Transports.names(only) + "): it is free");
+            out.println(text.say("free.nothing", "port", shownPort, "transports", text.transports(only)));
             out.flush();
             return ExitCode.OK;
         }
-        out.println("port " + arg.port() + " is held by:");
-        ContainerOwners containers = inspection.containers();
+        out.println(text.say("free.heldBy", "port", shownPort));
+        ContainerOwners containers = inspection.containers(text);
         for (LocalSocket s : holders) {
-            out.println("  " + s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + WhoCommand.peer(s) + ": "
-                    + WhoCommand.describe(s));
+            out.println("  " + WhoCommand.line(text, s));
             containers.describe(s).ifPresent(d -> out.println("    " + d));
         }
         List<Step> steps = plan(holders, inspection.sockets()::systemdUnit, ProcessHandle.current().pid(), grace);
-        out.println(dryRun ? "would do:" : "to free it:");
+        out.println(text.say(dryRun ? "free.wouldDo" : "free.toFree"));
         for (Step s : steps) {
-            out.println("  " + s.plan());
+            out.println("  " + s.plan(text));
         }
         out.flush();
         boolean actionable = steps.stream().anyMatch(s -> !(s instanceof Refuse));
@@ -124,16 +136,16 @@ final class FreeCommand implements Callable<Integer> {
         if (!actionable) {
             return ExitCode.FAILURE;
         }
-        if (!yes && !confirmed()) {
+        if (!yes && !confirmed(text)) {
             return ExitCode.FAILURE;
         }
         for (Step s : steps) {
-            out.println(run(s));
+            out.println(run(s, text));
             out.flush();
         }
         List<LocalSocket> after = holders(inspection.sockets().scan(true), arg.port(), only);
-        out.println(after.isEmpty() ? "port " + arg.port() + " is free now"
-                : "port " + arg.port() + " is still held (" + after.size() + " socket" + (after.size() == 1 ? "" : "s") + ")");
+        out.println(after.isEmpty() ? text.say("free.freeNow", "port", shownPort)
+                : text.say("free.stillHeld", "port", shownPort, "count", after.size()));
         out.flush();
         return after.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
@@ -151,9 +163,8 @@ final class FreeCommand implements Callable<Integer> {
         Map<String, Step> steps = new LinkedHashMap<>();
         for (LocalSocket s : holders) {
             if (s.owners().isEmpty()) {
-                steps.putIfAbsent("hidden", new Refuse("a process this user cannot see holds "
-                        + s.endpoint() + "/" + s.transport().id() + "; run as root (sudo portolan free "
-                        + s.port() + ") to see and stop it"));
+                steps.putIfAbsent("hidden", new Refuse(Note.of("free.refuseHidden", "endpoint", s.endpoint(),
+                        "transport", s.transport().id(), "port", Integer.toString(s.port()))));
                 continue;
             }
             for (SocketOwner o : s.owners()) {
@@ -164,71 +175,78 @@ final class FreeCommand implements Callable<Integer> {
     }
 
     static Step step(SocketOwner o, java.util.function.LongFunction<Optional<String>> units, long self, int grace) {
-        String name = o.name() == null ? "process" : o.name();
+        String pid = Long.toString(o.pid());
         if (o.pid() == 1) {
-            return new Refuse("pid 1 (" + name + ") is the system's init: stop the service it holds the port for instead");
+            return new Refuse(Note.of("free.refuseInit", "name", o.name() == null ? Note.of("socket.unnamed") : o.name()));
         }
         if (o.pid() == self) {
-            return new Refuse("pid " + o.pid() + " is this program");
+            return new Refuse(Note.of("free.refuseSelf", "pid", pid));
         }
-        if (ContainerOwners.PROXIES.contains(name.toLowerCase(Locale.ROOT))) {
-            return new Refuse("pid " + o.pid() + " (" + name + ") publishes a container's port: stop the container "
-                    + "(docker ps --filter publish=PORT, or podman ps, names it), never its proxy");
+        if (o.name() != null && ContainerOwners.PROXIES.contains(o.name().toLowerCase(Locale.ROOT))) {
+            return new Refuse(Note.of("free.refuseProxy", "pid", pid, "name", o.name()));
         }
         Optional<String> unit = units.apply(o.pid());
         if (unit.isPresent()) {
             return new StopUnit(unit.get(), o.pid());
         }
-        return new Signal(o.pid(), name, grace);
+        return new Signal(o.pid(), o.name(), grace);
     }
 
-    private boolean confirmed() {
+    private boolean confirmed(CliText text) {
         java.io.Console terminal = System.console();
         if (!console.interactive() || terminal == null) {
-            console.err().println("portolan: free asks before it stops anything; give --yes to stop without asking, "
-                    + "or --dry-run to only see what it would do");
+            console.err().println("portolan: " + text.say("free.asksFirst"));
             console.err().flush();
             return false;
         }
-        String answer = terminal.readLine("stop %s? [y/N] ", "them");
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+        String answer = terminal.readLine("%s ", text.say("free.confirm"));
+        return answer != null && yes(text, answer);
+    }
+
+    /** Whether an answer to the question means yes: it starts with y, or with the language's own yes. */
+    static boolean yes(CliText text, String answer) {
+        String a = answer.strip().toLowerCase(text.locale().toLocale());
+        String own = text.say("free.yes").toLowerCase(text.locale().toLocale());
+        return a.startsWith("y") || !own.isEmpty() && a.startsWith(own);
     }
 
     /** Carries out a step and says what happened. */
-    private String run(Step step) {
+    private String run(Step step, CliText text) {
         if (step instanceof Refuse r) {
-            return r.plan();
+            return r.plan(text);
         }
         if (step instanceof StopUnit u) {
             try {
                 Process p = new ProcessBuilder("systemctl", "stop", u.unit()).redirectErrorStream(true).start();
                 String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
                 boolean ended = p.waitFor(60, TimeUnit.SECONDS);
-                return ended && p.exitValue() == 0 ? "stopped " + u.unit()
-                        : "systemctl stop " + u.unit() + " failed" + (said.isEmpty() ? "" : ": " + said);
+                return ended && p.exitValue() == 0 ? text.say("free.stopped", "unit", u.unit())
+                        : text.say("free.unitFailed", "unit", u.unit(), "hasOutput", said.isEmpty() ? "no" : "yes",
+                                "output", said);
             } catch (java.io.IOException e) {
-                return "systemctl stop " + u.unit() + " could not be run: " + e.getMessage();
+                return text.say("free.unitNotRun", "unit", u.unit(), "detail", String.valueOf(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return "interrupted while stopping " + u.unit();
+                return text.say("free.interrupted", "unit", u.unit());
             }
         }
         Signal s = (Signal) step;
         Optional<ProcessHandle> handle = ProcessHandle.of(s.pid());
+        String pid = Long.toString(s.pid());
         if (handle.isEmpty() || !handle.get().isAlive()) {
-            return "pid " + s.pid() + " had already ended";
+            return text.say("free.alreadyEnded", "pid", pid);
         }
         ProcessHandle p = handle.get();
         if (!p.destroy()) {
-            return "pid " + s.pid() + " (" + s.name() + ") may not be signalled by this user: run as root (sudo portolan "
-                    + "free ...) or ask its owner";
+            return text.say("free.notPermitted", "pid", pid, "name", s.name(text));
         }
         if (ended(p, Duration.ofSeconds(s.grace()))) {
-            return "pid " + s.pid() + " (" + s.name() + ") ended after SIGTERM";
+            return text.say("free.endedAfterTerm", "pid", pid, "name", s.name(text));
         }
         p.destroyForcibly();
-        return ended(p, Duration.ofSeconds(5)) ? "pid " + s.pid() + " (" + s.name() + ") did not end within " + s.grace()
-                + " s of SIGTERM and was killed with SIGKILL" : "pid " + s.pid() + " (" + s.name() + ") still runs after SIGKILL";
+        return ended(p, Duration.ofSeconds(5))
+                ? text.say("free.killed", "pid", pid, "name", s.name(text), "grace", Integer.toString(s.grace()))
+                : text.say("free.stillRuns", "pid", pid, "name", s.name(text));
     }
 
     private static boolean ended(ProcessHandle p, Duration within) {

@@ -1,6 +1,5 @@
 package dev.portolan.cli;
 
-import com.ibm.icu.util.ULocale;
 import dev.portolan.core.Transport;
 import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.Knowledge;
@@ -8,7 +7,6 @@ import dev.portolan.knowledge.PortSummary;
 import dev.portolan.knowledge.page.KnownSentences;
 import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.Text;
-import dev.portolan.knowledge.text.Messages;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,16 +33,21 @@ final class KnownLines {
     static final int PROGRAMS_SHOWN = 8;
 
     private final Knowledge knowledge;
-    private final Messages messages;
+    private final CliText text;
 
-    private KnownLines(Knowledge knowledge, Messages messages) {
+    private KnownLines(Knowledge knowledge, CliText text) {
         this.knowledge = knowledge;
-        this.messages = messages;
+        this.text = text;
     }
 
-    /** The lines in English, the language of the command line's tables. */
+    /** The lines in English, the language of {@code lookup}'s tables. */
     static KnownLines english(Knowledge knowledge) {
-        return new KnownLines(knowledge, Messages.of(ULocale.ENGLISH));
+        return new KnownLines(knowledge, CliText.english());
+    }
+
+    /** The lines in a run's language: the page's sentences in it, and the command line's. */
+    static KnownLines in(Knowledge knowledge, CliText text) {
+        return new KnownLines(knowledge, text);
     }
 
     /**
@@ -65,26 +68,26 @@ final class KnownLines {
         lines.addAll(security);
         Markers markers = Markers.numbering(lines);
         out.println();
-        out.println("known of port " + s.port() + " (portolan explain " + s.port() + " has the whole page):");
+        out.println(text.say("known.heading", "port", Integer.toString(s.port())));
         for (Text t : facts) {
             out.println("  " + sentence(t, markers));
         }
         if (hidden > 0) {
-            out.println("  ... and " + hidden + " more " + (hidden == 1 ? "use" : "uses") + " of the port by programs");
+            out.println("  " + text.say("known.more", "count", hidden));
         }
         for (Text t : security) {
-            out.println("  security: " + sentence(t, markers));
+            out.println("  " + text.say("known.security", "text", sentence(t, markers)));
         }
-        out.println("sources:");
+        out.println(text.say("known.sources"));
         for (Map.Entry<String, Integer> e : markers.numbers().entrySet()) {
             Citation c = knowledge.citation(e.getKey()).orElseThrow();
             out.println("  [" + e.getValue() + "] " + c.title() + ". " + c.publisher()
-                    + (c.secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". " + c.url());
+                    + (c.secondary() ? " (" + text.pages().format("footnote.secondary") + ")" : "") + ". " + c.url());
         }
     }
 
     private String sentence(Text t, Markers markers) {
-        StringBuilder s = new StringBuilder(messages.format(t));
+        StringBuilder s = new StringBuilder(text.pages().format(t));
         List<Integer> cluster = markers.after(t);
         if (!cluster.isEmpty()) {
             s.append(' ');

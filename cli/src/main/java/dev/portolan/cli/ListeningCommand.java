@@ -30,6 +30,9 @@ final class ListeningCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Option(names = {"-e", "--established"}, description = "Also list connections, in every state (established, closing, time-wait...).")
     boolean established;
 
@@ -51,13 +54,14 @@ final class ListeningCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Transport> only = transports.selected(null);
+        CliText text = language.text(console);
+        List<Transport> only = transports.selected(null, text);
         List<LocalSocket> found;
         List<String> notes;
         String source;
         if (from != null) {
             // What someone captured: every socket it holds, whatever its state; unread lines said.
-            String name = from.equals("-") ? "standard input" : from;
+            String name = from.equals("-") ? text.say("listening.standardInput") : from;
             CapturedOutput.Reading r;
             try {
                 r = CapturedOutput.read(captured(from), name);
@@ -67,19 +71,20 @@ final class ListeningCommand implements Callable<Integer> {
             found = r.sockets();
             notes = new ArrayList<>();
             if (!r.unread().isEmpty()) {
-                notes.add(r.unread().size() + (r.unread().size() == 1 ? " line was" : " lines were") + " not read as a socket:");
+                notes.add(text.say("listening.unread", "count", r.unread().size()));
                 for (CapturedOutput.Unread u : r.unread().subList(0, Math.min(20, r.unread().size()))) {
-                    notes.add("  line " + u.line() + ": " + SocketWriter.shown(u.text().strip()) + " (" + u.why() + ")");
+                    notes.add("  " + text.say("listening.unreadLine", "line", Integer.toString(u.line()), "text",
+                            SocketWriter.shown(u.text().strip()), "why", text.say(u.why())));
                 }
                 if (r.unread().size() > 20) {
-                    notes.add("  and " + (r.unread().size() - 20) + " more");
+                    notes.add("  " + text.say("listening.unreadMore", "count", Integer.toString(r.unread().size() - 20)));
                 }
             }
-            source = name + ", read as " + r.format();
+            source = text.say("listening.readAs", "name", name, "format", r.format());
         } else {
             SocketScan scan = inspection.sockets().scan(established);
             found = scan.sockets();
-            notes = scan.notes();
+            notes = Notes.said(text, scan.notes());
             source = scan.source();
         }
         List<LocalSocket> sockets = new ArrayList<>();
@@ -93,19 +98,19 @@ final class ListeningCommand implements Callable<Integer> {
         switch (format) {
             case table -> {
                 if (sockets.isEmpty()) {
-                    out.println(from == null ? "nothing listens here" : "no socket in " + source);
+                    out.println(from == null ? text.say("listening.nothing") : text.say("listening.noSocketIn", "source", source));
                 } else {
-                    writer.table(out, sockets);
+                    writer.table(out, text, sockets);
                 }
-                Notes.table(out, source, notes);
+                Notes.table(out, text, source, notes);
             }
             case json -> {
                 json(writer, sockets);
-                Notes.stderr(console, notes);
+                Notes.stderr(console, text, notes);
             }
             case csv -> {
                 writer.csv(out, sockets);
-                Notes.stderr(console, notes);
+                Notes.stderr(console, text, notes);
             }
         }
         out.flush();

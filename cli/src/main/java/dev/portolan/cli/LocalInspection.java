@@ -30,8 +30,8 @@ record LocalInspection(LocalSockets sockets, MalwarePorts malware, List<java.nio
     }
 
     /** The containers behind published ports, asked of the engines on first need. */
-    ContainerOwners containers() {
-        return new ContainerOwners(engineSockets);
+    ContainerOwners containers(CliText text) {
+        return new ContainerOwners(engineSockets, text);
     }
 
     /**

@@ -12,12 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param transport the transport the argument names, or null
  */
 record PortArgument(int port, @Nullable Transport transport) {
-    static PortArgument parse(String arg, String command) throws InvalidQueryException {
+    /**
+     * The port of {@code command}'s argument, refused in the run's language when it is not one.
+     *
+     * @throws InvalidQueryException if the argument is not one port, with or without a transport
+     */
+    static PortArgument parse(String arg, String command, CliText text) throws InvalidQueryException {
         PortQuery q = PortQuery.parse(arg);
         if (q instanceof PortQuery.Port p) {
             return new PortArgument(p.port(), p.only());
         }
-        throw new InvalidQueryException(command + " takes one port, such as 8080 or 8080/tcp, not \""
-                + arg.strip().replaceAll("\\p{Cntrl}", "?") + "\"");
+        throw text.refusal("error.onePort", "command", command, "value", arg.strip().replaceAll("\\p{Cntrl}", "?"));
     }
 }

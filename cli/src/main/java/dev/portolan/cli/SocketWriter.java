@@ -97,19 +97,32 @@ final class SocketWriter {
     // ---- table ----------------------------------------------------------------------------------
 
     /** A table of sockets; the REMOTE column only when some socket has a peer. */
-    void table(PrintWriter out, List<LocalSocket> sockets) {
+    void table(PrintWriter out, CliText text, List<LocalSocket> sockets) {
         boolean remote = false;
         for (LocalSocket s : sockets) {
             remote |= !s.state().isListener();
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(remote ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "SERVICE"}
-                : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "SERVICE"});
+        String[] columns = remote ? new String[] {"proto", "local", "remote", "state", "pid", "process", "user", "service"}
+                : new String[] {"proto", "local", "state", "pid", "process", "user", "service"};
+        String[] header = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            header[i] = text.say("column." + columns[i]);
+        }
+        rows.add(header);
+        String kernel = null;
+        String hidden = null;
         for (LocalSocket s : sockets) {
             SocketOwner o = s.owner().orElse(null);
             String pid = o == null ? "-" : Long.toString(o.pid()) + (s.owners().size() > 1 ? "+" : "");
-            String process = o == null ? (s.state() == SocketState.TIME_WAIT ? "(kernel)" : "(hidden)")
-                    : o.name() == null ? "?" : shown(o.name());
+            String process;
+            if (o != null) {
+                process = o.name() == null ? "?" : shown(o.name());
+            } else if (s.state() == SocketState.TIME_WAIT) {
+                process = kernel != null ? kernel : (kernel = text.say("process.kernel"));
+            } else {
+                process = hidden != null ? hidden : (hidden = text.say("process.hidden"));
+            }
             String user = shown(s.user() != null ? s.user() : o != null && o.user() != null ? o.user() : "-");
             String service = service(s);
             String peer = s.remoteAddress() == null ? "-" : endpoint(s.remoteAddress(), s.remotePort());
@@ -119,7 +132,7 @@ final class SocketWriter {
                     : new String[] {s.transport().id(), s.endpoint(), s.state().id(), pid, process, user,
                         service == null ? "-" : service});
         }
-        printTable(out, rows);
+        printTable(out, rows, text.rightToLeft());
     }
 
     /** Text for a terminal: line breaks and tabs as spaces, other control characters as {@code ?}. */
@@ -139,21 +152,62 @@ final class SocketWriter {
 
     /** Left-aligned columns two spaces apart; the first row is the header. */
     static void printTable(PrintWriter out, List<String[]> rows) {
+        printTable(out, rows, false);
+    }
+
+    /**
+     * Left-aligned columns two spaces apart, measured in terminal columns ({@link #columns}); the
+     * first row is the header. For a right-to-left language every cell begins with a LEFT-TO-RIGHT
+     * MARK (U+200E, shown as nothing): a terminal that lays out bidirectional text then keeps the
+     * columns in their order, left to right, rather than turning a row of right-to-left headings
+     * around.
+     */
+    static void printTable(PrintWriter out, List<String[]> rows, boolean rightToLeft) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+                width[i] = Math.max(width[i], columns(r[i]));
             }
         }
         for (String[] r : rows) {
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < r.length; i++) {
+                if (rightToLeft) {
+                    s.append('\u200E');
+                }
                 s.append(r[i]);
                 if (i < r.length - 1) {
-                    s.append(" ".repeat(width[i] - r[i].length() + 2));
+                    s.append(" ".repeat(width[i] - columns(r[i]) + 2));
                 }
             }
             out.println(s.toString().stripTrailing());
         }
+    }
+
+    /**
+     * How many terminal columns a text takes: two for a wide or full-width character (East Asian
+     * Width W or F: Chinese, Japanese, Korean), none for a combining mark or a format character
+     * (such as the isolates and marks of right-to-left text), one for any other.
+     */
+    static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x300) {
+                n++; // Latin and its neighbours, without asking ICU (most tables hold nothing else)
+                continue;
+            }
+            int type = com.ibm.icu.lang.UCharacter.getType(c);
+            if (type == com.ibm.icu.lang.UCharacterCategory.NON_SPACING_MARK
+                    || type == com.ibm.icu.lang.UCharacterCategory.ENCLOSING_MARK
+                    || type == com.ibm.icu.lang.UCharacterCategory.FORMAT) {
+                continue;
+            }
+            int eaw = com.ibm.icu.lang.UCharacter.getIntPropertyValue(c, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
+            n += eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE
+                    || eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
+        }
+        return n;
     }
 }

@@ -2,18 +2,21 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.inspect.PortSettings;
 import dev.portolan.inspect.SocketScan;
+import dev.portolan.knowledge.Knowledge;
+import dev.portolan.knowledge.PortSummary;
 import dev.portolan.knowledge.suggest.PortSuggester;
 import dev.portolan.knowledge.suggest.PortSuggester.Suggestion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,9 @@ final class SuggestCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Option(names = {"-n", "--count"}, paramLabel = "N", description = "How many ports (1-" + MOST + ", default 5).")
     int count = 5;
 
@@ -53,15 +59,18 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliText text = language.text(console);
         if (format == OutputFormat.csv) {
-            throw new InvalidQueryException("suggest --format csv is not offered: give table or json");
+            throw text.refusal("error.noCsv", "command", "suggest");
         }
         if (count < 1 || count > MOST) {
-            throw new InvalidQueryException("-n must be between 1 and " + MOST + ", not " + count);
+            throw text.refusal("suggest.count", "most", Integer.toString(MOST), "count", Integer.toString(count));
         }
-        List<Transport> only = transports.selected(null);
+        List<Transport> only = transports.selected(null, text);
         Registry registry = ActiveRegistry.load(console);
-        PortSuggester suggester = new PortSuggester(LookupCommand.known(registry).summaries());
+        dev.portolan.knowledge.PortSummaries summaries = LookupCommand.known(registry).summaries();
+        PortSuggester suggester = new PortSuggester(summaries);
+        Knowledge knowledge = summaries.knowledge();
         // Free here: no socket of any state on the port, and this machine does not hand it out
         // itself (its own ephemeral range may differ from the systems' defaults).
         SocketScan scan = inspection.sockets().scan(true);
@@ -69,17 +78,18 @@ final class SuggestCommand implements Callable<Integer> {
         List<Suggestion> found = suggester.suggest(count, port -> only.stream().allMatch(t -> scan.at(port, t).isEmpty()
                 && !settings.isEphemeral(port, t)), seed == null ? new Random() : new Random(seed));
         if (format == OutputFormat.json) {
-            json(found, suggester, only);
+            json(text, found, suggester, knowledge, only);
         } else {
-            table(found, suggester, only);
+            table(text, found, suggester, knowledge, only);
         }
         return found.isEmpty() ? ExitCode.FAILURE : ExitCode.OK;
     }
 
-    private void table(List<Suggestion> found, PortSuggester suggester, List<Transport> only) {
+    private void table(CliText text, List<Suggestion> found, PortSuggester suggester, Knowledge knowledge,
+            List<Transport> only) {
         PrintWriter out = console.out();
         if (found.isEmpty()) {
-            out.println("no port passes every rule and is free here (" + Transports.names(only) + ")");
+            out.println(text.say("suggest.none", "transports", text.transports(only)));
         } else {
             StringBuilder ports = new StringBuilder();
             for (Suggestion s : found) {
@@ -87,18 +97,34 @@ final class SuggestCommand implements Callable<Integer> {
             }
             out.println(ports);
             out.println();
-            out.println("each of them is (" + Transports.names(only) + "):");
-            for (String r : suggester.reasons()) {
+            out.println(text.say("suggest.eachIs", "transports", text.transports(only)));
+            for (String r : reasons(text, knowledge)) {
                 out.println("  - " + r);
             }
             out.println();
-            out.println(suggester.candidates().size() + " ports of 1024-49151 pass every rule but this machine's; "
-                    + "the draw is random, so that services do not all pick the same (--seed repeats one)");
+            int candidates = suggester.candidates().size();
+            out.println(text.say("suggest.candidates", "count", candidates, "shown", Integer.toString(candidates)));
         }
         out.flush();
     }
 
-    private void json(List<Suggestion> found, PortSuggester suggester, List<Transport> only) {
+    /**
+     * Why every suggested port is a good choice, one sentence a rule of {@link PortSuggester}, in
+     * the run's language.
+     */
+    static List<String> reasons(CliText text, Knowledge knowledge) {
+        Set<String> systems = new LinkedHashSet<>();
+        knowledge.ephemeralRanges().forEach(r -> systems.add(r.system()));
+        return List.of(text.say("suggest.unassigned"),
+                text.say("suggest.unknown", "programs", knowledge.programs().size(), "range",
+                        Integer.toString(PortSummary.SPECIFIC_RANGE)),
+                text.say("suggest.notEphemeral", "systems", text.list(List.copyOf(systems))),
+                text.say("suggest.notNodePort", "range", PortSuggester.NODE_PORTS.toString()),
+                text.say("suggest.freeHere"));
+    }
+
+    private void json(CliText text, List<Suggestion> found, PortSuggester suggester, Knowledge knowledge,
+            List<Transport> only) {
         try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(console.out()))) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -113,7 +139,7 @@ final class SuggestCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("reasons");
-            for (String r : suggester.reasons()) {
+            for (String r : reasons(text, knowledge)) {
                 g.writeString(r);
             }
             g.writeEndArray();

@@ -14,15 +14,17 @@ final class TransportOptions {
     @Option(names = "--udp", description = "Only UDP.")
     boolean udp;
 
-    /** TCP, UDP or both, narrowed further by a transport named in the port argument. */
-    List<Transport> selected(@Nullable Transport inArgument) throws InvalidQueryException {
+    /**
+     * TCP, UDP or both, narrowed further by a transport named in the port argument; a conflict is
+     * refused in the run's language.
+     */
+    List<Transport> selected(@Nullable Transport inArgument, CliText text) throws InvalidQueryException {
         if (inArgument != null) {
             if (inArgument != Transport.TCP && inArgument != Transport.UDP) {
-                throw new InvalidQueryException("local sockets are tcp or udp, not " + inArgument.id());
+                throw text.refusal("error.transport", "transport", inArgument.id());
             }
             if ((tcp || udp) && !(inArgument == Transport.TCP ? tcp : udp)) {
-                throw new InvalidQueryException("the argument names " + inArgument.id() + " but --"
-                        + (tcp ? "tcp" : "udp") + " is given: give one of them");
+                throw text.refusal("error.transportTwice", "named", inArgument.id(), "option", tcp ? "tcp" : "udp");
             }
             return List.of(inArgument);
         }

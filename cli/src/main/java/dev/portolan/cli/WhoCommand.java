@@ -2,7 +2,6 @@ package dev.portolan.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortEntry;
 import dev.portolan.core.PortQuery;
 import dev.portolan.core.Registry;
@@ -32,6 +31,9 @@ final class WhoCommand implements Callable<Integer> {
     @Mixin
     TransportOptions transports = new TransportOptions();
 
+    @Mixin
+    LanguageOption language = new LanguageOption();
+
     @Parameters(paramLabel = "PORT", description = "A port (8080) or port/transport (53/udp).")
     String port = "";
 
@@ -48,11 +50,12 @@ final class WhoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliText text = language.text(console);
         if (format == OutputFormat.csv) {
-            throw new InvalidQueryException("who --format csv is not offered: give table or json");
+            throw text.refusal("error.noCsv", "command", "who");
         }
-        PortArgument arg = PortArgument.parse(port, "who");
-        List<Transport> only = transports.selected(arg.transport());
+        PortArgument arg = PortArgument.parse(port, "who", text);
+        List<Transport> only = transports.selected(arg.transport(), text);
         // every socket: a port is held by connections too (an ephemeral port, a TIME-WAIT)
         SocketScan scan = inspection.sockets().scan(true);
         List<LocalSocket> holders = new ArrayList<>();
@@ -65,77 +68,88 @@ final class WhoCommand implements Callable<Integer> {
             entries.addAll(registry.lookup(new PortQuery.Port(arg.port(), t), t));
         }
         if (format == OutputFormat.json) {
-            json(registry, arg.port(), holders, entries, scan);
+            json(text, registry, arg.port(), holders, entries, scan);
         } else {
-            table(registry, arg.port(), only, holders, entries, scan);
+            table(text, registry, arg.port(), only, holders, entries, scan);
         }
         return ExitCode.OK;
     }
 
-    private void table(Registry registry, int port, List<Transport> only, List<LocalSocket> holders,
+    private void table(CliText text, Registry registry, int port, List<Transport> only, List<LocalSocket> holders,
             List<PortEntry> entries, SocketScan scan) {
         PrintWriter out = console.out();
-        ContainerOwners containers = inspection.containers();
+        ContainerOwners containers = inspection.containers(text);
+        String shownPort = Integer.toString(port);
         if (holders.isEmpty()) {
-            out.println("nothing holds port " + port + " here (" + Transports.names(only) + ")");
+            out.println(text.say("who.nothing", "port", shownPort, "transports", text.transports(only)));
             // An engine may publish a port through the firewall alone, with no process listening.
             for (Transport t : only) {
-                containers.publishing(port, t).ifPresent(f -> out.println("  but container "
-                        + f.container().describe() + " publishes " + port + "/" + t.id() + " through the firewall"));
+                containers.publishing(port, t).ifPresent(f -> out.println("  " + text.say("container.throughFirewall",
+                        "container", containers.name(f.container()), "port", shownPort, "transport", t.id())));
             }
         }
         for (LocalSocket s : holders) {
-            out.println(s.endpoint() + "/" + s.transport().id() + " " + s.state().id() + peer(s) + ": " + describe(s));
+            out.println(line(text, s));
             for (SocketOwner o : s.owners()) {
+                String pid = Long.toString(o.pid());
                 if (o.commandLine() != null) {
-                    out.println("  pid " + o.pid() + ": " + SocketWriter.shown(o.commandLine()));
+                    out.println("  " + text.say("socket.commandLine", "pid", pid, "command",
+                            SocketWriter.shown(o.commandLine())));
                 }
-                inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  pid " + o.pid()
-                        + " runs in the systemd service " + u + " (systemctl status " + u + ")"));
+                inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  " + text.say("systemd.status",
+                        "pid", pid, "unit", u)));
             }
             containers.describe(s).ifPresent(d -> out.println("  " + d));
         }
         out.println();
-        out.println("registry:");
+        out.println(text.say("heading.registry"));
+        registryLines(out, port, entries);
+        EntryWriter.Known known = LookupCommand.known(registry);
+        KnownLines.in(known.summaries().knowledge(), text).print(out, known.summaries().of(port), only);
+        List<String> notes = new java.util.ArrayList<>(Notes.said(text, scan.notes(holders)));
+        notes.addAll(containers.notes());
+        Notes.table(out, text, scan, notes);
+        out.flush();
+    }
+
+    /** The registry's records of the port, one a line: data, in the registry's own words. */
+    static void registryLines(PrintWriter out, int port, List<PortEntry> entries) {
         for (PortEntry e : entries) {
             var a = e.assignment();
             out.println("  " + port + "/" + e.transport().id() + "  " + (a.service() == null ? "-" : a.service()) + "  "
                     + a.status().id() + "  " + a.description().strip().replace('\n', ' '));
         }
-        EntryWriter.Known known = LookupCommand.known(registry);
-        known.lines().print(out, known.summaries().of(port), only);
-        List<String> notes = new java.util.ArrayList<>(scan.notes(holders));
-        notes.addAll(containers.notes());
-        Notes.table(out, scan, notes);
-        out.flush();
     }
 
-    /** {@code  to 10.0.0.7:443} for a connection, nothing for a listener. */
-    static String peer(LocalSocket s) {
-        return s.remoteEndpoint().map(e -> " to " + e).orElse("");
+    /** {@code 0.0.0.0:22/tcp listen: sshd (pid 812, root)}, with the peer of a connection. */
+    static String line(CliText text, LocalSocket s) {
+        return text.say("socket.line", "endpoint", s.endpoint(), "transport", s.transport().id(), "state", s.state().id(),
+                "hasPeer", s.remoteEndpoint().isPresent() ? "yes" : "no", "peer", s.remoteEndpoint().orElse(""),
+                "holder", describe(text, s));
     }
 
     /** {@code sshd (pid 812, root)}, several owners separated by commas, or the hidden case. */
-    static String describe(LocalSocket s) {
+    static String describe(CliText text, LocalSocket s) {
         if (s.state() == dev.portolan.inspect.SocketState.TIME_WAIT) {
-            return "no process: the kernel keeps the closed connection's port in TIME-WAIT until it ends by itself";
+            return text.say("socket.timeWait");
         }
         if (s.owners().isEmpty()) {
-            return "a process this user cannot see" + (s.user() == null ? "" : " (socket owned by " + s.user() + ")");
+            return text.say("socket.hidden", "hasUser", s.user() == null ? "no" : "yes", "user",
+                    s.user() == null ? "" : s.user());
         }
-        StringBuilder b = new StringBuilder();
+        String all = null;
         for (SocketOwner o : s.owners()) {
-            if (b.length() > 0) {
-                b.append(", ");
-            }
             String user = o.user() != null ? o.user() : s.user();
-            b.append(o.name() == null ? "process" : SocketWriter.shown(o.name())).append(" (pid ").append(o.pid())
-                    .append(user == null ? "" : ", " + user).append(')');
+            String one = text.say("socket.owner", "name", o.name() == null ? text.say("socket.unnamed")
+                    : SocketWriter.shown(o.name()), "pid", Long.toString(o.pid()), "hasUser", user == null ? "no" : "yes",
+                    "user", user == null ? "" : user);
+            all = all == null ? one : text.say("socket.owners", "owners", all, "owner", one);
         }
-        return b.toString();
+        return all;
     }
 
-    private void json(Registry registry, int port, List<LocalSocket> holders, List<PortEntry> entries, SocketScan scan) {
+    private void json(CliText text, Registry registry, int port, List<LocalSocket> holders, List<PortEntry> entries,
+            SocketScan scan) {
         SocketWriter sockets = new SocketWriter(LookupCommand.known(registry).summaries());
         EntryWriter rows = new EntryWriter(registry.snapshot(), console.out());
         try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(console.out()))) {
@@ -153,10 +167,10 @@ final class WhoCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             EntryWriter.Known known = LookupCommand.known(registry);
-            dev.portolan.web.KnownJson.write(g, dev.portolan.knowledge.text.Messages.of(com.ibm.icu.util.ULocale.ENGLISH)
-                    .sentences(), known.summaries().of(port), java.util.Map.of(), known.summaries().knowledge());
+            dev.portolan.web.KnownJson.write(g, text.pages().sentences(), known.summaries().of(port), java.util.Map.of(),
+                    known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
-            for (String l : scan.notes(holders)) {
+            for (String l : Notes.said(text, scan.notes(holders))) {
                 g.writeString(l);
             }
             g.writeEndArray();

@@ -181,12 +181,12 @@ class LiveInspectionTest {
                 ? java.util.Optional.of("nginx.service") : java.util.Optional.empty();
         long self = 4242;
         assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(1, "systemd", null, "root"), units, self, 5))
-                .isInstanceOf(FreeCommand.Refuse.class).extracting(FreeCommand.Step::plan).asString()
+                .isInstanceOf(FreeCommand.Refuse.class).extracting(s -> s.plan(CliText.english())).asString()
                 .contains("pid 1 (systemd) is the system's init");
-        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(self, "java", null, "root"), units, self, 5).plan())
+        assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(self, "java", null, "root"), units, self, 5).plan(CliText.english()))
                 .isEqualTo("not stopped: pid 4242 is this program");
         assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(900, "docker-proxy", null, "root"), units, self, 5)
-                .plan()).contains("publishes a container's port: stop the container", "never its proxy");
+                .plan(CliText.english())).contains("publishes a container's port: stop the container", "never its proxy");
         assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(812, "nginx", null, "root"), units, self, 5))
                 .isEqualTo(new FreeCommand.StopUnit("nginx.service", 812));
         assertThat(FreeCommand.step(new dev.portolan.inspect.SocketOwner(813, "node", null, "alice"), units, self, 5))

@@ -32,8 +32,11 @@ public final class CapturedOutput {
         }
     }
 
-    /** A line that is not a socket of the capture's format, and why. */
-    public record Unread(int line, String text, String why) {}
+    /**
+     * A line that is not a socket of the capture's format, and why: a note {@code unread.*}, the
+     * reason a parser gave in its own words as the argument {@code detail} of {@code unread.parser}.
+     */
+    public record Unread(int line, String text, Note why) {}
 
     /**
      * Reads a capture.
@@ -86,7 +89,7 @@ public final class CapturedOutput {
                             continue;
                         }
                         if (line.startsWith("unix") || line.startsWith("Proto RefCnt")) {
-                            unread.add(new Unread(no, line, "a unix socket, not a network one"));
+                            unread.add(new Unread(no, line, Note.of("unread.unixSocket")));
                             continue;
                         }
                         sockets.add(NetstatOutput.line(line, source, no));
@@ -98,7 +101,7 @@ public final class CapturedOutput {
                         }
                         List<LocalSocket> one = new LsofOutput(source, true).parse(header + "\n" + line);
                         if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "not a TCP or UDP socket with a port"));
+                            unread.add(new Unread(no, line, Note.of("unread.notTcpOrUdp")));
                         }
                         sockets.addAll(one);
                     }
@@ -112,7 +115,7 @@ public final class CapturedOutput {
                         }
                         List<LocalSocket> one = WindowsOutput.powerShell(header + "\n" + line, source, true);
                         if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "not a socket this command lists"));
+                            unread.add(new Unread(no, line, Note.of("unread.notListed")));
                         }
                         sockets.addAll(one);
                     }
@@ -124,15 +127,14 @@ public final class CapturedOutput {
                         }
                         if (!WINDOWS_SOCKET.matcher(line).matches()) {
                             if (started) {
-                                unread.add(new Unread(no, line, "not a TCP or UDP line of netstat"));
+                                unread.add(new Unread(no, line, Note.of("unread.notNetstatLine")));
                             }
                             continue; // the headings before the first socket
                         }
                         started = true;
                         List<LocalSocket> one = WindowsOutput.netstat(line, source, true);
                         if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "a state this command does not read (netstat writes it in "
-                                    + "the display language)"));
+                            unread.add(new Unread(no, line, Note.of("unread.stateInDisplayLanguage")));
                         }
                         sockets.addAll(one);
                     }
@@ -140,9 +142,10 @@ public final class CapturedOutput {
             } catch (InspectException e) {
                 String why = e.getMessage();
                 int at = why.indexOf(": line ");
-                unread.add(new Unread(no, line, at >= 0 ? why.substring(why.indexOf(' ', at + 7) + 1) : why));
+                unread.add(new Unread(no, line, Note.of("unread.parser", "detail",
+                        at >= 0 ? why.substring(why.indexOf(' ', at + 7) + 1) : why)));
             } catch (RuntimeException e) {
-                unread.add(new Unread(no, line, "not a socket: " + e.getMessage()));
+                unread.add(new Unread(no, line, Note.of("unread.notASocket", "detail", String.valueOf(e.getMessage()))));
             }
         }
         return new Reading(format, sockets, unread);

@@ -45,10 +45,9 @@ final class LsofScanner implements Scanner {
         }
         String text = new String(r.out(), StandardCharsets.UTF_8);
         List<LocalSocket> sockets = text.isBlank() ? List.of() : new LsofOutput(shown, established).parse(text);
-        List<String> limitations = new ArrayList<>();
+        List<Note> limitations = new ArrayList<>();
         if (!"root".equals(System.getProperty("user.name"))) {
-            limitations.add("lsof shows only the sockets of this user's processes: run as root (sudo) to see "
-                    + "every listener on this machine");
+            limitations.add(Note.of("scan.lsofThisUserOnly"));
         }
         return new SocketScan(platform, shown, sockets, settings(), limitations);
     }

@@ -119,20 +119,21 @@ final class ProcScanner implements Scanner {
         }
     }
 
-    /** Why a socket of this scan may show no owner. */
-    private String hiddenReason(int denied) {
+    /**
+     * Why a socket of this scan may show no owner: {@code hidden.noProcessInView}, or one of {@code
+     * hidden.deniedToRoot}, {@code hidden.denied} and {@code hidden.deniedToUid} (with {@code uid})
+     * with the count of {@code processes} whose descriptors could not be read.
+     */
+    private Note hiddenReason(int denied) {
         if (denied == 0) {
-            return "no process in view holds %s (the kernel, or a process in another PID namespace, such as a "
-                    + "container's)";
+            return Note.of("hidden.noProcessInView");
         }
-        String processes = denied == 1 ? "1 process" : denied + " processes";
         Integer uid = currentUid();
         if (uid != null && uid == 0) {
-            return "even as root, the descriptors of " + processes
-                    + " could not be read (a security policy or another container keeps them closed)";
+            return Note.of("hidden.deniedToRoot", "processes", denied);
         }
-        return "this user" + (uid == null ? "" : " (uid " + uid + ")") + " may not read the descriptors of "
-                + processes + "; run as root to see every owner";
+        return uid == null ? Note.of("hidden.denied", "processes", denied)
+                : Note.of("hidden.deniedToUid", "processes", denied, "uid", uid.toString());
     }
 
     private @Nullable Integer currentUid() {

@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param source how it was read, such as {@code /proc/net} or the command that ran
  * @param sockets the sockets, in {@link LocalSocket#ORDER}
  * @param settings the machine's ephemeral range, reserved ports and privileged ports
- * @param limitations plain sentences on what this scan could not see as a whole (lsof shows only
- *     this user's sockets, PowerShell failed); empty when it saw everything
+ * @param limitations what this scan could not see as a whole (lsof shows only this user's
+ *     sockets, PowerShell failed), as notes to put in words; empty when it saw everything
  * @param hiddenOwners why a socket may show no owner here (this user may not read other processes'
- *     descriptors, or no process in view holds it), with {@code %s} for "it" or "them", or null
- *     when the scan tells no reason
+ *     descriptors, or no process in view holds it), or null when the scan tells no reason; {@link
+ *     #notes(java.util.Collection)} gives it the argument {@code sockets}, how many sockets it
+ *     concerns
  */
 public record SocketScan(Platform platform, String source, List<LocalSocket> sockets, PortSettings settings,
-        List<String> limitations, @Nullable String hiddenOwners) {
+        List<Note> limitations, @Nullable Note hiddenOwners) {
 
     public SocketScan {
         Objects.requireNonNull(platform, "platform");
@@ -32,22 +33,23 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
 
     /** A scan that tells no reason for missing owners. */
     public SocketScan(Platform platform, String source, List<LocalSocket> sockets, PortSettings settings,
-            List<String> limitations) {
+            List<Note> limitations) {
         this(platform, source, sockets, settings, limitations, null);
     }
 
     /** What this scan could not see, of all its sockets. */
-    public List<String> notes() {
+    public List<Note> notes() {
         return notes(sockets);
     }
 
     /**
      * What this scan could not see of {@code concerned}: the scan's own limitations, and how many
      * of those sockets show no owner and why. A socket in TIME-WAIT has no owner by nature (the
-     * kernel holds it) and is not counted.
+     * kernel holds it) and is not counted. The count is the note {@code scan.hidden} with the
+     * arguments {@code count} and {@code reason}, the reason given {@code sockets}, the same count.
      */
-    public List<String> notes(java.util.Collection<LocalSocket> concerned) {
-        List<String> out = new ArrayList<>(limitations);
+    public List<Note> notes(java.util.Collection<LocalSocket> concerned) {
+        List<Note> out = new ArrayList<>(limitations);
         int hidden = 0;
         for (LocalSocket s : concerned) {
             if (s.owners().isEmpty() && s.state() != SocketState.TIME_WAIT) {
@@ -55,8 +57,7 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
             }
         }
         if (hidden > 0 && hiddenOwners != null) {
-            out.add((hidden == 1 ? "1 socket has" : hidden + " sockets have") + " no visible owner: "
-                    + hiddenOwners.replace("%s", hidden == 1 ? "it" : "them"));
+            out.add(Note.of("scan.hidden", "count", hidden, "reason", hiddenOwners.with("sockets", hidden)));
         }
         return out;
     }

@@ -34,7 +34,7 @@ final class WindowsScanner implements Scanner {
 
     @Override
     public SocketScan scan(boolean established) throws InspectException {
-        List<String> limitations = new ArrayList<>();
+        List<Note> limitations = new ArrayList<>();
         List<LocalSocket> sockets;
         String source;
         List<String> ps = List.of("powershell.exe", "-NoProfile", "-NonInteractive", "-Command", POWERSHELL_SCRIPT);
@@ -42,14 +42,14 @@ final class WindowsScanner implements Scanner {
         try {
             r = command.run(ps);
         } catch (InspectException e) {
-            limitations.add("PowerShell could not be run (" + e.getMessage() + "); read netstat -ano instead");
+            limitations.add(Note.of("scan.powerShellNotRun", "detail", String.valueOf(e.getMessage())));
         }
         if (r != null && r.exitCode() == 0) {
             source = "PowerShell Get-NetTCPConnection, Get-NetUDPEndpoint";
             sockets = WindowsOutput.powerShell(text(r), source, established);
         } else {
             if (r != null) {
-                limitations.add("PowerShell failed with exit code " + r.exitCode() + "; read netstat -ano instead");
+                limitations.add(Note.of("scan.powerShellFailed", "exitCode", Integer.toString(r.exitCode())));
             }
             source = "netstat -ano";
             SystemCommand.Result n = command.run(List.of("netstat", "-ano"));
@@ -71,7 +71,7 @@ final class WindowsScanner implements Scanner {
         return new SocketScan(Platform.WINDOWS, source, named, settings(), limitations);
     }
 
-    private Map<Long, String> processNames(List<String> limitations) {
+    private Map<Long, String> processNames(List<Note> limitations) {
         // chcp 65001 makes tasklist write UTF-8 rather than the console's code page
         List<String> cmd = List.of("cmd.exe", "/d", "/c", "chcp 65001 >nul & tasklist /fo csv /nh");
         try {
@@ -79,9 +79,9 @@ final class WindowsScanner implements Scanner {
             if (r.exitCode() == 0) {
                 return WindowsOutput.tasklist(text(r), "tasklist /fo csv /nh");
             }
-            limitations.add("tasklist failed with exit code " + r.exitCode() + ": process names are not shown");
+            limitations.add(Note.of("scan.tasklistFailed", "exitCode", Integer.toString(r.exitCode())));
         } catch (InspectException e) {
-            limitations.add("process names are not shown: " + e.getMessage());
+            limitations.add(Note.of("scan.tasklistNotRun", "detail", String.valueOf(e.getMessage())));
         }
         return Map.of();
     }

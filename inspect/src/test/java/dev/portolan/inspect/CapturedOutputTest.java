@@ -31,7 +31,8 @@ class CapturedOutputTest {
         assertThat(r.unread()).singleElement().satisfies(u -> {
             assertThat(u.line()).isEqualTo(8);
             assertThat(u.text()).isEqualTo("this line was cut by the terminal");
-            assertThat(u.why()).contains("has the state \"this\"");
+            assertThat(u.why().key()).isEqualTo("unread.parser");
+            assertThat((String) u.why().args().get("detail")).contains("has the state \"this\"");
         });
     }
 
@@ -57,8 +58,8 @@ class CapturedOutputTest {
                 "tcp ipv6 [::]:80 listen | 900 nginx: master p (null)",
                 "udp ipv4 127.0.0.53:53 bound | 612 systemd-resolve (null)",
                 "udp ipv6 [::]:5353 bound | 700 avahi-daemon: r (null)");
-        assertThat(r.unread()).extracting(CapturedOutput.Unread::why).containsExactly("a unix socket, not a network one",
-                "a unix socket, not a network one");
+        assertThat(r.unread()).extracting(CapturedOutput.Unread::why).containsExactly(Note.of("unread.unixSocket"),
+                Note.of("unread.unixSocket"));
     }
 
     @Test

@@ -86,12 +86,11 @@ class ProcScannerTest {
                 "udp [::]:5353 bound user avahi");
         assertThat(scan.withoutOwner()).isEqualTo(6);
         assertThat(scan.limitations()).isEmpty();
-        assertThat(scan.notes()).containsExactly("6 sockets have no visible owner: no process in view holds "
-                + "them (the kernel, or a process in another PID namespace, such as a container's)");
+        assertThat(scan.notes()).containsExactly(Note.of("scan.hidden", "count", 6, "reason",
+                Note.of("hidden.noProcessInView", "sockets", 6)));
         // the notes of a port concern its own sockets
-        assertThat(scan.notes(scan.at(631, dev.portolan.core.Transport.TCP))).containsExactly("1 socket has no "
-                + "visible owner: no process in view holds it (the kernel, or a process in another PID namespace, such "
-                + "as a container's)");
+        assertThat(scan.notes(scan.at(631, dev.portolan.core.Transport.TCP))).containsExactly(Note.of("scan.hidden",
+                "count", 1, "reason", Note.of("hidden.noProcessInView", "sockets", 1)));
         assertThat(scan.notes(scan.at(53, dev.portolan.core.Transport.UDP))).isEmpty();
     }
 

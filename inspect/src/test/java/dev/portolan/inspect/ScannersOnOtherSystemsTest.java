@@ -82,9 +82,9 @@ class ScannersOnOtherSystemsTest {
         assertThat(scan.sockets()).hasSize(11);
         assertThat(scan.sockets()).allMatch(s -> s.owner().orElseThrow().name() == null);
         assertThat(scan.limitations()).containsExactly(
-                "PowerShell could not be run ('powershell.exe -NoProfile -NonInteractive -Command "
-                        + WindowsScanner.POWERSHELL_SCRIPT + "' could not be run: no such program); read netstat -ano instead",
-                "tasklist failed with exit code 1: process names are not shown");
+                Note.of("scan.powerShellNotRun", "detail", "'powershell.exe -NoProfile -NonInteractive -Command "
+                        + WindowsScanner.POWERSHELL_SCRIPT + "' could not be run: no such program"),
+                Note.of("scan.tasklistFailed", "exitCode", "1"));
         assertThat(scan.settings().ephemeral(Transport.TCP)).isEqualTo(WindowsScanner.WINDOWS_DEFAULT_DYNAMIC);
         assertThat(scan.settings().source()).isEqualTo(
                 "the system's documented defaults ('netsh int ipv4 show dynamicport' could not be read)");
@@ -107,7 +107,7 @@ class ScannersOnOtherSystemsTest {
         assertThat(scan.settings().ephemeral(Transport.UDP)).isEqualTo(new PortRange(49152, 65535));
         assertThat(scan.settings().source()).isEqualTo("sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last");
         if (!"root".equals(System.getProperty("user.name"))) {
-            assertThat(scan.limitations()).singleElement().asString().startsWith("lsof shows only the sockets of this user's");
+            assertThat(scan.limitations()).containsExactly(Note.of("scan.lsofThisUserOnly"));
         }
     }
 

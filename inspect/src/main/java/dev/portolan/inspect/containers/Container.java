@@ -34,16 +34,4 @@ public record Container(String id, String name, String image, String composeProj
     public Optional<Published> publishing(int port, Transport transport) {
         return ports.stream().filter(p -> p.hostPort() == port && p.transport() == transport).findFirst();
     }
-
-    /** {@code web-1 (image nginx:1.27, compose project shop, service web)}. */
-    public String describe() {
-        StringBuilder b = new StringBuilder(name).append(" (image ").append(image);
-        if (!composeProject.isEmpty()) {
-            b.append(", compose project ").append(composeProject);
-        }
-        if (!composeService.isEmpty()) {
-            b.append(", service ").append(composeService);
-        }
-        return b.append(')').toString();
-    }
 }

@@ -67,11 +67,13 @@ class ContainerEngineTest {
         List<Container> all = new ContainerEngine(engine(http("", recorded()))).containers();
         assertThat(all).extracting(Container::name).containsExactly("shop-web-1", "dns");
         Container web = all.get(0);
-        assertThat(web.describe()).isEqualTo("shop-web-1 (image nginx:1.27, compose project shop, service web)");
+        assertThat(web).extracting(Container::image, Container::composeProject, Container::composeService)
+                .containsExactly("nginx:1.27", "shop", "web");
         assertThat(web.publishing(8080, Transport.TCP)).hasValueSatisfying(p -> assertThat(p.containerPort()).isEqualTo(80));
         assertThat(web.publishing(443, Transport.TCP)).as("an exposed port that is not published").isEmpty();
         assertThat(all.get(1).publishing(5353, Transport.UDP)).isPresent();
-        assertThat(all.get(1).describe()).isEqualTo("dns (image coredns/coredns:1.11.1)");
+        assertThat(all.get(1)).extracting(Container::image, Container::composeProject, Container::composeService)
+                .containsExactly("coredns/coredns:1.11.1", "", "");
     }
 
     @Test
