@@ -64,6 +64,13 @@ final class Cli {
         return run(all, true, null, args);
     }
 
+    /** Runs a command line with the given local inspection and more environment variables than PORTOLAN_HOME. */
+    static Run run(Path home, Map<String, String> env, LocalInspection inspection, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PORTOLAN_HOME", home.toString());
+        return run(all, true, inspection, args);
+    }
+
     private static Run run(Path home, boolean fastPath, @Nullable LocalInspection inspection, String... args) {
         return run(Map.of("PORTOLAN_HOME", home.toString()), fastPath, inspection, args);
     }
