@@ -6,7 +6,6 @@ import dev.portolan.core.Transport;
 import dev.portolan.knowledge.search.PortSearch;
 import dev.portolan.knowledge.search.SearchQuery;
 import dev.portolan.knowledge.search.SearchResults;
-import dev.portolan.knowledge.text.Languages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,22 +62,11 @@ final class SearchCommand implements Callable<Integer> {
     /**
      * The code of the language whose descriptions are searched beside English: the one asked for
      * (refused with the list when the pages are not written in it), else the first of LC_ALL,
-     * LC_MESSAGES and LANG that is set, when the pages are written in it, else English. The same
-     * rule as {@code explain}'s, without loading ICU.
+     * LC_MESSAGES and LANG that is set, when the pages are written in it, else English: {@link
+     * CliText#choose}, without loading ICU.
      */
     static String language(@Nullable String asked, java.util.Map<String, String> env) throws InvalidQueryException {
-        if (asked != null) {
-            return Languages.findCode(asked).orElseThrow(() -> new InvalidQueryException("--lang '"
-                    + CommonOptions.printable(asked) + "' is not a language of the pages; choose one of "
-                    + String.join(", ", Languages.codes())));
-        }
-        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return Languages.findCode(value).orElse("en");
-            }
-        }
-        return "en";
+        return CliText.choose(asked, env).code();
     }
 
     @Override

@@ -106,6 +106,31 @@ class ContainersAndServicesTest {
     }
 
     @Test
+    void theServiceAndTheContainer_inGerman() throws IOException {
+        LocalInspection m = machine(List.of(engine()));
+        assertThat(Cli.run(home, m, "who", "22/tcp", "--lang", "de").outLines())
+                .contains("  pid 612 läuft im systemd-Dienst ssh.service (systemctl status ssh.service)");
+        assertThat(Cli.run(home, m, "check", "8080/tcp", "--lang", "de").outLines()).contains("  Container shop-web-1 "
+                + "(Image nginx:1.27, Compose-Projekt shop, Dienst web) veröffentlicht ihn; docker stop shop-web-1 gibt ihn frei");
+        assertThat(Cli.run(home, m, "who", "9091/tcp", "--lang", "de").outLines()).startsWith(
+                "nichts belegt Port 9091 hier (tcp)",
+                "  aber Container metrics (Image prom/prometheus:v3) veröffentlicht 9091/tcp über die Firewall");
+        Cli.Run free = Cli.run(home, m, "free", "8080/tcp", "--dry-run", "--lang", "de");
+        assertThat(free.outLines()).contains("  nicht beendet: pid 900 (docker-proxy) veröffentlicht den Port eines "
+                + "Containers: beenden Sie den Container (docker ps --filter publish=PORT oder podman ps nennt ihn), nie "
+                + "seinen Proxy");
+        assertThat(Cli.run(home, m, "free", "22/tcp", "--dry-run", "--lang", "de").outLines()).contains("  systemctl stop "
+                + "ssh.service  (pid 612 läuft in diesem systemd-Dienst: den Prozess zu beenden, ließe systemd ihn nur neu "
+                + "starten)");
+        Path closed = Files.writeString(run.resolve("podman.sock"), "");
+        Cli.Run unread = Cli.run(home, new LocalInspection(m.sockets(), MalwarePorts.none(), List.of(closed)), "who",
+                "8080/tcp", "--lang", "de");
+        assertThat(unread.outLines()).contains("  ein Container veröffentlicht ihn (docker ps --filter publish=8080 oder "
+                + "podman ps nennt ihn)").anySatisfy(l -> assertThat(l).startsWith("Hinweis: der Socket " + closed
+                        + " der Container-Engine konnte nicht gelesen werden"));
+    }
+
+    @Test
     void anEngineThatCannotBeRead_isANote_andTheProxyIsStillSaidToPublishAContainer() throws IOException {
         Path closed = Files.writeString(run.resolve("podman.sock"), "");
         LocalInspection m = machine(List.of(closed));

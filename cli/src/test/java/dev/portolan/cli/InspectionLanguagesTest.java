@@ -132,6 +132,19 @@ class InspectionLanguagesTest {
     }
 
     @Test
+    void freesQuestion_takesTheLanguagesYes_andY() throws Exception {
+        CliText german = CliText.choose("de", Map.of());
+        assertThat(FreeCommand.yes(german, "j")).isTrue();
+        assertThat(FreeCommand.yes(german, " Ja ")).isTrue();
+        assertThat(FreeCommand.yes(german, "y")).isTrue();
+        assertThat(FreeCommand.yes(german, "n")).isFalse();
+        assertThat(FreeCommand.yes(german, "")).isFalse();
+        assertThat(FreeCommand.yes(CliText.english(), "yes")).isTrue();
+        assertThat(FreeCommand.yes(CliText.english(), "j")).isFalse();
+        assertThat(german.say("free.confirm")).isEqualTo("beenden? [j/N]");
+    }
+
+    @Test
     void theCLocale_posixAndLanguagesPortolanLacks_meanEnglish() {
         String english = run("suggest", "--seed", "7", "-n", "3").out();
         assertThat(english).contains("each of them is (tcp, udp):");
