@@ -35,16 +35,17 @@ final class KnownLines {
     static final int PROGRAMS_SHOWN = 8;
 
     private final Knowledge knowledge;
-    private final Messages messages;
+    private final java.util.function.Supplier<Messages> messages;
 
-    private KnownLines(Knowledge knowledge, Messages messages) {
+    /** {@code messages} is asked on the first line printed: most sockets a command lists have none. */
+    private KnownLines(Knowledge knowledge, java.util.function.Supplier<Messages> messages) {
         this.knowledge = knowledge;
         this.messages = messages;
     }
 
     /** The lines in English, the language of the command line's tables. */
     static KnownLines english(Knowledge knowledge) {
-        return new KnownLines(knowledge, Messages.of(ULocale.ENGLISH));
+        return new KnownLines(knowledge, () -> Messages.of(ULocale.ENGLISH));
     }
 
     /**
@@ -79,12 +80,12 @@ final class KnownLines {
         for (Map.Entry<String, Integer> e : markers.numbers().entrySet()) {
             Citation c = knowledge.citation(e.getKey()).orElseThrow();
             out.println("  [" + e.getValue() + "] " + c.title() + ". " + c.publisher()
-                    + (c.secondary() ? " (" + messages.format("footnote.secondary") + ")" : "") + ". " + c.url());
+                    + (c.secondary() ? " (" + messages.get().format("footnote.secondary") + ")" : "") + ". " + c.url());
         }
     }
 
     private String sentence(Text t, Markers markers) {
-        StringBuilder s = new StringBuilder(messages.format(t));
+        StringBuilder s = new StringBuilder(messages.get().format(t));
         List<Integer> cluster = markers.after(t);
         if (!cluster.isEmpty()) {
             s.append(' ');
