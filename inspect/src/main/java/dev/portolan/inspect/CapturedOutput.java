@@ -41,6 +41,11 @@ public final class CapturedOutput {
      * @throws InspectException if it is too large, not text, or in no format this class knows
      */
     public static Reading read(byte[] bytes, String source) throws InspectException {
+        return ledger(bytes, source).reading();
+    }
+
+    /** Reads a capture and gives the account of each of its lines. */
+    static CaptureLedger ledger(byte[] bytes, String source) throws InspectException {
         if (bytes.length > MOST_BYTES) {
             throw new InspectException(source + " has " + bytes.length + " bytes; a capture may have at most "
                     + MOST_BYTES + " (8 MiB)");
@@ -63,8 +68,13 @@ public final class CapturedOutput {
             throw new InspectException(source + " is not output this command knows: give ss -tulpn or -tanp, netstat "
                     + "-tulpn (Linux) or -ano (Windows), lsof -i, or Get-NetTCPConnection | ConvertTo-Csv");
         }
-        List<LocalSocket> sockets = new ArrayList<>();
-        List<Unread> unread = new ArrayList<>();
+        CaptureLedger out = new CaptureLedger(format, source, lines);
+        lineByLine(lines, format, source, out);
+        return out;
+    }
+
+    /** Reads the formats whose every line stands alone (a bracketed program name of netstat -anob aside). */
+    private static void lineByLine(String[] lines, String format, String source, CaptureLedger out) {
         String header = null;
         boolean started = false;
         for (int i = 0; i < lines.length; i++) {
@@ -77,75 +87,86 @@ public final class CapturedOutput {
                 switch (format) {
                     case "ss" -> {
                         if (SsOutput.isHeader(line)) {
+                            out.heading(no);
                             continue;
                         }
-                        sockets.add(SsOutput.line(line, source, no));
+                        out.socket(SsOutput.line(line, source, no), no);
                     }
                     case "netstat (Linux)" -> {
                         if (NetstatOutput.isHeader(line) || NetstatOutput.isPreamble(line)) {
+                            out.heading(no);
                             continue;
                         }
                         if (line.startsWith("unix") || line.startsWith("Proto RefCnt")) {
-                            unread.add(new Unread(no, line, "a unix socket, not a network one"));
+                            out.unread(no, line, "a unix socket, not a network one");
                             continue;
                         }
-                        sockets.add(NetstatOutput.line(line, source, no));
+                        out.socket(NetstatOutput.line(line, source, no), no);
                     }
                     case "lsof" -> {
                         if (line.startsWith("COMMAND")) {
                             header = line;
+                            out.heading(no);
                             continue;
                         }
                         List<LocalSocket> one = new LsofOutput(source, true).parse(header + "\n" + line);
                         if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "not a TCP or UDP socket with a port"));
+                            out.unread(no, line, "not a TCP or UDP socket with a port");
                         }
-                        sockets.addAll(one);
+                        for (LocalSocket s : one) {
+                            out.socket(s, no);
+                        }
                     }
                     case "PowerShell CSV" -> {
                         if (line.startsWith("#TYPE")) {
+                            out.heading(no);
                             continue;
                         }
                         if (line.contains("LocalAddress")) {
                             header = line;
+                            out.heading(no);
                             continue;
                         }
-                        List<LocalSocket> one = WindowsOutput.powerShell(header + "\n" + line, source, true);
-                        if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "not a socket this command lists"));
+                        List<LocalSocket> some = WindowsOutput.powerShell(header + "\n" + line, source, true);
+                        if (some.isEmpty()) {
+                            out.unread(no, line, "not a socket this command lists");
                         }
-                        sockets.addAll(one);
+                        for (LocalSocket s : some) {
+                            out.socket(s, no);
+                        }
                     }
                     default -> { // netstat -ano or -anob (Windows)
                         var m = BRACKETED.matcher(line);
-                        if (m.matches() && started && !sockets.isEmpty()) {
-                            sockets.set(sockets.size() - 1, named(sockets.get(sockets.size() - 1), m.group(1)));
+                        LocalSocket last = out.last();
+                        if (m.matches() && started && last != null) {
+                            out.amendLast(named(last, m.group(1)), no);
                             continue;
                         }
                         if (!WINDOWS_SOCKET.matcher(line).matches()) {
                             if (started) {
-                                unread.add(new Unread(no, line, "not a TCP or UDP line of netstat"));
+                                out.unread(no, line, "not a TCP or UDP line of netstat");
+                            } else {
+                                out.heading(no); // the headings before the first socket
                             }
-                            continue; // the headings before the first socket
+                            continue;
                         }
                         started = true;
                         List<LocalSocket> one = WindowsOutput.netstat(line, source, true);
                         if (one.isEmpty()) {
-                            unread.add(new Unread(no, line, "a state this command does not read (netstat writes it in "
-                                    + "the display language)"));
+                            out.unread(no, line, "a state this command does not read (netstat writes it in "
+                                    + "the display language)");
                         }
-                        sockets.addAll(one);
+                        for (LocalSocket s : one) {
+                            out.socket(s, no);
+                        }
                     }
                 }
             } catch (InspectException e) {
-                String why = e.getMessage();
-                int at = why.indexOf(": line ");
-                unread.add(new Unread(no, line, at >= 0 ? why.substring(why.indexOf(' ', at + 7) + 1) : why));
+                out.unread(no, line, e);
             } catch (RuntimeException e) {
-                unread.add(new Unread(no, line, "not a socket: " + e.getMessage()));
+                out.unread(no, line, "not a socket: " + e.getMessage());
             }
         }
-        return new Reading(format, sockets, unread);
     }
 
     private static LocalSocket named(LocalSocket s, String name) {

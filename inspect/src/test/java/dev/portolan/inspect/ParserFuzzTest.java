@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +20,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Every reader of system output, given any bytes or a mutated fixture, returns sockets or throws
- * {@link InspectException} naming its source: never another exception.
+ * {@link InspectException} naming its source: never another exception. A capture read by {@link
+ * CapturedOutput} loses no line: each line that is not blank is a heading of its format, a line of
+ * a socket, or unread with the reason, and only one of these.
  */
 class ParserFuzzTest {
     /** The fixtures and the reader that reads each. */
@@ -27,7 +31,8 @@ class ParserFuzzTest {
         LSOF("lsof-macos.txt"), LSOF_C0("lsof-macos-c0.txt"), POWERSHELL("windows-powershell.csv"),
         NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
         NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
-        CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt");
+        CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt"),
+        CAPTURED_CSV("windows-powershell.csv");
 
         final String fixture;
 
@@ -47,14 +52,35 @@ class ParserFuzzTest {
                 case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
-                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS ->
-                        assertThat(CapturedOutput.read(bytes, "src")).isNotNull();
+                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV ->
+                        assertEveryLineAccounted(CapturedOutput.ledger(bytes, "src"));
             }
         }
 
         private static void table(byte[] bytes, Transport t, AddressFamily f) throws InspectException {
             List<ProcNetTable.Entry> out = new ArrayList<>();
             new ProcNetTable("src", t, f, true, ByteOrder.LITTLE_ENDIAN).parse(bytes, out);
+        }
+    }
+
+    /** Each line that is not blank is in exactly one of headings, socket lines and unread lines. */
+    static void assertEveryLineAccounted(CaptureLedger ledger) {
+        List<String> lines = ledger.lines();
+        Map<Integer, String> kind = new HashMap<>();
+        for (int n : ledger.headings()) {
+            assertThat(kind.put(n, "heading")).as("line %d", n).isIn(null, "heading");
+        }
+        for (int n : ledger.socketLines()) {
+            assertThat(kind.put(n, "socket")).as("line %d", n).isIn(null, "socket");
+        }
+        for (CapturedOutput.Unread u : ledger.reading().unread()) {
+            assertThat(kind.put(u.line(), "unread")).as("line %d: %s", u.line(), u.why()).isNull();
+            assertThat(u.text()).isEqualTo(lines.get(u.line() - 1));
+            assertThat(u.why()).isNotBlank();
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(kind.containsKey(i + 1)).as("line %d \"%s\" is accounted for", i + 1, lines.get(i))
+                    .isEqualTo(!lines.get(i).isBlank());
         }
     }
 
