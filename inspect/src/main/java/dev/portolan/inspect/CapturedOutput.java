@@ -77,6 +77,7 @@ public final class CapturedOutput {
     private static void lineByLine(String[] lines, String format, String source, CaptureLedger out) {
         String header = null;
         boolean started = false;
+        boolean nameable = false; // whether the last netstat line was read as a socket that a [program] line may name
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int no = i + 1;
@@ -138,8 +139,14 @@ public final class CapturedOutput {
                     default -> { // netstat -ano or -anob (Windows)
                         var m = BRACKETED.matcher(line);
                         LocalSocket last = out.last();
-                        if (m.matches() && started && last != null) {
-                            out.amendLast(named(last, m.group(1)), no);
+                        if (m.matches() && started) {
+                            // -anob names the program under its socket's line, after the service if any
+                            if (nameable && last != null) {
+                                out.amendLast(named(last, m.group(1)), no);
+                                nameable = false;
+                            } else {
+                                out.unread(no, line, "names the program of a line above that was not read as a socket");
+                            }
                             continue;
                         }
                         if (!WINDOWS_SOCKET.matcher(line).matches()) {
@@ -151,6 +158,7 @@ public final class CapturedOutput {
                             continue;
                         }
                         started = true;
+                        nameable = false;
                         List<LocalSocket> one = WindowsOutput.netstat(line, source, true);
                         if (one.isEmpty()) {
                             out.unread(no, line, "a state this command does not read (netstat writes it in "
@@ -159,6 +167,7 @@ public final class CapturedOutput {
                         for (LocalSocket s : one) {
                             out.socket(s, no);
                         }
+                        nameable = !one.isEmpty();
                     }
                 }
             } catch (InspectException e) {

@@ -87,6 +87,23 @@ class CapturedOutputTest {
     }
 
     @Test
+    void netstatAnob_theProgramOfAnUnreadLine_namesNoEarlierSocket() throws InspectException {
+        // The program named under a line that was not read (a state in the display language) belonged to
+        // the socket of the last line that was: svchost.exe's port 135 became chrome.exe's.
+        String text = "  Proto  Lokale Adresse         Remoteadresse          Status           PID\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              ABHÖREN         1012\r\n  RpcSs\r\n [svchost.exe]\r\n"
+                + "  TCP    10.0.0.2:49811         140.82.112.25:443      HERGESTELLT     7712\r\n [chrome.exe]\r\n"
+                + " [svchost.exe]\r\n";
+        CapturedOutput.Reading r = CapturedOutput.read(text.getBytes(StandardCharsets.UTF_8), "paste");
+        assertThat(lines(r)).containsExactly("tcp ipv4 0.0.0.0:135 listen | 1012 svchost.exe (null)");
+        assertThat(r.unread()).extracting(u -> u.line() + " " + u.why()).containsExactly(
+                "3 not a TCP or UDP line of netstat",
+                "5 a state this command does not read (netstat writes it in the display language)",
+                "6 names the program of a line above that was not read as a socket",
+                "7 names the program of a line above that was not read as a socket");
+    }
+
+    @Test
     void binaryUnknownAndHugeInput_areRefusedWithTheReason() {
         assertThatThrownBy(() -> CapturedOutput.read(new byte[] {'a', 0, 'b'}, "x.bin"))
                 .hasMessageStartingWith("x.bin is not text (it holds NUL bytes)");
