@@ -2,6 +2,7 @@ package dev.portolan.inspect;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,14 +51,7 @@ public final class CapturedOutput {
             throw new InspectException(source + " has " + bytes.length + " bytes; a capture may have at most "
                     + MOST_BYTES + " (8 MiB)");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            // Windows consoles write their code page: read it byte for byte (the numbers and names are ASCII)
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
-        }
+        String text = text(bytes, source);
         if (text.indexOf('\0') >= 0) {
             throw new InspectException(source + " is not text (it holds NUL bytes): give the output of ss, netstat, lsof "
                     + "or PowerShell as text");
@@ -71,6 +65,41 @@ public final class CapturedOutput {
         CaptureLedger out = new CaptureLedger(format, source, lines);
         lineByLine(lines, format, source, out);
         return out;
+    }
+
+    /**
+     * The text of a capture: UTF-16 after its byte order mark (what {@code >} and {@code Out-File}
+     * write in Windows PowerShell), UTF-8 with or without one, else byte for byte.
+     */
+    private static String text(byte[] bytes, String source) throws InspectException {
+        Charset utf16 = null;
+        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            utf16 = StandardCharsets.UTF_16LE;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            utf16 = StandardCharsets.UTF_16BE;
+        }
+        if (utf16 != null) {
+            try {
+                return strict(utf16, bytes, 2);
+            } catch (CharacterCodingException e) {
+                throw new InspectException(source + " starts with the byte order mark of " + utf16.name()
+                        + " but is not " + utf16.name() + " text: save the capture again, or as UTF-8");
+            }
+        }
+        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return strict(StandardCharsets.UTF_8, bytes, from);
+        } catch (CharacterCodingException e) {
+            // Windows consoles write their code page: read it byte for byte (the numbers and names are ASCII)
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String strict(Charset charset, byte[] bytes, int from) throws CharacterCodingException {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, from, bytes.length - from)).toString();
     }
 
     /** Reads the formats whose every line stands alone (a bracketed program name of netstat -anob aside). */

@@ -3,7 +3,9 @@ package dev.portolan.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,27 @@ class CapturedOutputTest {
                 "5 a state this command does not read (netstat writes it in the display language)",
                 "6 names the program of a line above that was not read as a socket",
                 "7 names the program of a line above that was not read as a socket");
+    }
+
+    @Test
+    void capturesSavedByWindowsPowerShell_utf16WithItsMark_andUtf8WithAMark() throws InspectException {
+        // Windows PowerShell's > and Out-File write UTF-16LE with a byte order mark; Out-File -Encoding utf8
+        // writes a mark before UTF-8
+        String csv = Fixtures.text("windows-powershell.csv");
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            CapturedOutput.Reading r = CapturedOutput.read(("\uFEFF" + csv).getBytes(charset), "ps.csv");
+            assertThat(r.format()).isEqualTo("PowerShell CSV");
+            assertThat(r.sockets()).isEqualTo(read("windows-powershell.csv").sockets());
+            assertThat(r.unread()).isEqualTo(read("windows-powershell.csv").unread());
+        }
+        CapturedOutput.Reading r = CapturedOutput.read(("\uFEFF" + Fixtures.text("lsof-macos.txt"))
+                .getBytes(StandardCharsets.UTF_8), "lsof.txt");
+        assertThat(r.format()).as("the mark is not part of the first line").isEqualTo("lsof");
+        assertThat(r.sockets()).isEqualTo(read("lsof-macos.txt").sockets());
+        byte[] odd = Arrays.copyOf(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE), 101);
+        assertThatThrownBy(() -> CapturedOutput.read(odd, "ps.csv")).isInstanceOf(InspectException.class)
+                .hasMessage("ps.csv starts with the byte order mark of UTF-16LE but is not UTF-16LE text: save the "
+                        + "capture again, or as UTF-8");
     }
 
     @Test
