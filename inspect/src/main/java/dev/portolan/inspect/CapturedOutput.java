@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 /**
  * Reads what a person captured on another machine and pasted here: the output of {@code ss}
  * ({@code -tulpn}, {@code -tanp}), Linux {@code netstat -tulpn}, {@code lsof -i} (with or without
- * {@code -n -P}), Windows {@code netstat -ano} or {@code -anob}, or PowerShell's
- * {@code Get-NetTCPConnection} and {@code Get-NetUDPEndpoint} as CSV. The format is found from the
- * text; every line is read on its own, and a line that is not a socket of that format is kept
- * with the reason, never dropped in silence.
+ * {@code -n -P}), Windows {@code netstat -ano} or {@code -anob}, the Linux socket tables {@code
+ * /proc/net/tcp}, {@code tcp6}, {@code udp} and {@code udp6} as {@code cat} or {@code head} print
+ * them (see {@link ProcNetCapture}), or PowerShell's {@code Get-NetTCPConnection} and {@code
+ * Get-NetUDPEndpoint} as CSV. The format is found from the text; every line is read on its own,
+ * and a line that is not a socket of that format is kept with the reason, never dropped in
+ * silence.
  */
 public final class CapturedOutput {
     /** The most bytes a capture may have. */
     public static final int MOST_BYTES = 8 * 1024 * 1024;
     private static final Pattern WINDOWS_SOCKET = Pattern.compile("\\s*(TCP|UDP)\\s+\\S+:\\S+\\s+.*");
+    private static final String PROC_NET = "/proc/net tables";
     private static final Pattern BRACKETED = Pattern.compile("\\s*\\[(.+)]\\s*");
 
     private CapturedOutput() {}
@@ -53,17 +56,22 @@ public final class CapturedOutput {
         }
         String text = text(bytes, source);
         if (text.indexOf('\0') >= 0) {
-            throw new InspectException(source + " is not text (it holds NUL bytes): give the output of ss, netstat, lsof "
-                    + "or PowerShell as text");
+            throw new InspectException(source + " is not text (it holds NUL bytes): give the output of ss, netstat, lsof, "
+                    + "cat /proc/net/tcp or PowerShell as text");
         }
         String[] lines = text.split("\r?\n", -1);
         String format = format(lines);
         if (format == null) {
             throw new InspectException(source + " is not output this command knows: give ss -tulpn or -tanp, netstat "
-                    + "-tulpn (Linux) or -ano (Windows), lsof -i, or Get-NetTCPConnection | ConvertTo-Csv");
+                    + "-tulpn (Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, udp, udp6), or "
+                    + "Get-NetTCPConnection | ConvertTo-Csv");
         }
         CaptureLedger out = new CaptureLedger(format, source, lines);
-        lineByLine(lines, format, source, out);
+        if (format.equals(PROC_NET)) {
+            ProcNetCapture.read(lines, source, out);
+        } else {
+            lineByLine(lines, format, source, out);
+        }
         return out;
     }
 
@@ -224,6 +232,9 @@ public final class CapturedOutput {
             }
             if (SsOutput.isHeader(line)) {
                 return "ss";
+            }
+            if (ProcNetCapture.isHeader(line)) {
+                return PROC_NET;
             }
             if (NetstatOutput.isHeader(line)) {
                 return "netstat (Linux)";

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Captures of other machines' output, each read line by line, unread lines kept with the reason. */
@@ -17,6 +18,27 @@ class CapturedOutputTest {
 
     private static List<String> lines(CapturedOutput.Reading r) {
         return r.sockets().stream().map(LsofOutputTest::line).toList();
+    }
+
+    /** {@code tcp ipv4 10.0.2.15:22 established -> 10.0.2.2:55460 pid 812 user 0}; pid and user "-" when absent. */
+    static List<String> sockets(CapturedOutput.Reading r) {
+        return r.sockets().stream().map(s -> s.transport() + " " + s.family() + " " + s.endpoint() + " " + s.state()
+                + s.remoteEndpoint().map(e -> " -> " + e).orElse("") + " pid "
+                + (s.owners().isEmpty() ? "-" : s.owners().stream().map(o -> Long.toString(o.pid()))
+                        .collect(Collectors.joining(",")))
+                + " user " + (s.user() == null ? "-" : s.user())).toList();
+    }
+
+    /** {@code 12: why}. */
+    static List<String> unread(CapturedOutput.Reading r) {
+        return r.unread().stream().map(u -> u.line() + ": " + u.why()).toList();
+    }
+
+    /** Reads a fixture, checking that each of its lines is accounted for once. */
+    static CaptureLedger ledger(String fixture) throws InspectException {
+        CaptureLedger ledger = CapturedOutput.ledger(Fixtures.bytes(fixture), fixture);
+        ParserFuzzTest.assertEveryLineAccounted(ledger);
+        return ledger;
     }
 
     @Test
@@ -124,6 +146,17 @@ class CapturedOutputTest {
         assertThatThrownBy(() -> CapturedOutput.read(odd, "ps.csv")).isInstanceOf(InspectException.class)
                 .hasMessage("ps.csv starts with the byte order mark of UTF-16LE but is not UTF-16LE text: save the "
                         + "capture again, or as UTF-8");
+    }
+
+    @Test
+    void procNetTables_areFoundByTheirHeader_rowsWithoutOneAreRefused() throws InspectException {
+        assertThat(read("proc-net-cat.txt").format()).isEqualTo("/proc/net tables");
+        assertThat(read("proc-net-head.txt").format()).isEqualTo("/proc/net tables");
+        String rows = "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 16742 1\n";
+        assertThatThrownBy(() -> CapturedOutput.read(rows.getBytes(StandardCharsets.US_ASCII), "rows.txt"))
+                .isInstanceOf(InspectException.class).hasMessage("rows.txt is not output this command knows: give ss "
+                        + "-tulpn or -tanp, netstat -tulpn (Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, "
+                        + "udp, udp6), or Get-NetTCPConnection | ConvertTo-Csv");
     }
 
     @Test

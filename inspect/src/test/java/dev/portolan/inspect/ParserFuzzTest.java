@@ -32,7 +32,8 @@ class ParserFuzzTest {
         NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
         NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
         CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt"),
-        CAPTURED_CSV("windows-powershell.csv");
+        CAPTURED_CSV("windows-powershell.csv"), CAPTURED_PROC_CAT("proc-net-cat.txt"),
+        CAPTURED_PROC_HEAD("proc-net-head.txt");
 
         final String fixture;
 
@@ -52,7 +53,8 @@ class ParserFuzzTest {
                 case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
-                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV ->
+                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV, CAPTURED_PROC_CAT,
+                        CAPTURED_PROC_HEAD ->
                         assertEveryLineAccounted(CapturedOutput.ledger(bytes, "src"));
             }
         }
