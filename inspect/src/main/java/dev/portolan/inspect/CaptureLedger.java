@@ -1,13 +1,15 @@
 package dev.portolan.inspect;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The account of a capture's lines as its reader goes: every line that is not blank is a heading
  * of the format (a column header, a rule of dashes, a preamble), a line of a socket (a socket of a
- * list or of a wrapped row spans several), or unread with the reason. No line is in two of these,
+ * list or of a wrapped row spans several), or unread with the reason (an unread entry of several
+ * lines is one unread line, the first, whose reason names the others). No line is in two of these,
  * and none is left out.
  */
 final class CaptureLedger {
@@ -18,6 +20,7 @@ final class CaptureLedger {
     private final List<CapturedOutput.Unread> unread = new ArrayList<>();
     private final List<Integer> headings = new ArrayList<>();
     private final List<Integer> socketLines = new ArrayList<>();
+    private final List<Integer> unreadLines = new ArrayList<>();
 
     /** @param lines the capture's lines, the first being line 1 */
     CaptureLedger(String format, String source, String[] lines) {
@@ -52,6 +55,16 @@ final class CaptureLedger {
 
     void unread(int line, String text, String why) {
         unread.add(new CapturedOutput.Unread(line, text, why));
+        unreadLines.add(line);
+    }
+
+    /**
+     * An entry of several lines that is not a socket: one unread line, the first, whose reason
+     * names them all, and the others it stands for.
+     */
+    void unread(int line, String text, String why, List<Integer> alsoLines) {
+        unread(line, text, why);
+        unreadLines.addAll(alsoLines);
     }
 
     /** An unread line whose reason is an {@link InspectException} of this capture's readers. */
@@ -70,8 +83,11 @@ final class CaptureLedger {
         socketLines.add(line);
     }
 
+    /** What the capture held; the unread lines in the order of the text. */
     CapturedOutput.Reading reading() {
-        return new CapturedOutput.Reading(format, sockets, unread);
+        List<CapturedOutput.Unread> byLine = new ArrayList<>(unread);
+        byLine.sort(Comparator.comparingInt(CapturedOutput.Unread::line));
+        return new CapturedOutput.Reading(format, sockets, byLine);
     }
 
     /** The lines taken as the format's headings, in the order read. */
@@ -82,6 +98,17 @@ final class CaptureLedger {
     /** The lines the sockets were read from, in the order read. */
     List<Integer> socketLines() {
         return List.copyOf(socketLines);
+    }
+
+    /** The lines not read as sockets: each unread line and the lines of its entry. */
+    List<Integer> unreadLines() {
+        return List.copyOf(unreadLines);
+    }
+
+    /** A reader's message without the source: {@code "line 3 has LocalPort \"x\", expected ..."}. */
+    String withoutSource(InspectException e) {
+        String m = e.getMessage();
+        return m.startsWith(source + ": ") ? m.substring(source.length() + 2) : m;
     }
 
     /**
@@ -98,6 +125,6 @@ final class CaptureLedger {
             }
             return m.substring(Math.min(m.length(), at + 1));
         }
-        return m.startsWith(source + ": ") ? m.substring(source.length() + 2) : m;
+        return withoutSource(e);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a person captured on another machine and pasted here: the output of {@code ss}
@@ -15,15 +16,18 @@ import java.util.regex.Pattern;
  * {@code -n -P}), Windows {@code netstat -ano} or {@code -anob}, the Linux socket tables {@code
  * /proc/net/tcp}, {@code tcp6}, {@code udp} and {@code udp6} as {@code cat} or {@code head} print
  * them (see {@link ProcNetCapture}), or PowerShell's {@code Get-NetTCPConnection} and {@code
- * Get-NetUDPEndpoint} as CSV. The format is found from the text; every line is read on its own,
- * and a line that is not a socket of that format is kept with the reason, never dropped in
- * silence.
+ * Get-NetUDPEndpoint} piped to {@code Format-List} (see {@link PowerShellList}) or to {@code
+ * ConvertTo-Csv}. A capture may be UTF-8 or, after its byte order mark, UTF-16 (what Windows
+ * PowerShell's {@code >} writes). The format is found from the text; every line is read on its
+ * own, or with the lines of its entry in a list, and a line that is not a socket of that format is
+ * kept with the reason, never dropped in silence.
  */
 public final class CapturedOutput {
     /** The most bytes a capture may have. */
     public static final int MOST_BYTES = 8 * 1024 * 1024;
     private static final Pattern WINDOWS_SOCKET = Pattern.compile("\\s*(TCP|UDP)\\s+\\S+:\\S+\\s+.*");
     private static final String PROC_NET = "/proc/net tables";
+    private static final String POWERSHELL_LIST = "PowerShell list";
     private static final Pattern BRACKETED = Pattern.compile("\\s*\\[(.+)]\\s*");
 
     private CapturedOutput() {}
@@ -64,13 +68,13 @@ public final class CapturedOutput {
         if (format == null) {
             throw new InspectException(source + " is not output this command knows: give ss -tulpn or -tanp, netstat "
                     + "-tulpn (Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, udp, udp6), or "
-                    + "Get-NetTCPConnection | ConvertTo-Csv");
+                    + "Get-NetTCPConnection or Get-NetUDPEndpoint with | Format-List or with | ConvertTo-Csv");
         }
         CaptureLedger out = new CaptureLedger(format, source, lines);
-        if (format.equals(PROC_NET)) {
-            ProcNetCapture.read(lines, source, out);
-        } else {
-            lineByLine(lines, format, source, out);
+        switch (format) {
+            case PROC_NET -> ProcNetCapture.read(lines, source, out);
+            case POWERSHELL_LIST -> PowerShellList.read(lines, source, out);
+            default -> lineByLine(lines, format, source, out);
         }
         return out;
     }
@@ -225,8 +229,9 @@ public final class CapturedOutput {
     }
 
     /** The format of a capture, from its lines, or null. */
-    static String format(String[] lines) {
-        for (String line : lines) {
+    static @Nullable String format(String[] lines) {
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             if (line.isBlank() || NetstatOutput.isPreamble(line) || line.startsWith("#TYPE")) {
                 continue;
             }
@@ -244,6 +249,9 @@ public final class CapturedOutput {
             }
             if (line.contains("LocalAddress") && line.contains(",")) {
                 return "PowerShell CSV";
+            }
+            if (PowerShellList.isLocalAddress(line)) {
+                return POWERSHELL_LIST;
             }
             if (WINDOWS_SOCKET.matcher(line).matches()) {
                 return "netstat (Windows)";

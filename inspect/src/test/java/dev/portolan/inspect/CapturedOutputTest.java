@@ -154,9 +154,30 @@ class CapturedOutputTest {
         assertThat(read("proc-net-head.txt").format()).isEqualTo("/proc/net tables");
         String rows = "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 16742 1\n";
         assertThatThrownBy(() -> CapturedOutput.read(rows.getBytes(StandardCharsets.US_ASCII), "rows.txt"))
-                .isInstanceOf(InspectException.class).hasMessage("rows.txt is not output this command knows: give ss "
-                        + "-tulpn or -tanp, netstat -tulpn (Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, "
-                        + "udp, udp6), or Get-NetTCPConnection | ConvertTo-Csv");
+                .isInstanceOf(InspectException.class).hasMessage("rows.txt " + UNKNOWN);
+    }
+
+    private static final String UNKNOWN = "is not output this command knows: give ss -tulpn or -tanp, netstat -tulpn "
+            + "(Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, udp, udp6), or Get-NetTCPConnection or "
+            + "Get-NetUDPEndpoint with | Format-List or with | ConvertTo-Csv";
+
+    @Test
+    void powerShellLists_areFoundByTheirLocalAddress() throws InspectException {
+        for (String list : List.of("powershell-list.txt", "powershell-list-all.txt", "powershell-list-narrow.txt")) {
+            assertThat(read(list).format()).as(list).isEqualTo("PowerShell list");
+        }
+        assertThat(read("windows-powershell.csv").format()).isEqualTo("PowerShell CSV");
+    }
+
+    @Test
+    void textThatOnlyLooksLikeAList_isRefused() {
+        for (String text : List.of(
+                // another object's list
+                "Id      : 1012\nHandles : 655\nName    : svchost\n",
+                "local address 0.0.0.0 and port 22\n")) {
+            assertThatThrownBy(() -> CapturedOutput.read(text.getBytes(StandardCharsets.UTF_8), "paste"))
+                    .as(text).isInstanceOf(InspectException.class).hasMessage("paste " + UNKNOWN);
+        }
     }
 
     @Test
@@ -164,7 +185,7 @@ class CapturedOutputTest {
         assertThatThrownBy(() -> CapturedOutput.read(new byte[] {'a', 0, 'b'}, "x.bin"))
                 .hasMessageStartingWith("x.bin is not text (it holds NUL bytes)");
         assertThatThrownBy(() -> CapturedOutput.read("hello\nworld\n".getBytes(StandardCharsets.UTF_8), "notes.txt"))
-                .hasMessageStartingWith("notes.txt is not output this command knows");
+                .hasMessage("notes.txt " + UNKNOWN);
         assertThatThrownBy(() -> CapturedOutput.read(new byte[CapturedOutput.MOST_BYTES + 1], "big"))
                 .hasMessageContaining("at most 8388608 (8 MiB)");
     }

@@ -33,7 +33,8 @@ class ParserFuzzTest {
         NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
         CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt"),
         CAPTURED_CSV("windows-powershell.csv"), CAPTURED_PROC_CAT("proc-net-cat.txt"),
-        CAPTURED_PROC_HEAD("proc-net-head.txt");
+        CAPTURED_PROC_HEAD("proc-net-head.txt"), CAPTURED_PS_LIST("powershell-list.txt"), CAPTURED_PS_LIST_ALL("powershell-list-all.txt"),
+        CAPTURED_PS_LIST_NARROW("powershell-list-narrow.txt");
 
         final String fixture;
 
@@ -54,7 +55,7 @@ class ParserFuzzTest {
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
                 case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV, CAPTURED_PROC_CAT,
-                        CAPTURED_PROC_HEAD ->
+                        CAPTURED_PROC_HEAD, CAPTURED_PS_LIST, CAPTURED_PS_LIST_ALL, CAPTURED_PS_LIST_NARROW ->
                         assertEveryLineAccounted(CapturedOutput.ledger(bytes, "src"));
             }
         }
@@ -75,8 +76,11 @@ class ParserFuzzTest {
         for (int n : ledger.socketLines()) {
             assertThat(kind.put(n, "socket")).as("line %d", n).isIn(null, "socket");
         }
+        for (int n : ledger.unreadLines()) {
+            assertThat(kind.put(n, "unread")).as("line %d", n).isNull();
+        }
         for (CapturedOutput.Unread u : ledger.reading().unread()) {
-            assertThat(kind.put(u.line(), "unread")).as("line %d: %s", u.line(), u.why()).isNull();
+            assertThat(kind.get(u.line())).isEqualTo("unread");
             assertThat(u.text()).isEqualTo(lines.get(u.line() - 1));
             assertThat(u.why()).isNotBlank();
         }
