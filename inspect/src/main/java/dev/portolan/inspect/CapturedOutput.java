@@ -16,17 +16,19 @@ import org.jspecify.annotations.Nullable;
  * {@code -n -P}), Windows {@code netstat -ano} or {@code -anob}, the Linux socket tables {@code
  * /proc/net/tcp}, {@code tcp6}, {@code udp} and {@code udp6} as {@code cat} or {@code head} print
  * them (see {@link ProcNetCapture}), or PowerShell's {@code Get-NetTCPConnection} and {@code
- * Get-NetUDPEndpoint} piped to {@code Format-List} (see {@link PowerShellList}) or to {@code
- * ConvertTo-Csv}. A capture may be UTF-8 or, after its byte order mark, UTF-16 (what Windows
- * PowerShell's {@code >} writes). The format is found from the text; every line is read on its
- * own, or with the lines of its entry in a list, and a line that is not a socket of that format is
- * kept with the reason, never dropped in silence.
+ * Get-NetUDPEndpoint} as they print by default, in a table (see {@link PowerShellTable}), piped to
+ * {@code Format-List} (see {@link PowerShellList}) or to {@code ConvertTo-Csv}. A capture may be
+ * UTF-8 or, after its byte order mark, UTF-16 (what Windows PowerShell's {@code >} writes). The
+ * format is found from the text; every line is read on its own, or with the lines of its entry
+ * (a list's, a wrapped row's), and a line that is not a socket of that format is kept with the
+ * reason, never dropped in silence.
  */
 public final class CapturedOutput {
     /** The most bytes a capture may have. */
     public static final int MOST_BYTES = 8 * 1024 * 1024;
     private static final Pattern WINDOWS_SOCKET = Pattern.compile("\\s*(TCP|UDP)\\s+\\S+:\\S+\\s+.*");
     private static final String PROC_NET = "/proc/net tables";
+    private static final String POWERSHELL_TABLE = "PowerShell table";
     private static final String POWERSHELL_LIST = "PowerShell list";
     private static final Pattern BRACKETED = Pattern.compile("\\s*\\[(.+)]\\s*");
 
@@ -68,11 +70,13 @@ public final class CapturedOutput {
         if (format == null) {
             throw new InspectException(source + " is not output this command knows: give ss -tulpn or -tanp, netstat "
                     + "-tulpn (Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, udp, udp6), or "
-                    + "Get-NetTCPConnection or Get-NetUDPEndpoint with | Format-List or with | ConvertTo-Csv");
+                    + "Get-NetTCPConnection or Get-NetUDPEndpoint as PowerShell prints them, with | Format-List or with "
+                    + "| ConvertTo-Csv");
         }
         CaptureLedger out = new CaptureLedger(format, source, lines);
         switch (format) {
             case PROC_NET -> ProcNetCapture.read(lines, source, out);
+            case POWERSHELL_TABLE -> PowerShellTable.read(lines, source, out);
             case POWERSHELL_LIST -> PowerShellList.read(lines, source, out);
             default -> lineByLine(lines, format, source, out);
         }
@@ -249,6 +253,9 @@ public final class CapturedOutput {
             }
             if (line.contains("LocalAddress") && line.contains(",")) {
                 return "PowerShell CSV";
+            }
+            if (PowerShellTable.isHeader(lines, i)) {
+                return POWERSHELL_TABLE;
             }
             if (PowerShellList.isLocalAddress(line)) {
                 return POWERSHELL_LIST;

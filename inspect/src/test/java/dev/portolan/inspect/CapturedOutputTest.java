@@ -159,10 +159,14 @@ class CapturedOutputTest {
 
     private static final String UNKNOWN = "is not output this command knows: give ss -tulpn or -tanp, netstat -tulpn "
             + "(Linux) or -ano (Windows), lsof -i, cat /proc/net/tcp (tcp6, udp, udp6), or Get-NetTCPConnection or "
-            + "Get-NetUDPEndpoint with | Format-List or with | ConvertTo-Csv";
+            + "Get-NetUDPEndpoint as PowerShell prints them, with | Format-List or with | ConvertTo-Csv";
 
     @Test
-    void powerShellLists_areFoundByTheirLocalAddress() throws InspectException {
+    void powerShellTablesAndLists_areFoundByTheirHeaderAndRuleOrTheirLocalAddress() throws InspectException {
+        for (String table : List.of("powershell-tcp-table.txt", "powershell-udp-table.txt",
+                "powershell-tcp-table-narrow.txt", "powershell-tcp-table-ps7-narrow.txt", "powershell-tcp-table-wrap.txt")) {
+            assertThat(read(table).format()).as(table).isEqualTo("PowerShell table");
+        }
         for (String list : List.of("powershell-list.txt", "powershell-list-all.txt", "powershell-list-narrow.txt")) {
             assertThat(read(list).format()).as(list).isEqualTo("PowerShell list");
         }
@@ -170,10 +174,19 @@ class CapturedOutputTest {
     }
 
     @Test
-    void textThatOnlyLooksLikeAList_isRefused() {
+    void textThatOnlyLooksLikeATableOrAList_isRefused() {
         for (String text : List.of(
+                // a header without its rule of dashes (a chat that squeezed the spaces out)
+                "LocalAddress LocalPort RemoteAddress RemotePort State AppliedSetting OwningProcess\n"
+                        + "0.0.0.0 135 0.0.0.0 0 Listen 1012\n",
+                // a rule under another table's header
+                "Handles  NPM(K)    PM(K)      WS(K)     CPU(s)     Id  SI ProcessName\n"
+                        + "-------  ------    -----      -----     ------     --  -- -----------\n"
+                        + "    655      40    23460      31560       2.33   1012   0 svchost\n",
                 // another object's list
                 "Id      : 1012\nHandles : 655\nName    : svchost\n",
+                // rows of a table without its header
+                "::                                  135       ::                                  0          Listen\n",
                 "local address 0.0.0.0 and port 22\n")) {
             assertThatThrownBy(() -> CapturedOutput.read(text.getBytes(StandardCharsets.UTF_8), "paste"))
                     .as(text).isInstanceOf(InspectException.class).hasMessage("paste " + UNKNOWN);

@@ -33,7 +33,10 @@ class ParserFuzzTest {
         NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
         CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt"),
         CAPTURED_CSV("windows-powershell.csv"), CAPTURED_PROC_CAT("proc-net-cat.txt"),
-        CAPTURED_PROC_HEAD("proc-net-head.txt"), CAPTURED_PS_LIST("powershell-list.txt"), CAPTURED_PS_LIST_ALL("powershell-list-all.txt"),
+        CAPTURED_PROC_HEAD("proc-net-head.txt"), CAPTURED_PS_TABLE("powershell-tcp-table.txt"),
+        CAPTURED_PS_TABLE_UDP("powershell-udp-table.txt"), CAPTURED_PS_TABLE_NARROW("powershell-tcp-table-narrow.txt"),
+        CAPTURED_PS_TABLE_PS7("powershell-tcp-table-ps7-narrow.txt"), CAPTURED_PS_TABLE_WRAP("powershell-tcp-table-wrap.txt"),
+        CAPTURED_PS_LIST("powershell-list.txt"), CAPTURED_PS_LIST_ALL("powershell-list-all.txt"),
         CAPTURED_PS_LIST_NARROW("powershell-list-narrow.txt");
 
         final String fixture;
@@ -55,7 +58,9 @@ class ParserFuzzTest {
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
                 case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV, CAPTURED_PROC_CAT,
-                        CAPTURED_PROC_HEAD, CAPTURED_PS_LIST, CAPTURED_PS_LIST_ALL, CAPTURED_PS_LIST_NARROW ->
+                        CAPTURED_PROC_HEAD, CAPTURED_PS_TABLE, CAPTURED_PS_TABLE_UDP, CAPTURED_PS_TABLE_NARROW,
+                        CAPTURED_PS_TABLE_PS7, CAPTURED_PS_TABLE_WRAP, CAPTURED_PS_LIST, CAPTURED_PS_LIST_ALL,
+                        CAPTURED_PS_LIST_NARROW ->
                         assertEveryLineAccounted(CapturedOutput.ledger(bytes, "src"));
             }
         }
