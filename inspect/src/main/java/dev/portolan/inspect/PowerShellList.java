@@ -87,7 +87,7 @@ final class PowerShellList {
                 values.get(last).append(line.strip());
                 taken.add(no);
             } else {
-                out.unread(no, line, "not a line of Format-List (Name : Value, or the rest of a long value)");
+                out.unread(no, line, "not a line of Format-List: neither Name : Value nor the indented rest of a long value");
                 if (last != null && PowerShellObject.NAMES.contains(last) && doubt == null
                         && line.strip().chars().noneMatch(Character::isWhitespace)) {
                     doubt = "line " + no + ", under " + last + ", may be the rest of its value, not indented";
@@ -102,7 +102,7 @@ final class PowerShellList {
         List<Integer> others = taken.subList(1, taken.size());
         String span = "lines " + first + "-" + taken.get(taken.size() - 1);
         if (!values.containsKey("LocalAddress") && !values.containsKey("LocalPort")) {
-            out.unread(first, lines[first - 1], "an entry (" + span + ") without LocalAddress and LocalPort, not a "
+            out.unread(first, lines[first - 1], "an entry of " + span + " without LocalAddress and LocalPort, not a "
                     + "socket of Get-NetTCPConnection or Get-NetUDPEndpoint", others);
             return;
         }

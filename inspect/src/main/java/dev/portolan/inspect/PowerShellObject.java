@@ -69,7 +69,7 @@ final class PowerShellObject {
         }
         if (!properties.containsKey("State")) {
             throw new InspectException(source + ": line " + line + " has no State, expected the state of the TCP "
-                    + "connection (was its column left out for the console's width?)");
+                    + "connection: was its column left out for the console's width?");
         }
         String stateText = whole(properties, "State", source, line);
         SocketState state = WindowsOutput.tcpState(stateText);

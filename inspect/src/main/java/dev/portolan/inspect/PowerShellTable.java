@@ -76,7 +76,7 @@ final class PowerShellTable {
             } else if (prompt) {
                 out.unread(no, line, "a PowerShell prompt, not a socket");
             } else if (section == null) {
-                out.unread(no, line, "comes before the table's header (LocalAddress LocalPort ... over a rule of dashes)");
+                out.unread(no, line, "comes before the table's header, LocalAddress LocalPort ... over a rule of dashes");
             } else if (cells == null) {
                 out.unread(no, line, "does not line up with the columns of the rule of dashes on line " + section.rule());
             } else if (row != null) {

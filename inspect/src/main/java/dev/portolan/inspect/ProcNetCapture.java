@@ -61,7 +61,7 @@ final class ProcNetCapture {
                 continue;
             }
             if (header == null) {
-                out.unread(no, line, file == null ? "comes before the header of a table (sl local_address rem_address ...)"
+                out.unread(no, line, file == null ? "comes before the header of a table, the line naming local_address"
                         : "comes before the header of " + file);
                 continue;
             }
@@ -76,8 +76,9 @@ final class ProcNetCapture {
                 new ProcNetTable(source, transport, family(line, header), true, ByteOrder.LITTLE_ENDIAN)
                         .parse((header + "\n" + line).getBytes(StandardCharsets.ISO_8859_1), found);
                 if (found.isEmpty()) {
-                    out.unread(no, line, "has state " + field(line, 3) + ", which is not listed (a " + transport.name()
-                            + " socket neither listening, bound nor connected)");
+                    out.unread(no, line, "has state " + field(line, 3) + ", in which a " + transport.name() + " socket "
+                            + (transport == Transport.TCP ? "neither listens nor has a connection" : "is neither bound "
+                            + "nor connected") + ": not listed");
                     continue;
                 }
                 ProcNetTable.Entry e = found.get(0);

@@ -70,7 +70,7 @@ class PowerShellListTest {
         assertThat(r.sockets()).isEmpty();
         assertThat(unread(r)).containsExactly("1: the entry of lines 1-4 is not read: line 2, under LocalAddress, may "
                 + "be the rest of its value, not indented",
-                "2: not a line of Format-List (Name : Value, or the rest of a long value)");
+                "2: not a line of Format-List: neither Name : Value nor the indented rest of a long value");
     }
 
     @Test
@@ -103,8 +103,8 @@ class PowerShellListTest {
                 """);
         assertThat(sockets(r)).containsExactly("udp ipv4 0.0.0.0:123 bound pid 1460 user -");
         assertThat(unread(r)).containsExactly(
-                "3: not a line of Format-List (Name : Value, or the rest of a long value)",
-                "6: an entry (lines 6-7) without LocalAddress and LocalPort, not a socket of Get-NetTCPConnection or "
+                "3: not a line of Format-List: neither Name : Value nor the indented rest of a long value",
+                "6: an entry of lines 6-7 without LocalAddress and LocalPort, not a socket of Get-NetTCPConnection or "
                         + "Get-NetUDPEndpoint",
                 "9: the entry of lines 9-13 has LocalAddress twice: two entries without a blank line between them?",
                 "15: the entry of lines 15-19 is not read: line 19 has State \"Establ...\", cut short by the console's "

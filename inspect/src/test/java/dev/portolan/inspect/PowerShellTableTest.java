@@ -124,8 +124,8 @@ class PowerShellTableTest {
                 + "------------   --------- -------------  ----------\n"
                 + "0.0.0.0        135       0.0.0.0        0\n");
         assertThat(sockets(r)).isEmpty();
-        assertThat(unread(r)).containsExactly("3: has no State, expected the state of the TCP connection (was its "
-                + "column left out for the console's width?)");
+        assertThat(unread(r)).containsExactly("3: has no State, expected the state of the TCP connection: was its "
+                + "column left out for the console's width?");
         r = read("LocalAddress LocalPort       State OwningProcess\n"
                 + "------------ ---------       ----- -------------\n"
                 + "::                 443      Listen             4\n"
@@ -147,7 +147,7 @@ class PowerShellTableTest {
                 + "                                              0.0.0.0                             0          Listen\n");
         assertThat(sockets(r)).containsExactly("tcp ipv4 0.0.0.0:445 listen pid 4 user -");
         assertThat(unread(r)).containsExactly(
-                "1: comes before the table's header (LocalAddress LocalPort ... over a rule of dashes)",
+                "1: comes before the table's header, LocalAddress LocalPort ... over a rule of dashes",
                 "4: does not line up with the columns of the rule of dashes on line 3",
                 "5: does not line up with the columns of the rule of dashes on line 3",
                 "7: the row of lines 7-8 has LocalPort \"70000\", expected a port number from 0 to 65535");

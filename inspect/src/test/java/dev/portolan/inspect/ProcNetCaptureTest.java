@@ -34,8 +34,8 @@ class ProcNetCaptureTest {
                 "tcp ipv6 [::1]:631 listen pid - user 0",
                 "tcp ipv6 [::ffff:10.0.2.15]:22 established -> [::ffff:10.0.2.2]:55462 pid - user 0");
         assertThat(unread(r)).containsExactly(
-                "1: comes before the header of a table (sl local_address rem_address ...)",
-                "9: has state 07, which is not listed (a TCP socket neither listening, bound nor connected)",
+                "1: comes before the header of a table, the line naming local_address",
+                "9: has state 07, in which a TCP socket neither listens nor has a connection: not listed",
                 "14: has 2 fields, expected at least 10 (sl, addresses, state, ..., uid, timeout, inode)");
         assertThat(ledger.headings()).containsExactly(2, 10);
     }
