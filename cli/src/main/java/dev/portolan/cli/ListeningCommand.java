@@ -38,7 +38,8 @@ final class ListeningCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "FILE",
             description = "Explain output captured elsewhere instead of this machine's sockets: ss, netstat (Linux or "
-                    + "Windows), lsof -i or PowerShell CSV, from FILE or - for standard input.")
+                    + "Windows), lsof -i, /proc/net/tcp, tcp6, udp or udp6, or PowerShell's Get-NetTCPConnection or "
+                    + "Get-NetUDPEndpoint (table, Format-List or CSV), from FILE or - for standard input.")
     String from;
 
     private final Console console;
