@@ -25,6 +25,9 @@ final class ExplainCommand implements Callable<Integer> {
     static final int MIN_WIDTH = 40;
     static final int MAX_WIDTH = 400;
 
+    @picocli.CommandLine.Mixin
+    CommonOptions common = new CommonOptions();
+
     @Parameters(index = "0", paramLabel = "PORT", description = "A port number, 0-65535.")
     String port = "";
 

@@ -41,7 +41,8 @@ final class ListeningCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "FILE",
             description = "Explain output captured elsewhere instead of this machine's sockets: ss, netstat (Linux or "
-                    + "Windows), lsof -i or PowerShell CSV, from FILE or - for standard input.")
+                    + "Windows), lsof -i, /proc/net/tcp, tcp6, udp or udp6, or PowerShell's Get-NetTCPConnection or "
+                    + "Get-NetUDPEndpoint (table, Format-List or CSV), from FILE or - for standard input.")
     String from;
 
     private final Console console;
@@ -74,7 +75,7 @@ final class ListeningCommand implements Callable<Integer> {
                 notes.add(text.say("listening.unread", "count", r.unread().size()));
                 for (CapturedOutput.Unread u : r.unread().subList(0, Math.min(20, r.unread().size()))) {
                     notes.add("  " + text.say("listening.unreadLine", "line", Integer.toString(u.line()), "text",
-                            SocketWriter.shown(u.text().strip()), "why", text.say(u.why())));
+                            SocketWriter.shown(u.text().strip()), "why", u.why()));
                 }
                 if (r.unread().size() > 20) {
                     notes.add("  " + text.say("listening.unreadMore", "count", Integer.toString(r.unread().size() - 20)));

@@ -8,9 +8,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -19,15 +19,17 @@ import picocli.CommandLine.Command;
 /** The {@code portolan} program. */
 @Command(name = "portolan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Explains every network port, with sources: the IANA registry, offline.", ""},
-        subcommands = {LookupCommand.class, SearchCommand.class, ExplainCommand.class, ImportCommand.class,
-            UpdateCommand.class, StatusCommand.class, FeedbackCommand.class, ListeningCommand.class, WhoCommand.class,
-            CheckCommand.class, SuggestCommand.class, FreeCommand.class, AuditCommand.class, ServeCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "A bare 'portolan 443' means 'portolan lookup 443'.",
             "Exit codes: 0 done, 1 failure (network, disk), 2 bad input (nothing changed);",
             "check: 1 when the port is taken; audit: 1 when it has findings."})
 public final class Main implements Runnable {
-    private static final Set<String> COMMANDS = Set.of("lookup", "search", "explain", "import", "update", "status",
-            "feedback", "listening", "who", "check", "suggest", "free", "audit", "serve", "export", "help");
+    /** The commands, by name, in the order of the help. */
+    private static final Map<String, Class<?>> COMMANDS = commands("lookup", LookupCommand.class,
+            "search", SearchCommand.class, "explain", ExplainCommand.class, "import", ImportCommand.class,
+            "update", UpdateCommand.class, "status", StatusCommand.class, "feedback", FeedbackCommand.class,
+            "listening", ListeningCommand.class, "who", WhoCommand.class, "check", CheckCommand.class,
+            "suggest", SuggestCommand.class, "free", FreeCommand.class, "audit", AuditCommand.class,
+            "serve", ServeCommand.class, "export", ExportCommand.class, "help", CommandLine.HelpCommand.class);
 
     private final Console console;
 
@@ -68,11 +70,25 @@ public final class Main implements Runnable {
     static int run(String[] rawArgs, Console console, boolean fastPath, @Nullable LocalInspection inspection) {
         String[] args = withDefaultCommand(rawArgs);
         boolean debug = Arrays.asList(args).contains("--debug");
-        Callable<Integer> direct = fastPath ? FastPath.parse(args, console) : null;
+        Callable<Integer> direct = fastPath ? FastPath.parse(args, console, inspection) : null;
         if (direct != null) {
             return runDirectly(direct, console, debug);
         }
-        CommandLine cl = new CommandLine(new Main(console), new Factory(console, inspection));
+        Factory factory = new Factory(console, inspection);
+        CommandLine cl = new CommandLine(new Main(console), factory);
+        // picocli builds a command's model from its annotations by reflection, which costs a
+        // short command line more than its own work: only the command named is built, unless
+        // the line names none (or asks for help on any), when all are.
+        String named = commandNamed(args);
+        try {
+            for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+                if (named == null || named.equals("help") || named.equals(c.getKey())) {
+                    cl.addSubcommand(c.getKey(), factory.create(c.getValue()));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a command cannot be built: " + e, e);
+        }
         cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(console.out());
@@ -99,6 +115,34 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /**
+     * The table of commands from pairs of name and class. The names are written out, not read from
+     * the annotations, which would cost every command line the reflection the fast path avoids
+     * (a test checks they agree).
+     */
+    private static Map<String, Class<?>> commands(Object... namesAndTypes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            byName.put((String) namesAndTypes[i], (Class<?>) namesAndTypes[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /** The commands by name, for tests. */
+    static Map<String, Class<?>> commands() {
+        return COMMANDS;
+    }
+
+    /** The command a command line names, or null when its first word is an option or unknown. */
+    private static @Nullable String commandNamed(String[] args) {
+        for (String a : args) {
+            if (!a.equals("--debug")) {
+                return COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
+    }
+
     /** {@code portolan 443} means {@code portolan lookup 443}. */
     static String[] withDefaultCommand(String[] args) {
         if (args.length == 0) {
@@ -110,7 +154,7 @@ public final class Main implements Runnable {
         }
         String first = args[at];
         boolean option = first.startsWith("-") && !FastPath.isNumberLike(first);
-        if (COMMANDS.contains(first) || option) {
+        if (COMMANDS.containsKey(first) || option) {
             return args;
         }
         String[] out = new String[args.length + 1];
@@ -177,18 +221,15 @@ public final class Main implements Runnable {
 
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            List<Class<?>> inspecting = List.of(ListeningCommand.class, WhoCommand.class, CheckCommand.class,
-                    SuggestCommand.class, FreeCommand.class, AuditCommand.class);
-            if (inspecting.contains(cls)) {
-                var ctor = cls.getDeclaredConstructor(Console.class, LocalInspection.class);
-                return ctor.newInstance(console, inspection != null ? inspection : LocalInspection.standard());
-            }
-            List<Class<?>> withConsole = List.of(LookupCommand.class, SearchCommand.class, ExplainCommand.class,
-                    ImportCommand.class, UpdateCommand.class, StatusCommand.class, FeedbackCommand.class,
-                    ServeCommand.class, ExportCommand.class);
-            if (withConsole.contains(cls)) {
-                var ctor = cls.getDeclaredConstructor(Console.class);
-                return ctor.newInstance(console);
+            // A command that inspects this machine takes the inspection; the others, the console.
+            for (var ctor : cls.getDeclaredConstructors()) {
+                Class<?>[] params = ctor.getParameterTypes();
+                if (params.length == 2 && params[0] == Console.class && params[1] == LocalInspection.class) {
+                    return cls.cast(ctor.newInstance(console, inspection != null ? inspection : LocalInspection.standard()));
+                }
+                if (params.length == 1 && params[0] == Console.class) {
+                    return cls.cast(ctor.newInstance(console));
+                }
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -53,6 +53,11 @@ final class Cli {
         return run(home, true, inspection, args);
     }
 
+    /** The same through picocli even where the fast path would take it. */
+    static Run runViaPicocli(Path home, LocalInspection inspection, String... args) {
+        return run(home, false, inspection, args);
+    }
+
     private static Run run(Path home, boolean fastPath, String... args) {
         return run(home, fastPath, null, args);
     }

@@ -106,20 +106,89 @@ class FastPathTest {
                 List.of("lookup", "22", "-x"), List.of("lookup", "22", "--format"), List.of("lookup", "22", "-f", "xml"),
                 List.of("lookup", "22", "-n", "3"), List.of("search", "x", "-n", "abc"), List.of("lookup", "--", "22"),
                 List.of("search", "--debug"), List.of("lookup", "22", "--debug=yes"),
-                List.of("lookup", "22", "--transport", "-t", "udp"), List.of("listening"),
-                List.of("listening", "--format", "json"), List.of("who", "22"), List.of("check", "8080"),
-                List.of("audit"), List.of("audit", "--format", "json"))) {
+                List.of("lookup", "22", "--transport", "-t", "udp"), List.of("listening", "--help"),
+                List.of("listening", "22"), List.of("who"), List.of("who", "22", "23"), List.of("check", "8080", "-x"),
+                List.of("free", "3000", "-yn"), List.of("free", "3000", "--yes=true"), List.of("who", "22", "--tcp", "--tcp"),
+                List.of("suggest", "--seed", "1.5"), List.of("explain", "22", "--width", "wide"),
+                List.of("audit"), List.of("audit", "--format", "json"), List.of("status"), List.of("help", "who"))) {
             assertThat(FastPath.parse(args.toArray(String[]::new), console())).as("%s", args).isNull();
         }
     }
 
     @Test
     void inspectionCommands_areCommands_notServiceNamesToLookUp() {
-        for (String command : List.of("listening", "who", "check", "audit")) {
+        for (String command : List.of("listening", "who", "check", "audit", "free", "suggest")) {
             assertThat(full(List.of(command, "22"))).containsExactly(command, "22");
-            assertThat(FastPath.parse(full(List.of(command, "22")), console())).isNull();
         }
         assertThat(full(List.of("--debug", "who", "22"))).containsExactly("--debug", "who", "22");
+    }
+
+    /** Command lines of the commands that inspect this machine, over fixed sockets. */
+    static Stream<List<String>> inspectionLines() {
+        return Stream.of(List.of("listening"), List.of("listening", "--tcp"), List.of("listening", "--udp", "-f", "csv"),
+                List.of("listening", "-e", "--format=json"), List.of("listening", "--tcp", "--udp"),
+                List.of("listening", "--from", "/nonexistent/capture.txt"), List.of("listening", "-f", "xml"),
+                List.of("listening", "22"), List.of("listening", "--tcp", "--tcp"), List.of("who", "22"),
+                List.of("who", "22/udp"), List.of("who", "5432", "-f", "json"), List.of("who", "99999"), List.of("who"),
+                List.of("who", "22", "--udp"), List.of("who", "-1"), List.of("who", "x", "--debug"),
+                List.of("check", "8080"), List.of("check", "8081", "--format", "json"), List.of("check", "53/udp"),
+                List.of("check", "22", "23"), List.of("free", "22", "--dry-run"), List.of("free", "22", "-n", "--grace", "1"),
+                List.of("free", "22", "--grace", "-3", "-n"), List.of("free", "22", "--grace", "x"),
+                List.of("free", "65536", "-n"), List.of("suggest", "--seed", "3"), List.of("suggest", "-n", "2", "--seed", "5",
+                        "-f", "json"), List.of("suggest", "-n", "0", "--seed", "1"), List.of("suggest", "--seed", "x"),
+                List.of("explain", "60", "--width", "60"), List.of("explain", "60", "-w", "10"),
+                List.of("explain", "60", "--lang", "xx"), List.of("explain", "60", "61"), List.of("explain"));
+    }
+
+    private int machines;
+
+    private LocalInspection fixedMachine() {
+        FakeProc p = new FakeProc(files.resolve("machine-" + machines++)).tcpListener("0.0.0.0", 22, 612, "sshd")
+                .tcpListener("127.0.0.1", 5432, 700, "postgres").udpSocket("127.0.0.53", 53, 0, "");
+        return new LocalInspection(p.sockets(), dev.portolan.inspect.audit.MalwarePorts.none());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inspectionLines")
+    void inspectionCommandsPrintTheSameOnBothPaths(List<String> args) {
+        LocalInspection machine = fixedMachine();
+        String[] a = args.toArray(String[]::new);
+        assertSame(Cli.run(home, machine, a), Cli.runViaPicocli(home, machine, a));
+    }
+
+    /** Every option the fast path reads is one picocli knows for that command, taking a value alike. */
+    @Test
+    void fastPathOptions_arePicocliOptions() {
+        for (String command : List.of("lookup", "search", "explain", "listening", "who", "check", "free", "suggest")) {
+            FastPath.Grammar<?> g = FastPath.grammar(command, console(), fixedMachine());
+            assertThat(g).as(command).isNotNull();
+            picocli.CommandLine cl = new picocli.CommandLine(Main.commands().get(command), new picocli.CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> cls) throws Exception {
+                    for (var ctor : cls.getDeclaredConstructors()) {
+                        if (ctor.getParameterCount() == 2) {
+                            return cls.cast(ctor.newInstance(console(), fixedMachine()));
+                        }
+                        if (ctor.getParameterCount() == 1) {
+                            return cls.cast(ctor.newInstance(console()));
+                        }
+                    }
+                    return picocli.CommandLine.defaultFactory().create(cls);
+                }
+            });
+            g.namesAndWhetherTheyTakeAValue().forEach((name, valued) -> {
+                picocli.CommandLine.Model.OptionSpec o = cl.getCommandSpec().findOption(name);
+                assertThat(o).as(command + " " + name).isNotNull();
+                assertThat(o.arity().max() > 0).as(command + " " + name + " takes a value").isEqualTo(valued);
+            });
+        }
+    }
+
+    /** The command table names each command as its annotation does. */
+    @Test
+    void commandTable_namesCommandsAsTheirAnnotations() {
+        Main.commands().forEach((name, type) -> assertThat(
+                type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
     }
 
     @Provide

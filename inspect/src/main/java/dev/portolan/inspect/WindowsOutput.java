@@ -88,22 +88,7 @@ final class WindowsOutput {
         String remoteAddress = null;
         Integer remotePort = null;
         if (tcp) {
-            String st = field(row, columns, "State");
-            // Get-NetTCPConnection's State, by name or by number (Closed 1, DeleteTCB 12 and Bound 100
-            // hold no connection and are left out)
-            state = switch (st) {
-                case "2" -> SocketState.LISTEN;
-                case "3" -> SocketState.SYN_SENT;
-                case "4" -> SocketState.SYN_RECEIVED;
-                case "5" -> SocketState.ESTABLISHED;
-                case "6" -> SocketState.FIN_WAIT_1;
-                case "7" -> SocketState.FIN_WAIT_2;
-                case "8" -> SocketState.CLOSE_WAIT;
-                case "9" -> SocketState.CLOSING;
-                case "10" -> SocketState.LAST_ACK;
-                case "11" -> SocketState.TIME_WAIT;
-                default -> SocketState.ofName(st);
-            };
+            state = tcpState(field(row, columns, "State"));
             if (state == null || (!state.isListener() && !established)) {
                 return null;
             }
@@ -116,6 +101,27 @@ final class WindowsOutput {
         }
         return new LocalSocket(tcp ? Transport.TCP : Transport.UDP, family(address), address, port, state,
                 remoteAddress, remotePort, null, owners(pid));
+    }
+
+    /**
+     * Get-NetTCPConnection's State, by name ({@code Listen}, {@code TimeWait}) or by number (2,
+     * 11); null for Closed (1), DeleteTCB (12) and Bound (100), which hold no connection, and for
+     * any other text.
+     */
+    static @Nullable SocketState tcpState(String text) {
+        return switch (text) {
+            case "2" -> SocketState.LISTEN;
+            case "3" -> SocketState.SYN_SENT;
+            case "4" -> SocketState.SYN_RECEIVED;
+            case "5" -> SocketState.ESTABLISHED;
+            case "6" -> SocketState.FIN_WAIT_1;
+            case "7" -> SocketState.FIN_WAIT_2;
+            case "8" -> SocketState.CLOSE_WAIT;
+            case "9" -> SocketState.CLOSING;
+            case "10" -> SocketState.LAST_ACK;
+            case "11" -> SocketState.TIME_WAIT;
+            default -> SocketState.ofName(text);
+        };
     }
 
     private static String field(CsvRecord row, Map<String, Integer> columns, String name) {
@@ -257,7 +263,7 @@ final class WindowsOutput {
         return new PortRange((int) numbers[0], (int) (numbers[0] + numbers[1] - 1));
     }
 
-    private static String address(String text, String source, long line, String column) throws InspectException {
+    static String address(String text, String source, long line, String column) throws InspectException {
         String a = Addresses.normalize(text);
         if (a == null) {
             throw new InspectException(source + ": line " + line + " has " + column + " \"" + LsofOutput.printable(text)
@@ -266,7 +272,7 @@ final class WindowsOutput {
         return a;
     }
 
-    private static int port(String text, String source, long line, String column) throws InspectException {
+    static int port(String text, String source, long line, String column) throws InspectException {
         long p = ProcScanner.pid(text);
         if (p < 0 || p > PortRange.MAX_PORT) {
             throw new InspectException(source + ": line " + line + " has " + column + " \"" + LsofOutput.printable(text)
@@ -275,7 +281,7 @@ final class WindowsOutput {
         return (int) p;
     }
 
-    private static long pid(String text, String source, long line, String column) throws InspectException {
+    static long pid(String text, String source, long line, String column) throws InspectException {
         long p = ProcScanner.pid(text);
         if (p < 0 || p > 0xFFFF_FFFFL) {
             throw new InspectException(source + ": line " + line + " has " + column + " \"" + LsofOutput.printable(text)
@@ -284,12 +290,12 @@ final class WindowsOutput {
         return p;
     }
 
-    private static AddressFamily family(String address) {
+    static AddressFamily family(String address) {
         return address.indexOf(':') >= 0 ? AddressFamily.IPV6 : AddressFamily.IPV4;
     }
 
     /** The owner of a socket; none for process 0, the idle process Windows names for connections in TIME_WAIT. */
-    private static List<SocketOwner> owners(long pid) {
+    static List<SocketOwner> owners(long pid) {
         return pid == 0 ? List.of() : List.of(new SocketOwner(pid, null, null, null));
     }
 }

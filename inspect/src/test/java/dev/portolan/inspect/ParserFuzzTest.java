@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,7 +20,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Every reader of system output, given any bytes or a mutated fixture, returns sockets or throws
- * {@link InspectException} naming its source: never another exception.
+ * {@link InspectException} naming its source: never another exception. A capture read by {@link
+ * CapturedOutput} loses no line: each line that is not blank is a heading of its format, a line of
+ * a socket, or unread with the reason, and only one of these.
  */
 class ParserFuzzTest {
     /** The fixtures and the reader that reads each. */
@@ -27,7 +31,13 @@ class ParserFuzzTest {
         LSOF("lsof-macos.txt"), LSOF_C0("lsof-macos-c0.txt"), POWERSHELL("windows-powershell.csv"),
         NETSTAT("windows-netstat.txt"), NETSTAT_DE("windows-netstat-de.txt"), TASKLIST("windows-tasklist.csv"),
         NETSH("windows-netsh-tcp.txt"), NETSH_EXCLUDED("windows-netsh-excluded.txt"), CAPTURED_SS("ss-tulpn.txt"),
-        CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt");
+        CAPTURED_NETSTAT("netstat-linux.txt"), CAPTURED_LSOF("lsof-macos.txt"), CAPTURED_WINDOWS("windows-netstat.txt"),
+        CAPTURED_CSV("windows-powershell.csv"), CAPTURED_PROC_CAT("proc-net-cat.txt"),
+        CAPTURED_PROC_HEAD("proc-net-head.txt"), CAPTURED_PS_TABLE("powershell-tcp-table.txt"),
+        CAPTURED_PS_TABLE_UDP("powershell-udp-table.txt"), CAPTURED_PS_TABLE_NARROW("powershell-tcp-table-narrow.txt"),
+        CAPTURED_PS_TABLE_PS7("powershell-tcp-table-ps7-narrow.txt"), CAPTURED_PS_TABLE_WRAP("powershell-tcp-table-wrap.txt"),
+        CAPTURED_PS_LIST("powershell-list.txt"), CAPTURED_PS_LIST_ALL("powershell-list-all.txt"),
+        CAPTURED_PS_LIST_NARROW("powershell-list-narrow.txt");
 
         final String fixture;
 
@@ -47,14 +57,41 @@ class ParserFuzzTest {
                 case TASKLIST -> assertThat(WindowsOutput.tasklist(text, "src")).isNotNull();
                 case NETSH -> assertThat(WindowsOutput.netshDynamicPorts(text, "src")).isNotNull();
                 case NETSH_EXCLUDED -> assertThat(WindowsOutput.netshExcludedPorts(text, "src")).isNotNull();
-                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS ->
-                        assertThat(CapturedOutput.read(bytes, "src")).isNotNull();
+                case CAPTURED_SS, CAPTURED_NETSTAT, CAPTURED_LSOF, CAPTURED_WINDOWS, CAPTURED_CSV, CAPTURED_PROC_CAT,
+                        CAPTURED_PROC_HEAD, CAPTURED_PS_TABLE, CAPTURED_PS_TABLE_UDP, CAPTURED_PS_TABLE_NARROW,
+                        CAPTURED_PS_TABLE_PS7, CAPTURED_PS_TABLE_WRAP, CAPTURED_PS_LIST, CAPTURED_PS_LIST_ALL,
+                        CAPTURED_PS_LIST_NARROW ->
+                        assertEveryLineAccounted(CapturedOutput.ledger(bytes, "src"));
             }
         }
 
         private static void table(byte[] bytes, Transport t, AddressFamily f) throws InspectException {
             List<ProcNetTable.Entry> out = new ArrayList<>();
             new ProcNetTable("src", t, f, true, ByteOrder.LITTLE_ENDIAN).parse(bytes, out);
+        }
+    }
+
+    /** Each line that is not blank is in exactly one of headings, socket lines and unread lines. */
+    static void assertEveryLineAccounted(CaptureLedger ledger) {
+        List<String> lines = ledger.lines();
+        Map<Integer, String> kind = new HashMap<>();
+        for (int n : ledger.headings()) {
+            assertThat(kind.put(n, "heading")).as("line %d", n).isIn(null, "heading");
+        }
+        for (int n : ledger.socketLines()) {
+            assertThat(kind.put(n, "socket")).as("line %d", n).isIn(null, "socket");
+        }
+        for (int n : ledger.unreadLines()) {
+            assertThat(kind.put(n, "unread")).as("line %d", n).isNull();
+        }
+        for (CapturedOutput.Unread u : ledger.reading().unread()) {
+            assertThat(kind.get(u.line())).isEqualTo("unread");
+            assertThat(u.text()).isEqualTo(lines.get(u.line() - 1));
+            assertThat(u.why()).isNotBlank();
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(kind.containsKey(i + 1)).as("line %d \"%s\" is accounted for", i + 1, lines.get(i))
+                    .isEqualTo(!lines.get(i).isBlank());
         }
     }
 

@@ -144,6 +144,27 @@ public final class Knowledge {
         return k;
     }
 
+    /**
+     * Starts decoding the embedded knowledge on a background thread, for a short-lived program
+     * that will ask {@link #embedded()} after other work: on a machine with a second core the
+     * decoding (a sixth of a command line's run) then overlaps that work. Whoever asks first
+     * waits for the one decoding; a failure is reported to the one who asks.
+     */
+    public static void decodeInBackground() {
+        if (embedded != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                embedded();
+            } catch (RuntimeException e) {
+                // embedded() throws it again to the caller that needs the knowledge
+            }
+        }, "portolan-knowledge");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The compiled form of the embedded knowledge, or null when the class path has none. */
     static byte @org.jspecify.annotations.Nullable [] compiled() {
         try (InputStream in = Knowledge.class.getClassLoader().getResourceAsStream(KnowledgeCodec.RESOURCE)) {

@@ -58,12 +58,12 @@ public final class Messages {
             return new Compiled(new MessageFormat(pattern, locale), java.util.Set.copyOf(selectors));
         }
     }
-    private final ListFormatter lists;
+    /** Made on the first list to join: ICU's list data costs a command line about 70 ms to load. */
+    private volatile @Nullable ListFormatter lists;
 
     private Messages(ULocale locale, Map<String, String> patterns) {
         this.locale = locale;
         this.patterns = patterns;
-        this.lists = ListFormatter.getInstance(locale);
     }
 
     /** The page sentences in a language. */
@@ -257,9 +257,18 @@ public final class Messages {
             for (Object o : list) {
                 items.add(String.valueOf(value(o, memo)));
             }
-            return lists.format(items);
+            return lists().format(items);
         }
         return v;
+    }
+
+    private ListFormatter lists() {
+        ListFormatter l = lists;
+        if (l == null) {
+            l = ListFormatter.getInstance(locale);
+            lists = l;
+        }
+        return l;
     }
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
