@@ -137,7 +137,11 @@ class FastPathTest {
                 List.of("free", "65536", "-n"), List.of("suggest", "--seed", "3"), List.of("suggest", "-n", "2", "--seed", "5",
                         "-f", "json"), List.of("suggest", "-n", "0", "--seed", "1"), List.of("suggest", "--seed", "x"),
                 List.of("explain", "60", "--width", "60"), List.of("explain", "60", "-w", "10"),
-                List.of("explain", "60", "--lang", "xx"), List.of("explain", "60", "61"), List.of("explain"));
+                List.of("explain", "60", "--lang", "xx"), List.of("explain", "60", "61"), List.of("explain"),
+                List.of("listening", "--lang", "zh"), List.of("listening", "-l", "ar", "-f", "csv"),
+                List.of("who", "22", "--lang=de"), List.of("check", "8081", "-l", "ja"), List.of("free", "22", "-n", "-l", "fr"),
+                List.of("suggest", "--seed", "3", "--lang", "ru"), List.of("who", "22", "--lang", "xx"),
+                List.of("check", "22", "--lang"));
     }
 
     private int machines;
