@@ -1,0 +1,82 @@
+package dev.portolan.core.history;
+
+import dev.portolan.core.Assignment;
+import dev.portolan.core.RegistrySnapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The history of the port registry across its releases: what changed between two releases.
+ *
+ * <p><b>Content.</b> The history compares what releases say, not how they write it. The content
+ * of a snapshot is the multiset of its records in {@link CanonicalRecord canonical form}: texts
+ * with white space collapsed, references and people normalised (people by name, never by the
+ * registry's identifiers), service names without letter case. Two snapshots have the same
+ * content when those multisets are equal ({@link #sameContent}); the order of records, the people
+ * list's identifiers, e-mail and web addresses, the footnotes and the source information do not
+ * count.
+ *
+ * <p><b>Identity.</b> A record of one release is the same record in another when its port or
+ * range, transport and service name (in lower case) agree; a record without a name is known by
+ * its port and transport. How duplicates and changed ranges are matched is said in {@link
+ * #diff}.
+ */
+public final class RegistryHistory {
+    private RegistryHistory() {}
+
+    /**
+     * The content of a snapshot: its records in canonical form, sorted in canonical order.
+     * Records the snapshot holds twice are there twice.
+     */
+    public static List<CanonicalRecord> canonical(RegistrySnapshot snapshot) {
+        List<Assignment> records = snapshot.assignments();
+        List<CanonicalRecord> out = new ArrayList<>(records.size());
+        Map<String, String> names = new HashMap<>();
+        for (Assignment a : records) {
+            out.add(CanonicalRecord.of(a, id -> names.computeIfAbsent(id, i -> snapshot.person(i).name())));
+        }
+        Collections.sort(out);
+        return List.copyOf(out);
+    }
+
+    /** Whether two snapshots hold the same records in canonical form, as a multiset. */
+    public static boolean sameContent(RegistrySnapshot a, RegistrySnapshot b) {
+        return a.assignments().size() == b.assignments().size() && canonical(a).equals(canonical(b));
+    }
+
+    /**
+     * What changed from {@code older} to {@code newer}.
+     *
+     * <p>Records are matched by key (port or range, transport, lower-case name). When a key holds
+     * several records, equal records are matched first and the rest paired in canonical order;
+     * the others are removals or additions. A named record whose range changed but still overlaps
+     * the old one, with the same name and transport, is a change of its ports; a row without a
+     * name whose range changed is the removal of the old row and the addition of the new one.
+     *
+     * <p>The result does not depend on the order of records in either snapshot, nor on
+     * formatting that the canonical form leaves out; {@code apply(older, diff(older, newer))} has
+     * the same content as {@code newer}.
+     */
+    public static RegistryDiff diff(RegistrySnapshot older, RegistrySnapshot newer) {
+        return new RegistryDiff(older.info().updated(), newer.info().updated(),
+                Differ.changes(canonical(older), canonical(newer)));
+    }
+
+    /**
+     * Applies {@code diff} to {@code snapshot}: removes the records the diff removes, replaces
+     * those it changes, adds those it adds. The result holds canonical records in canonical order,
+     * its people list maps each name to itself, its source information is {@code snapshot}'s with
+     * the diff's newer date, and its footnotes are {@code snapshot}'s.
+     *
+     * @throws IllegalArgumentException if {@code snapshot} lacks a record the diff removes or
+     *     changes: the diff was made from another release
+     */
+    public static RegistrySnapshot apply(RegistrySnapshot snapshot, RegistryDiff diff) {
+        List<CanonicalRecord> records = Releases.apply(canonical(snapshot), diff.changes());
+        return Releases.snapshot(snapshot.info().label(), snapshot.info().source(), diff.newer(), records,
+                snapshot.footnotes());
+    }
+}
