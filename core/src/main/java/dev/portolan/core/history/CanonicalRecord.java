@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *       and holds a name once;
  *   <li>references are normalised as {@link CanonicalText#reference} says (an RFC is {@code
  *       RFC6335} of kind RFC however it was written, a draft name is in lower case), sorted by
- *       kind and value, each once; service codes and aliases are sorted, each once; notes and
+ *       kind and value (RFCs by number), each once; service codes and aliases are sorted, each once; notes and
  *       reports keep their order;
  *   <li>a service name keeps its spelling, but letter case does not count: {@link #equals} and
  *       {@link #compareTo} compare it in lower case, as RFC 6335 (section 5.1) matches names.
@@ -111,7 +111,9 @@ public record CanonicalRecord(
         }
     }
 
+    /** By kind, then by value; RFCs by number ({@code RFC854} before {@code RFC5198}). */
     private static final Comparator<Reference> REFERENCE = Comparator.comparing(Reference::kind)
+            .thenComparingInt(r -> r.kind() == Reference.Kind.RFC ? r.value().length() : 0)
             .thenComparing(Reference::value);
 
     public CanonicalRecord {

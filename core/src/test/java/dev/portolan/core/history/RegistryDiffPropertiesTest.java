@@ -15,10 +15,8 @@ import dev.portolan.core.history.RegistryDiff.Change;
 import dev.portolan.core.history.RegistryDiff.Kind;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -65,8 +63,8 @@ class RegistryDiffPropertiesTest {
         RegistrySnapshot a = pair.get(0);
         RegistrySnapshot b = pair.get(1);
         Random random = new Random(seed);
-        RegistrySnapshot noisyA = noisy(a, random);
-        RegistrySnapshot noisyB = noisy(b, random);
+        RegistrySnapshot noisyA = HistoryFixtures.noisy(a, random);
+        RegistrySnapshot noisyB = HistoryFixtures.noisy(b, random);
         assertThat(RegistryHistory.diff(a, noisyA).changes()).isEmpty();
         assertThat(RegistryHistory.diff(noisyA, noisyB)).isEqualTo(RegistryHistory.diff(a, b));
     }
@@ -176,53 +174,5 @@ class RegistryDiffPropertiesTest {
         }
         return new RegistrySnapshot(new SnapshotInfo(SnapshotInfo.Source.IANA_XML, "generated " + updated, updated,
                 null), records, people, Map.of());
-    }
-
-    /**
-     * The same release written otherwise: records shuffled, white space and line breaks added,
-     * people under other identifiers, service names in other letter case, RFCs spelled as text.
-     */
-    static RegistrySnapshot noisy(RegistrySnapshot s, Random random) {
-        String suffix = "_" + (2 + random.nextInt(5));
-        List<Assignment> records = new ArrayList<>();
-        for (Assignment a : s.assignments()) {
-            Assignment.Builder b = Assignment.builder()
-                    .service(a.service() == null ? null : random.nextBoolean() ? a.service().toUpperCase(Locale.ROOT)
-                            : " " + a.service() + "\n")
-                    .ports(a.ports()).transport(a.transport()).description(spaced(a.description(), random))
-                    .status(a.status()).registered(a.registered()).modified(a.modified()).origin(a.origin());
-            a.aliases().forEach(x -> b.alias(spaced(x, random)));
-            List<String> assignees = new ArrayList<>(a.assignees());
-            Collections.reverse(assignees);
-            assignees.forEach(id -> b.assignee(id + suffix));
-            a.contacts().forEach(id -> b.contact(id + suffix));
-            List<Reference> refs = new ArrayList<>(a.references());
-            Collections.shuffle(refs, random);
-            for (Reference r : refs) {
-                b.reference(r.kind() == Reference.Kind.RFC && random.nextBoolean()
-                        ? new Reference(Reference.Kind.TEXT, "[" + r.value().replace("RFC", "RFC ") + "]")
-                        : new Reference(r.kind(), spaced(r.value(), random)));
-            }
-            a.notes().forEach(x -> b.note(spaced(x, random)));
-            a.unauthorized().forEach(x -> b.unauthorized(spaced(x, random)));
-            a.serviceCodes().forEach(x -> b.serviceCode(spaced(x, random)));
-            records.add(b.build());
-        }
-        Collections.shuffle(records, random);
-        Map<String, Person> people = new HashMap<>();
-        for (Person p : s.people().values()) {
-            people.put(p.id() + suffix, new Person(p.id() + suffix, "  " + p.name().replace(" ", "\n "), false,
-                    "https://example.org/" + p.id(), null));
-        }
-        return new RegistrySnapshot(s.info(), records, people, Map.of());
-    }
-
-    /** {@code text} with its spaces widened and broken into lines, and white space around it. */
-    private static String spaced(String text, Random random) {
-        StringBuilder out = new StringBuilder(random.nextBoolean() ? "\n  " : "");
-        for (char c : text.toCharArray()) {
-            out.append(c == ' ' ? random.nextBoolean() ? " \n   " : "\t " : String.valueOf(c));
-        }
-        return out.append(random.nextBoolean() ? "  " : "").toString();
     }
 }
