@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The history of the port registry across its releases: what changed between two releases.
+ * The history of the port registry across its releases: what changed between two releases,
+ * and the change log of many.
  *
  * <p><b>Content.</b> The history compares what releases say, not how they write it. The content
  * of a snapshot is the multiset of its records in {@link CanonicalRecord canonical form}: texts
@@ -78,5 +79,30 @@ public final class RegistryHistory {
         List<CanonicalRecord> records = Releases.apply(canonical(snapshot), diff.changes());
         return Releases.snapshot(snapshot.info().label(), snapshot.info().source(), diff.newer(), records,
                 snapshot.footnotes());
+    }
+
+    /**
+     * The change log of releases given as snapshots, in any order: ordered by their {@code
+     * updated} dates, each release after the first kept as the diff from the one before.
+     *
+     * @throws HistoryException if a snapshot states no date, two have the same date, or two the
+     *     same content; the snapshots' labels name them
+     * @throws IllegalArgumentException if {@code releases} is empty
+     */
+    public static ChangeLog changeLog(List<RegistrySnapshot> releases) throws HistoryException {
+        List<ReleaseContent> contents = new ArrayList<>(releases.size());
+        for (RegistrySnapshot s : releases) {
+            contents.add(LogBuilder.content(s, s.info().label()));
+        }
+        return LogBuilder.build(contents);
+    }
+
+    /**
+     * Reads a change log from its binary form ({@link ChangeLog#encode}).
+     *
+     * @throws HistoryException if the bytes are damaged, cut short, or of another format or version
+     */
+    public static ChangeLog decode(byte[] bytes) throws HistoryException {
+        return ChangeLogCodec.decode(bytes);
     }
 }

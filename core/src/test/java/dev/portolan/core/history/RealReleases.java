@@ -24,6 +24,7 @@ final class RealReleases {
     static final List<LocalDate> DATES = List.of(R2017, R2018, R2020, R2023, R2024, R2025);
 
     private static final ConcurrentHashMap<LocalDate, RegistrySnapshot> READ = new ConcurrentHashMap<>();
+    private static volatile ChangeLog log;
 
     private RealReleases() {}
 
@@ -54,5 +55,23 @@ final class RealReleases {
                 throw new IllegalStateException("the shared release " + file + " cannot be read: " + e.getMessage(), e);
             }
         });
+    }
+
+    /** The change log of the six releases, made once. */
+    static ChangeLog changeLog() {
+        ChangeLog l = log;
+        if (l == null) {
+            List<RegistrySnapshot> releases = new ArrayList<>();
+            for (LocalDate d : DATES) {
+                releases.add(snapshot(d));
+            }
+            try {
+                l = RegistryHistory.changeLog(releases);
+            } catch (HistoryException e) {
+                throw new IllegalStateException("the shared releases make no change log: " + e.getMessage(), e);
+            }
+            log = l;
+        }
+        return l;
     }
 }

@@ -111,7 +111,7 @@ class RegistryDiffPropertiesTest {
                 });
     }
 
-    private static Arbitrary<Assignment> records() {
+    static Arbitrary<Assignment> records() {
         Arbitrary<String> names = Arbitraries.of("ssh", "SSH", "http", "x11", "rdp", "compressnet", "dns-sd", "tally")
                 .injectNull(0.3);
         Arbitrary<PortRange> ports = Combinators.combine(Arbitraries.integers().between(0, 12),
@@ -153,7 +153,7 @@ class RegistryDiffPropertiesTest {
     }
 
     /** A change IANA makes to a record: a field, the name, the range. */
-    private static Assignment mutate(Assignment a, Random random) {
+    static Assignment mutate(Assignment a, Random random) {
         Assignment.Builder b = a.toBuilder();
         switch (random.nextInt(6)) {
             case 0 -> b.description(a.description() + " (updated)");

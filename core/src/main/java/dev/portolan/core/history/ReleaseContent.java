@@ -1,0 +1,13 @@
+package dev.portolan.core.history;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One release as the change log is built from it.
+ *
+ * @param date the registry's {@code updated} date
+ * @param source where it comes from, for messages: a file name, or the change log
+ * @param records its content, sorted in canonical order
+ */
+record ReleaseContent(LocalDate date, String source, List<CanonicalRecord> records) {}

@@ -1,0 +1,93 @@
+package dev.portolan.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portolan.core.Assignment;
+import dev.portolan.core.PortRange;
+import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.Transport;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Properties of change logs over chains of generated releases. */
+class ChangeLogPropertiesTest {
+
+    @Property(tries = 200)
+    void everyReleaseOfTheLog_hasTheContentItWasMadeFrom(@ForAll("chains") List<RegistrySnapshot> releases) {
+        ChangeLog log = build(releases);
+        for (RegistrySnapshot s : releases) {
+            assertThat(log.records(s.info().updated())).isEqualTo(RegistryHistory.canonical(s));
+        }
+    }
+
+    @Property(tries = 200)
+    void encodeThenDecode_givesAnEqualLog(@ForAll("chains") List<RegistrySnapshot> releases) throws HistoryException {
+        ChangeLog log = build(releases);
+        ChangeLog decoded = RegistryHistory.decode(log.encode());
+        assertThat(decoded).isEqualTo(log);
+        assertThat(decoded.encode()).isEqualTo(log.encode());
+    }
+
+    @Property(tries = 200)
+    void theLogDoesNotDependOnTheOrderReleasesAreGivenIn(@ForAll("chains") List<RegistrySnapshot> releases,
+            @ForAll long seed) throws HistoryException {
+        ChangeLog log = build(releases);
+        List<RegistrySnapshot> shuffled = new ArrayList<>(releases);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(RegistryHistory.changeLog(shuffled)).isEqualTo(log);
+        ChangeLog grown = RegistryHistory.changeLog(shuffled.subList(0, 1));
+        for (RegistrySnapshot s : shuffled.subList(1, shuffled.size())) {
+            grown = grown.with(s);
+        }
+        assertThat(grown).isEqualTo(log);
+    }
+
+    private static ChangeLog build(List<RegistrySnapshot> releases) {
+        try {
+            return RegistryHistory.changeLog(releases);
+        } catch (HistoryException e) {
+            // two releases of one content: the chain undid its own changes
+            Assume.that(false);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One to five releases a year apart, each made from the one before, each with a record of its own. */
+    @Provide
+    Arbitrary<List<RegistrySnapshot>> chains() {
+        return Combinators.combine(RegistryDiffPropertiesTest.records().list().ofMaxSize(20),
+                RegistryDiffPropertiesTest.records().list().ofMaxSize(3).list().ofMinSize(1).ofMaxSize(5),
+                Arbitraries.longs()).as((first, additions, seed) -> {
+                    Random random = new Random(seed);
+                    List<RegistrySnapshot> out = new ArrayList<>();
+                    List<Assignment> records = new ArrayList<>(first);
+                    for (int i = 0; i < additions.size(); i++) {
+                        if (i > 0) {
+                            List<Assignment> next = new ArrayList<>();
+                            for (Assignment a : records) {
+                                int roll = random.nextInt(10);
+                                if (roll != 0) {
+                                    next.add(roll < 4 ? RegistryDiffPropertiesTest.mutate(a, random) : a);
+                                }
+                            }
+                            next.addAll(additions.get(i));
+                            next.add(HistoryFixtures.named("release" + i, 10 + i, Transport.TCP, "Release " + i)
+                                    .ports(new PortRange(10 + i, 12 + i)).build());
+                            records = next;
+                        }
+                        out.add(HistoryFixtures.snapshot(LocalDate.of(2017 + i, 3, 10), records));
+                    }
+                    return out;
+                });
+    }
+}
