@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Releases are known by the registry's {@code updated} date and kept in date order; no two
  * share a date or have the same content. Every release can be rebuilt
  * ({@link #records}, {@link #snapshot}) with the content it was read with (see {@link
- * RegistryHistory} for what content means). {@link RegistryHistory#changeLog} makes change logs; {@link #encode} and {@link RegistryHistory#decode}
+ * RegistryHistory} for what content means). {@link RegistryHistory#importReleases} and {@link
+ * RegistryHistory#changeLog} make change logs; {@link #encode} and {@link RegistryHistory#decode}
  * store them. Immutable: {@link #with} returns a new change log.
  */
 public final class ChangeLog {

@@ -2,7 +2,9 @@ package dev.portolan.core.history;
 
 import dev.portolan.core.Assignment;
 import dev.portolan.core.RegistrySnapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,39 @@ public final class RegistryHistory {
             contents.add(LogBuilder.content(s, s.info().label()));
         }
         return LogBuilder.build(contents);
+    }
+
+    /**
+     * Reads registry files, XML or CSV, optionally gzip-compressed, given in any order, and makes
+     * the change log of their releases, ordered by the registry's {@code updated} date.
+     *
+     * <p>Nothing is returned unless every file is read: the first file that fails stops the
+     * import with an exception that names it.
+     *
+     * @throws HistoryException if {@code files} is empty or names a file twice, a file cannot be
+     *     read or is not the registry (truncated, damaged, of another kind), a file states no
+     *     release date (IANA's CSV has none), or two files hold the same release: the same date, or
+     *     the same content under two dates
+     */
+    public static ChangeLog importReleases(Collection<Path> files) throws HistoryException {
+        if (files.isEmpty()) {
+            throw new HistoryException("no registry file given; a change log needs at least one release");
+        }
+        return LogBuilder.build(ReleaseFiles.read(files));
+    }
+
+    /**
+     * {@code log} with the releases of {@code files} added, wherever their dates put them: a
+     * release older than the log's first is inserted before it, one between two releases between
+     * them, and the diffs around each are made again. What {@link #importReleases(Collection)}
+     * refuses is refused here too, and so is a release the log already holds (by date or by
+     * content).
+     *
+     * @throws HistoryException as {@link #importReleases(Collection)}, or if a file holds a
+     *     release of the log
+     */
+    public static ChangeLog importReleases(ChangeLog log, Collection<Path> files) throws HistoryException {
+        return files.isEmpty() ? log : LogBuilder.add(log, ReleaseFiles.read(files));
     }
 
     /**
