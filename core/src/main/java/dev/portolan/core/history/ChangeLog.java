@@ -1,5 +1,6 @@
 package dev.portolan.core.history;
 
+import dev.portolan.core.PortRange;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
 import java.time.LocalDate;
@@ -84,6 +85,19 @@ public final class ChangeLog {
      */
     public RegistrySnapshot snapshot(LocalDate release) {
         return Releases.snapshot("change log", SnapshotInfo.Source.IANA_XML, release, records(release), Map.of());
+    }
+
+    /**
+     * The history of one port: every record that covered it in some release, with when it
+     * appeared, changed and went.
+     *
+     * @throws IllegalArgumentException if {@code port} is outside 0-65535
+     */
+    public PortTimeline timeline(int port) {
+        if (port < PortRange.MIN_PORT || port > PortRange.MAX_PORT) {
+            throw new IllegalArgumentException("port " + port + " is outside 0-65535");
+        }
+        return Timelines.of(this, port);
     }
 
     /**

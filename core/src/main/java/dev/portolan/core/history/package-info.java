@@ -1,7 +1,7 @@
 /**
  * The registry's history across releases. {@link dev.portolan.core.history.RegistryHistory} is
- * the entry point: the diff of two releases and its application, and change logs of several
- * releases (built from registry files, stored in a compact binary form).
+ * the entry point: the diff of two releases and its application, change logs of several releases
+ * (built from registry files, stored in a compact binary form), and the timeline of one port.
  *
  * <p>Records are compared in {@link dev.portolan.core.history.CanonicalRecord canonical form}, so
  * that what two releases only write differently (white space, people's identifiers, the spelling

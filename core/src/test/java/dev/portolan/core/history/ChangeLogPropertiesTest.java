@@ -6,6 +6,8 @@ import dev.portolan.core.Assignment;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.Transport;
+import dev.portolan.core.history.PortTimeline.Event;
+import dev.portolan.core.history.PortTimeline.RecordHistory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Properties of change logs over chains of generated releases. */
 class ChangeLogPropertiesTest {
@@ -50,6 +53,34 @@ class ChangeLogPropertiesTest {
             grown = grown.with(s);
         }
         assertThat(grown).isEqualTo(log);
+    }
+
+    /** Replaying a port's timeline gives, at every release, the records that release has on the port. */
+    @Property(tries = 300)
+    void aPortsTimeline_replaysToTheRecordsOfEachReleaseOnThePort(@ForAll("chains") List<RegistrySnapshot> releases,
+            @ForAll @IntRange(min = 0, max = 20) int port) {
+        ChangeLog log = build(releases);
+        PortTimeline timeline = log.timeline(port);
+        for (LocalDate release : log.releases()) {
+            List<CanonicalRecord> expected = new ArrayList<>(log.records(release).stream()
+                    .filter(r -> r.covers(port)).toList());
+            List<CanonicalRecord> replayed = new ArrayList<>();
+            for (RecordHistory h : timeline.records()) {
+                CanonicalRecord state = null;
+                for (Event e : h.events()) {
+                    if (!e.when().by().isAfter(release)) {
+                        state = e.change().after();
+                    }
+                }
+                if (state != null && state.covers(port)) {
+                    replayed.add(state);
+                }
+            }
+            Collections.sort(expected);
+            Collections.sort(replayed);
+            assertThat(replayed).as("port %d in the release of %s", port, release).isEqualTo(expected);
+        }
+        assertThat(timeline.since().by()).isIn(log.releases());
     }
 
     private static ChangeLog build(List<RegistrySnapshot> releases) {
