@@ -24,7 +24,7 @@ final class LogBuilder {
             throw new HistoryException(source + ": states no release date (the registry's <updated>), by which a "
                     + "change log orders its releases; use IANA's XML file of the registry (its CSV file has no date)");
         }
-        return new ReleaseContent(date, source, RegistryHistory.canonical(snapshot));
+        return new ReleaseContent(date, source, RegistryHistory.canonical(snapshot), false);
     }
 
     /**
@@ -54,7 +54,7 @@ final class LogBuilder {
         List<List<CanonicalRecord>> records = log.allRecords();
         for (int i = 0; i < records.size(); i++) {
             LocalDate date = log.releases().get(i);
-            all.add(new ReleaseContent(date, "the change log's release of " + date, records.get(i)));
+            all.add(new ReleaseContent(date, "the change log's release of " + date, records.get(i), true));
         }
         all.addAll(added);
         return build(all);
@@ -72,8 +72,8 @@ final class LogBuilder {
             }
             ReleaseContent same = byContent.putIfAbsent(r.records(), r);
             if (same != null) {
-                throw new HistoryException(r.source() + ": holds the same records as " + same.source() + " (release of "
-                        + same.date() + ") under the date " + r.date() + "; give each release once");
+                throw new HistoryException(r.source() + ": holds the same records as " + same.describe()
+                        + " under the date " + r.date() + "; give each release once");
             }
         }
     }
