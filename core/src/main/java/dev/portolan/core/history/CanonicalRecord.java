@@ -27,16 +27,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>texts (description, notes, reports of unauthorized use, service codes, aliases, names)
- *       have every run of white space, line ends included, collapsed into one space and the edges
- *       stripped, and an empty item of a list is dropped; an RFC cited in running text reads {@code RFC6335} ({@code RFC 6335}, {@code
- *       [rfc6335]} and {@code RFC-6335} are spellings of it);
+ *       have every run of white space, line ends included, collapsed into one space and the
+ *       edges stripped, and an empty item of a list is dropped; an RFC cited in running text
+ *       reads {@code RFC6335} ({@code [RFC6335]}, {@code RFC 6335}, {@code rfc6335} and {@code
+ *       RFC-6335} are spellings of it);
  *   <li>people (assignees and contacts) are their names from the release's people list, not the
- *       registry's identifiers, which IANA renames ({@code Dan_Bernstein_2}); each list is sorted
- *       and holds a name once;
- *   <li>references are normalised as {@link CanonicalText#reference} says (an RFC is {@code
- *       RFC6335} of kind RFC however it was written, a draft name is in lower case), sorted by
- *       kind and value (RFCs by number), each once; service codes and aliases are sorted, each once; notes and
- *       reports keep their order;
+ *       registry's identifiers, which IANA renames ({@code Stuart_Cheshire_5} became {@code
+ *       Stuart_Cheshire}); each list is sorted and holds a name once;
+ *   <li>a reference that is an RFC is {@code RFC6335} of kind RFC however it was written ({@code
+ *       [RFC 6335]} as text, {@code rfc6335}); a text that is a draft name or a web address is
+ *       of that kind; a draft name is in lower case; references are sorted by kind and value
+ *       (RFCs by number), each once;
+ *   <li>service codes and aliases are sorted, each once; notes and reports keep their order;
  *   <li>a service name keeps its spelling, but letter case does not count: {@link #equals} and
  *       {@link #compareTo} compare it in lower case, as RFC 6335 (section 5.1) matches names.
  * </ul>
@@ -232,7 +234,8 @@ public record CanonicalRecord(
     @Override
     public boolean equals(@Nullable Object o) {
         return this == o || o instanceof CanonicalRecord r && Objects.equals(ports, r.ports) && transport == r.transport
-                && status == r.status && description.equals(r.description) && Objects.equals(serviceKey(), r.serviceKey())
+                && status == r.status && description.equals(r.description)
+                && Objects.equals(serviceKey(), r.serviceKey())
                 && assignees.equals(r.assignees) && contacts.equals(r.contacts)
                 && Objects.equals(registered, r.registered) && Objects.equals(modified, r.modified)
                 && references.equals(r.references) && notes.equals(r.notes) && unauthorized.equals(r.unauthorized)

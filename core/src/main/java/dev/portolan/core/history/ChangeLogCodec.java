@@ -136,7 +136,8 @@ final class ChangeLogCodec {
                 throw new IllegalStateException("compressed body is longer than its declared " + length + " bytes");
             }
             if (inflater.getRemaining() > 0) {
-                throw new IllegalStateException(inflater.getRemaining() + " unexpected bytes after the compressed body");
+                throw new IllegalStateException(inflater.getRemaining()
+                        + " unexpected bytes after the compressed body");
             }
             return body;
         } catch (DataFormatException e) {

@@ -11,6 +11,8 @@ import dev.portolan.core.PortRange;
 import dev.portolan.core.Reference;
 import dev.portolan.core.Transport;
 import dev.portolan.core.history.CanonicalRecord.Field;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +100,7 @@ class CanonicalRecordTest {
 
     @Test
     void keys_areOrderedByPortTransportAndName_recordsWithoutPortLast() {
-        List<CanonicalRecord.Key> keys = new java.util.ArrayList<>(List.of(
+        List<CanonicalRecord.Key> keys = new ArrayList<>(List.of(
                 new CanonicalRecord.Key(null, null, "rdp"),
                 new CanonicalRecord.Key(PortRange.of(80), Transport.UDP, "http"),
                 new CanonicalRecord.Key(PortRange.of(80), Transport.TCP, "www"),
@@ -106,7 +108,7 @@ class CanonicalRecordTest {
                 new CanonicalRecord.Key(PortRange.of(80), null, null),
                 new CanonicalRecord.Key(new PortRange(79, 81), Transport.TCP, null),
                 new CanonicalRecord.Key(PortRange.of(80), Transport.TCP, null)));
-        java.util.Collections.sort(keys);
+        Collections.sort(keys);
         assertThat(keys).extracting(CanonicalRecord.Key::toString).containsExactly("(no name) 79-81/tcp",
                 "(no name) 80/any", "(no name) 80/tcp", "http 80/tcp", "www 80/tcp", "http 80/udp",
                 "rdp (no port)/any");

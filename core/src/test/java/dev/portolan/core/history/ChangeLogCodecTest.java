@@ -83,7 +83,8 @@ class ChangeLogCodecTest {
         byte[] damaged = ENCODED.clone();
         damaged[damaged.length / 2] ^= 0x10;
         assertRefused(damaged, "change log checksum mismatch (damaged or cut short)");
-        assertRefused(Arrays.copyOf(ENCODED, ENCODED.length - 1), "change log checksum mismatch (damaged or cut short)");
+        assertRefused(Arrays.copyOf(ENCODED, ENCODED.length - 1),
+                "change log checksum mismatch (damaged or cut short)");
     }
 
     @Test
@@ -113,7 +114,8 @@ class ChangeLogCodecTest {
         // ... a record whose port is past 65535
         assertRefused(withChecksum(header(9, deflate(new byte[] {0, 1, 0, 1, 2, (byte) 0x81, (byte) 0x80, 4, 0}))),
                 "change log structure is damaged: port 65536 is outside 0-65535");
-        assertRefused(withChecksum(header(2, deflate(new byte[] {0, 0}))), "change log structure is damaged: no release");
+        assertRefused(withChecksum(header(2, deflate(new byte[] {0, 0}))),
+                "change log structure is damaged: no release");
     }
 
     @Test

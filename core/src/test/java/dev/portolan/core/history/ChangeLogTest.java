@@ -9,6 +9,7 @@ import static dev.portolan.core.history.HistoryFixtures.row;
 import static dev.portolan.core.history.HistoryFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.Transport;
@@ -35,9 +36,9 @@ class ChangeLogTest {
         assertThat(log.releases()).containsExactly(D2017, D2018, D2020, D2023);
         assertThat(log.firstRecords()).isEqualTo(RegistryHistory.canonical(R2017));
         assertThat(log.diffs()).extracting(RegistryDiff::older, RegistryDiff::newer, d -> d.counts().total())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(D2017, D2018, 1),
-                        org.assertj.core.groups.Tuple.tuple(D2018, D2020, 6),
-                        org.assertj.core.groups.Tuple.tuple(D2020, D2023, 1));
+                .containsExactly(tuple(D2017, D2018, 1),
+                        tuple(D2018, D2020, 6),
+                        tuple(D2020, D2023, 1));
         for (RegistrySnapshot s : List.of(R2017, R2018, R2020, R2023)) {
             assertThat(log.records(s.info().updated())).isEqualTo(RegistryHistory.canonical(s));
             assertThat(RegistryHistory.sameContent(log.snapshot(s.info().updated()), s)).isTrue();

@@ -55,7 +55,8 @@ class FullRegistryTimelineTest {
         assertThat(t.records()).filteredOn(r -> r.appeared().change().record().key().toString()
                 .equals("fox-skytale 4319/tcp")).singleElement().satisfies(r -> {
                     assertThat(r.events()).extracting(e -> e.change().kind(), Event::when).containsExactly(
-                            tuple(Kind.ADDED, new Between(R2020, R2023)), tuple(Kind.CHANGED, new Between(R2023, R2024)),
+                            tuple(Kind.ADDED, new Between(R2020, R2023)),
+                            tuple(Kind.CHANGED, new Between(R2023, R2024)),
                             tuple(Kind.CHANGED, new Between(R2024, R2025)));
                     assertThat(r.current(4319)).hasValueSatisfying(c -> assertThat(c.service()).isEqualTo("skytale"));
                 });

@@ -84,8 +84,8 @@ class ImportReleasesTest {
         Path a = release("a.xml", LocalDate.of(2020, 1, 1), "Reserved");
         Path notes = Files.writeString(dir.resolve("notes.txt"), "port 80 is http\n");
         assertThatThrownBy(() -> RegistryHistory.importReleases(List.of(a, notes))).isInstanceOf(HistoryException.class)
-                .hasMessage(notes + ": not an IANA port registry (starts with \"port 80 is http\"); expected the XML or "
-                        + "CSV file of service-names-port-numbers");
+                .hasMessage(notes + ": not an IANA port registry (starts with \"port 80 is http\"); expected the "
+                        + "XML or CSV file of service-names-port-numbers");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.portolan.core.PortRange;
+import dev.portolan.core.RegistryDate;
 import dev.portolan.core.Transport;
 import dev.portolan.core.history.CanonicalRecord.Field;
 import dev.portolan.core.history.PortTimeline.Between;
@@ -38,10 +39,11 @@ class PortTimelineTest {
                     snapshot(D2020, row(2, 2, Transport.TCP, "Reserved"), named("ssh", 22, Transport.TCP, "SSH"),
                             row(4317, 4318, null, "Unassigned"),
                             named("fox-skytale", 4319, Transport.TCP, "Fox SkyTale").modified(
-                                    new dev.portolan.core.RegistryDate(2020, 5, 1)),
+                                    new RegistryDate(2020, 5, 1)),
                             named("x11", 6000, Transport.TCP, "X Window System").ports(new PortRange(6000, 6070))),
                     snapshot(D2023, row(2, 2, Transport.TCP, "Reserved"), named("ssh", 22, Transport.TCP, "SSH"),
-                            row(4317, 4318, null, "Unassigned"), named("skytale", 4319, Transport.TCP, "Sentyron SkyTale"),
+                            row(4317, 4318, null, "Unassigned"),
+                            named("skytale", 4319, Transport.TCP, "Sentyron SkyTale"),
                             named("x11", 6000, Transport.TCP, "X Window System").ports(new PortRange(6000, 6060)))));
         } catch (HistoryException e) {
             throw new IllegalStateException(e);

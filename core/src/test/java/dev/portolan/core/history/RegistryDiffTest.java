@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RegistryDiffTest {
@@ -69,7 +70,7 @@ class RegistryDiffTest {
             records.add(named("svc" + p, p, p % 2 == 0 ? Transport.TCP : Transport.UDP, "Service " + p).build());
         }
         List<Assignment> shuffled = new ArrayList<>(records);
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         assertThat(RegistryHistory.diff(snapshot(D2017, records), snapshot(D2018, shuffled)).isEmpty()).isTrue();
     }
 
@@ -160,7 +161,8 @@ class RegistryDiffTest {
 
     @Test
     void diff_aDeassignedPort_isTheServiceRemovedAndAReservedRowAdded() {
-        RegistryDiff d = RegistryHistory.diff(snapshot(D2017, named("compressnet", 2, Transport.TCP, "Management Utility")),
+        RegistryDiff d = RegistryHistory.diff(
+                snapshot(D2017, named("compressnet", 2, Transport.TCP, "Management Utility")),
                 snapshot(D2018, row(2, 2, Transport.TCP, "Reserved")
                         .note("De-assigned on 2025-02-13, previously compressnet")));
         assertThat(d.changes()).extracting(Change::kind, c -> c.record().status())
