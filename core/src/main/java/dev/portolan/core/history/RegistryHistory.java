@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * <p><b>Identity.</b> A record of one release is the same record in another when its port or
  * range, transport and service name (in lower case) agree; a record without a name is known by
- * its port and transport. How duplicates and changed ranges are matched is said in {@link
- * #diff}.
+ * its port and transport. How duplicates, changed ranges and renamed services are matched is
+ * said in {@link #diff}.
  */
 public final class RegistryHistory {
     private RegistryHistory() {}
@@ -55,9 +55,13 @@ public final class RegistryHistory {
      *
      * <p>Records are matched by key (port or range, transport, lower-case name). When a key holds
      * several records, equal records are matched first and the rest paired in canonical order;
-     * the others are removals or additions. A named record whose range changed but still overlaps
-     * the old one, with the same name and transport, is a change of its ports; a row without a
-     * name whose range changed is the removal of the old row and the addition of the new one.
+     * the others are removals or additions. Of the records left, a named record whose range
+     * changed but still overlaps the old one, with the same name and transport, is a change of
+     * its ports; then a named record whose name changed on the same port or range and transport
+     * is a change of its name (IANA renames in place: {@code fox-skytale} became {@code skytale}
+     * on 4319 in 2025). A row without a name whose range changed is the removal of the old row
+     * and the addition of the new ones, and a service whose port became a reserved row is removed
+     * (de-assigned) and the row added.
      *
      * <p>The result does not depend on the order of records in either snapshot, nor on
      * formatting that the canonical form leaves out; {@code apply(older, diff(older, newer))} has
