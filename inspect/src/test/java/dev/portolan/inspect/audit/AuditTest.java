@@ -103,7 +103,7 @@ class AuditTest {
         assertThat(audit(tcp("0.0.0.0", 22, "ssh", "ssh -L 22:host:22 jump")))
                 .as("the ssh client is a forwarder elsewhere, but on the ssh port an SSH server is expected").hasSize(1);
         assertThat(audit(tcp("0.0.0.0", 80, "nc", "nc -l 80"))).singleElement().asString()
-                .startsWith("medium unexpected-program 0.0.0.0:80: nc (pid 100) listens on 0.0.0.0:80/tcp, the port of www-http");
+                .startsWith("medium unexpected-program 0.0.0.0:80: nc (pid 100) listens on 0.0.0.0:80/tcp, the port of http/www/www-http, but is not a known http/www/www-http server");
     }
 
     @Test

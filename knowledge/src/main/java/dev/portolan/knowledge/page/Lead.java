@@ -62,7 +62,16 @@ final class Lead {
             // A port whose protocol the page explains is named for its service alone; the programs
             // of a port without one say what it is used for.
             boolean byPrograms = h.kind() == Headline.Kind.PROGRAMS || f.summary.protocols().isEmpty();
-            List<String> programs = byPrograms ? f.sources.programsWithin(f.uses, PROGRAMS, c) : List.of();
+            // A program that is the service the sentence names (WINS's "Windows Internet Name
+            // Service" on 42) is not named again as a program that uses the port.
+            java.util.Set<String> said = new java.util.HashSet<>();
+            for (Headline.Label l : h.labels()) {
+                said.add(l.common().toLowerCase(java.util.Locale.ROOT));
+                said.add(l.expansion().toLowerCase(java.util.Locale.ROOT));
+            }
+            List<dev.portolan.knowledge.ProgramUse> others = f.uses.stream()
+                    .filter(u -> !said.contains(u.program().name().toLowerCase(java.util.Locale.ROOT))).toList();
+            List<String> programs = byPrograms ? f.sources.programsWithin(others, PROGRAMS, c) : List.of();
             List<Object> services = Rules.serviceLabels(f);
             return Text.of("lead.services", "port", p, "services", services, "count", services.size(),
                     "uses", new ArrayList<Object>(programs), "useCount", programs.size()).citing(PortPages.dedupe(c));
@@ -93,7 +102,10 @@ final class Lead {
             return Text.of("lead.attacked").citing(f.malware.get(0).cites());
         }
         if (f.assignedAnywhere()) {
-            return Text.of("lead.exposeAssigned", "services", Rules.serviceLabels(f)).citing(PortPages.REGISTRY);
+            // Several services were named by the sentence before: "one of these" rather than the list again.
+            List<Object> services = Rules.serviceLabels(f);
+            return Text.of("lead.exposeAssigned", "services", services, "count", services.size())
+                    .citing(PortPages.REGISTRY);
         }
         if (!f.uses.isEmpty()) {
             return Text.of("lead.exposeUsed", "count", Rules.softwareCount(f.uses)).citing(PortPages.REGISTRY);

@@ -247,6 +247,12 @@ public final class PortPages {
         return blocks;
     }
 
+    private static void addTo(List<String> transports, @org.jspecify.annotations.Nullable String transport) {
+        if (transport != null && !transports.contains(transport)) {
+            transports.add(transport);
+        }
+    }
+
     private static String label(Transport t) {
         return t.id().toUpperCase(Locale.ROOT);
     }
@@ -514,24 +520,49 @@ public final class PortPages {
             event(id).ifPresent(e -> dated.add(Map.entry(PageDate.parse(e.date()).toString(), eventText(e))));
         }
         List<Text> notes = new ArrayList<>();
+        // The registry's dates, each told once: a service registered on several days names the
+        // transports of each day; records changed on one day make one sentence, naming each
+        // service with its transports when there are several.
+        Map<String, Map<PageDate, List<String>>> registered = new java.util.LinkedHashMap<>();
+        Map<PageDate, Map<String, List<String>>> modified = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(PageDate::toString));
         for (Assignment a : f.listedRecords()) {
             String service = a.service() == null ? "" : a.service();
+            String transport = a.transport() == null ? null : label(a.transport());
             if (a.registered() != null && !service.isEmpty()) {
-                PageDate d = PageDate.of(a.registered());
-                dated.add(Map.entry(d.toString(), Text.of("history.registered", "service", service, "port", p,
-                        "date", d, "precision", d.precision()).citing(REGISTRY)));
+                addTo(registered.computeIfAbsent(service, k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(PageDate.of(a.registered()), k -> new ArrayList<>()), transport);
             }
             if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
-                PageDate d = PageDate.of(a.modified());
-                dated.add(Map.entry(d.toString(), Text.of("history.modified", "service", service, "hasTransport",
-                        a.transport() == null ? "no" : "yes", "transport",
-                        a.transport() == null ? "" : label(a.transport()), "date", d,
-                        "precision", d.precision()).citing(REGISTRY)));
+                addTo(modified.computeIfAbsent(PageDate.of(a.modified()), k -> new java.util.LinkedHashMap<>())
+                        .computeIfAbsent(service, k -> new ArrayList<>()), transport);
             }
             for (String note : a.notes()) {
                 notes.add(note(note, service));
             }
         }
+        registered.forEach((service, days) -> days.forEach((d, transports) -> {
+            String named = days.size() > 1 && !transports.isEmpty()
+                    ? service + " (" + String.join(", ", transports) + ")" : service;
+            dated.add(Map.entry(d.toString(), Text.of("history.registered", "service", named, "port", p,
+                    "date", d, "precision", d.precision()).citing(REGISTRY)));
+        }));
+        modified.forEach((d, services) -> {
+            if (services.size() == 1) {
+                Map.Entry<String, List<String>> only = services.entrySet().iterator().next();
+                List<String> transports = only.getValue();
+                dated.add(Map.entry(d.toString(), Text.of("history.modified", "service", only.getKey(),
+                        "hasTransport", transports.isEmpty() ? "no" : "yes", "transport",
+                        transports.size() == 1 ? transports.get(0) : List.<Object>copyOf(transports),
+                        "date", d, "precision", d.precision()).citing(REGISTRY)));
+            } else {
+                List<Object> named = new ArrayList<>();
+                services.forEach((service, transports) -> named.add(transports.isEmpty() ? service
+                        : service + " (" + String.join(", ", transports) + ")"));
+                dated.add(Map.entry(d.toString(), Text.of("history.modifiedMany", "services", named,
+                        "date", d, "precision", d.precision()).citing(REGISTRY)));
+            }
+        });
         dated.sort(Map.Entry.comparingByKey());
         // Below 256, two paragraphs: the ARPANET's socket numbers up to the switch to TCP/IP, which
         // ends with what that left on this port; then the lists and the registry.
