@@ -58,7 +58,7 @@ class DamagedStoreTest {
 
         Cli.Run status = Cli.run(home, "status");
         assertThat(status.code()).isEqualTo(ExitCode.FAILURE);
-        assertThat(status.outLines().get(0)).startsWith("active:    embedded baseline: ");
+        assertThat(status.outLines().get(0)).isEqualTo("active:    embedded IANA registry of 2025-12-15");
         assertThat(status.outLines()).last().asString().startsWith("problem:   " + problemStart);
     }
 

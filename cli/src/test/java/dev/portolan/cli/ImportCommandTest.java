@@ -214,7 +214,7 @@ class ImportCommandTest {
             Cli.run(home, "import", f.toString());
 
             assertThat(HomeState.of(home).files()).isEmpty();
-            assertThat(Cli.run(home, "status").outLines().get(0)).startsWith("active:    embedded baseline: ");
+            assertThat(Cli.run(home, "status").outLines().get(0)).isEqualTo("active:    embedded IANA registry of 2025-12-15");
         }
     }
 

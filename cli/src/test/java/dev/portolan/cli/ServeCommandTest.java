@@ -44,7 +44,7 @@ class ServeCommandTest {
             }
         });
         WebServer server = running.get(60, TimeUnit.SECONDS);
-        assertThat(out.toString()).startsWith("portolan: serving embedded baseline").contains(
+        assertThat(out.toString()).startsWith("portolan: serving embedded IANA registry of 2025-12-15").contains(
                 "at http://127.0.0.1:" + server.port() + "/ (Ctrl-C stops)");
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/ports/22")).build(),

@@ -31,7 +31,8 @@ class StatusCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.outLines()).containsExactly(
                 "active:    " + baseline.info().describe(),
-                "records:   " + Reports.count(baseline.assignments().size()),
+                "records:   " + Reports.count(baseline.assignments().size()) + ", people "
+                        + Reports.count(baseline.people().size()),
                 "stored as: (embedded in the program)",
                 "home:      " + home,
                 "baseline:  " + baseline.info().label() + ", " + Reports.count(baseline.assignments().size())
