@@ -118,6 +118,9 @@ final class CheckCommand implements Callable<Integer> {
                             "systemd.stopFrees", "pid", Long.toString(o.pid()), "unit", u)));
                 }
                 containers.describe(s).ifPresent(d -> out.println("  " + d));
+                if (ContainerOwners.heldByKubeProxy(s)) {
+                    out.println("  " + text.say("who.kubeProxy", "port", Integer.toString(s.port())));
+                }
             }
         }
         out.println(text.say("check.binding", "text", bindSentence(text, port, settings, scan.platform())));
@@ -133,8 +136,11 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         EntryWriter.Known known = LookupCommand.known(registry);
-        for (String cause : otherCauses(text, port, known.summaries().knowledge())) {
-            out.println(cause);
+        for (BindCauses.Cause cause : BindCauses.of(text, port, known.summaries().knowledge())) {
+            out.println(cause.sentence());
+            for (dev.portolan.knowledge.Citation c : cause.sources()) {
+                out.println("  " + text.say("check.source", "title", c.title(), "publisher", c.publisher(), "url", c.url()));
+            }
         }
         out.println(text.say("heading.registry"));
         WhoCommand.registryLines(out, port, entries);
@@ -154,22 +160,6 @@ final class CheckCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>();
         for (Transport t : only) {
             out.addAll(platform.handCheckCommands(port, t));
-        }
-        return out;
-    }
-
-    /**
-     * What else may stand in the way of a service on the port, whatever this machine holds: a
-     * Kubernetes node's NodePort range, and the ports browsers refuse to connect to.
-     */
-    static List<String> otherCauses(CliText text, int port, dev.portolan.knowledge.Knowledge knowledge) {
-        List<String> out = new ArrayList<>();
-        if (PortSuggester.NODE_PORTS.contains(port)) {
-            out.add(text.say("check.kubernetes", "port", Integer.toString(port), "range",
-                    PortSuggester.NODE_PORTS.toString()));
-        }
-        if (knowledge.browsersRefuse(port)) {
-            out.add(text.say("check.browsers", "port", Integer.toString(port)));
         }
         return out;
     }
@@ -230,7 +220,25 @@ final class CheckCommand implements Callable<Integer> {
             g.writeStringField("bind", settings.bindPermission(port).id());
             g.writeBooleanField("nodePortRange", PortSuggester.NODE_PORTS.contains(port));
             g.writeBooleanField("excluded", settings.exclusion(port).isPresent());
-            g.writeBooleanField("browsersRefuse", LookupCommand.known(registry).summaries().knowledge().browsersRefuse(port));
+            dev.portolan.knowledge.Knowledge knowledge = LookupCommand.known(registry).summaries().knowledge();
+            g.writeBooleanField("browsersRefuse", knowledge.browsersRefuse(port));
+            g.writeArrayFieldStart("causes");
+            for (BindCauses.Cause cause : BindCauses.of(text, port, knowledge)) {
+                g.writeStartObject();
+                g.writeStringField("id", cause.id());
+                g.writeStringField("text", cause.sentence());
+                g.writeArrayFieldStart("sources");
+                for (dev.portolan.knowledge.Citation c : cause.sources()) {
+                    g.writeStartObject();
+                    g.writeStringField("title", c.title());
+                    g.writeStringField("publisher", c.publisher());
+                    g.writeStringField("url", c.url());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeNumberField("privilegedBelow", settings.privilegedBelow());
             g.writeStringField("platform", scan.platform().displayName());
             g.writeArrayFieldStart("commands");

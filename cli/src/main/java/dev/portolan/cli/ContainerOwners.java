@@ -22,6 +22,14 @@ import java.util.Set;
  */
 final class ContainerOwners {
     /** The processes of container engines that publish a container's port on the host. */
+    /** The process name of Kubernetes' kube-proxy, which held the node ports of NodePort Services until 2022. */
+    static final String KUBE_PROXY = "kube-proxy";
+
+    /** Whether kube-proxy is among the socket's owners. */
+    static boolean heldByKubeProxy(dev.portolan.inspect.LocalSocket s) {
+        return s.owners().stream().anyMatch(o -> KUBE_PROXY.equals(o.name()));
+    }
+
     static final Set<String> PROXIES = Set.of("docker-proxy", "rootlessport", "rootlesskit", "slirp4netns", "pasta",
             "conmon");
 

@@ -182,6 +182,9 @@ final class FreeCommand implements Callable<Integer> {
         if (o.pid() == self) {
             return new Refuse(Note.of("free.refuseSelf", "pid", pid));
         }
+        if (ContainerOwners.KUBE_PROXY.equals(o.name())) {
+            return new Refuse(Note.of("free.refuseKubeProxy", "pid", pid, "name", o.name()));
+        }
         if (o.name() != null && ContainerOwners.PROXIES.contains(o.name().toLowerCase(Locale.ROOT))) {
             return new Refuse(Note.of("free.refuseProxy", "pid", pid, "name", o.name()));
         }

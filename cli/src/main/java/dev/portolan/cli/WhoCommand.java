@@ -100,6 +100,9 @@ final class WhoCommand implements Callable<Integer> {
                         "pid", pid, "unit", u)));
             }
             containers.describe(s).ifPresent(d -> out.println("  " + d));
+            if (ContainerOwners.heldByKubeProxy(s)) {
+                out.println("  " + text.say("who.kubeProxy", "port", Integer.toString(s.port())));
+            }
         }
         out.println();
         out.println(text.say("heading.registry"));

@@ -105,6 +105,23 @@ class ContainersAndServicesTest {
                 "not stopped: pid 900 (docker-proxy) publishes a container's port");
     }
 
+    /** kube-proxy held the node ports of NodePort Services until 2022: who names the Service's way, free refuses. */
+    @Test
+    void kubeProxy_isNamedAsTheHolderOfANodePort_andFreeRefusesToStopIt() throws IOException {
+        FakeProc p = new FakeProc(proc.resolve("k8s")).tcpListener("0.0.0.0", 30046, 951, "kube-proxy");
+        LocalInspection m = new LocalInspection(p.sockets(), MalwarePorts.none(), List.of());
+        assertThat(Cli.run(home, m, "who", "30046/tcp").outLines()).contains("  kube-proxy holds it for a Kubernetes "
+                + "Service of type NodePort: it is the Service that kubectl get services --all-namespaces shows with "
+                + ":30046 in its ports");
+        assertThat(Cli.run(home, m, "check", "30046/tcp").outLines()).contains("  kube-proxy holds it for a Kubernetes "
+                + "Service of type NodePort: it is the Service that kubectl get services --all-namespaces shows with "
+                + ":30046 in its ports");
+        Cli.Run free = Cli.run(home, m, "free", "30046/tcp", "--yes");
+        assertThat(free.out()).contains("not stopped: pid 951 (kube-proxy) is kube-proxy, which holds a node port for a "
+                + "Kubernetes Service: change or delete the Service (kubectl get services --all-namespaces shows it), "
+                + "never kube-proxy");
+    }
+
     @Test
     void theServiceAndTheContainer_inGerman() throws IOException {
         LocalInspection m = machine(List.of(engine()));

@@ -157,15 +157,50 @@ class InspectionCommandsTest {
     }
 
     @Test
-    void check_namesTheNodePortRange_andThePortsBrowsersRefuse() throws Exception {
-        assertThat(run("check", "30080").outLines()).contains("kubernetes: 30080 lies in Kubernetes' default NodePort "
-                + "range 30000-32767: on a cluster node, kube-proxy may hold it for a Service of type NodePort");
-        assertThat(run("check", "6000").outLines()).anySatisfy(l -> assertThat(l).startsWith(
-                "browsers: browsers refuse to connect to port 6000"));
-        assertThat(run("check", "8080").out()).doesNotContain("kubernetes:", "browsers:");
+    void check_namesTheNodePortRange_andThePortsBrowsersRefuse_withTheirSources() throws Exception {
+        List<String> nodePort = run("check", "30080").outLines();
+        assertThat(nodePort).containsSubsequence("kubernetes: 30080 lies in Kubernetes' default NodePort range "
+                + "30000-32767: on a cluster node, a Service of type NodePort may be given it, and kube-proxy's rules "
+                + "then send the port's traffic to that Service, not to a program listening here (kube-proxy releases "
+                + "before 2022 also held the port open)",
+                "  source: Kubernetes documentation source, Ports and Protocols: control-plane ports and the default "
+                        + "NodePort range 30000-32767. The Kubernetes Authors. https://github.com/kubernetes/website/blob/"
+                        + "31a8f95edf918abb97b71193d74d9ff9513826a1/content/en/docs/reference/networking/ports-and-protocols.md");
+        assertThat(nodePort).anySatisfy(l -> assertThat(l).startsWith("  source: Kubernetes pull request 108496"));
+        List<String> browsers = run("check", "6000").outLines();
+        assertThat(browsers).containsSubsequence("browsers: browsers refuse to connect to port 6000 (a bad port of the "
+                + "Fetch standard): a web page or development server here cannot be opened in a browser",
+                "  source: Fetch Standard, Port blocking: a request whose URL has an HTTP(S) scheme and a bad port is "
+                        + "blocked. WHATWG. https://fetch.spec.whatwg.org/#port-blocking");
+        assertThat(run("check", "8080").out()).doesNotContain("kubernetes:", "browsers:", "macOS:", "source:");
         JsonNode json = JSON.readTree(run("check", "6000", "-f", "json").out());
         assertThat(json.get("browsersRefuse").asBoolean()).isTrue();
         assertThat(json.get("nodePortRange").asBoolean()).isFalse();
+        assertThat(json.get("causes")).singleElement().satisfies(c -> {
+            assertThat(c.get("id").asText()).isEqualTo("browsers");
+            assertThat(c.get("sources").get(0).get("url").asText()).isEqualTo("https://fetch.spec.whatwg.org/#port-blocking");
+        });
+    }
+
+    /** The AirPlay Receiver of macOS takes 5000 and 7000 (TCP) while it is on: a cause on any machine, with sources. */
+    @Test
+    void check_namesTheAirPlayReceiverOfMacOs_on5000And7000() throws Exception {
+        for (String port : List.of("5000", "7000")) {
+            List<String> lines = run("check", port).outLines();
+            assertThat(lines).contains("macOS: on macOS 12 and later the AirPlay Receiver (process ControlCenter) listens "
+                    + "on TCP " + port + " while it is on; turning AirPlay Receiver off frees the port");
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  source: honcho pull request 229"))
+                    .anySatisfy(l -> assertThat(l).endsWith("https://github.com/skyportal/skyportal/issues/2657"));
+        }
+        JsonNode json = JSON.readTree(run("check", "5000", "-f", "json").out());
+        assertThat(json.get("causes")).singleElement().satisfies(c -> {
+            assertThat(c.get("id").asText()).isEqualTo("airplay");
+            assertThat(c.get("sources")).hasSize(4);
+        });
+        assertThat(run("check", "5001").out()).doesNotContain("macOS:");
+        assertThat(run("check", "5000", "--lang", "de").outLines()).contains("macOS: ab macOS 12 lauscht der "
+                + "AirPlay-Empfänger (Prozess ControlCenter) auf TCP 5000, solange er eingeschaltet ist; wer den "
+                + "AirPlay-Empfänger ausschaltet, gibt den Port frei");
     }
 
     @Test

@@ -104,8 +104,12 @@ class InspectionLanguagesTest {
                 + " root か、ケーパビリティ CAP_NET_BIND_SERVICE を持つプログラムだけです (1024 未満のポートは特権ポートです: "
                 + "sysctl net.ipv4.ip_unprivileged_port_start)");
         assertThat(runWithEnv(japanese, "check", "30080").outLines()).contains("kubernetes: 30080 は Kubernetes の既定の "
-                + "NodePort 範囲 30000-32767 にあります: クラスターのノードでは、kube-proxy が NodePort タイプの Service のために"
-                + "このポートを使うことがあります");
+                + "NodePort 範囲 30000-32767 にあります: クラスターのノードでは NodePort タイプの Service に割り当てられることがあり、"
+                + "その場合 kube-proxy のルールがこのポートへの通信をその Service に送り、ここで待ち受けるプログラムには届きません "
+                + "(2022 年より前の kube-proxy はポートを開いたまま保持してもいました)", "  出典: Kubernetes documentation source, "
+                + "Ports and Protocols: control-plane ports and the default NodePort range 30000-32767. The Kubernetes Authors. "
+                + "https://github.com/kubernetes/website/blob/31a8f95edf918abb97b71193d74d9ff9513826a1/content/en/docs/"
+                + "reference/networking/ports-and-protocols.md");
     }
 
     @Test
