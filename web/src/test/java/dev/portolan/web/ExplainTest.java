@@ -110,6 +110,11 @@ class ExplainTest {
                 "lsof -i -n -P", "netstat -ano", "netstat -anob", "Get-NetTCPConnection | ConvertTo-Csv");
         assertThat(d.select("table")).isEmpty();
         assertThat(d.select("p.error")).isEmpty();
+        // people find it from the home page and the footer of every page
+        assertThat(page(h.get("/")).select("main a[href=/explain-output]").text())
+                .isEqualTo("Explain the output of ss, netstat or lsof");
+        assertThat(page(h.get("/ports/22")).select("footer a[href=/explain-output]").text())
+                .isEqualTo("Explain ss or netstat output");
         assertThat(h.head("/explain-output").statusCode()).isEqualTo(200);
     }
 
