@@ -1,9 +1,11 @@
 package dev.portolan.web;
 
 import java.nio.ByteBuffer;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -15,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Reads the body of a request (a reaction is the only thing sent to the site) before any of the
- * site's threads handles it, without holding a thread while its bytes arrive, and within a
+ * Reads the body of a request (a reaction, or output pasted into the explain page) before any of
+ * the site's threads handles it, without holding a thread while its bytes arrive, and within a
  * deadline. A client that trickles its body a byte a second, or never finishes it, costs a
  * buffer of at most the body limit, not a thread; at the deadline it gets a 408. A body whose
  * chunked framing is broken gets a 400; one that the client abandons ends the exchange quietly.
@@ -25,31 +27,63 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *
  * <p>A request that announces a length above the limit goes on unread: the site refuses it from
  * its headers.
+ *
+ * <p>A few paths take larger bodies ({@link Large}). So that slow senders cannot fill the memory
+ * with them, at most {@link Large#atOnce()} such bodies arrive at a time; a request past that gets
+ * a 503 at once, and its sender may try again a moment later.
  */
 final class BufferedBodies extends Handler.Wrapper {
     /** The longest a body may take to arrive. */
     static final long DEADLINE_SECONDS = 10;
 
     private final int limit;
+    private final Large large;
+    private final AtomicInteger largeArriving = new AtomicInteger();
 
-    BufferedBodies(int limit, Handler handler) {
+    /**
+     * The paths that take larger bodies than the others.
+     *
+     * @param paths the paths, exactly as requested ({@code /explain-output}, {@code /es/explain-output})
+     * @param limit the largest body they take, in bytes
+     * @param atOnce how many such bodies may be arriving at the same time
+     */
+    record Large(Set<String> paths, int limit, int atOnce) {
+        Large {
+            paths = Set.copyOf(paths);
+        }
+    }
+
+    BufferedBodies(int limit, Large large, Handler handler) {
         super(handler);
         this.limit = limit;
+        this.large = large;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if (length == 0 || length > limit || length < 0 && !chunked) {
+        boolean isLarge = large.paths().contains(request.getHttpURI().getPath());
+        int most = isLarge ? large.limit() : limit;
+        if (length == 0 || length > most || length < 0 && !chunked) {
             return super.handle(request, response, callback);
         }
+        if (isLarge && largeArriving.incrementAndGet() > large.atOnce()) {
+            largeArriving.decrementAndGet();
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(DEADLINE_SECONDS));
+            Response.writeError(request, response, callback, 503, "too many large bodies are arriving at once");
+            return true;
+        }
         CompletableFuture<byte[]> body = new CompletableFuture<>();
-        read(request, new java.io.ByteArrayOutputStream(Math.max(16, (int) Math.min(length, limit + 1L))), body);
+        read(request, new java.io.ByteArrayOutputStream(Math.max(16, (int) Math.min(length, most + 1L))), most, body);
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(
                 () -> body.completeExceptionally(new TimeoutException()), DEADLINE_SECONDS, TimeUnit.SECONDS);
         body.whenComplete((bytes, failure) -> {
             deadline.cancel();
+            if (isLarge) {
+                largeArriving.decrementAndGet();
+            }
             request.getContext().execute(() -> dispatch(request, response, callback, bytes, failure));
         });
         return true;
@@ -57,13 +91,13 @@ final class BufferedBodies extends Handler.Wrapper {
 
     /**
      * Reads what has arrived, and asks to be called again when more does: no thread waits. Stops
-     * at the end, at a failure, or one byte past the limit.
+     * at the end, at a failure, or one byte past the limit {@code most}.
      */
-    private void read(Request request, java.io.ByteArrayOutputStream into, CompletableFuture<byte[]> body) {
+    private void read(Request request, java.io.ByteArrayOutputStream into, int most, CompletableFuture<byte[]> body) {
         while (!body.isDone()) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
-                request.demand(() -> read(request, into, body));
+                request.demand(() -> read(request, into, most, body));
                 return;
             }
             if (Content.Chunk.isFailure(chunk)) {
@@ -71,13 +105,13 @@ final class BufferedBodies extends Handler.Wrapper {
                 return;
             }
             ByteBuffer bytes = chunk.getByteBuffer();
-            int take = Math.min(bytes.remaining(), limit + 1 - into.size());
+            int take = Math.min(bytes.remaining(), most + 1 - into.size());
             byte[] part = new byte[take];
             bytes.get(part);
             into.write(part, 0, take);
             boolean last = chunk.isLast();
             chunk.release();
-            if (last || into.size() > limit) {
+            if (last || into.size() > most) {
                 body.complete(into.toByteArray());
                 return;
             }

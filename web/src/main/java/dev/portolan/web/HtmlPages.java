@@ -402,6 +402,19 @@ final class HtmlPages {
                 String.join(", ", transports), matched, use);
     }
 
+    /** What the site calls a port in lists: the names its summary gives, or its status. */
+    String portName(int port) {
+        return row(port).services();
+    }
+
+    /** The explain page: the form, a paste's report, or the form with the reason a paste was refused. */
+    byte[] explain(Views.ExplainView view) {
+        String title = frame.t("explain.title");
+        Head head = new Head(frame.t("site.pageTitle", "title", title), frame.t("explain.description"),
+                view.answers() ? "" : ExplainRoutes.PATH, List.of(), "explain", ExplainRoutes.PATH);
+        return render("explain", head, view);
+    }
+
     /** An error page. */
     byte[] error(int status, String message) {
         String reason = frame.has("error." + status) ? frame.t("error." + status) : Integer.toString(status);

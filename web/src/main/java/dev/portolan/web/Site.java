@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The site's request handlers and what they share: the editions (one a language), the page
  * cache, a request's edition, a service's records, a port's reactions, and error pages. The
- * handlers are grouped by job: {@link PageRoutes}, {@link ApiRoutes}, {@link FeedbackRoutes} and
- * {@link MachineFiles}. One instance serves all requests, from many threads.
+ * handlers are grouped by job: {@link PageRoutes}, {@link ApiRoutes}, {@link FeedbackRoutes},
+ * {@link ExplainRoutes} and {@link MachineFiles}. One instance serves all requests, from many threads.
  */
 final class Site {
     private static final Logger LOG = LoggerFactory.getLogger(Site.class);
@@ -40,6 +40,7 @@ final class Site {
     private final PageRoutes pages;
     private final ApiRoutes api;
     private final FeedbackRoutes feedback;
+    private final ExplainRoutes explain;
     private final MachineFiles files;
 
     /**
@@ -63,16 +64,17 @@ final class Site {
         PortSearch search = PortSearch.of(summaries);
         this.pages = new PageRoutes(this, pages, search);
         this.api = new ApiRoutes(this, pages, search);
-        this.feedback = new FeedbackRoutes(this, settings, feedback, new OriginCheck(settings, publicUrl), lasting.votes(),
-                lasting.metrics());
+        OriginCheck origin = new OriginCheck(settings, publicUrl);
+        this.feedback = new FeedbackRoutes(this, settings, feedback, origin, lasting.votes(), lasting.metrics());
+        this.explain = new ExplainRoutes(this, origin, lasting.pastes());
         this.files = new MachineFiles(this, registry, assets, publicUrl);
     }
 
     /**
      * What outlives a change of the registry data, which builds a new site: the page cache (it is
-     * cleared), the gate of votes with its memory, and the metrics.
+     * cleared), the gate of votes with its memory, the budgets of pastes, and the metrics.
      */
-    record Lasting(PageCache cache, VoteGate votes, Metrics metrics) {}
+    record Lasting(PageCache cache, VoteGate votes, TokenBuckets pastes, Metrics metrics) {}
 
     /** The registry data the site answers from. */
     Registry registry() {
@@ -92,6 +94,11 @@ final class Site {
     /** Readers' reactions, from the API and the form. */
     FeedbackRoutes feedback() {
         return feedback;
+    }
+
+    /** The explain page, which reads pasted output of ss, netstat, lsof or PowerShell. */
+    ExplainRoutes explain() {
+        return explain;
     }
 
     /** Sitemaps, robots.txt, the health answer and assets. */

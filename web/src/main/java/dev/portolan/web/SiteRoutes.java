@@ -80,6 +80,11 @@ final class SiteRoutes {
             }
             page(r, live, e, "/services/{name}", (s, ed, ctx) -> s.pages().service(ctx, ed));
             page(r, live, e, "/search", (s, ed, ctx) -> s.pages().search(ctx, ed));
+            page(r, live, e, ExplainRoutes.PATH, (s, ed, ctx) -> s.explain().form(ctx, ed));
+            r.post(e.href(ExplainRoutes.PATH), named(ExplainRoutes.PATH, ctx -> {
+                Site s = live.get();
+                s.explain().paste(ctx, s.editions().get(index));
+            }));
         }
         path(r, live, "/api/v1/ports/{port}", (s, ctx) -> s.api().port(ctx));
         path(r, live, "/api/v1/services/{name}", (s, ctx) -> s.api().service(ctx));

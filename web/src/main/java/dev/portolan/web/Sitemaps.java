@@ -101,6 +101,7 @@ final class Sitemaps {
         for (RangeClass r : RangeClass.values()) {
             url(s, l, "/ranges/" + r.id());
         }
+        url(s, l, ExplainRoutes.PATH);
         for (String name : services) {
             url(s, l, "/services/" + Urls.segment(name));
         }

@@ -242,6 +242,8 @@ public final class StaticExport {
             HtmlPages html = e.html();
             tasks.add(Task.of(p + "index.html", () -> html.home(Views.Suggestion.NONE)));
             tasks.add(Task.of(p + "search.html", () -> html.search("", null, "")));
+            // a static host cannot answer the form's POST: the page says what it reads, without the form
+            tasks.add(Task.of(p + "explain-output.html", () -> html.explain(Views.ExplainView.STATIC)));
             tasks.add(Task.of(p + "404.html", () -> html.error(404, e.frame().t("error.notFound"))));
             int listPages = HtmlPages.pages(PortRange.MAX_PORT + 1);
             for (int i = 1; i <= listPages; i++) {

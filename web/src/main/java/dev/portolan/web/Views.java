@@ -139,4 +139,76 @@ final class Views {
 
     /** An error page. */
     record ErrorView(String heading, String message) {}
+
+    /**
+     * The explain page: its form, and what a paste held once one was sent.
+     *
+     * @param form whether the page takes a paste; a static export, which cannot answer a POST,
+     *     shows a note instead of the form
+     * @param text the pasted text, shown in the form again, or empty
+     * @param error why the paste was refused, or empty
+     * @param capture what the paste held, or {@link Capture#NONE}
+     */
+    record ExplainView(boolean form, String text, String error, Capture capture) {
+        /** The empty form. */
+        static final ExplainView FORM = new ExplainView(true, "", "", Capture.NONE);
+        /** The page of a static export: what it reads, without the form. */
+        static final ExplainView STATIC = new ExplainView(false, "", "", Capture.NONE);
+
+        /** Whether this answers a paste (it is then no page for search engines). */
+        boolean answers() {
+            return !text.isEmpty() || !error.isEmpty();
+        }
+    }
+
+    /**
+     * What a paste held.
+     *
+     * @param summary the format found and the number of sockets, or empty for no paste
+     * @param sockets the sockets, in the order of the paste
+     * @param peers whether a socket has a peer (else the table has no column for it)
+     * @param processNote why some sockets name no process, or empty when all do
+     * @param unreadCount how many lines were not read, or empty when all were
+     * @param unread the first of those lines
+     * @param unreadMore how many more lines were not read than are listed, or empty
+     */
+    record Capture(String summary, List<SocketRow> sockets, boolean peers, String processNote, String unreadCount,
+            List<UnreadRow> unread, String unreadMore) {
+        /** No paste. */
+        static final Capture NONE = new Capture("", List.of(), false, "", "", List.of(), "");
+
+        Capture {
+            sockets = List.copyOf(sockets);
+            unread = List.copyOf(unread);
+        }
+    }
+
+    /**
+     * One socket of a paste.
+     *
+     * @param port the local port ("22")
+     * @param href the port's page
+     * @param name what the site calls the port ("ssh", "RDP (ms-wbt-server)", "unassigned")
+     * @param protocol "TCP" or "UDP"
+     * @param address the local address as the system wrote it ("0.0.0.0", "::1")
+     * @param addressNote who can reach that address ("every address of the machine"), or empty
+     * @param state the state, in words
+     * @param remote the peer's address and a colon ("10.0.0.9:", "[::1]:"), or empty for a listener
+     * @param remotePort the peer's port, or empty
+     * @param remoteHref the page of the peer's port, or empty
+     * @param remoteName what the site calls the peer's port, or empty
+     * @param process the processes that hold the socket, or why none is named
+     */
+    record SocketRow(String port, String href, String name, String protocol, String address, String addressNote,
+            String state, String remote, String remotePort, String remoteHref, String remoteName, String process) {}
+
+    /**
+     * A line of a paste that is no socket.
+     *
+     * @param line its number, from 1
+     * @param text the line, control characters shown as {@code ?}
+     * @param why the reason, in the page's language
+     * @param detail the reader's own words in English where the page has no sentence of its own, or empty
+     */
+    record UnreadRow(String line, String text, String why, String detail) {}
 }

@@ -102,7 +102,7 @@ public final class WebServer implements AutoCloseable {
         PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size());
         Metrics metrics = new Metrics(cache, () -> live.get().registry().snapshot().info(), Clock.systemUTC());
         Site.Lasting lasting = new Site.Lasting(cache, new VoteGate(settings.votesPerMinute(), settings.voteBurst()),
-                metrics);
+                new TokenBuckets(settings.pastesPerMinute(), settings.pasteBurst()), metrics);
         SiteFactory factory = (s, p) -> new Site(settings, s, p, feedback, baseNames, publicUrl::get, lasting);
         live.set(factory.build(summaries, pages));
         Site first = live.get();
@@ -126,11 +126,14 @@ public final class WebServer implements AutoCloseable {
                 jetty.set(server);
                 server.setErrorHandler(new BareErrorHandler());
                 // Outside in: a stop waits for requests in flight (GracefulHandler), every request is
-                // counted and timed, bodies are read without a thread, cached port pages are sent
-                // before Javalin. This replaces Javalin's default statistics handler; its servlet is
-                // attached inside.
+                // counted and timed, bodies (votes, and the larger pastes of the explain page) are
+                // read without a thread, cached port pages are sent before Javalin. This replaces
+                // Javalin's default statistics handler; its servlet is attached inside.
+                BufferedBodies.Large pastes = new BufferedBodies.Large(first.editions().stream()
+                        .map(e -> e.href(ExplainRoutes.PATH)).collect(java.util.stream.Collectors.toSet()),
+                        ExplainRoutes.MOST_BODY, ExplainRoutes.ARRIVING_AT_ONCE);
                 server.setHandler(new GracefulHandler(new MeasuredRequests(metrics,
-                        new BufferedBodies(settings.feedbackBodyLimit(), new CacheHits(cache,
+                        new BufferedBodies(settings.feedbackBodyLimit(), pastes, new CacheHits(cache,
                                 first.editions().stream().map(Edition::code).toList(), settings.hstsSeconds())))));
                 server.setStopTimeout(settings.shutdownGraceSeconds() * 1000L);
                 if (accessLog != null) {

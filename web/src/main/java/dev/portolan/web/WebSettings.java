@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param feedbackBodyLimit the largest reaction request body in bytes, 64-65536
  * @param votesPerMinute reactions one client address may send per minute, sustained, 1-10000
  * @param voteBurst reactions one client address may send at once, 1-10000
+ * @param pastesPerMinute pastes one client network may have explained per minute, sustained, 1-10000
+ * @param pasteBurst pastes one client network may have explained at once, 1-10000
  * @param threads the most threads of the server, 4-1000, including one to accept connections and
  *     one per two CPUs to watch them
  * @param hstsSeconds how long browsers are told to reach the site over HTTPS only ({@code
@@ -28,8 +30,8 @@ import java.util.Locale;
  * @param shutdownGraceSeconds how long a stop waits for requests in flight, 0-300
  */
 public record WebSettings(String bind, int port, String publicUrl, long cacheBytes, int feedbackBodyLimit,
-        int votesPerMinute, int voteBurst, int threads, long hstsSeconds, String metrics, String accessLog,
-        int shutdownGraceSeconds) {
+        int votesPerMinute, int voteBurst, int pastesPerMinute, int pasteBurst, int threads, long hstsSeconds,
+        String metrics, String accessLog, int shutdownGraceSeconds) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -60,6 +62,12 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
         }
         if (voteBurst < 1 || voteBurst > 10_000) {
             throw new IllegalArgumentException("vote burst is " + voteBurst + ", must be 1-10000");
+        }
+        if (pastesPerMinute < 1 || pastesPerMinute > 10_000) {
+            throw new IllegalArgumentException("pastes per minute is " + pastesPerMinute + ", must be 1-10000");
+        }
+        if (pasteBurst < 1 || pasteBurst > 10_000) {
+            throw new IllegalArgumentException("paste burst is " + pasteBurst + ", must be 1-10000");
         }
         if (hstsSeconds < 0 || hstsSeconds > 63_072_000) {
             throw new IllegalArgumentException("HSTS max-age is " + hstsSeconds + " seconds, must be 0-63072000 (two years)");
@@ -101,12 +109,12 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     }
 
     /**
-     * The defaults: loopback, port 8080, 512 MiB cache, 1 KiB bodies, 10 reactions a minute, and
-     * {@link #defaultThreads()} threads.
+     * The defaults: loopback, port 8080, 512 MiB cache, 1 KiB bodies, 10 reactions and 10 pastes a
+     * minute, and {@link #defaultThreads()} threads.
      */
     public static WebSettings defaults() {
-        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, defaultThreads(), 0,
-                METRICS_SITE, "", DEFAULT_SHUTDOWN_GRACE_SECONDS);
+        return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, 10, 10,
+                defaultThreads(), 0, METRICS_SITE, "", DEFAULT_SHUTDOWN_GRACE_SECONDS);
     }
 
     /**
@@ -121,61 +129,61 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     /** These settings listening on another address and port. */
     public WebSettings listening(String newBind, int newPort) {
         return new WebSettings(newBind, newPort, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                threads, hstsSeconds, metrics, accessLog,
-                shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with another public address. */
     public WebSettings withPublicUrl(String url) {
-        return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds, metrics, accessLog,
-                shutdownGraceSeconds);
+        return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with another reaction rate limit. */
     public WebSettings withVoteLimit(int perMinute, int burst) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst, threads,
-                hstsSeconds, metrics, accessLog,
-                shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+    }
+
+    /** These settings with another limit of pastes explained. */
+    public WebSettings withPasteLimit(int perMinute, int burst) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                perMinute, burst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with another cache size. */
     public WebSettings withCacheBytes(long bytes) {
-        return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds, metrics, accessLog,
-                shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with another number of request threads. */
     public WebSettings withThreads(int count) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, count,
-                hstsSeconds, metrics, accessLog,
-                shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, count, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with a {@code Strict-Transport-Security} max-age in seconds (0 for none). */
     public WebSettings withHsts(long seconds) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                seconds, metrics, accessLog,
-                shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, seconds, metrics, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with metrics {@code off}, at the {@code site}, or on a {@code HOST:PORT} of their own. */
     public WebSettings withMetrics(String where) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds, where, accessLog, shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, where, accessLog, shutdownGraceSeconds);
     }
 
     /** These settings with an access log: empty for none, {@code -} for standard output, else a file. */
     public WebSettings withAccessLog(String where) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds, metrics, where, shutdownGraceSeconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, where, shutdownGraceSeconds);
     }
 
     /** These settings with another wait for requests in flight at a stop. */
     public WebSettings withShutdownGrace(int seconds) {
-        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst, threads,
-                hstsSeconds, metrics, accessLog, seconds);
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, seconds);
     }
 
     private static String checkPublicUrl(String url) {

@@ -59,7 +59,7 @@ class BidiIsolatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/ar/ports/60", "/ar/ports/443", "/fa/ports/3389", "/ps/ports/25565", "/ar/",
-        "/ar/ranges/system", "/fa/services/ms-wbt-server", "/ar/search?q=rdp"})
+        "/ar/ranges/system", "/fa/services/ms-wbt-server", "/ar/search?q=rdp", "/ar/explain-output"})
     void isolatesStayOutOfAddressesMachineValuesAndCommands(String path) {
         Document d = page(path);
         for (Element e : d.getAllElements()) {

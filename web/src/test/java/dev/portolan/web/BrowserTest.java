@@ -241,6 +241,108 @@ class BrowserTest {
         assertThat(violations).as("axe-core %s violations", AXE_TAGS).isEmpty();
     }
 
+    /** The states of the explain page a test visits: its form, two reports and a refusal. */
+    private static final List<String> EXPLAIN_STATES = List.of("form", "ss-tulpn.txt", "ss-tanp.txt", "refused");
+
+    /**
+     * Brings the browser to a state of the explain page in a language: the empty form, the report
+     * of a capture pasted into it (a script fills the box; the form posts as without script), or
+     * the refusal of a text of no known command.
+     */
+    private void explain(String lang, String state) {
+        go(lang + "/explain-output");
+        if (state.equals("form")) {
+            return;
+        }
+        String text = state.equals("refused") ? "Dear admin,\nport 22 is open.\n" : ExplainTest.capture(state);
+        browser.executeScript("document.getElementById('output').value = arguments[0]", text);
+        browser.findElement(By.cssSelector("form.explain button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(state.equals("refused") ? "p.error" : "table.sockets")));
+    }
+
+    /**
+     * The explain page posts a paste without script and answers with its sockets, each port a
+     * link to its page; its form, reports and refusals scroll sideways at no width, in English,
+     * Arabic and Japanese.
+     */
+    @Test
+    void explainPage_postsAPasteWithoutScript_andFitsEveryWidth() {
+        browser.quit();
+        service = null; // quitting stopped it
+        browser = open(false);
+        go("/explain-output");
+        browser.findElement(By.id("output")).sendKeys(ExplainTest.capture("ss-tulpn.txt"));
+        browser.findElement(By.cssSelector("form.explain button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table.sockets")));
+        assertThat(browser.getCurrentUrl()).endsWith("/explain-output");
+        assertThat(browser.findElement(By.cssSelector("p[role=status]")).getText())
+                .isEqualTo("Read as ss output: 6 sockets.");
+        assertThat(browser.findElements(By.cssSelector("table.sockets tbody th a")).stream()
+                .map(a -> a.getDomAttribute("href")).toList()).containsExactly("/ports/53", "/ports/5353",
+                        "/ports/22", "/ports/80", "/ports/5432", "/ports/3000");
+        shot("explain-ss-light", 1280, "light");
+        shot("explain-ss-phone-light", 390, "light");
+        shot("explain-ss-phone-dark", 390, "dark");
+        browser.findElement(By.linkText("22")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/ports/22$"));
+
+        browser.quit();
+        service = null;
+        browser = open(true);
+        List<String> overflowing = new ArrayList<>();
+        for (String lang : List.of("", "/ar", "/ja")) {
+            for (String state : EXPLAIN_STATES) {
+                explain(lang, state);
+                assertThat(cspViolations()).isEmpty();
+                for (int width : List.of(320, 390, 1280)) {
+                    String over = overflow(width);
+                    if (over != null) {
+                        overflowing.add(lang + "/explain-output (" + state + ") at " + width + " px: " + over);
+                    }
+                }
+            }
+        }
+        explain("/ar", "ss-tanp.txt");
+        shot("explain-ss-ar-phone-light", 390, "light");
+        assertThat(overflowing).isEmpty();
+    }
+
+    /**
+     * axe-core finds no violation on the explain page: its form, the reports of two captures and a
+     * refusal, in English, Arabic and Japanese, at 320, 390 and 1280 px (at 390 px in the dark
+     * scheme too).
+     */
+    @Test
+    void axeCore_findsNoViolations_onTheExplainPage() throws IOException {
+        String axe = axeCore();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+        List<String> violations = new ArrayList<>();
+        int runs = 0;
+        for (String lang : List.of("", "/ar", "/ja")) {
+            for (String state : EXPLAIN_STATES) {
+                explain(lang, state);
+                browser.executeScript(axe);
+                for (int width : List.of(320, 390, 1280)) {
+                    for (String scheme : width == 390 ? List.of("light", "dark") : List.of("light")) {
+                        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                                "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+                        for (String v : axeViolations()) {
+                            violations.add(lang + "/explain-output (" + state + ") at " + width + " px, " + scheme + ": " + v);
+                        }
+                        runs++;
+                    }
+                }
+                browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
+        }
+        assertThat(runs).isEqualTo(3 * 4 * 4);
+        assertThat(violations).as("axe-core %s violations", AXE_TAGS).isEmpty();
+    }
+
     /**
      * axe-core's violations in the current page: each rule's id, impact and help, with the first
      * few of the elements it names (CSS selectors) and how many there are in all.

@@ -32,9 +32,10 @@ final class Harness implements AutoCloseable {
         this.store = store;
     }
 
-    /** Test settings: any free port, a generous vote limit so only the rate-limit test meets it. */
+    /** Test settings: any free port, generous vote and paste limits so only the rate-limit tests meet them. */
     static WebSettings settings() {
-        return WebSettings.defaults().listening("127.0.0.1", 0).withVoteLimit(10_000, 10_000);
+        return WebSettings.defaults().listening("127.0.0.1", 0).withVoteLimit(10_000, 10_000)
+                .withPasteLimit(10_000, 10_000);
     }
 
     /** A server with a real SQLite feedback store in a fresh temporary directory. */

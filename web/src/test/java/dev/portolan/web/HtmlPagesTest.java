@@ -42,11 +42,20 @@ class HtmlPagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/ports", "/ports/page/2", "/ports/page/256", "/ports/0", "/ports/60", "/ports/443",
         "/ports/60327", "/ports/65535", "/ranges/system", "/ranges/user", "/ranges/dynamic", "/ranges/user/page/188",
-        "/services/http", "/search", "/search?q=ssh"})
+        "/services/http", "/search", "/search?q=ssh", "/explain-output"})
     void everyPage_isAccessibleHtml(String path) {
         Document d = page(path);
         assertThat(d.select("html").attr("lang")).isEqualTo("en");
         assertThat(d.select("html").attr("dir")).isEqualTo("ltr");
+        assertAccessibleHtml(d);
+    }
+
+    /**
+     * The structure every page has: a viewport, one h1, header, main and footer landmarks, a skip
+     * link, headings that do not skip levels, labelled controls, nothing from other hosts, no
+     * inline script or style.
+     */
+    static void assertAccessibleHtml(Document d) {
         assertThat(d.select("meta[name=viewport]").attr("content")).contains("width=device-width");
         assertThat(d.select("h1")).hasSize(1);
         assertThat(d.select("body > header")).hasSize(1);
@@ -70,7 +79,7 @@ class HtmlPagesTest {
         }
     }
 
-    private static void headingsDoNotSkipLevels(Document d) {
+    static void headingsDoNotSkipLevels(Document d) {
         int previous = 0;
         List<String> seen = new ArrayList<>();
         for (Element h : d.select("h1, h2, h3, h4, h5, h6")) {
@@ -82,7 +91,7 @@ class HtmlPagesTest {
         assertThat(seen.get(0)).isEqualTo("h1");
     }
 
-    private static void everyControlIsLabelled(Document d) {
+    static void everyControlIsLabelled(Document d) {
         for (Element input : d.select("input:not([type=hidden]), select, textarea")) {
             String id = input.id();
             assertThat(id).as(input.outerHtml()).isNotEmpty();

@@ -117,7 +117,8 @@ class NginxExportTest {
         for (String[] c : new String[][] {{"/ports/80", "ports/80.html"}, {"/ar/ports/80", "ar/ports/80.html"},
             {"/", "index.html"}, {"/ar/", "ar/index.html"}, {"/ports", "ports.html"},
             {"/ports/page/2", "ports/page/2.html"}, {"/ranges/user/page/3", "ranges/user/page/3.html"},
-            {"/services/ssh", "services/ssh.html"}, {"/search", "search.html"}}) {
+            {"/services/ssh", "services/ssh.html"}, {"/search", "search.html"},
+            {"/explain-output", "explain-output.html"}, {"/ar/explain-output", "ar/explain-output.html"}}) {
             HttpResponse<byte[]> r = get(c[0]);
             assertThat(r.statusCode()).as(c[0]).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).as(c[0]).hasValue("text/html; charset=utf-8");

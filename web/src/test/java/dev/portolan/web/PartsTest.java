@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -176,6 +177,9 @@ class PartsTest {
         assertThatThrownBy(() -> d.withCacheBytes(1000)).hasMessage(
                 "cache size is 1000 bytes, must be at least 1 MiB");
         assertThatThrownBy(() -> d.withVoteLimit(0, 1)).hasMessage("votes per minute is 0, must be 1-10000");
+        assertThatThrownBy(() -> d.withPasteLimit(0, 1)).hasMessage("pastes per minute is 0, must be 1-10000");
+        assertThatThrownBy(() -> d.withPasteLimit(1, 10_001)).hasMessage("paste burst is 10001, must be 1-10000");
+        assertThat(List.of(d.pastesPerMinute(), d.pasteBurst())).containsExactly(10, 10);
         assertThatThrownBy(() -> d.withThreads(2)).hasMessage("threads is 2, must be 4-1000");
     }
 }

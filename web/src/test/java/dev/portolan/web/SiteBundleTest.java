@@ -76,5 +76,12 @@ class SiteBundleTest {
             "error.429", "error.500", "error.503"}) {
             assertThat(p).containsKey(Frame.PREFIX + computed);
         }
+        // the explain page names every state of a socket, and the reasons it words itself
+        for (dev.portolan.inspect.SocketState state : dev.portolan.inspect.SocketState.values()) {
+            assertThat(p).containsKey(Frame.PREFIX + "explain.state." + state.id());
+        }
+        for (String reason : CaptureReport.REASONS.values()) {
+            assertThat(p).containsKey(Frame.PREFIX + reason);
+        }
     }
 }

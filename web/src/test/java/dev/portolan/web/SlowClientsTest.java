@@ -68,6 +68,49 @@ class SlowClientsTest {
         }
     }
 
+    /**
+     * Pastes for the explain page may be far larger than votes, and each is held in memory while it
+     * arrives: past {@link ExplainRoutes#ARRIVING_AT_ONCE} of them at once, another gets a 503 at
+     * once, votes still arrive, and a paste is taken again once the slow ones are gone.
+     */
+    @Test
+    @Timeout(60)
+    void slowPastesPastTheLimit_areRefusedWithA503_andVotesGoOn() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < ExplainRoutes.ARRIVING_AT_ONCE; i++) {
+                Socket s = new Socket("127.0.0.1", h.port());
+                s.setSoTimeout(30_000);
+                String path = i % 2 == 0 ? "/explain-output" : "/de/explain-output";
+                s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000"
+                        + "\r\n\r\noutput=").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            Thread.sleep(300);
+            String refused = h.raw(("POST /explain-output HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                    + "application/x-www-form-urlencoded\r\nContent-Length: 8\r\nConnection: close\r\n\r\noutput=x")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(refused).startsWith("HTTP/1.1 503 ").contains("Retry-After: " + BufferedBodies.DEADLINE_SECONDS);
+            HttpResponse<byte[]> vote = h.post("/api/v1/feedback", "{\"port\":23,\"lang\":\"en\",\"reaction\":\"helpful\"}",
+                    "Content-Type", "application/json");
+            assertThat(vote.statusCode()).isIn(200, 201);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+        // the slow ones gone, pastes are read again
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status;
+        do {
+            Thread.sleep(100);
+            status = ExplainTest.paste(h, "/explain-output", "hello").statusCode();
+        } while (status == 503 && System.nanoTime() < deadline);
+        assertThat(status).isEqualTo(400);
+    }
+
     @Test
     @Timeout(60)
     void aBodyThatTrickles_isCutOffWithA408_inBoundedTime() throws Exception {

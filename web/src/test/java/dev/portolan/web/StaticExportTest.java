@@ -77,6 +77,7 @@ class StaticExportTest {
         for (String f : List.of("index.html", "ar/index.html", "ports.html", "ports/page/256.html", "ar/ports/page/2.html",
                 "ranges/user.html", "ranges/user/page/188.html", "ar/ranges/dynamic/page/64.html", "ports/0.html",
                 "ports/300.html", "ar/ports/80.html", "services/ntp.html", "ar/services/ssh.html", "search.html",
+                "explain-output.html", "ar/explain-output.html",
                 "404.html", "ar/404.html", "api/v1/ports/80.json", "ar/api/v1/ports/80.json",
                 "api/v1/services/ssh.json", "api/v1/openapi.json", "sitemap.xml", "sitemaps/en-pages.xml",
                 "sitemaps/ar-ports-0.xml", "robots.txt")) {
@@ -110,6 +111,19 @@ class StaticExportTest {
         assertThat(Files.readString(dir.resolve("sitemap.xml"))).contains("ar-pages.xml").doesNotContain("es-");
         assertThat(Files.readString(dir.resolve("ports/80.html"))).contains("hreflang=\"ar\"")
                 .doesNotContain("hreflang=\"es\"");
+        // a static host cannot answer the explain page's POST: the page says what it reads, without a form
+        org.jsoup.nodes.Document explain = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("explain-output.html")));
+        assertThat(explain.select("form.explain, textarea, form[method=post]")).isEmpty();
+        assertThat(explain.select("section[aria-labelledby=paste-h] p").first().text()).isEqualTo(
+                "This copy of the site is a set of static files: it cannot read pasted output.");
+        assertThat(explain.select("dl.reads code").eachText()).contains("ss -tulpn", "netstat -ano");
+        // the pages that link to it link to a file the export holds
+        assertThat(org.jsoup.Jsoup.parse(Files.readString(dir.resolve("index.html"))).select("a[href=/explain-output]"))
+                .isNotEmpty();
+        assertThat(org.jsoup.Jsoup.parse(Files.readString(dir.resolve("ar/ports/80.html")))
+                .select("a[href=/ar/explain-output]")).isNotEmpty();
+        assertThat(dir.resolve("ar/explain-output.html")).isRegularFile();
+        assertThat(Files.readString(dir.resolve("sitemaps/ar-pages.xml"))).contains("/ar/explain-output<");
     }
 
     @Test
