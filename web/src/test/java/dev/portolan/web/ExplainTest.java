@@ -139,7 +139,7 @@ class ExplainTest {
                 "53 | DNS (domain) | UDP | 127.0.0.53 | only from the machine itself | bound (UDP) | — | systemd-resolve (PID 612)",
                 "5353 | mDNS (mdns) | UDP | 0.0.0.0 | every address of the machine | bound (UDP) | — | avahi-daemon (PID 700)",
                 "22 | ssh | TCP | 0.0.0.0 | every address of the machine | listening | — | sshd (PID 812)",
-                "80 | www-http, http | TCP | :: | every address of the machine | listening | — | nginx (PID 900) and nginx (PID 901)",
+                "80 | http, www, www-http | TCP | :: | every address of the machine | listening | — | nginx (PID 900) and nginx (PID 901)",
                 "5432 | postgresql | TCP | 127.0.0.1 | only from the machine itself | listening | — | not in the output",
                 "3000 | Grafana, Ruby on Rails, Next.js | TCP | 0.0.0.0 | every address of the machine | listening | — | node (PID 1500)");
         assertThat(d.select("table.sockets tbody th a").eachAttr("href")).containsExactly("/ports/53", "/ports/5353",
@@ -168,7 +168,7 @@ class ExplainTest {
                 "22 | ssh | TCP | 10.0.0.5 |  | connected | 10.0.0.9:51234 (unassigned) | sshd (PID 3001)",
                 "18850 | unassigned | TCP | 10.0.0.5 |  | connected | 140.82.112.25:443 (https) | git-remote-http (PID 4100)",
                 "51000 | unassigned | TCP | 10.0.0.5 |  | TIME-WAIT: closed, the port held a while | 93.184.215.14:80 "
-                        + "(www-http, http) | none: the kernel holds the port until TIME-WAIT ends",
+                        + "(http, www, www-http) | none: the kernel holds the port until TIME-WAIT ends",
                 "8080 | http-alt | TCP | ::1 | only from the machine itself | CLOSE-WAIT: the peer has closed | "
                         + "[::1]:41000 (unassigned) | java (PID 2200)");
         assertThat(d.select("table.sockets thead th").eachText()).containsExactly("Port", "Protocol", "Local address",
