@@ -1,5 +1,6 @@
 package dev.portolan.cli;
 
+import com.ibm.icu.util.ULocale;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -44,6 +45,12 @@ final class FastPath {
         if (command != null && grammar.usesKnowledge) {
             dev.portolan.knowledge.Knowledge.decodeInBackground();
         }
+        if (command != null && grammar.quotesKnowledge != null) {
+            ULocale language = grammar.quotesKnowledge.get();
+            if (language != null) {
+                dev.portolan.knowledge.text.Messages.prepareInBackground(language);
+            }
+        }
         return command;
     }
 
@@ -59,10 +66,15 @@ final class FastPath {
         java.util.function.Supplier<LocalInspection> inspection =
                 () -> given != null ? given : LocalInspection.standard();
         return switch (command) {
-            case "lookup" -> new Grammar<>(new LookupCommand(console)).usesKnowledge()
-                    .positionals(1, Integer.MAX_VALUE, (c, a) -> c.args.add(a))
-                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                    .option((c, v) -> (c.transport = v) != null, "-t", "--transport");
+            case "lookup" -> {
+                LookupCommand l = new LookupCommand(console);
+                // the table quotes the knowledge in English under the records
+                yield new Grammar<>(l).usesKnowledge()
+                        .quotesKnowledge(() -> l.format == OutputFormat.table ? ULocale.ENGLISH : null)
+                        .positionals(1, Integer.MAX_VALUE, (c, a) -> c.args.add(a))
+                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
+                        .option((c, v) -> (c.transport = v) != null, "-t", "--transport");
+            }
             case "search" -> new Grammar<>(new SearchCommand(console))
                     .positionals(1, Integer.MAX_VALUE, (c, a) -> c.words.add(a))
                     .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
@@ -71,13 +83,17 @@ final class FastPath {
                         Long n = integer(v, 9);
                         return n != null && (c.limit = n.intValue()) == n;
                     }, "-n", "--limit");
-            case "explain" -> new Grammar<>(new ExplainCommand(console)).usesKnowledge()
+            case "explain" -> {
+                ExplainCommand e = new ExplainCommand(console);
+                yield new Grammar<>(e).usesKnowledge()
+                    .quotesKnowledge(() -> language(e.language, console))
                     .positionals(1, 1, (c, a) -> c.port = a)
                     .option((c, v) -> {
                         Long n = integer(v, 9);
                         return n != null && (c.width = n.intValue()) == n;
                     }, "-w", "--width")
                     .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
+            }
             case "listening" -> {
                 ListeningCommand l = new ListeningCommand(console, inspection.get());
                 yield transports(new Grammar<>(l), l.transports).usesKnowledge()
@@ -90,6 +106,7 @@ final class FastPath {
             case "who" -> {
                 WhoCommand w = new WhoCommand(console, inspection.get());
                 yield transports(new Grammar<>(w), w.transports).usesKnowledge()
+                        .quotesKnowledge(() -> w.format == OutputFormat.table ? language(w.language, console) : null)
                         .positionals(1, 1, (c, a) -> c.port = a)
                         .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
                         .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
@@ -97,6 +114,7 @@ final class FastPath {
             case "check" -> {
                 CheckCommand k = new CheckCommand(console, inspection.get());
                 yield transports(new Grammar<>(k), k.transports).usesKnowledge()
+                        .quotesKnowledge(() -> k.format == OutputFormat.table ? language(k.language, console) : null)
                         .positionals(1, 1, (c, a) -> c.port = a)
                         .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
                         .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
@@ -129,6 +147,15 @@ final class FastPath {
         };
     }
 
+    /** The language a command will write in, or null when its option is not a language (it then says so). */
+    private static @Nullable ULocale language(LanguageOption option, Console console) {
+        try {
+            return option.text(console).locale();
+        } catch (dev.portolan.core.InvalidQueryException e) {
+            return null;
+        }
+    }
+
     private static <K> Grammar<K> transports(Grammar<K> g, TransportOptions t) {
         return g.flag(c -> t.tcp = true, "--tcp").flag(c -> t.udp = true, "--udp");
     }
@@ -149,6 +176,7 @@ final class FastPath {
         private int most;
         private BiConsumer<K, String> argument = (c, a) -> { };
         private boolean usesKnowledge;
+        private java.util.function.@Nullable Supplier<@Nullable ULocale> quotesKnowledge;
 
         Grammar(K command) {
             this.command = command;
@@ -158,6 +186,15 @@ final class FastPath {
         /** The command reads the curated knowledge, which is then decoded while it does other work. */
         Grammar<K> usesKnowledge() {
             usesKnowledge = true;
+            return this;
+        }
+
+        /**
+         * The command writes sentences of the pages in the language {@code language} gives once the
+         * line is read (null when it cannot tell): ICU's formatting is then prepared meanwhile.
+         */
+        Grammar<K> quotesKnowledge(java.util.function.Supplier<@Nullable ULocale> language) {
+            quotesKnowledge = language;
             return this;
         }
 

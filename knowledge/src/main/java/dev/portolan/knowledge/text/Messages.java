@@ -72,6 +72,27 @@ public final class Messages {
     }
 
     /**
+     * Starts loading the page sentences of a language and ICU's list, plural and number
+     * formatting for it on a background thread, for a short-lived program that will format page
+     * sentences after other work: ICU's first use of each costs a command line tens of
+     * milliseconds, which a second core then spends while the program reads its data.
+     */
+    public static void prepareInBackground(ULocale locale) {
+        Thread t = new Thread(() -> {
+            try {
+                Messages m = of(locale);
+                m.lists();
+                com.ibm.icu.text.PluralRules.forLocale(locale);
+                com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
+            } catch (RuntimeException e) {
+                // only preparation: the program formats, and fails, on its own thread
+            }
+        }, "portolan-formatting");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * The sentences of several bundles in a language; a key of a later bundle wins over an earlier
      * one.
      */
