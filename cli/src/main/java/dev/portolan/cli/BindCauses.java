@@ -58,6 +58,47 @@ final class BindCauses {
         return out;
     }
 
+    /**
+     * The sources of what a system does with ports below its privileged limit (who may bind them,
+     * and the setting that moves the limit); empty for a system the knowledge does not describe.
+     */
+    static List<Citation> privilegeSources(Knowledge knowledge, dev.portolan.inspect.Platform platform) {
+        String id = systemId(platform);
+        for (dev.portolan.knowledge.PrivilegedPorts p : knowledge.privilegedPorts()) {
+            if (p.id().equals(id)) {
+                return sources(knowledge, p.cites());
+            }
+        }
+        return List.of();
+    }
+
+    /** The sources of a system's ephemeral range and the setting that moves it; empty when unknown. */
+    static List<Citation> ephemeralSources(Knowledge knowledge, dev.portolan.inspect.Platform platform) {
+        String id = systemId(platform);
+        for (dev.portolan.knowledge.EphemeralRange r : knowledge.ephemeralRanges()) {
+            if (r.id().equals(id)) {
+                return sources(knowledge, r.cites());
+            }
+        }
+        return List.of();
+    }
+
+    private static String systemId(dev.portolan.inspect.Platform platform) {
+        return switch (platform) {
+            case LINUX -> "linux";
+            case MACOS -> "macos";
+            case WINDOWS -> "windows";
+            case OTHER_UNIX -> "";
+        };
+    }
+
+    /** Prints each source under the line it supports. */
+    static void print(java.io.PrintWriter out, CliText text, List<Citation> sources) {
+        for (Citation c : sources) {
+            out.println("  " + text.say("check.source", "title", c.title(), "publisher", c.publisher(), "url", c.url()));
+        }
+    }
+
     /** The citations of {@code ids}; an id the knowledge lacks is a defect of the program. */
     private static List<Citation> sources(Knowledge knowledge, List<String> ids) {
         List<Citation> out = new ArrayList<>();

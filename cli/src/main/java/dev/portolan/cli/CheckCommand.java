@@ -123,7 +123,10 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+        EntryWriter.Known known = LookupCommand.known(registry);
+        dev.portolan.knowledge.Knowledge knowledge = known.summaries().knowledge();
         out.println(text.say("check.binding", "text", bindSentence(text, port, settings, scan.platform())));
+        BindCauses.print(out, text, BindCauses.privilegeSources(knowledge, scan.platform()));
         settings.exclusion(port).ifPresent(r -> out.println(text.say("check.excluded", "port", shownPort, "range",
                 r.toString())));
         PortRange first = settings.ephemeral(only.get(0));
@@ -135,12 +138,10 @@ final class CheckCommand implements Callable<Integer> {
                 break;
             }
         }
-        EntryWriter.Known known = LookupCommand.known(registry);
-        for (BindCauses.Cause cause : BindCauses.of(text, port, known.summaries().knowledge())) {
+        BindCauses.print(out, text, BindCauses.ephemeralSources(knowledge, scan.platform()));
+        for (BindCauses.Cause cause : BindCauses.of(text, port, knowledge)) {
             out.println(cause.sentence());
-            for (dev.portolan.knowledge.Citation c : cause.sources()) {
-                out.println("  " + text.say("check.source", "title", c.title(), "publisher", c.publisher(), "url", c.url()));
-            }
+            BindCauses.print(out, text, cause.sources());
         }
         out.println(text.say("heading.registry"));
         WhoCommand.registryLines(out, port, entries);
@@ -162,6 +163,19 @@ final class CheckCommand implements Callable<Integer> {
             out.addAll(platform.handCheckCommands(port, t));
         }
         return out;
+    }
+
+    private static void writeSources(JsonGenerator g, String field, List<dev.portolan.knowledge.Citation> sources)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (dev.portolan.knowledge.Citation c : sources) {
+            g.writeStartObject();
+            g.writeStringField("title", c.title());
+            g.writeStringField("publisher", c.publisher());
+            g.writeStringField("url", c.url());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static String bindSentence(CliText text, int port, PortSettings settings, Platform platform) {
@@ -222,20 +236,14 @@ final class CheckCommand implements Callable<Integer> {
             g.writeBooleanField("excluded", settings.exclusion(port).isPresent());
             dev.portolan.knowledge.Knowledge knowledge = LookupCommand.known(registry).summaries().knowledge();
             g.writeBooleanField("browsersRefuse", knowledge.browsersRefuse(port));
+            writeSources(g, "bindSources", BindCauses.privilegeSources(knowledge, scan.platform()));
+            writeSources(g, "ephemeralSources", BindCauses.ephemeralSources(knowledge, scan.platform()));
             g.writeArrayFieldStart("causes");
             for (BindCauses.Cause cause : BindCauses.of(text, port, knowledge)) {
                 g.writeStartObject();
                 g.writeStringField("id", cause.id());
                 g.writeStringField("text", cause.sentence());
-                g.writeArrayFieldStart("sources");
-                for (dev.portolan.knowledge.Citation c : cause.sources()) {
-                    g.writeStartObject();
-                    g.writeStringField("title", c.title());
-                    g.writeStringField("publisher", c.publisher());
-                    g.writeStringField("url", c.url());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                writeSources(g, "sources", cause.sources());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -113,7 +113,21 @@ class InspectionCommandsTest {
         assertThat(r.code()).isEqualTo(ExitCode.OK);
         assertThat(r.outLines()).startsWith("8081/tcp: free", "8081/udp: free",
                 "binding: any user may bind port 8081 here (ports below 1024 are privileged)",
+                "  source: Linux ip(7): ports below 1024 are privileged and need CAP_NET_BIND_SERVICE to bind. Linux "
+                        + "man-pages project. https://man7.org/linux/man-pages/man7/ip.7.html",
+                "  source: Linux capabilities(7): CAP_NET_BIND_SERVICE binds Internet domain privileged ports (below "
+                        + "1024). Linux man-pages project. https://man7.org/linux/man-pages/man7/capabilities.7.html",
+                "  source: Linux kernel documentation, IP sysctl: ip_local_port_range and ip_unprivileged_port_start. "
+                        + "The Linux Kernel documentation. https://docs.kernel.org/networking/ip-sysctl.html",
+                "  source: Linux commit 4548b683b781: Introduce a sysctl that modifies the value of PROT_SOCK "
+                        + "(net.ipv4.ip_unprivileged_port_start). kernel.org. https://git.kernel.org/pub/scm/linux/kernel/"
+                        + "git/torvalds/linux.git/commit/?id=4548b683b78137f8eadeb312b94e20bb0d4a7141",
                 "ephemeral: 8081 lies outside this machine's ephemeral range 32768-60999 (tcp, udp)",
+                "  source: Linux kernel documentation, IP sysctl: ip_local_port_range and ip_unprivileged_port_start. "
+                        + "The Linux Kernel documentation. https://docs.kernel.org/networking/ip-sysctl.html",
+                "  source: Linux commit 07f4c90062f8: tcp/dccp: try to not exhaust ip_local_port_range in connect() "
+                        + "(default becomes 32768-60999). kernel.org. https://git.kernel.org/pub/scm/linux/kernel/git/"
+                        + "torvalds/linux.git/commit/?id=07f4c90062f8fc7c8c26f8f95324cbe8fa3145a5",
                 "registry:", "  8081/tcp  sunproxyadmin  assigned  Sun Proxy Admin Service",
                 "  8081/udp  sunproxyadmin  assigned  Sun Proxy Admin Service", "",
                 "known of port 8081 (portolan explain 8081 has the whole page):");
@@ -172,7 +186,7 @@ class InspectionCommandsTest {
                 + "Fetch standard): a web page or development server here cannot be opened in a browser",
                 "  source: Fetch Standard, Port blocking: a request whose URL has an HTTP(S) scheme and a bad port is "
                         + "blocked. WHATWG. https://fetch.spec.whatwg.org/#port-blocking");
-        assertThat(run("check", "8080").out()).doesNotContain("kubernetes:", "browsers:", "macOS:", "source:");
+        assertThat(run("check", "8080").out()).doesNotContain("kubernetes:", "browsers:", "macOS:");
         JsonNode json = JSON.readTree(run("check", "6000", "-f", "json").out());
         assertThat(json.get("browsersRefuse").asBoolean()).isTrue();
         assertThat(json.get("nodePortRange").asBoolean()).isFalse();
