@@ -101,7 +101,7 @@ final class ListeningCommand implements Callable<Integer> {
                 if (sockets.isEmpty()) {
                     out.println(from == null ? text.say("listening.nothing") : text.say("listening.noSocketIn", "source", source));
                 } else {
-                    writer.table(out, text, sockets);
+                    writer.table(out, text, sockets, from != null);
                 }
                 Notes.table(out, text, source, notes);
             }

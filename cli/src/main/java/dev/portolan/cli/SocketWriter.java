@@ -97,7 +97,12 @@ final class SocketWriter {
     // ---- table ----------------------------------------------------------------------------------
 
     /** A table of sockets; the REMOTE column only when some socket has a peer. */
-    void table(PrintWriter out, CliText text, List<LocalSocket> sockets) {
+    /**
+     * Writes the sockets as a table. {@code captured}: they were read from output captured
+     * elsewhere, where a socket without a process is one the capture does not name (shown "-"),
+     * not one this user cannot see.
+     */
+    void table(PrintWriter out, CliText text, List<LocalSocket> sockets, boolean captured) {
         boolean remote = false;
         for (LocalSocket s : sockets) {
             remote |= !s.state().isListener();
@@ -120,6 +125,8 @@ final class SocketWriter {
                 process = o.name() == null ? "?" : shown(o.name());
             } else if (s.state() == SocketState.TIME_WAIT) {
                 process = kernel != null ? kernel : (kernel = text.say("process.kernel"));
+            } else if (captured) {
+                process = "-";
             } else {
                 process = hidden != null ? hidden : (hidden = text.say("process.hidden"));
             }

@@ -231,6 +231,14 @@ class InspectionCommandsTest {
                 .contains("note: 1 line was not read as a socket:", "read from: " + capture + ", read as ss");
         JsonNode json = JSON.readTree(run("listening", "--from", capture.toString(), "-f", "json").out());
         assertThat(json).hasSize(2);
+        // a capture without processes (netstat -tln, /proc/net/tcp) names none: "-", not "(hidden)" as on this machine
+        Path bare = home.resolve("ss-bare.txt");
+        java.nio.file.Files.writeString(bare, "State  Recv-Q Send-Q Local Address:Port Peer Address:Port
+"
+                + "LISTEN 0      4096   0.0.0.0:22        0.0.0.0:*
+");
+        assertThat(run("listening", "--from", bare.toString()).outLines()).anySatisfy(l -> assertThat(l)
+                .matches("tcp +0\\.0\\.0\\.0:22 +listen +- +- +- +ssh"));
         Path unknown = home.resolve("notes.txt");
         java.nio.file.Files.writeString(unknown, "just some words\n");
         Cli.Run bad = run("listening", "--from", unknown.toString());
