@@ -233,10 +233,8 @@ class InspectionCommandsTest {
         assertThat(json).hasSize(2);
         // a capture without processes (netstat -tln, /proc/net/tcp) names none: "-", not "(hidden)" as on this machine
         Path bare = home.resolve("ss-bare.txt");
-        java.nio.file.Files.writeString(bare, "State  Recv-Q Send-Q Local Address:Port Peer Address:Port
-"
-                + "LISTEN 0      4096   0.0.0.0:22        0.0.0.0:*
-");
+        java.nio.file.Files.writeString(bare, "State  Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
+                + "LISTEN 0      4096   0.0.0.0:22        0.0.0.0:*\n");
         assertThat(run("listening", "--from", bare.toString()).outLines()).anySatisfy(l -> assertThat(l)
                 .matches("tcp +0\\.0\\.0\\.0:22 +listen +- +- +- +ssh"));
         Path unknown = home.resolve("notes.txt");
