@@ -315,7 +315,6 @@ public final class SnapshotStore {
             }
         }
         RegistrySnapshot snapshot = newest(releases);
-        int count = snapshot.assignments().size();
         try {
             Files.createDirectories(snapshots());
         } catch (IOException e) {
@@ -339,23 +338,8 @@ public final class SnapshotStore {
                     : HomeHistory.plan(HomeHistory.merged(programHistory.get(), HomeHistory.read(historyFile())), releases);
             HistoryFate fate = plan == null ? HistoryFate.NOT_KEPT
                     : plan.releases().get(indexOf(releases, snapshot)).fate();
-            Outcome outcome = Outcome.INSTALLED;
-            if (previous != null && activeFile.isPresent() && activeFile.get().equals(target)) {
-                outcome = Outcome.ALREADY_ACTIVE;
-            } else if (previous != null && !policy.force()) {
-                if (isOlder(snapshot, previous) && (fate == HistoryFate.ADDED || fate == HistoryFate.KNOWN
-                        || fate == HistoryFate.SAME_RECORDS)) {
-                    outcome = Outcome.HISTORY_ONLY;
-                } else {
-                    checkNewer(snapshot, previous);
-                    int prevCount = previous.assignments().size();
-                    if (count * 2L < prevCount) {
-                        throw new SnapshotRejectedException(snapshot.info().label() + " holds " + count
-                                + " records, less than half of the active release's " + prevCount
-                                + "; use --force to import it anyway; nothing was changed");
-                    }
-                }
-            }
+            Outcome outcome = previous != null && activeFile.isPresent() && activeFile.get().equals(target)
+                    ? Outcome.ALREADY_ACTIVE : outcome(snapshot, previous, fate, policy);
             ReleaseInHistory conflict = plan == null ? null : firstConflict(plan, outcome == Outcome.ALREADY_ACTIVE
                     ? plan.releases().get(indexOf(releases, snapshot)) : null);
             if (conflict != null && !policy.force()) {
@@ -390,6 +374,34 @@ public final class SnapshotStore {
             throw new StoreException("cannot store the snapshot under " + home + ": " + e.getMessage()
                     + "; the previous data is still active", e);
         }
+    }
+
+    /**
+     * Whether the release that is not the active data becomes active: always into a home without
+     * active data or with {@code force}; else when it is newer and not much smaller than the active
+     * release. An older one the history holds stays there only.
+     *
+     * @throws SnapshotRejectedException if it is older and the history does not hold it, of the
+     *     active release's date, or less than half its size
+     */
+    private static Outcome outcome(RegistrySnapshot snapshot, @Nullable RegistrySnapshot previous, HistoryFate fate,
+            Policy policy) throws SnapshotRejectedException {
+        if (previous == null || policy.force()) {
+            return Outcome.INSTALLED;
+        }
+        if (isOlder(snapshot, previous)
+                && (fate == HistoryFate.ADDED || fate == HistoryFate.KNOWN || fate == HistoryFate.SAME_RECORDS)) {
+            return Outcome.HISTORY_ONLY;
+        }
+        checkNewer(snapshot, previous);
+        int count = snapshot.assignments().size();
+        int prevCount = previous.assignments().size();
+        if (count * 2L < prevCount) {
+            throw new SnapshotRejectedException(snapshot.info().label() + " holds " + count
+                    + " records, less than half of the active release's " + prevCount
+                    + "; use --force to import it anyway; nothing was changed");
+        }
+        return Outcome.INSTALLED;
     }
 
     /**
