@@ -4,6 +4,7 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.baseline.EmbeddedHistory;
 import dev.portolan.core.snapshot.SnapshotStore;
 import java.util.Optional;
 
@@ -11,8 +12,12 @@ import java.util.Optional;
 final class ActiveRegistry {
     private ActiveRegistry() {}
 
+    /**
+     * The store of the Portolan home, which keeps the history of the registry: the one embedded in
+     * the program, with every release imported into the home ({@link ActiveHistory}).
+     */
     static SnapshotStore store(Console console) {
-        return SnapshotStore.at(SnapshotStore.home(console.env()));
+        return SnapshotStore.at(SnapshotStore.home(console.env()), EmbeddedHistory::load);
     }
 
     /**

@@ -29,6 +29,7 @@ final class CdsTraining {
             {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
             {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
             {"who", "22"}, {"check", "8080"}, {"suggest", "--seed", "1"}, {"audit"}, {"explain", "443"},
+            {"history", "443"}, {"history", "2", "--format", "json"}, {"diff", "2024-08-01", "2025-12-15"},
         };
         for (String[] line : lines) {
             run(line, home);

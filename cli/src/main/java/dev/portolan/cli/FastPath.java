@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * reflection from its annotations, with its converters and help) costs a command line twice the
  * JVM's own start (bench/README.md has the figures).
  *
- * <p>It reads {@code lookup}, {@code search}, {@code explain}, {@code listening}, {@code who},
- * {@code check}, {@code free} and {@code suggest}: each command's options as its {@link Grammar}
- * lists them, in the forms {@code --format json}, {@code --format=json} and {@code -f json}.
+ * <p>It reads {@code lookup}, {@code search}, {@code explain}, {@code history}, {@code diff},
+ * {@code listening}, {@code who}, {@code check}, {@code free} and {@code suggest}: each command's
+ * options as its {@link Grammar} lists them, in the forms {@code --format json}, {@code
+ * --format=json} and {@code -f json}.
  * Anything else (another command, an option it does not list, {@code --help}, an option given
  * twice, a value that does not parse, a value that looks like an option, too few or too many
  * arguments, {@code --}, {@code @file}, joined short options) returns null and goes through
@@ -94,6 +95,20 @@ final class FastPath {
                     }, "-w", "--width")
                     .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
             }
+            case "history" -> new Grammar<>(new HistoryCommand(console))
+                    .positionals(1, 1, (c, a) -> c.port = a)
+                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
+                    .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
+            case "diff" -> new Grammar<>(new DiffCommand(console))
+                    .positionals(2, 2, (c, a) -> {
+                        if (c.older.isEmpty()) {
+                            c.older = a;
+                        } else {
+                            c.newer = a;
+                        }
+                    })
+                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
+                    .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
             case "listening" -> {
                 ListeningCommand l = new ListeningCommand(console, inspection.get());
                 yield transports(new Grammar<>(l), l.transports).usesKnowledge()

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The commands, by name, in the order of the help. */
     private static final Map<String, Class<?>> COMMANDS = commands("lookup", LookupCommand.class,
-            "search", SearchCommand.class, "explain", ExplainCommand.class, "import", ImportCommand.class,
+            "search", SearchCommand.class, "explain", ExplainCommand.class, "history", HistoryCommand.class,
+            "diff", DiffCommand.class, "import", ImportCommand.class,
             "update", UpdateCommand.class, "status", StatusCommand.class, "feedback", FeedbackCommand.class,
             "listening", ListeningCommand.class, "who", WhoCommand.class, "check", CheckCommand.class,
             "suggest", SuggestCommand.class, "free", FreeCommand.class, "audit", AuditCommand.class,

@@ -63,7 +63,7 @@ final class UpdateCommand implements Callable<Integer> {
             console.out().println("not modified: " + nm.url() + " has not changed since the last update");
         } else if (result instanceof RegistryDownloader.Result.Installed in) {
             console.out().println("downloaded " + Reports.count(in.bytes()) + " bytes from " + target);
-            Reports.install(console, in.install());
+            Reports.install(console, in.install(), store.historyFile());
         }
         console.out().flush();
         return ExitCode.OK;

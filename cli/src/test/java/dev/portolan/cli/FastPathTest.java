@@ -94,7 +94,8 @@ class FastPathTest {
         for (List<String> args : List.of(List.of("443"), List.of("lookup", "53/udp", "ssh"), List.of("-1"),
                 List.of("443", "--format", "json"), List.of("443", "-t", "udp", "-f", "csv"),
                 List.of("search", "postgres"), List.of("search", "ntp", "-n", "5", "--format=json"),
-                List.of("22", "--debug"))) {
+                List.of("22", "--debug"), List.of("history", "443"), List.of("history", "53/udp", "-f", "json", "-l", "de"),
+                List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "a.xml", "b.xml", "--format=csv"))) {
             assertThat(FastPath.parse(full(args), console())).as("%s", args).isNotNull();
         }
     }
@@ -121,6 +122,32 @@ class FastPathTest {
             assertThat(full(List.of(command, "22"))).containsExactly(command, "22");
         }
         assertThat(full(List.of("--debug", "who", "22"))).containsExactly("--debug", "who", "22");
+    }
+
+    /** Command lines of history and diff: good ones, and each way to get them wrong. */
+    static Stream<List<String>> historyLines() {
+        return Stream.of(List.of("history", "2"), List.of("history", "443/tcp", "--format", "json"),
+                List.of("history", "22", "-f", "csv"), List.of("history", "7", "--lang=ru"), List.of("history"),
+                List.of("history", "22", "23"), List.of("history", "ssh"), List.of("history", "70000"),
+                List.of("history", "22", "--lang", "xx"), List.of("history", "22", "-f", "xml"), List.of("history", "-1"),
+                List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "2023-01-04", "2024-08-01", "-f", "csv"),
+                List.of("diff", "2025-12-15", "2024-08-01", "--format=json"), List.of("diff", "2024-08-01"),
+                List.of("diff", "2024-08-01", "2025-12-15", "2017-03-10"), List.of("diff", "2024-08-02", "2025-12-15"),
+                List.of("diff", "2024-8-1", "2025-12-15", "-l", "fr"), List.of("diff", "2025-12-15", "2025-12-15"),
+                List.of("diff", "/nonexistent/a.xml", "2025-12-15"), List.of("diff", "2024-08-01", "2025-12-15", "-x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("historyLines")
+    void historyAndDiffPrintTheSameOnBothPaths(List<String> args) {
+        String[] a = args.toArray(String[]::new);
+        assertSame(Cli.run(home, a), Cli.runViaPicocli(home, a));
+    }
+
+    @Test
+    void historyAndDiff_areCommands_notServiceNamesToLookUp() {
+        assertThat(full(List.of("history", "22"))).containsExactly("history", "22");
+        assertThat(full(List.of("diff", "2024-08-01", "2025-12-15"))).containsExactly("diff", "2024-08-01", "2025-12-15");
     }
 
     /** Command lines of the commands that inspect this machine, over fixed sockets. */
@@ -163,7 +190,8 @@ class FastPathTest {
     /** Every option the fast path reads is one picocli knows for that command, taking a value alike. */
     @Test
     void fastPathOptions_arePicocliOptions() {
-        for (String command : List.of("lookup", "search", "explain", "listening", "who", "check", "free", "suggest")) {
+        for (String command : List.of("lookup", "search", "explain", "history", "diff", "listening", "who", "check", "free",
+                "suggest")) {
             FastPath.Grammar<?> g = FastPath.grammar(command, console(), fixedMachine());
             assertThat(g).as(command).isNotNull();
             picocli.CommandLine cl = new picocli.CommandLine(Main.commands().get(command), new picocli.CommandLine.IFactory() {

@@ -24,8 +24,8 @@ class HelpTest {
 
     /** Regression: subcommands refused --help ("--help is not a port ..."). */
     @ParameterizedTest
-    @ValueSource(strings = {"lookup", "search", "explain", "import", "update", "status", "feedback", "listening", "who",
-        "check", "audit"})
+    @ValueSource(strings = {"lookup", "search", "explain", "history", "diff", "import", "update", "status", "feedback",
+        "listening", "who", "check", "audit"})
     void everyCommand_answersHelp(String command) {
         Cli.Run run = Cli.run(home, command, "--help");
         assertThat(run.code()).isZero();

@@ -230,10 +230,36 @@ class ImportCommandTest {
         }
 
         @Test
-        void olderReleaseIsRefused() {
+        void olderReleaseGoesIntoTheHistoryWithoutBecomingActive() {
+            Path older = GeneratedRegistry.writeXml(files, "older.xml", RELEASE.minusDays(1), GeneratedRegistry.RECORDS + 1);
+            String statusBefore = Cli.run(home, "status").out();
+
+            Cli.Run run = Cli.run(home, "import", older.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines()).containsExactly("not made active: " + older + " is a release of 2025-05-31, older "
+                    + "than the active release of 2025-06-01; use --force to make it active",
+                    "added to the history: the release of 2025-05-31 (" + older + ")",
+                    "history: 8 releases, 2017-03-10 to 2025-12-15; stored in " + home.resolve("history.changelog"));
+            assertThat(Cli.run(home, "status").out()).isEqualTo(statusBefore);
+            assertThat(Cli.run(home, "diff", "2025-05-31", "2025-06-01").outLines().get(0)).isEqualTo(
+                    "from the release of 2025-05-31 to the release of 2025-06-01: 0 records added, 1 removed, 0 changed");
+        }
+
+        /** Its records are those of the active release: the history has them, and nothing changes. */
+        @Test
+        void olderReleaseWithTheActiveRecordsChangesNothing() {
             Path older = GeneratedRegistry.writeXml(files, "older.xml", RELEASE.minusDays(1), GeneratedRegistry.RECORDS);
-            assertRefused("portolan: " + older + " is a release of 2025-05-31, older than the active release of "
-                    + "2025-06-01; use --force to import it anyway; nothing was changed", "import", older.toString());
+            HomeState before = HomeState.of(home);
+
+            Cli.Run run = Cli.run(home, "import", older.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines()).containsExactly("not made active: " + older + " is a release of 2025-05-31, older "
+                    + "than the active release of 2025-06-01; use --force to make it active",
+                    "not added to the history: " + older + ", the release of 2025-05-31, holds the same records as the "
+                    + "history's release of 2025-06-01", "nothing changed");
+            assertThat(HomeState.of(home)).isEqualTo(before);
         }
 
         @Test
@@ -266,12 +292,14 @@ class ImportCommandTest {
 
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.err()).isEmpty();
-            assertThat(run.outLines()).hasSize(3);
+            assertThat(run.outLines()).hasSize(4);
             assertThat(run.outLines().get(0)).matches(
                     "imported IANA registry of 2024-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,000 records");
             assertThat(run.outLines().get(1)).startsWith("now active; stored as " + home.resolve("snapshots"));
             assertThat(run.outLines().get(2)).matches(
                     "previously: IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)");
+            assertThat(run.outLines().get(3)).isEqualTo("not added to the history: " + older + ", the release of "
+                    + "2024-06-01, holds the same records as the history's release of 2025-06-01");
             assertThat(Cli.run(home, "status").outLines().get(0)).startsWith("active:    IANA registry of 2024-06-01 ");
         }
 
@@ -308,12 +336,15 @@ class ImportCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> out = run.outLines();
-        assertThat(out).hasSize(2);
+        assertThat(out).hasSize(4);
         assertThat(out.get(0)).matches(
                 "imported IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,000 records");
         String stored = Files.readString(home.resolve("active"), StandardCharsets.UTF_8).strip();
         assertThat(stored).matches("iana-xml-2025-06-01-[0-9a-f]{12}\\.snapshot");
         assertThat(out.get(1)).isEqualTo("now active; stored as " + home.resolve("snapshots").resolve(stored));
+        assertThat(out.get(2)).isEqualTo("added to the history: the release of 2025-06-01 (" + f + ")");
+        assertThat(out.get(3)).isEqualTo("history: 7 releases, 2017-03-10 to 2025-12-15; stored in "
+                + home.resolve("history.changelog"));
 
         List<String> status = Cli.run(home, "status").outLines();
         assertThat(status.get(0)).matches("active:    IANA registry of 2025-06-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\)");
@@ -345,5 +376,216 @@ class ImportCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.outLines().get(0)).startsWith("imported IANA registry of 2025-06-01 (XML");
+    }
+
+    /** A CSV file of the registry in IANA's columns, {@code records} rows: it states no release date. */
+    static Path csv(Path dir, String name, int records) {
+        StringBuilder s = new StringBuilder("Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,"
+                + "Registration Date,Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\n");
+        for (int i = 0; i < records; i++) {
+            s.append("fixture").append(i / 2).append(',').append(1024 + i / 2).append(',').append(i % 2 == 0 ? "tcp" : "udp")
+                    .append(",Fixture service ").append(i / 2).append(",,,,,,,,\n");
+        }
+        return GeneratedRegistry.write(dir, name, s.toString());
+    }
+
+    /**
+     * {@code import FILE...}: every file is read first; the releases go into the history, the newest
+     * becomes active; any bad file, given with good ones, changes nothing.
+     */
+    @Nested
+    class SeveralFiles {
+        Path january;
+        Path february;
+        Path march;
+        Path ancient;
+
+        @BeforeEach
+        void writeReleases() {
+            // each of other records, so that each is a release of its own
+            january = GeneratedRegistry.writeXml(files, "january.xml", LocalDate.of(2026, 1, 1), GeneratedRegistry.RECORDS);
+            february = GeneratedRegistry.writeXml(files, "february.xml", LocalDate.of(2026, 2, 1),
+                    GeneratedRegistry.RECORDS + 1);
+            march = GeneratedRegistry.writeXml(files, "march.xml", LocalDate.of(2026, 3, 1), GeneratedRegistry.RECORDS + 2);
+            ancient = GeneratedRegistry.writeXml(files, "ancient.xml", LocalDate.of(2016, 5, 5), GeneratedRegistry.RECORDS + 3);
+        }
+
+        @Test
+        void inAnyOrder_addsEveryReleaseAndMakesTheNewestActive() throws IOException {
+            Cli.Run run = Cli.run(home, "import", february.toString(), march.toString(), ancient.toString(),
+                    january.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.err()).isEmpty();
+            List<String> out = run.outLines();
+            assertThat(out.get(0)).matches("imported IANA registry of 2026-03-01 \\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), "
+                    + "6,002 records");
+            assertThat(out.get(1)).startsWith("now active; stored as " + home.resolve("snapshots"));
+            assertThat(out.subList(2, out.size())).containsExactly(
+                    "added to the history: the release of 2016-05-05 (" + ancient + ")",
+                    "added to the history: the release of 2026-01-01 (" + january + ")",
+                    "added to the history: the release of 2026-02-01 (" + february + ")",
+                    "added to the history: the release of 2026-03-01 (" + march + ")",
+                    "history: 10 releases, 2016-05-05 to 2026-03-01; stored in " + home.resolve("history.changelog"));
+            assertThat(Cli.run(home, "status").outLines().get(0)).startsWith("active:    IANA registry of 2026-03-01 ");
+            assertThat(Cli.run(home, "diff", "2026-01-01", "2026-02-01").outLines().get(0)).isEqualTo(
+                    "from the release of 2026-01-01 to the release of 2026-02-01: 1 record added, 0 removed, 0 changed");
+
+            // the history does not depend on the order the files were given in
+            Path other = files.resolve("other-home");
+            assertThat(Cli.run(other, "import", ancient.toString(), january.toString(), march.toString(),
+                    february.toString()).code()).isZero();
+            assertThat(Files.readAllBytes(other.resolve("history.changelog")))
+                    .isEqualTo(Files.readAllBytes(home.resolve("history.changelog")));
+        }
+
+        @Test
+        void releasesTheHistoryHolds_areKnown_andTheOthersAdded() {
+            assertThat(Cli.run(home, "import", january.toString()).code()).isZero();
+
+            Cli.Run run = Cli.run(home, "import", january.toString(), february.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines().subList(3, run.outLines().size())).containsExactly(
+                    "already in the history: the release of 2026-01-01 (" + january + ")",
+                    "added to the history: the release of 2026-02-01 (" + february + ")",
+                    "history: 8 releases, 2017-03-10 to 2026-02-01; stored in " + home.resolve("history.changelog"));
+        }
+
+        /** A release the home has imported before, and that is not active: nothing to do, and no error. */
+        @Test
+        void anOlderReleaseImportedAgain_changesNothing() {
+            assertThat(Cli.run(home, "import", january.toString(), march.toString()).code()).isZero();
+            HomeState before = HomeState.of(home);
+
+            Cli.Run run = Cli.run(home, "import", january.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines()).containsExactly("not made active: " + january + " is a release of 2026-01-01, "
+                    + "older than the active release of 2026-03-01; use --force to make it active",
+                    "already in the history: the release of 2026-01-01 (" + january + ")", "nothing changed");
+            assertThat(HomeState.of(home)).isEqualTo(before);
+        }
+
+        @Test
+        void theActiveReleaseImportedAgain_isAlreadyActive() {
+            assertThat(Cli.run(home, "import", january.toString(), march.toString()).code()).isZero();
+            HomeState before = HomeState.of(home);
+
+            Cli.Run run = Cli.run(home, "import", march.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines()).singleElement().asString().matches("already active: IANA registry of 2026-03-01 "
+                    + "\\(XML, imported \\d{4}-\\d{2}-\\d{2}\\), 6,002 records; nothing changed");
+            assertThat(HomeState.of(home)).isEqualTo(before);
+        }
+
+        @Test
+        void aCsvFileAlone_isImportedButNotAddedToTheHistory() {
+            Path f = csv(files, "registry.csv", GeneratedRegistry.RECORDS);
+
+            Cli.Run run = Cli.run(home, "import", f.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines().get(0)).matches("imported IANA registry \\(CSV, imported \\d{4}-\\d{2}-\\d{2}\\), "
+                    + "6,000 records");
+            assertThat(run.outLines()).last().isEqualTo("not added to the history: " + f + " states no release date "
+                    + "(IANA's CSV file has none)");
+            assertThat(home.resolve("history.changelog")).doesNotExist();
+        }
+
+        /** Bad sets of files against every state of the home: nothing imported yet, or a release active. */
+        abstract class BadSets {
+            @Test
+            void sameFileTwice_isRefused() {
+                assertRefused("portolan: " + january + " is given twice; give each file once; nothing was changed",
+                        "import", january.toString(), february.toString(), january.toString());
+            }
+
+            @Test
+            void sameFileUnderTwoNames_isRefused() {
+                Path again = files.resolve(".").resolve("january.xml");
+                assertRefused("portolan: " + again + " is given twice (as " + january + "); give each file once; nothing "
+                        + "was changed", "import", january.toString(), again.toString());
+            }
+
+            @Test
+            void twoFilesOfOneRelease_areRefused() {
+                Path copy = GeneratedRegistry.writeXml(files, "january-copy.xml", LocalDate.of(2026, 1, 1),
+                        GeneratedRegistry.RECORDS + 5);
+                assertRefused("portolan: " + copy + " is the release of 2026-01-01, as is " + january + "; give each release "
+                        + "once; nothing was changed", "import", march.toString(), january.toString(), copy.toString());
+            }
+
+            /** The embedded history holds the release of 2024-08-01 with IANA's records, not these. */
+            @Test
+            void aReleaseTheHistoryHoldsWithOtherRecords_isRefused() {
+                Path other = GeneratedRegistry.writeXml(files, "other-2024.xml", LocalDate.of(2024, 8, 1),
+                        GeneratedRegistry.RECORDS);
+                assertRefused("portolan: " + other + " is the release of 2024-08-01, which the history already holds with "
+                        + "other records; check the file, or use --force to import it anyway (the history keeps its own); "
+                        + "nothing was changed", "import", march.toString(), other.toString());
+            }
+
+            @Test
+            void aTruncatedFileAmongSeveral_isRefused() {
+                String whole = GeneratedRegistry.xml(LocalDate.of(2026, 4, 1), GeneratedRegistry.RECORDS);
+                String cut = truncate(whole, whole.length() / 2);
+                Path f = GeneratedRegistry.write(files, "truncated.xml", cut);
+                long line = cut.chars().filter(c -> c == '\n').count() + 1;
+                assertRefused("portolan: " + f + ": not well-formed XML at line " + line
+                        + ": XML document structures must start and end within the same entity.",
+                        "import", january.toString(), f.toString(), march.toString());
+            }
+
+            @Test
+            void aFileThatIsNotTheRegistryAmongSeveral_isRefused() {
+                Path f = GeneratedRegistry.write(files, "notes.txt", "hello world\nsecond line\n");
+                assertRefused("portolan: " + f + ": not an IANA port registry (starts with \"hello world\"); expected the "
+                        + "XML or CSV file of service-names-port-numbers", "import", january.toString(), f.toString());
+            }
+
+            @Test
+            void aPartialFileAmongSeveral_isRefused() {
+                Path f = GeneratedRegistry.writeXml(files, "small.xml", LocalDate.of(2026, 4, 1), 100);
+                assertRefused("portolan: " + f + " holds 100 records; a whole IANA port registry has at least 5000 "
+                        + "(truncated or partial file?); nothing was changed", "import", january.toString(), f.toString());
+            }
+
+            @Test
+            void aCsvFileAmongSeveral_isRefused() {
+                Path f = csv(files, "registry.csv", GeneratedRegistry.RECORDS);
+                assertRefused("portolan: " + f + " states no release date (IANA's CSV file has none), by which the history "
+                        + "orders releases; import it alone, or the XML files of the registry; nothing was changed",
+                        "import", january.toString(), f.toString());
+            }
+
+        }
+
+        @Nested
+        class IntoAnEmptyHome extends BadSets {
+        }
+
+        @Nested
+        class OverAnActiveRelease extends BadSets {
+            @BeforeEach
+            void importARelease() {
+                assertThat(Cli.run(home, "import", january.toString()).code()).isZero();
+            }
+
+            @Test
+            void aDamagedHistory_stopsTheImport() throws IOException {
+                Files.writeString(home.resolve("history.changelog"), "damaged");
+                HomeState before = HomeState.of(home);
+
+                Cli.Run run = Cli.run(home, "import", february.toString());
+
+                assertThat(run.code()).isEqualTo(ExitCode.FAILURE);
+                assertThat(run.errLines()).containsExactly("portolan: the history " + home.resolve("history.changelog")
+                        + " is damaged: not a Portolan change log (bad magic); move it away and import the releases "
+                        + "again to rebuild it");
+                assertThat(HomeState.of(home)).isEqualTo(before);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,13 @@ class UpdateCommandTest {
         return Cli.run(home, args);
     }
 
+    /** The stored data but the validators of the last download, which any download records. */
+    private static Map<String, String> withoutValidators(HomeState state) {
+        Map<String, String> files = new java.util.TreeMap<>(state.files());
+        files.remove("update.properties");
+        return files;
+    }
+
     private Properties validators() throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(home.resolve("update.properties"), StandardCharsets.UTF_8)) {
@@ -93,11 +101,15 @@ class UpdateCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> out = run.outLines();
-        assertThat(out).hasSize(3);
+        assertThat(out).hasSize(5);
         assertThat(out.get(0)).isEqualTo("downloaded " + Reports.count(GOOD.length) + " bytes from "
                 + server.url("/registry.xml"));
         assertThat(out.get(1)).matches("imported IANA registry of 2025-09-01 " + IMPORTED + ", 6,000 records");
         assertThat(out.get(2)).startsWith("now active; stored as " + home.resolve("snapshots"));
+        assertThat(out.get(3)).isEqualTo("added to the history: the release of 2025-09-01 (" + server.url("/registry.xml")
+                + ")");
+        assertThat(out.get(4)).isEqualTo("history: 7 releases, 2017-03-10 to 2025-12-15; stored in "
+                + home.resolve("history.changelog"));
         assertThat(Cli.run(home, "status").outLines().get(0)).matches("active:    IANA registry of 2025-09-01 " + IMPORTED);
         assertThat(Cli.run(home, "22/tcp").out()).contains("fixture-ssh");
         assertThat(HomeState.tmpFiles(home)).isEmpty();
@@ -153,12 +165,14 @@ class UpdateCommandTest {
         LoopbackHttpServer.Request second = server.requests("/registry.xml").get(1);
         assertThat(second.header("If-None-Match")).isNull();
         assertThat(second.header("If-Modified-Since")).isNull();
-        // the full download is the older release, so it is refused
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.errLines()).containsExactly("portolan: " + server.url("/registry.xml") + " is a release of "
-                + "2025-09-01, older than the active release of 2025-12-01; use --force to import it anyway; "
-                + "nothing was changed");
-        assertThat(HomeState.of(home)).isEqualTo(before);
+        // the full download is the older release, which the history holds already: it stays as it was
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.outLines()).containsExactly("downloaded " + Reports.count(GOOD.length) + " bytes from "
+                + server.url("/registry.xml"), "not made active: " + server.url("/registry.xml") + " is a release of "
+                + "2025-09-01, older than the active release of 2025-12-01; use --force to make it active",
+                "already in the history: the release of 2025-09-01 (" + server.url("/registry.xml") + ")",
+                "nothing changed");
+        assertThat(withoutValidators(HomeState.of(home))).isEqualTo(withoutValidators(before));
         assertThat(HomeState.tmpFiles(home)).isEmpty();
     }
 
@@ -376,8 +390,9 @@ class UpdateCommandTest {
             super.rememberTheState();
         }
 
+        /** An older download is not made active; its records are those of a release the history holds. */
         @Test
-        void olderDownloadIsRefused() {
+        void olderDownloadIsNotMadeActive() {
             Path newer = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2025, 12, 1),
                     GeneratedRegistry.RECORDS);
             assertThat(Cli.run(home, "import", newer.toString()).code()).isZero();
@@ -385,11 +400,14 @@ class UpdateCommandTest {
 
             Cli.Run run = update("/older.xml");
 
-            assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-            assertThat(run.errLines()).containsExactly("portolan: " + server.url("/older.xml") + " is a release of "
-                    + "2024-01-01, older than the active release of 2025-12-01; use --force to import it anyway; "
-                    + "nothing was changed");
-            assertThat(HomeState.of(home)).isEqualTo(before);
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.outLines()).containsExactly("downloaded " + Reports.count(GOOD.length) + " bytes from "
+                    + server.url("/older.xml"), "not made active: " + server.url("/older.xml") + " is a release of "
+                    + "2024-01-01, older than the active release of 2025-12-01; use --force to make it active",
+                    "not added to the history: " + server.url("/older.xml") + ", the release of 2024-01-01, holds the "
+                    + "same records as the history's release of " + ACTIVE_RELEASE, "nothing changed");
+            assertThat(withoutValidators(HomeState.of(home))).isEqualTo(withoutValidators(before));
+            assertThat(Cli.run(home, "status").out()).isEqualTo(statusBefore);
             assertThat(HomeState.tmpFiles(home)).isEmpty();
         }
     }

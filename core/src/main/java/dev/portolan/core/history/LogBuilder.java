@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Builds change logs from releases, checking that each release is given once. */
 final class LogBuilder {
@@ -33,17 +34,33 @@ final class LogBuilder {
      * @throws HistoryException if two releases have the same date or the same content
      */
     static ChangeLog build(List<ReleaseContent> releases) throws HistoryException {
+        return build(releases, null);
+    }
+
+    /**
+     * A change log of {@code releases}, given in any order, reusing the diffs of {@code log} between
+     * two of its releases that stay next to each other.
+     */
+    private static ChangeLog build(List<ReleaseContent> releases, @Nullable ChangeLog log) throws HistoryException {
         if (releases.isEmpty()) {
             throw new IllegalArgumentException("a change log needs at least one release");
         }
         List<ReleaseContent> sorted = new ArrayList<>(releases);
         sorted.sort(Comparator.comparing(ReleaseContent::date));
         checkDistinct(sorted);
+        Map<LocalDate, RegistryDiff> kept = new HashMap<>();
+        if (log != null) {
+            for (RegistryDiff d : log.diffs()) {
+                kept.put(d.older(), d);
+            }
+        }
         List<RegistryDiff> diffs = new ArrayList<>(sorted.size() - 1);
         for (int i = 1; i < sorted.size(); i++) {
             ReleaseContent older = sorted.get(i - 1);
             ReleaseContent newer = sorted.get(i);
-            diffs.add(new RegistryDiff(older.date(), newer.date(), Differ.changes(older.records(), newer.records())));
+            RegistryDiff same = older.inLog() && newer.inLog() ? kept.get(older.date()) : null;
+            diffs.add(same != null && newer.date().equals(same.newer()) ? same
+                    : new RegistryDiff(older.date(), newer.date(), Differ.changes(older.records(), newer.records())));
         }
         return new ChangeLog(sorted.get(0).date(), sorted.get(0).records(), diffs);
     }
@@ -57,7 +74,8 @@ final class LogBuilder {
             all.add(new ReleaseContent(date, "the change log's release of " + date, records.get(i), true));
         }
         all.addAll(added);
-        return build(all);
+        // the diff between two releases of the log that stay next to each other is the log's
+        return build(all, log);
     }
 
     /** Refuses two releases of one date, and two releases of the same content. */
