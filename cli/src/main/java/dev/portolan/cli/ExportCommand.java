@@ -5,6 +5,8 @@ import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortQuery;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.Registry;
+import dev.portolan.core.baseline.EmbeddedHistory;
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
 import dev.portolan.knowledge.text.Languages;
@@ -75,8 +77,9 @@ final class ExportCommand implements Callable<Integer> {
             InterruptedException {
         StaticExport.Options options = options();
         Registry registry = ActiveRegistry.load(console);
-        PortPages pages = new PortPages(registry, Knowledge.embedded());
-        StaticExport export = new StaticExport(pages.summaries(), pages::page, options);
+        ChangeLog history = EmbeddedHistory.load();
+        PortPages pages = new PortPages(registry, Knowledge.embedded(), history);
+        StaticExport export = new StaticExport(pages.summaries(), pages::page, history, options);
         if (!quiet && options.gzip().engine() == Gzip.Engine.ZLIB && Gzip.nativeProblem().isPresent()) {
             // the export works, at about half the compression speed: say why, once
             console.err().println("portolan: compressing with zlib: " + Gzip.nativeProblem().get());

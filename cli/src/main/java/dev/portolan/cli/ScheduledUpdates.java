@@ -4,6 +4,7 @@ import dev.portolan.core.PortolanException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.core.snapshot.SnapshotStore;
 import dev.portolan.core.update.RegistryDownloader;
 import dev.portolan.knowledge.Knowledge;
@@ -39,16 +40,22 @@ final class ScheduledUpdates implements AutoCloseable {
     private final RegistryDownloader.Settings settings;
     private final WebServer server;
     private final Knowledge knowledge;
+    private final ChangeLog history;
     private final ScheduledExecutorService timer;
     private volatile SnapshotInfo served;
 
+    /**
+     * @param history the registry's releases; pages over a newer release than its last leave the
+     *     timeline out (see {@link PortPages})
+     */
     ScheduledUpdates(Console console, RegistryDownloader.Settings settings, WebServer server, Knowledge knowledge,
-            SnapshotInfo served) {
+            ChangeLog history, SnapshotInfo served) {
         this.console = console;
         this.store = ActiveRegistry.store(console);
         this.settings = settings;
         this.server = server;
         this.knowledge = knowledge;
+        this.history = history;
         this.served = served;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portolan-update");
@@ -91,8 +98,8 @@ final class ScheduledUpdates implements AutoCloseable {
             return false;
         }
         Registry registry = Registry.of(active.get());
-        PortPages pages = new PortPages(registry, knowledge);
-        server.replaceData(pages.summaries(), pages::page);
+        PortPages pages = new PortPages(registry, knowledge, history);
+        server.replaceData(pages.summaries(), pages::page, history);
         served = active.get().info();
         say("update: now serving " + served.describe());
         return true;

@@ -3,6 +3,8 @@ package dev.portolan.cli;
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
+import dev.portolan.core.baseline.EmbeddedHistory;
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
 import dev.portolan.store.FeedbackDatabase;
@@ -157,10 +159,12 @@ final class ServeCommand implements Callable<Integer> {
         Duration period = updateEvery.isEmpty() ? null : period();
         Registry registry = ActiveRegistry.load(console);
         Knowledge knowledge = Knowledge.embedded();
-        PortPages pages = new PortPages(registry, knowledge);
+        ChangeLog history = EmbeddedHistory.load();
+        PortPages pages = new PortPages(registry, knowledge, history);
         CountDownLatch closed = new CountDownLatch(1);
         try (FeedbackStore store = FeedbackStore.open(db)) {
-            WebServer server = WebServer.start(settings, pages.summaries(), pages::page, FeedbackLog.of(store));
+            WebServer server = WebServer.start(settings, pages.summaries(), pages::page, history,
+                    FeedbackLog.of(store));
             Thread stop = new Thread(() -> {
                 server.close();
                 try {
@@ -175,7 +179,8 @@ final class ServeCommand implements Callable<Integer> {
                     + server.url() + "/ (Ctrl-C stops)");
             console.out().println("portolan: readers' votes go to the " + store.describe());
             if (period != null) {
-                scheduled = new ScheduledUpdates(console, updates, server, knowledge, registry.snapshot().info());
+                scheduled = new ScheduledUpdates(console, updates, server, knowledge, history,
+                        registry.snapshot().info());
                 scheduled.start(period);
                 console.out().println("portolan: checking " + updates.url() + " for a newer registry every "
                         + updateEvery.strip());

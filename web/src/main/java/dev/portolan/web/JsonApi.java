@@ -130,6 +130,7 @@ final class JsonApi {
             g.writeEndArray();
             g.writeStringField("data", sentences.format(page.data()));
             KnownJson.write(g, sentences, page.known(), numbers, null);
+            TimelineJson.write(g, page.timeline());
             if (counts != null) {
                 g.writeObjectFieldStart("feedback");
                 counts(g, counts);

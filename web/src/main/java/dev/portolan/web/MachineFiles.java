@@ -73,7 +73,8 @@ final class MachineFiles {
     private Sitemaps sitemaps() {
         Sitemaps s = sitemaps;
         if (s == null) {
-            s = new Sitemaps(publicUrl.get(), registry.snapshot(), site.editions().get(0).frame().languages());
+            s = new Sitemaps(publicUrl.get(), registry.snapshot(), site.editions().get(0).frame().languages(),
+                    site.changes().paths());
             sitemaps = s;
         }
         return s;

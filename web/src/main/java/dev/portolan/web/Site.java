@@ -3,6 +3,7 @@ package dev.portolan.web;
 import dev.portolan.core.Assignment;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.PortSummaries;
 import dev.portolan.knowledge.page.Text;
 import dev.portolan.knowledge.search.PortSearch;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The site's request handlers and what they share: the editions (one a language), the page
  * cache, a request's edition, a service's records, a port's reactions, and error pages. The
  * handlers are grouped by job: {@link PageRoutes}, {@link ApiRoutes}, {@link FeedbackRoutes},
- * {@link ExplainRoutes} and {@link MachineFiles}. One instance serves all requests, from many threads.
+ * {@link ExplainRoutes}, {@link ChangeRoutes} and {@link MachineFiles}. One instance serves all requests, from
+ * many threads.
  */
 final class Site {
     private static final Logger LOG = LoggerFactory.getLogger(Site.class);
@@ -42,14 +44,15 @@ final class Site {
     private final FeedbackRoutes feedback;
     private final ExplainRoutes explain;
     private final MachineFiles files;
+    private final ChangeRoutes changes;
 
     /**
      * The site in every language of {@link Languages}.
      *
      * @param baseNames the bundles of sentences, read in every language (pages, then the frame)
      */
-    Site(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback, List<String> baseNames,
-            Supplier<String> publicUrl, Lasting lasting) {
+    Site(WebSettings settings, PortSummaries summaries, PageSource pages, ChangeLog history, FeedbackLog feedback,
+            List<String> baseNames, Supplier<String> publicUrl, Lasting lasting) {
         this.registry = summaries.registry();
         this.feedbackLog = feedback;
         Assets assets = new Assets();
@@ -67,6 +70,7 @@ final class Site {
         OriginCheck origin = new OriginCheck(settings, publicUrl);
         this.feedback = new FeedbackRoutes(this, settings, feedback, origin, lasting.votes(), lasting.metrics());
         this.explain = new ExplainRoutes(this, origin, lasting.pastes());
+        this.changes = new ChangeRoutes(this, history);
         this.files = new MachineFiles(this, registry, assets, publicUrl);
     }
 
@@ -99,6 +103,11 @@ final class Site {
     /** The explain page, which reads pasted output of ss, netstat, lsof or PowerShell. */
     ExplainRoutes explain() {
         return explain;
+    }
+
+    /** The pages of the registry's releases and their feed. */
+    ChangeRoutes changes() {
+        return changes;
     }
 
     /** Sitemaps, robots.txt, the health answer and assets. */

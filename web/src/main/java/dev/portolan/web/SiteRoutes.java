@@ -79,6 +79,10 @@ final class SiteRoutes {
                 page(r, live, e, "/api/v1/ports/{port}", (s, ed, ctx) -> s.api().port(ctx, ed));
             }
             page(r, live, e, "/services/{name}", (s, ed, ctx) -> s.pages().service(ctx, ed));
+            page(r, live, e, "/registry/changes", (s, ed, ctx) -> s.changes().bare(ctx, ed));
+            page(r, live, e, "/registry/changes/", (s, ed, ctx) -> s.changes().index(ctx, ed));
+            page(r, live, e, "/registry/changes/{date}", (s, ed, ctx) -> s.changes().release(ctx, ed));
+            page(r, live, e, "/registry/changes.atom", (s, ed, ctx) -> s.changes().feed(ctx, ed));
             page(r, live, e, "/search", (s, ed, ctx) -> s.pages().search(ctx, ed));
             page(r, live, e, ExplainRoutes.PATH, (s, ed, ctx) -> s.explain().form(ctx, ed));
             r.post(e.href(ExplainRoutes.PATH), named(ExplainRoutes.PATH, ctx -> {

@@ -12,8 +12,9 @@ import java.util.TreeSet;
 /**
  * The sitemap: an index at {@code /sitemap.xml} pointing to parts under {@code /sitemaps/}, three
  * a language, each under the protocol's limit of 50,000 addresses: {@code en-pages.xml} (home,
- * lists, ranges, services) and {@code en-ports-0.xml}, {@code en-ports-1.xml} with {@value
- * #PORTS_PER_PART} ports each. The alternates of a page in other languages are in its head.
+ * lists, ranges, services, the registry's releases) and {@code en-ports-0.xml}, {@code
+ * en-ports-1.xml} with {@value #PORTS_PER_PART} ports each. The alternates of a page in other
+ * languages are in its head.
  */
 final class Sitemaps {
     static final int PORTS_PER_PART = 32_768;
@@ -25,17 +26,24 @@ final class Sitemaps {
     private final RegistrySnapshot snapshot;
     private final List<Frame.Language> languages;
     private final PortRange ports;
+    private final List<String> more;
 
-    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages) {
-        this(base, snapshot, languages, PortRange.ALL);
+    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, List<String> more) {
+        this(base, snapshot, languages, PortRange.ALL, more);
     }
 
-    /** A sitemap listing only the port pages of {@code ports} (a partial static export). */
-    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, PortRange ports) {
+    /**
+     * A sitemap listing only the port pages of {@code ports} (a partial static export).
+     *
+     * @param more other pages for the pages part, by their paths in English (the registry's releases)
+     */
+    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, PortRange ports,
+            List<String> more) {
         this.base = base;
         this.snapshot = snapshot;
         this.languages = List.copyOf(languages);
         this.ports = ports;
+        this.more = List.copyOf(more);
     }
 
     /** The file name of a language's part with the pages other than ports. */
@@ -77,7 +85,6 @@ final class Sitemaps {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The other pages: home, the port index, ranges, and every service name. */
     /** Every service name of a registry, lower case, sorted: the names of the service pages. */
     static TreeSet<String> serviceNames(RegistrySnapshot snapshot) {
         TreeSet<String> services = new TreeSet<>();
@@ -89,6 +96,7 @@ final class Sitemaps {
         return services;
     }
 
+    /** The other pages: home, the port index, ranges, every service name, and the pages given. */
     byte[] pages(Frame.Language l) {
         TreeSet<String> services = serviceNames(snapshot);
         StringBuilder s = header(services.size() * 80 + 4096);
@@ -104,6 +112,9 @@ final class Sitemaps {
         url(s, l, ExplainRoutes.PATH);
         for (String name : services) {
             url(s, l, "/services/" + Urls.segment(name));
+        }
+        for (String path : more) {
+            url(s, l, path);
         }
         s.append("</urlset>\n");
         return s.toString().getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,8 @@ import com.ibm.icu.util.ULocale;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
+import dev.portolan.core.history.ChangeLog;
+import dev.portolan.knowledge.page.ReleasePages;
 import dev.portolan.knowledge.text.Messages;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes the whole site as static files that any web server or CDN can serve, at the same
  * addresses as the dynamic site ({@code /ports/60} is {@code ports/60.html}, {@code
- * /es/api/v1/ports/60} is {@code es/api/v1/ports/60.json}), each text file with its gzip form
+ * /es/api/v1/ports/60} is {@code es/api/v1/ports/60.json}, {@code /registry/changes/} is {@code
+ * registry/changes/index.html}), each text file with its gzip form
  * beside it. The output is deterministic: the same data and code give the same bytes. A manifest
  * ({@value #MANIFEST}) records every file's SHA-256; the next export into the same directory
  * writes only files whose content changed and removes the files the last export wrote that this
@@ -106,14 +109,22 @@ public final class StaticExport {
     private final Registry registry;
     private final dev.portolan.knowledge.PortSummaries summaries;
     private final PageSource pages;
+    private final ReleasePages releases;
     private final Options options;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
-    public StaticExport(dev.portolan.knowledge.PortSummaries summaries, PageSource pages, Options options) {
+    /**
+     * @param history the registry's releases: the export writes the list of them, a page a
+     *     release and their Atom feed (the port pages tell their own timelines: {@code pages}
+     *     composes them)
+     */
+    public StaticExport(dev.portolan.knowledge.PortSummaries summaries, PageSource pages, ChangeLog history,
+            Options options) {
         this.registry = summaries.registry();
         this.summaries = summaries;
         this.pages = pages;
+        this.releases = new ReleasePages(history);
         this.options = options;
     }
 
@@ -261,6 +272,14 @@ public final class StaticExport {
                 tasks.add(Task.of(p + "services/" + name + ".html", () ->
                         html.service(name, registry.service(name).orElseThrow())));
             }
+            // the registry's releases; their records link to the port pages this export writes
+            ChangePages changes = new ChangePages(e.frame(), ports::contains);
+            tasks.add(Task.of(p + file(ChangePages.INDEX, "index.html"), () -> changes.index(releases)));
+            for (java.time.LocalDate day : releases.releases()) {
+                tasks.add(Task.of(p + file(ChangePages.path(day), ".html"), () ->
+                        changes.release(releases, releases.page(day).orElseThrow())));
+            }
+            tasks.add(Task.of(p + file(ChangePages.FEED, ""), () -> ChangeFeed.of(e.frame(), releases)));
         }
         // a port's page and API file in every language, from one composed page model
         for (int port = ports.first(); port <= ports.last(); port++) {
@@ -288,7 +307,8 @@ public final class StaticExport {
         // what a web server sends for an address under /api/ that names no file
         tasks.add(Task.of("api/404.json", () -> JsonApi.error(404, editions.get(0).frame().t("error.notFound"))));
         List<Frame.Language> languages = editions.get(0).frame().languages();
-        Sitemaps sitemaps = new Sitemaps(options.baseUrl(), registry.snapshot(), languages, ports);
+        Sitemaps sitemaps = new Sitemaps(options.baseUrl(), registry.snapshot(), languages, ports,
+                ChangePages.paths(releases));
         tasks.add(Task.of("sitemap.xml", () -> sitemaps.index()));
         tasks.add(Task.of("robots.txt", () -> sitemaps.robots()));
         for (Frame.Language l : languages) {

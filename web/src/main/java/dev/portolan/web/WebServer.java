@@ -1,5 +1,6 @@
 package dev.portolan.web;
 
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.PortSummaries;
 import dev.portolan.knowledge.text.Languages;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -70,7 +71,7 @@ public final class WebServer implements AutoCloseable {
     /** Builds the site on some registry data; the rest of what a site needs stays the same. */
     @FunctionalInterface
     private interface SiteFactory {
-        Site build(PortSummaries summaries, PageSource pages);
+        Site build(PortSummaries summaries, PageSource pages, ChangeLog history);
     }
 
     private WebServer(Javalin app, AtomicReference<Site> live, SiteFactory factory, Metrics metrics,
@@ -86,25 +87,27 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts a server with the site in every language.
      *
+     * @param history the registry's releases, for the pages of what each changed (the port pages
+     *     tell their own timelines: {@code pages} composes them)
      * @throws WebServerException if it cannot listen on the address and port, or on the metrics
      *     address, or cannot open the access log
      */
-    public static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback)
-            throws WebServerException {
-        return start(settings, summaries, pages, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
+    public static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, ChangeLog history,
+            FeedbackLog feedback) throws WebServerException {
+        return start(settings, summaries, pages, history, feedback, List.of(Messages.PAGES, SITE_BUNDLE));
     }
 
     /** Starts a server with the given bundles of sentences (tests add bundles of their own). */
-    static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, FeedbackLog feedback,
-            List<String> baseNames) throws WebServerException {
+    static WebServer start(WebSettings settings, PortSummaries summaries, PageSource pages, ChangeLog history,
+            FeedbackLog feedback, List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         AtomicReference<Site> live = new AtomicReference<>();
         PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size());
         Metrics metrics = new Metrics(cache, () -> live.get().registry().snapshot().info(), Clock.systemUTC());
         Site.Lasting lasting = new Site.Lasting(cache, new VoteGate(settings.votesPerMinute(), settings.voteBurst()),
                 new TokenBuckets(settings.pastesPerMinute(), settings.pasteBurst()), metrics);
-        SiteFactory factory = (s, p) -> new Site(settings, s, p, feedback, baseNames, publicUrl::get, lasting);
-        live.set(factory.build(summaries, pages));
+        SiteFactory factory = (s, p, h) -> new Site(settings, s, p, h, feedback, baseNames, publicUrl::get, lasting);
+        live.set(factory.build(summaries, pages, history));
         Site first = live.get();
         RequestLog accessLog = AccessLog.open(settings.accessLog());
         AtomicReference<org.eclipse.jetty.server.Server> jetty = new AtomicReference<>();
@@ -192,11 +195,19 @@ public final class WebServer implements AutoCloseable {
      * page of the old data is sent again. Requests already running finish on the data they
      * started with.
      */
-    public void replaceData(PortSummaries summaries, PageSource pages) {
-        Site next = factory.build(summaries, pages);
+    public void replaceData(PortSummaries summaries, PageSource pages, ChangeLog history) {
+        Site next = factory.build(summaries, pages, history);
         live.set(next);
         next.cache().clear();
         LOG.info("now serving {}", summaries.registry().snapshot().info().describe());
+    }
+
+    /**
+     * Serves other registry data from now on, as {@link #replaceData(PortSummaries, PageSource,
+     * ChangeLog)} does, with the registry's history served until now.
+     */
+    public void replaceData(PortSummaries summaries, PageSource pages) {
+        replaceData(summaries, pages, live.get().changes().history());
     }
 
     /** The server's metrics; the command line counts its scheduled updates there. */

@@ -97,7 +97,7 @@ class ApiTest {
         JsonNode p = json(r);
         assertThat(fieldNames(p)).containsExactly("port", "range", "lang", "url", "title", "subtitle", "summary",
                 "breadcrumbs", "sections", "assignments", "faq", "related", "previous", "next", "footnotes", "data",
-                "known", "feedback");
+                "known", "timeline", "feedback");
         assertThat(p.path("port").asInt()).isEqualTo(60);
         assertThat(p.path("range").asText()).isEqualTo("system");
         assertThat(p.path("lang").asText()).isEqualTo("en");

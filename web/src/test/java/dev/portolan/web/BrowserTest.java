@@ -155,15 +155,16 @@ class BrowserTest {
     /**
      * At the narrowest width WCAG 1.4.10 asks for (320 CSS px), a phone's (390) and a desktop's
      * (1280) no page scrolls sideways, in a left-to-right language, a right-to-left one and one
-     * without spaces between words; the pages include the operating systems' table and the longest
-     * commands (60327).
+     * without spaces between words; the pages include the operating systems' table, the longest
+     * commands (60327) and a release of the registry with its 140 records.
      */
     @Test
     void noPageScrollsSideways_at320_390And1280px_inEnglishArabicAndJapanese() {
         List<String> overflowing = new java.util.ArrayList<>();
         for (String lang : List.of("", "/ar", "/ja")) {
             for (String path : List.of("/", "/ports/443", "/ports/60", "/ports/60327", "/ports/25565", "/ports",
-                    "/ranges/system", "/search?q=redis", "/services/https")) {
+                    "/ranges/system", "/search?q=redis", "/services/https", "/registry/changes/",
+                    "/registry/changes/2025-12-15")) {
                 go(lang + path);
                 for (int width : List.of(320, 390, 1280)) {
                     String over = overflow(width);
@@ -197,8 +198,8 @@ class BrowserTest {
 
     /**
      * axe-core finds no violation of WCAG 2.0 and 2.1 (A and AA) nor of its best practices on port
-     * pages, the home page, a search's results, a range, the list of ports, a service and an
-     * error, in a left-to-right language, a right-to-left one and one without spaces between
+     * pages, the home page, a search's results, a range, the list of ports, a service, an error,
+     * the list of the registry's releases and the page of one release, in a left-to-right language, a right-to-left one and one without spaces between
      * words, at 320, 390 and 1280 px (at 390 px also in the dark scheme); and on a port page in
      * every other language, whose words and digits differ.
      */
@@ -210,7 +211,8 @@ class BrowserTest {
         int runs = 0;
         for (String lang : List.of("", "/ar", "/ja")) {
             for (String path : List.of("/ports/60", "/ports/443", "/ports/60327", "/", "/search?q=dns",
-                    "/ranges/system", "/ports", "/ports/22", "/services/https", "/no-such-page")) {
+                    "/ranges/system", "/ports", "/ports/22", "/services/https", "/no-such-page", "/registry/changes/",
+                    "/registry/changes/2025-12-15")) {
                 go(lang + path);
                 browser.executeScript(axe);
                 for (int width : List.of(320, 390, 1280)) {
@@ -237,7 +239,7 @@ class BrowserTest {
             }
             runs++;
         }
-        assertThat(runs).isEqualTo(3 * 10 * 4 + 12);
+        assertThat(runs).isEqualTo(3 * 12 * 4 + 12);
         assertThat(violations).as("axe-core %s violations", AXE_TAGS).isEmpty();
     }
 

@@ -62,7 +62,8 @@ final class Harness implements AutoCloseable {
     private static Harness start(WebSettings settings, FeedbackLog feedback,
             @org.jspecify.annotations.Nullable FeedbackStore store) {
         try {
-            WebServer server = WebServer.start(settings, TestPages.summaries(), TestPages.real(), feedback,
+            WebServer server = WebServer.start(settings, TestPages.summaries(), TestPages.real(), TestPages.history(),
+                    feedback,
                     TestPages.BUNDLES);
             return new Harness(server, feedback, store);
         } catch (WebServerException e) {

@@ -40,7 +40,8 @@ class HeadersAndCachingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/ports/80", "/ports/81", "/ports/99999", "/nowhere", "/api/v1/ports/80",
-        "/api/v1/nowhere", "/sitemap.xml", "/robots.txt", "/healthz", "/search?q=%FF", "/ports/080"})
+        "/api/v1/nowhere", "/sitemap.xml", "/robots.txt", "/healthz", "/search?q=%FF", "/ports/080",
+        "/registry/changes/", "/registry/changes/2025-12-15", "/registry/changes.atom", "/registry/changes/1999-01-01"})
     void everyResponse_hasSecurityHeaders(String path) {
         HttpResponse<byte[]> r = h.get(path);
         assertSecurityHeaders(r);

@@ -42,7 +42,8 @@ class HtmlPagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/ports", "/ports/page/2", "/ports/page/256", "/ports/0", "/ports/60", "/ports/443",
         "/ports/60327", "/ports/65535", "/ranges/system", "/ranges/user", "/ranges/dynamic", "/ranges/user/page/188",
-        "/services/http", "/search", "/search?q=ssh", "/explain-output"})
+        "/services/http", "/search", "/search?q=ssh", "/explain-output", "/registry/changes/", "/registry/changes/2025-12-15",
+        "/registry/changes/2018-12-18"})
     void everyPage_isAccessibleHtml(String path) {
         Document d = page(path);
         assertThat(d.select("html").attr("lang")).isEqualTo("en");

@@ -88,7 +88,7 @@ class LanguagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/ar/ports/60", "/ar/", "/ar/ports", "/ar/ranges/dynamic", "/ar/services/http",
-        "/ar/search?q=http", "/ar/explain-output"})
+        "/ar/search?q=http", "/ar/explain-output", "/ar/registry/changes/", "/ar/registry/changes/2025-12-15"})
     void internalLinks_stayInTheLanguage(String path) {
         Document d = page(path);
         List<String> wrong = new ArrayList<>();
@@ -205,7 +205,7 @@ class LanguagesTest {
         List<String> found = new ArrayList<>();
         for (String code : CODES.subList(1, CODES.size())) {
             for (String path : List.of("/", "/ports/60", "/ports/443", "/ports", "/ranges/system", "/services/http",
-                    "/search", "/search?q=ssh", "/explain-output")) {
+                    "/search", "/search?q=ssh", "/explain-output", "/registry/changes/", "/registry/changes/2025-12-15")) {
                 String text = page("/" + code + path).text();
                 for (String s : sentences) {
                     if (text.contains(s)) {

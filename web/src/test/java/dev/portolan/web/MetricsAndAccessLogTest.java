@@ -111,7 +111,7 @@ class MetricsAndAccessLogTest {
         Path taken = Files.createDirectories(dir.resolve("a-directory"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebServer.start(
                 Harness.settings().withAccessLog(taken.toString()), TestPages.summaries(), TestPages.real(),
-                new FeedbackLog() {
+                TestPages.history(), new FeedbackLog() {
                     @Override
                     public void record(dev.portolan.store.Vote vote) {}
 

@@ -118,7 +118,9 @@ class NginxExportTest {
             {"/", "index.html"}, {"/ar/", "ar/index.html"}, {"/ports", "ports.html"},
             {"/ports/page/2", "ports/page/2.html"}, {"/ranges/user/page/3", "ranges/user/page/3.html"},
             {"/services/ssh", "services/ssh.html"}, {"/search", "search.html"},
-            {"/explain-output", "explain-output.html"}, {"/ar/explain-output", "ar/explain-output.html"}}) {
+            {"/explain-output", "explain-output.html"}, {"/ar/explain-output", "ar/explain-output.html"},
+            {"/registry/changes/", "registry/changes/index.html"},
+            {"/ar/registry/changes/2025-12-15", "ar/registry/changes/2025-12-15.html"}}) {
             HttpResponse<byte[]> r = get(c[0]);
             assertThat(r.statusCode()).as(c[0]).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).as(c[0]).hasValue("text/html; charset=utf-8");
@@ -175,6 +177,18 @@ class NginxExportTest {
         assertThat(text(ar)).isEqualTo(Files.readString(site.resolve("ar/404.html"))).contains("dir=\"rtl\"");
         assertThat(get("/.portolan-export").statusCode()).isEqualTo(404);
         assertThat(get("/ports/80.html.portolan-tmp").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theFeed_isAtom() throws Exception {
+        for (String path : List.of("/registry/changes.atom", "/ar/registry/changes.atom")) {
+            HttpResponse<byte[]> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
+            assertThat(r.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+            assertThat(text(r)).isEqualTo(Files.readString(site.resolve(path.substring(1))));
+        }
+        assertThat(get("/registry/changes/2017-03-10").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -69,7 +69,7 @@ class SitemapTest {
     }
 
     @Test
-    void pagesPart_listsListsRangesAndServices() throws Exception {
+    void pagesPart_listsListsRangesServicesAndTheRegistrysReleases() throws Exception {
         assertThat(locs("/sitemaps/fa-pages.xml")).contains("https://ports.example/fa/",
                 "https://ports.example/fa/ports/page/2", "https://ports.example/fa/services/http");
         assertThat(h.get("/sitemaps/pages.xml").statusCode()).isEqualTo(404);
@@ -79,8 +79,14 @@ class SitemapTest {
                 "https://ports.example/ports/page/256", "https://ports.example/ranges/dynamic",
                 "https://ports.example/services/http");
         assertThat(urls).doesNotHaveDuplicates();
-        // every listed service page exists
-        for (String u : urls.subList(urls.size() - 5, urls.size())) {
+        // the listed service pages exist, and so do the pages of the registry's releases, listed last
+        List<String> services = urls.stream().filter(u -> u.contains("/services/")).toList();
+        List<String> releases = urls.stream().filter(u -> u.contains("/registry/changes/")).toList();
+        assertThat(releases).hasSize(6).startsWith("https://ports.example/registry/changes/");
+        assertThat(urls.subList(urls.size() - releases.size(), urls.size())).isEqualTo(releases);
+        List<String> checked = new java.util.ArrayList<>(services.subList(services.size() - 5, services.size()));
+        checked.addAll(releases);
+        for (String u : checked) {
             assertThat(h.get(u.substring("https://ports.example".length())).statusCode()).as(u).isEqualTo(200);
         }
     }

@@ -56,7 +56,8 @@ class StaticExportTest {
 
     static StaticExport.Totals export(Registry registry, Path out, PageSource source, int first, int last)
             throws ExportException {
-        return new StaticExport(new dev.portolan.knowledge.PortSummaries(registry, Knowledge.embedded()), source, new StaticExport.Options(out, EN_AR, new PortRange(first, last),
+        return new StaticExport(new dev.portolan.knowledge.PortSummaries(registry, Knowledge.embedded()), source,
+                TestPages.history(), new StaticExport.Options(out, EN_AR, new PortRange(first, last),
                 BASE, 2, Gzip.at(Gzip.DEFAULT_LEVEL))).run();
     }
 
@@ -87,6 +88,18 @@ class StaticExportTest {
         }
         assertThat(dir.resolve("ports/301.html")).doesNotExist();
         assertThat(dir.resolve("es")).doesNotExist();
+        // the registry's releases, in both languages
+        for (String f : List.of("registry/changes/index.html", "registry/changes/2025-12-15.html",
+                "registry/changes/2018-12-18.html", "registry/changes.atom", "ar/registry/changes/index.html",
+                "ar/registry/changes/2024-08-01.html", "ar/registry/changes.atom")) {
+            assertThat(dir.resolve(f)).as(f).isRegularFile();
+            assertThat(dir.resolve(f + ".gz")).as(f + ".gz").isRegularFile();
+        }
+        assertThat(dir.resolve("registry/changes/2017-03-10.html")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("sitemaps/ar-pages.xml")))
+                .contains("<loc>https://ports.example/ar/registry/changes/2025-12-15</loc>");
+        assertThat(Files.readString(dir.resolve("registry/changes.atom")))
+                .contains("<id>https://ports.example/registry/changes/2025-12-15</id>");
         try (Stream<Path> assets = Files.list(dir.resolve("assets"))) {
             assertThat(assets.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".gz")))
                     .hasSize(3).allMatch(n -> n.matches("(site|feedback|icon)\\.[0-9a-f]{12}\\.(css|js|svg)"));
@@ -126,12 +139,61 @@ class StaticExportTest {
         assertThat(Files.readString(dir.resolve("sitemaps/ar-pages.xml"))).contains("/ar/explain-output<");
     }
 
+    /**
+     * No page of the registry's releases links to a page the export did not write: the releases
+     * link only the port pages of the ports exported; the home pages link the list of releases.
+     */
+    @Test
+    void thePagesOfTheReleases_linkOnlyToPagesTheExportWrote() throws Exception {
+        export(dir, pages, 0, 300);
+        List<String> checked = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String name = dir.relativize(p).toString();
+                if (!name.contains("registry/")) {
+                    continue;
+                }
+                checked.add(name);
+                for (org.jsoup.nodes.Element a : org.jsoup.Jsoup.parse(Files.readString(p)).select("a[href^=/]")) {
+                    String href = a.attr("href").replaceAll("[?#].*", "");
+                    if (!written(href)) {
+                        missing.add(name + " -> " + href);
+                    }
+                }
+            }
+        }
+        assertThat(checked).contains("registry/changes/index.html", "registry/changes/2025-12-15.html",
+                "ar/registry/changes/2020-12-29.html");
+        assertThat(missing).isEmpty();
+        for (String home : List.of("index.html", "ar/index.html")) {
+            List<String> links = org.jsoup.Jsoup.parse(Files.readString(dir.resolve(home)))
+                    .select("a[href$=/registry/changes/]").eachAttr("href");
+            assertThat(links).as(home).hasSize(1).allMatch(this::written);
+        }
+        // a record beyond the ports exported is named, not linked
+        String release = Files.readString(dir.resolve("registry/changes/2025-12-15.html"));
+        assertThat(release).contains("<a class=\"port\" href=\"/ports/300\">Port 300</a>")
+                .contains("<span class=\"port\">Port 2794</span>").doesNotContain("href=\"/ports/2794\"");
+    }
+
+    /** Whether an export holds the page of an address, as deploy/nginx.conf finds it. */
+    private boolean written(String href) {
+        String path = href.substring(1);
+        return path.isEmpty() ? Files.isRegularFile(dir.resolve("index.html"))
+                : Files.isRegularFile(dir.resolve(path)) || Files.isRegularFile(dir.resolve(path + ".html"))
+                        || Files.isRegularFile(dir.resolve(path + ".json"))
+                        || Files.isRegularFile(dir.resolve(path).resolve("index.html"));
+    }
+
     @Test
     void pages_areTheBytesTheLiveSiteSends() throws Exception {
-        export(TestPages.registry(), dir, new PortPages(TestPages.registry(), Knowledge.embedded())::page, 75, 90);
+        export(TestPages.registry(), dir, new PortPages(TestPages.registry(), Knowledge.embedded(), TestPages.history())::page,
+                75, 90);
         try (Harness h = Harness.start(Harness.settings().withPublicUrl(BASE))) {
             for (String path : List.of("/ports/80", "/ar/ports/80", "/ports/page/2", "/ar/ranges/system",
-                    "/services/http", "/ar/", "/sitemap.xml", "/robots.txt", "/api/v1/openapi.json")) {
+                    "/services/http", "/ar/", "/sitemap.xml", "/robots.txt", "/api/v1/openapi.json",
+                    "/registry/changes/", "/ar/registry/changes.atom")) {
                 HttpResponse<byte[]> live = h.get(path);
                 assertThat(live.statusCode()).as(path).isEqualTo(200);
                 String file = path.endsWith("/") ? path.substring(1) + "index.html"

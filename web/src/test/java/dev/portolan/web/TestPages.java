@@ -6,6 +6,8 @@ import dev.portolan.core.RangeClass;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.baseline.EmbeddedHistory;
+import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.Citation;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.Block;
@@ -36,6 +38,11 @@ final class TestPages implements PageSource {
         return r;
     }
 
+    /** The registry's releases embedded in the program; the registry above is the last of them. */
+    static ChangeLog history() {
+        return EmbeddedHistory.load();
+    }
+
     /** A page that fails to compose, to see that no detail of the failure reaches the client. */
     static final int FAILING_PORT = 13;
     static final String FAILURE_DETAIL = "secret-detail-of-the-failure";
@@ -55,7 +62,7 @@ final class TestPages implements PageSource {
     static PageSource real() {
         PortPages c = composer;
         if (c == null) {
-            c = new PortPages(registry(), Knowledge.embedded());
+            c = new PortPages(registry(), Knowledge.embedded(), history());
             composer = c;
         }
         PortPages pages = c;
@@ -72,7 +79,7 @@ final class TestPages implements PageSource {
                     Text.of("test.faq.answer", "what", HOSTILE)));
             return new PortPage(page.port(), page.range(), page.title(), page.subtitle(), page.summary(),
                     page.breadcrumbs(), page.sections(), faq, page.related(), page.previous(), page.next(),
-                    page.footnotes(), page.data(), page.known());
+                    page.footnotes(), page.data(), page.known(), page.timeline());
         };
     }
 

@@ -20,6 +20,11 @@ public record PageDate(int year, int month, int day) {
         return new PageDate(d.year(), d.month(), d.day());
     }
 
+    /** A day: a release of the registry, say. */
+    public static PageDate of(java.time.LocalDate d) {
+        return new PageDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+
     /** Parses {@code YYYY-MM-DD} or {@code YYYY-MM}. */
     static PageDate parse(String text) {
         String[] p = text.split("-");

@@ -1,6 +1,7 @@
 package dev.portolan.knowledge.page;
 
 import dev.portolan.knowledge.Citation;
+import dev.portolan.core.history.PortTimeline;
 import dev.portolan.knowledge.PortSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param data which registry data answered (kind of source, label, dates)
  * @param known what is on the port, as data: the names, programs, notes and citations the
  *     sentences were made from, for renderers that also give them structured (the JSON API)
+ * @param timeline the port's records across the registry's releases, as data (the History
+ *     section tells it); null when the page was composed without the registry's history, or
+ *     over data that is not its newest release
  */
 public record PortPage(int port, String range, Text title, Text subtitle, Text summary, List<Crumb> breadcrumbs,
         List<Section> sections, List<Faq> faq, List<Related> related, OptionalInt previous, OptionalInt next,
-        List<Footnote> footnotes, Text data, PortSummary known) {
+        List<Footnote> footnotes, Text data, PortSummary known, @Nullable PortTimeline timeline) {
 
     public PortPage {
         breadcrumbs = List.copyOf(breadcrumbs);
@@ -37,6 +41,14 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
         faq = List.copyOf(faq);
         related = List.copyOf(related);
         footnotes = List.copyOf(footnotes);
+    }
+
+    /** A page without the registry's history. */
+    public PortPage(int port, String range, Text title, Text subtitle, Text summary, List<Crumb> breadcrumbs,
+            List<Section> sections, List<Faq> faq, List<Related> related, OptionalInt previous, OptionalInt next,
+            List<Footnote> footnotes, Text data, PortSummary known) {
+        this(port, range, title, subtitle, summary, breadcrumbs, sections, faq, related, previous, next, footnotes, data,
+                known, null);
     }
 
     /** A step of the breadcrumb trail: its label and its site path ({@code /ports}). */

@@ -11,6 +11,8 @@ import dev.portolan.core.Registry;
 import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.Transport;
+import dev.portolan.core.history.ChangeLog;
+import dev.portolan.core.history.PortTimeline;
 import dev.portolan.knowledge.EphemeralRange;
 import dev.portolan.knowledge.HistoryEvent;
 import dev.portolan.knowledge.Knowledge;
@@ -57,6 +59,8 @@ public final class PortPages {
 
     private final Registry registry;
     private final Knowledge knowledge;
+    /** The registry's history, when it ends with the release the pages answer from. */
+    private final @org.jspecify.annotations.Nullable ChangeLog history;
     private final dev.portolan.knowledge.PortSummaries summaries;
     private final int softwareCount;
     private final int malwareCount;
@@ -65,9 +69,27 @@ public final class PortPages {
     private final int evenFree;
     private final int oddFree;
 
+    /** Pages without the registry's history: their History section leaves out the releases. */
     public PortPages(Registry registry, Knowledge knowledge) {
+        this(knowledge, registry, null);
+    }
+
+    /**
+     * Pages that tell each port's timeline across the registry's releases, when {@code history}
+     * ends with the release {@code registry} holds (the same {@code updated} date); over other
+     * data they leave it out, since the timeline would not end where the page's records do.
+     */
+    public PortPages(Registry registry, Knowledge knowledge, ChangeLog history) {
+        this(knowledge, registry, history);
+    }
+
+    /** Both public constructors' work; the order of its parameters only tells it apart. */
+    private PortPages(Knowledge knowledge, Registry registry, @org.jspecify.annotations.Nullable ChangeLog log) {
         this.registry = registry;
         this.knowledge = knowledge;
+        LocalDate updated = registry.snapshot().info().updated();
+        this.history = log != null && updated != null && log.releases().get(log.releases().size() - 1).equals(updated)
+                ? log : null;
         this.summaries = new dev.portolan.knowledge.PortSummaries(registry, knowledge);
         Set<String> malware = new TreeSet<>();
         knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
@@ -95,6 +117,11 @@ public final class PortPages {
         return registry;
     }
 
+    /** Whether the pages tell each port's timeline across the registry's releases. */
+    public boolean hasTimeline() {
+        return history != null;
+    }
+
     /** The knowledge the pages draw on. */
     public Knowledge knowledge() {
         return knowledge;
@@ -115,6 +142,7 @@ public final class PortPages {
             throw new IllegalArgumentException("port " + port + " is outside 0-65535");
         }
         PortFacts f = new PortFacts(summaries.of(port), knowledge);
+        PortTimeline timeline = history == null ? null : history.timeline(port);
         String p = Integer.toString(port);
         List<Section> sections = new ArrayList<>();
         List<Text> lead = Lead.of(f);
@@ -125,7 +153,7 @@ public final class PortPages {
         add(sections, Section.Id.CHECK, check(f));
         add(sections, Section.Id.RANGE, range(f));
         add(sections, Section.Id.EPHEMERAL, ephemeral(f));
-        add(sections, Section.Id.HISTORY, history(f));
+        add(sections, Section.Id.HISTORY, history(f, timeline));
         add(sections, Section.Id.WHY, why(f));
         add(sections, Section.Id.ASSIGNMENTS, assignments(f));
         Text title = Text.of("page.title", "port", p, "what", Rules.titleWhat(f)).citing(f.summary.headline().cites());
@@ -144,7 +172,7 @@ public final class PortPages {
         List<Footnote> footnotes = Footnotes.of(knowledge, f.sources.groups(), List.of(title, subtitle, summary), sections,
                 faq, related);
         return new PortPage(port, f.range.id(), title, subtitle, summary, crumbs, sections, faq, related, previous,
-                next, footnotes, dataLine(registry.snapshot().info(), false), f.summary);
+                next, footnotes, dataLine(registry.snapshot().info(), false), f.summary, timeline);
     }
 
     /**
@@ -500,8 +528,12 @@ public final class PortPages {
 
     // --- history ---
 
-    private List<Block> history(PortFacts f) {
+    private List<Block> history(PortFacts f, @org.jspecify.annotations.Nullable PortTimeline timeline) {
         String p = Integer.toString(f.port);
+        // The port across the registry's releases; the changes it dates to the day, the registry's
+        // dates of last change below do not say again.
+        RegistryTimeline.Story releases = timeline == null ? new RegistryTimeline.Story(List.of(), Set.of())
+                : RegistryTimeline.of(timeline);
         List<Block> blocks = new ArrayList<>();
         // One story in date order: the NCP socket days for the numbers below 256, the printed
         // lists for system ports, the online registry for all.
@@ -533,7 +565,9 @@ public final class PortPages {
                 addTo(registered.computeIfAbsent(service, k -> new java.util.LinkedHashMap<>())
                         .computeIfAbsent(PageDate.of(a.registered()), k -> new ArrayList<>()), transport);
             }
-            if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())) {
+            if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())
+                    && !releases.explained().contains(RegistryTimeline.explainedKey(service, a.transport(),
+                            PageDate.of(a.modified()).toString()))) {
                 addTo(modified.computeIfAbsent(PageDate.of(a.modified()), k -> new java.util.LinkedHashMap<>())
                         .computeIfAbsent(service, k -> new ArrayList<>()), transport);
             }
@@ -563,15 +597,46 @@ public final class PortPages {
                         "date", d, "precision", d.precision()).citing(REGISTRY)));
             }
         });
+        // The timeline's parts among the other dated sentences; a part that introduces a list of
+        // changes carries it along.
+        Map<Text, List<Text>> points = new java.util.HashMap<>();
+        for (RegistryTimeline.Told t : releases.told()) {
+            dated.add(Map.entry(t.key(), t.sentence()));
+            if (!t.points().isEmpty()) {
+                points.put(t.sentence(), t.points());
+            }
+        }
         dated.sort(Map.Entry.comparingByKey());
+        String firstRelease = timeline == null ? "~" : timeline.releases().get(0).toString();
         // Below 256, two paragraphs: the ARPANET's socket numbers up to the switch to TCP/IP, which
-        // ends with what that left on this port; then the lists and the registry.
+        // ends with what that left on this port; then the lists and the registry. What the
+        // registry's releases show since the oldest of them follows, with its lists of changes.
         List<Text> story = new ArrayList<>();
         List<Text> later = new ArrayList<>();
-        for (Text t : new LinkedHashSet<>(dated.stream().map(Map.Entry::getValue).toList())) {
+        List<Block> registryYears = new ArrayList<>();
+        List<Text> current = new ArrayList<>();
+        Set<Text> said = new java.util.HashSet<>();
+        for (Map.Entry<String, Text> e : dated) {
+            Text t = e.getValue();
+            if (!said.add(t)) {
+                continue;
+            }
+            if (e.getKey().compareTo(firstRelease) >= 0) {
+                current.add(t);
+                List<Text> changes = points.get(t);
+                if (changes != null) {
+                    registryYears.add(paragraph(current));
+                    registryYears.add(new Block.Points(changes));
+                    current = new ArrayList<>();
+                }
+                continue;
+            }
             boolean arpanet = f.port < Rules.NCP_LIMIT && t.args().get("date") instanceof PageDate d
                     && d.year() <= TCP_SWITCH_YEAR;
             (arpanet && later.isEmpty() ? story : later).add(t);
+        }
+        if (!current.isEmpty()) {
+            registryYears.add(paragraph(current));
         }
         if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
             // RFC 349 itself is the source of what it listed; the registry, of what is unassigned today.
@@ -591,6 +656,7 @@ public final class PortPages {
         if (!later.isEmpty()) {
             blocks.add(paragraph(later));
         }
+        blocks.addAll(registryYears);
         // The registry's notes on the port's records, which carry no date.
         List<Text> unique = dedupeTexts(notes);
         if (!unique.isEmpty()) {

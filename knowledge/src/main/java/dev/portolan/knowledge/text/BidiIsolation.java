@@ -37,10 +37,12 @@ import com.ibm.icu.lang.UScript;
  *       ({@code IETF (IETF Review)}); a pair that encloses the run, or that also holds
  *       right-to-left words, belongs to the sentence and stays outside, mirrored as the sentence
  *       runs ({@code (CAP_NET_BIND_SERVICE)}).
- *   <li>A run of digits alone is isolated only when it holds a neutral mark that the
- *       bidirectional algorithm would turn around (the en dash of {@code 0–1023}, shown as
- *       1023–0 without isolation); a plain number such as {@code 1024} or {@code 4.11} reads
- *       correctly as it is and is left alone.
+ *   <li>A run of digits alone is isolated only when it holds a mark that the bidirectional
+ *       algorithm would turn around: a neutral one (the en dash of {@code 0–1023}, shown as
+ *       1023–0 without isolation), or the hyphen of the registry's ranges ({@code 225-241}:
+ *       after an Arabic letter its numbers count as Arabic, and a hyphen no longer joins them); a
+ *       plain number such as {@code 1024} or {@code 4.11} reads correctly as it is and is left
+ *       alone.
  * </ul>
  *
  * <p>{@link Messages} applies this once per formatted sentence, to the whole of it, after marking
@@ -338,7 +340,8 @@ public final class BidiIsolation {
                     return;
                 }
                 letters |= direction[p - lo] == UCharacterDirection.LEFT_TO_RIGHT;
-                turnable |= direction[p - lo] == UCharacterDirection.OTHER_NEUTRAL;
+                turnable |= direction[p - lo] == UCharacterDirection.OTHER_NEUTRAL
+                        || direction[p - lo] == UCharacterDirection.EUROPEAN_NUMBER_SEPARATOR;
             }
             if (letters || turnable) {
                 opens[first - lo] = true;

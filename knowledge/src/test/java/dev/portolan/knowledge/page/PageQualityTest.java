@@ -6,6 +6,7 @@ import com.ibm.icu.util.ULocale;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.Registry;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.baseline.EmbeddedHistory;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.text.Languages;
 import dev.portolan.knowledge.text.Messages;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * curated knowledge says most of) and 2,000 others drawn at random: each page opens with a lead of
  * one to three sentences, under 60 words in English, that says what runs on the port; no sentence
  * is said twice; no more than three footnote markers stand after a sentence; the history is told in
- * date order. The popular pages are read in all 15 languages.
+ * date order, the registry's releases among its dates. The popular pages are read in all 15
+ * languages.
  */
 class PageQualityTest {
     static final int POPULAR = 300;
@@ -41,7 +43,7 @@ class PageQualityTest {
     @BeforeAll
     static void load() {
         knowledge = Knowledge.embedded();
-        pages = new PortPages(Registry.of(Baseline.load()), knowledge);
+        pages = new PortPages(Registry.of(Baseline.load()), knowledge, EmbeddedHistory.load());
         popular = popular(knowledge);
         Set<Integer> others = new TreeSet<>();
         Random random = new Random(15);

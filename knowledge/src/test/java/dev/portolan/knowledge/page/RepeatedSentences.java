@@ -16,12 +16,15 @@ import java.util.TreeSet;
  * reports of unauthorized use; import the full registry to see them.”).
  *
  * <p>A page's sentences are those of its sections, its questions and answers and its related
- * ports, split at the language's sentence breaks. Pieces shorter than {@value #SHORTEST}
+ * ports, split at the language's sentence breaks (but for German not after the day of a date,
+ * "4. Januar", which ICU takes for a sentence's end). Pieces shorter than {@value #SHORTEST}
  * characters are left out: they are fragments of quoted registry data (“I/O Comm.”), not
  * sentences of the page.
  */
 final class RepeatedSentences {
     static final int SHORTEST = 20;
+    /** A piece that ends with a day of the month and its period, before the month's name. */
+    private static final java.util.regex.Pattern ORDINAL_DAY = java.util.regex.Pattern.compile("(^|\\s)\\d{1,2}\\.\\s*$");
 
     private RepeatedSentences() {}
 
@@ -31,7 +34,7 @@ final class RepeatedSentences {
         Messages.Sentences formatted = messages.sentences();
         BreakIterator breaks = BreakIterator.getSentenceInstance(messages.locale());
         for (Text t : page.bodyTexts()) {
-            sentences.addAll(split(breaks, formatted.format(t)));
+            sentences.addAll(split(breaks, formatted.format(t), messages.locale().getLanguage().equals("de")));
         }
         // Where each sentence stands, and where sentences that go on after a semicolon or colon begin.
         Map<String, Set<Integer>> whole = new HashMap<>();
@@ -58,14 +61,25 @@ final class RepeatedSentences {
     }
 
 
-    private static List<String> split(BreakIterator breaks, String text) {
+    private static List<String> split(BreakIterator breaks, String text, boolean ordinalDays) {
         breaks.setText(text);
         List<String> out = new ArrayList<>();
-        for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+        int start = breaks.first();
+        for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
+            // German writes the day of a date as an ordinal, "4. Januar 2023": a break after it
+            // cuts a date, not a sentence.
+            if (ordinalDays && ORDINAL_DAY.matcher(text.substring(start, end)).find()) {
+                continue;
+            }
             String s = text.substring(start, end).strip();
+            start = end;
             if (normal(s).length() >= SHORTEST) {
                 out.add(s);
             }
+        }
+        String rest = text.substring(start).strip();
+        if (normal(rest).length() >= SHORTEST) {
+            out.add(rest);
         }
         return out;
     }

@@ -53,6 +53,15 @@ class BidiIsolationTest {
     }
 
     @Test
+    void aRangeOfTheRegistry_writtenWithAHyphen_readsFromLowToHigh() {
+        // after an Arabic letter the numbers count as Arabic, and a hyphen no longer joins them
+        String s = AR.format(Text.of("timeline.row", "ports", "225-241", "single", "no"));
+        assertThat(shown(s)).isEqualTo("قيد المنافذ ⟦225-241⟧");
+        assertThat(visual(s)).contains("225-241").doesNotContain("241-225");
+        assertThat(visual(BidiIsolation.strip(s))).contains("241-225");
+    }
+
+    @Test
     void aPairOpenedInsideARunBelongsToIt() {
         String s = AR.format("procedure.ietf-review");
         assertThat(shown(s)).isEqualTo("مراجعة ⟦IETF (IETF Review)⟧");

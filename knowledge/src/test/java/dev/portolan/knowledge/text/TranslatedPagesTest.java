@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ibm.icu.util.ULocale;
 import dev.portolan.core.Registry;
 import dev.portolan.core.baseline.Baseline;
+import dev.portolan.core.baseline.EmbeddedHistory;
 import dev.portolan.core.testsupport.SharedRegistryData;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPage;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every port page is fully translated: 200 ports drawn with a fixed seed and the edges of the
- * ranges, over the embedded baseline and (when its data is present) the full IANA registry, each
+ * ranges, over the embedded baseline and (when its data is present) the full IANA registry, with
+ * their timelines across the registry's releases, each
  * rendered as text in every language. No page shows a raw message key, an unfilled or empty
  * argument or {@code null}, and no page in another language than English keeps an English sentence of ours
  * (see {@link EnglishLeftovers} for what counts as ours and what as data). Every message of every
@@ -118,7 +120,7 @@ class TranslatedPagesTest {
     private static List<PortPage> baselinePages() {
         List<PortPage> pages = baseline;
         if (pages == null) {
-            pages = pages(new PortPages(Registry.of(Baseline.load()), Knowledge.embedded()));
+            pages = pages(new PortPages(Registry.of(Baseline.load()), Knowledge.embedded(), EmbeddedHistory.load()));
             baseline = pages;
         }
         return pages;
@@ -128,7 +130,7 @@ class TranslatedPagesTest {
     private static List<PortPage> fullPages() {
         List<PortPage> pages = full;
         if (pages == null) {
-            pages = pages(new PortPages(Registry.of(SharedRegistryData.xml()), Knowledge.embedded()));
+            pages = pages(new PortPages(Registry.of(SharedRegistryData.xml()), Knowledge.embedded(), EmbeddedHistory.load()));
             full = pages;
         }
         return pages;
