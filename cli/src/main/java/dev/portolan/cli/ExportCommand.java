@@ -5,7 +5,6 @@ import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortQuery;
 import dev.portolan.core.PortRange;
 import dev.portolan.core.Registry;
-import dev.portolan.core.baseline.EmbeddedHistory;
 import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
@@ -77,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
             InterruptedException {
         StaticExport.Options options = options();
         Registry registry = ActiveRegistry.load(console);
-        ChangeLog history = EmbeddedHistory.load();
+        ChangeLog history = ActiveHistory.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded(), history);
         StaticExport export = new StaticExport(pages.summaries(), pages::page, history, options);
         if (!quiet && options.gzip().engine() == Gzip.Engine.ZLIB && Gzip.nativeProblem().isPresent()) {

@@ -40,22 +40,17 @@ final class ScheduledUpdates implements AutoCloseable {
     private final RegistryDownloader.Settings settings;
     private final WebServer server;
     private final Knowledge knowledge;
-    private final ChangeLog history;
     private final ScheduledExecutorService timer;
     private volatile SnapshotInfo served;
 
-    /**
-     * @param history the registry's releases; pages over a newer release than its last leave the
-     *     timeline out (see {@link PortPages})
-     */
+    /** Each update reads the registry's history again from the home ({@link ActiveHistory}). */
     ScheduledUpdates(Console console, RegistryDownloader.Settings settings, WebServer server, Knowledge knowledge,
-            ChangeLog history, SnapshotInfo served) {
+            SnapshotInfo served) {
         this.console = console;
         this.store = ActiveRegistry.store(console);
         this.settings = settings;
         this.server = server;
         this.knowledge = knowledge;
-        this.history = history;
         this.served = served;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "portolan-update");
@@ -98,8 +93,10 @@ final class ScheduledUpdates implements AutoCloseable {
             return false;
         }
         Registry registry = Registry.of(active.get());
-        PortPages pages = new PortPages(registry, knowledge, history);
-        server.replaceData(pages.summaries(), pages::page, history);
+        // the update added the release to the home's history: the timelines reach it too
+        ChangeLog now = ActiveHistory.load(console);
+        PortPages pages = new PortPages(registry, knowledge, now);
+        server.replaceData(pages.summaries(), pages::page, now);
         served = active.get().info();
         say("update: now serving " + served.describe());
         return true;

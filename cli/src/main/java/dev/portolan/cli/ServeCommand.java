@@ -3,7 +3,6 @@ package dev.portolan.cli;
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
-import dev.portolan.core.baseline.EmbeddedHistory;
 import dev.portolan.core.history.ChangeLog;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
@@ -159,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
         Duration period = updateEvery.isEmpty() ? null : period();
         Registry registry = ActiveRegistry.load(console);
         Knowledge knowledge = Knowledge.embedded();
-        ChangeLog history = EmbeddedHistory.load();
+        ChangeLog history = ActiveHistory.load(console);
         PortPages pages = new PortPages(registry, knowledge, history);
         CountDownLatch closed = new CountDownLatch(1);
         try (FeedbackStore store = FeedbackStore.open(db)) {
@@ -179,7 +178,7 @@ final class ServeCommand implements Callable<Integer> {
                     + server.url() + "/ (Ctrl-C stops)");
             console.out().println("portolan: readers' votes go to the " + store.describe());
             if (period != null) {
-                scheduled = new ScheduledUpdates(console, updates, server, knowledge, history,
+                scheduled = new ScheduledUpdates(console, updates, server, knowledge,
                         registry.snapshot().info());
                 scheduled.start(period);
                 console.out().println("portolan: checking " + updates.url() + " for a newer registry every "
