@@ -2,7 +2,6 @@ package dev.portolan.cli;
 
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortolanException;
-import dev.portolan.core.RegistryFormatException;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.iana.RegistryFileReader;
 import dev.portolan.core.snapshot.SnapshotStore;
@@ -12,10 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws PortolanException {
         checkEachOnce(files);
-        List<RegistrySnapshot> releases = read(files);
+        List<RegistrySnapshot> releases = RegistryFileReader.readAll(files);
         SnapshotStore store = ActiveRegistry.store(console);
         SnapshotStore.InstallResult result = store.importReleases(releases, SnapshotStore.Policy.standard(force));
         Reports.install(console, result, store.historyFile());
@@ -69,50 +64,6 @@ final class ImportCommand implements Callable<Integer> {
                 throw new InvalidQueryException(f + " is given twice" + (previous.toString().equals(f.toString()) ? ""
                         : " (as " + previous + ")") + "; give each file once; nothing was changed");
             }
-        }
-    }
-
-    /**
-     * Reads every file, several at once (a release takes a few hundred milliseconds of one
-     * processor); the first file in the order given that cannot be read stops the import.
-     */
-    static List<RegistrySnapshot> read(List<Path> files) throws RegistryFormatException {
-        if (files.size() == 1) {
-            return List.of(RegistryFileReader.read(files.get(0)));
-        }
-        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "portolan-import");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<RegistrySnapshot>> reads = new ArrayList<>(files.size());
-            for (Path f : files) {
-                reads.add(pool.submit(() -> RegistryFileReader.read(f)));
-            }
-            List<RegistrySnapshot> out = new ArrayList<>(files.size());
-            for (Future<RegistrySnapshot> r : reads) {
-                out.add(r.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RegistryFormatException r) {
-                throw r;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the registry files", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

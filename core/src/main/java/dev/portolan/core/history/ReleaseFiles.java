@@ -1,6 +1,7 @@
 package dev.portolan.core.history;
 
 import dev.portolan.core.RegistryFormatException;
+import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.iana.RegistryFileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,11 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Reads the registry files of a change log, each into the content of one release. Files are read
@@ -20,12 +16,6 @@ import java.util.concurrent.ThreadFactory;
  * release takes a few hundred milliseconds of one processor.
  */
 final class ReleaseFiles {
-    private static final ThreadFactory THREADS = r -> {
-        Thread t = new Thread(r, "portolan-release-reader");
-        t.setDaemon(true);
-        return t;
-    };
-
     private ReleaseFiles() {}
 
     /**
@@ -43,51 +33,18 @@ final class ReleaseFiles {
                         : " (as " + previous + ")") + "; give each release once");
             }
         }
-        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            List<ReleaseContent> out = new ArrayList<>(files.size());
-            for (Path f : files) {
-                out.add(read(f));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, THREADS);
+        List<RegistrySnapshot> read;
         try {
-            List<Future<ReleaseContent>> reads = new ArrayList<>(files.size());
-            for (Path f : files) {
-                reads.add(pool.submit(() -> read(f)));
-            }
-            List<ReleaseContent> out = new ArrayList<>(files.size());
-            for (Future<ReleaseContent> r : reads) {
-                out.add(r.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HistoryException h) {
-                throw h;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HistoryException("reading the registry files was interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static ReleaseContent read(Path file) throws HistoryException {
-        try {
-            return LogBuilder.content(RegistryFileReader.read(file), file.toString());
+            read = RegistryFileReader.readAll(files);
         } catch (RegistryFormatException e) {
             // the reader's message names the file already
             throw new HistoryException(e.getMessage(), e);
         }
+        List<ReleaseContent> out = new ArrayList<>(read.size());
+        int i = 0;
+        for (Path f : files) {
+            out.add(LogBuilder.content(read.get(i++), f.toString()));
+        }
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -61,6 +62,55 @@ public final class RegistryFileReader {
             throw new RegistryFormatException(name + ": permission denied", e);
         } catch (IOException e) {
             throw new RegistryFormatException(name + ": could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads several files, on as many threads as there are processors, at most one a file (a
+     * release takes a few hundred milliseconds of one processor), in the order given.
+     *
+     * @throws RegistryFormatException for the first file in the order given that cannot be read
+     */
+    public static List<RegistrySnapshot> readAll(java.util.Collection<Path> files) throws RegistryFormatException {
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        List<RegistrySnapshot> out = new java.util.ArrayList<>(files.size());
+        if (threads <= 1) {
+            for (Path f : files) {
+                out.add(read(f));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "portolan-registry-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<RegistrySnapshot>> reads = new java.util.ArrayList<>(files.size());
+            for (Path f : files) {
+                reads.add(pool.submit(() -> read(f)));
+            }
+            for (java.util.concurrent.Future<RegistrySnapshot> r : reads) {
+                out.add(r.get());
+            }
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RegistryFormatException r) {
+                throw r;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the registry files", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
