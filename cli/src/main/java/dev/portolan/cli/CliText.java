@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Languages}), in the language asked for with {@code --lang}, else the environment's. Made once
  * per run; the bundle is read on the first sentence, so a command that says none does not pay for
  * it, and the page bundle only when a command quotes the knowledge ({@link #pages()}). English, the
- * default, is formatted without ICU where {@link RootSentences} can, so that it costs no ICU at all.
+ * default, costs no ICU at all: {@link Messages} formats English without it.
  *
  * <p>In a right-to-left language, {@link Messages} isolates the left-to-right runs of a sentence
  * (addresses, commands, names) with U+2066..U+2069, which terminals show as nothing; they keep
@@ -34,7 +34,6 @@ final class CliText {
     private static final CliText ENGLISH = new CliText("en");
 
     private final String code;
-    private @Nullable RootSentences root;
     private @Nullable Messages messages;
     private @Nullable Messages pages;
 
@@ -100,36 +99,12 @@ final class CliText {
 
     /** The sentence of a key of {@value #BUNDLE}, with named arguments given as pairs. */
     String say(String key, Object... namesAndValues) {
-        String plain = plain(Note.of(key, namesAndValues));
-        return plain != null ? plain : messages().format(key, namesAndValues);
+        return messages().format(key, namesAndValues);
     }
 
     /** The sentence of a note of the inspection (its keys are in {@value #BUNDLE}). */
     String say(Note note) {
-        String plain = plain(note);
-        return plain != null ? plain : messages().format(text(note));
-    }
-
-    /** The sentence in English without ICU, or null when it takes ICU (another language, a form it lacks). */
-    private @Nullable String plain(Note note) {
-        if (this != ENGLISH) {
-            return null;
-        }
-        Map<String, Object> args = new java.util.HashMap<>();
-        for (Map.Entry<String, Object> a : note.args().entrySet()) {
-            Object v = a.getValue();
-            if (v instanceof Note n) {
-                v = plain(n);
-                if (v == null) {
-                    return null;
-                }
-            }
-            args.put(a.getKey(), v);
-        }
-        if (root == null) {
-            root = RootSentences.of(BUNDLE);
-        }
-        return root.format(note.key(), args);
+        return messages().format(text(note));
     }
 
     private static Text text(Note note) {

@@ -19,6 +19,19 @@ class CliBundleTest {
     }
 
     @Test
+    void english_withoutIcu_saysWhatIcuSays_everywhere() {
+        assertThat(BundleCheck.englishWithoutIcu(CliText.BUNDLE, java.util.List.of())).isEmpty();
+    }
+
+    @Test
+    void english_counts_areGroupedAsIcuGroupsThem() {
+        assertThat(CliText.english().say("free.stillHeld", "port", "80", "count", 1234))
+                .isEqualTo("port 80 is still held (1,234 sockets)");
+        assertThat(CliText.english().say("free.stillHeld", "port", "80", "count", 1))
+                .isEqualTo("port 80 is still held (1 socket)");
+    }
+
+    @Test
     void everyLanguage_ofThePages_hasAFile() {
         for (String code : Languages.codes().subList(1, Languages.codes().size())) {
             assertThat(CliBundleTest.class.getClassLoader().getResource(CliText.BUNDLE + "_" + code + ".properties"))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ public final class RegistrySnapshot {
     private final RecordTable records;
     private final List<Assignment> assignments;
     private final Supplier<Map<String, Person>> peopleSource;
+    private final @Nullable Function<String, @Nullable Person> onePerson;
     private volatile @Nullable Map<String, Person> people;
     private final Map<String, String> footnotes;
 
@@ -33,15 +35,16 @@ public final class RegistrySnapshot {
      */
     public RegistrySnapshot(SnapshotInfo info, List<Assignment> assignments, Map<String, Person> people,
             Map<String, String> footnotes) {
-        this(info, RecordTable.of(assignments), constant(Map.copyOf(people)), footnotes);
+        this(info, RecordTable.of(assignments), constant(Map.copyOf(people)), null, footnotes);
     }
 
     private RegistrySnapshot(SnapshotInfo info, RecordTable records, Supplier<Map<String, Person>> people,
-            Map<String, String> footnotes) {
+            @Nullable Function<String, @Nullable Person> onePerson, Map<String, String> footnotes) {
         this.info = Objects.requireNonNull(info, "info");
         this.records = records;
         this.assignments = new View(records);
         this.peopleSource = people;
+        this.onePerson = onePerson;
         this.footnotes = Map.copyOf(footnotes);
     }
 
@@ -49,10 +52,12 @@ public final class RegistrySnapshot {
      * A snapshot whose records and people are built on first use, for the binary form.
      *
      * @param people supplies the people list once; it must always give the same answer
+     * @param onePerson finds one person by identifier (null when there is none) without building
+     *     the list, for a program that names a few: it must agree with {@code people}
      */
     public static RegistrySnapshot lazy(SnapshotInfo info, RecordTable records, Supplier<Map<String, Person>> people,
-            Map<String, String> footnotes) {
-        return new RegistrySnapshot(info, records, people, footnotes);
+            Function<String, @Nullable Person> onePerson, Map<String, String> footnotes) {
+        return new RegistrySnapshot(info, records, people, onePerson, footnotes);
     }
 
     private static <T> Supplier<T> constant(T value) {
@@ -90,7 +95,8 @@ public final class RegistrySnapshot {
 
     /** The person or organisation with this identifier; unresolved identifiers keep their id as name. */
     public Person person(String id) {
-        Person p = people().get(id);
+        Map<String, Person> built = people;
+        Person p = built == null && onePerson != null ? onePerson.apply(id) : people().get(id);
         return p != null ? p : Person.unresolved(id);
     }
 
@@ -101,7 +107,7 @@ public final class RegistrySnapshot {
 
     /** A copy with other source information, same data. */
     public RegistrySnapshot withInfo(SnapshotInfo newInfo) {
-        return new RegistrySnapshot(newInfo, records, this::people, footnotes);
+        return new RegistrySnapshot(newInfo, records, this::people, onePerson == null ? null : this::person, footnotes);
     }
 
     @Override

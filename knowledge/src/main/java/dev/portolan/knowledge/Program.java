@@ -16,4 +16,17 @@ public record Program(String id, String name, List<String> aliases, String field
         aliases = List.copyOf(aliases);
         ports = List.copyOf(ports);
     }
+
+    // Written out, as in Text: the generated ones cost a command line's start method-handle spinning.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Program p && id.equals(p.id) && name.equals(p.name) && aliases.equals(p.aliases)
+                && field.equals(p.field) && ports.equals(p.ports);
+    }
+
+    /** The identifier's hash: identifiers are unique, so equal programs have equal ones. */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
 }

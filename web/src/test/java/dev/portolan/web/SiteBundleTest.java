@@ -48,6 +48,12 @@ class SiteBundleTest {
     }
 
     @Test
+    void englishSiteSentences_withoutIcu_sayWhatIcuSays() {
+        assertThat(dev.portolan.knowledge.text.BundleCheck.englishWithoutIcu(WebServer.SITE_BUNDLE,
+                java.util.List.of(dev.portolan.knowledge.text.Messages.PAGES))).isEmpty();
+    }
+
+    @Test
     void everyKeyTheCodeNames_exists() throws IOException {
         Properties p = bundle();
         Set<String> missing = new TreeSet<>();

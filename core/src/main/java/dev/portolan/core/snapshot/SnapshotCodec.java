@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Layout (big-endian): the magic {@code PRTLSNAP} and a format version byte; a string table
  * (count, offsets, UTF-8 bytes; every distinct string once); the source information; footnotes;
- * the people list; the records as fixed-width port columns (first port, last port, transport),
+ * the people list, sorted by identifier (one person is found by a binary search); the records as
+ * fixed-width port columns (first port, last port, transport),
  * an offset per record, and each record's fields as variable-length integers; and a CRC-32 of
  * everything before it. Loading checks the checksum and the structure, then builds strings,
  * people and records only when they are asked for, so a lookup decodes a handful of records.
@@ -322,7 +323,7 @@ public final class SnapshotCodec {
         }
 
         RegistrySnapshot snapshot() {
-            return RegistrySnapshot.lazy(info, this, new PeopleLoader(), footnotes);
+            return RegistrySnapshot.lazy(info, this, new PeopleLoader(), new PersonFinder(), footnotes);
         }
 
         private static int count(int v, int limit) {
@@ -443,17 +444,69 @@ public final class SnapshotCodec {
             }
         }
 
+        /**
+         * Finds one person by identifier without building the list: the people are stored sorted by
+         * identifier, so a binary search over their offsets (found by skipping, once) decodes a
+         * dozen identifiers instead of every entry.
+         */
+        private final class PersonFinder implements java.util.function.Function<String, @Nullable Person> {
+            private int @Nullable [] offsets;
+
+            @Override
+            public @Nullable Person apply(String id) {
+                int[] at = offsets();
+                int lo = 0;
+                int hi = peopleCount - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    Cursor c = new Cursor(at[mid], peopleEnd);
+                    int cmp = str(c.index()).compareTo(id);
+                    if (cmp == 0) {
+                        return person(c, id);
+                    } else if (cmp < 0) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                return null;
+            }
+
+            private int[] offsets() {
+                int[] at = offsets;
+                if (at == null) {
+                    at = new int[peopleCount];
+                    Cursor c = new Cursor(peopleStart, peopleEnd);
+                    for (int i = 0; i < peopleCount; i++) {
+                        at[i] = c.pos;
+                        c.varint();
+                        c.varint();
+                        c.u8();
+                        c.varint();
+                        c.varint();
+                    }
+                    offsets = at;
+                }
+                return at;
+            }
+        }
+
+        /** The rest of a person's entry, after its identifier. */
+        private Person person(Cursor c, String id) {
+            String name = str(c.index());
+            boolean org = c.u8() == 1;
+            int uri = c.index();
+            long updated = c.varint();
+            return new Person(id, name, org, uri == 0 ? null : str(uri - 1),
+                    updated == 0 ? null : LocalDate.ofEpochDay(updated - 1));
+        }
+
         private Map<String, Person> people() {
             Map<String, Person> out = new HashMap<>(peopleCount * 2);
             Cursor c = new Cursor(peopleStart, peopleEnd);
             for (int i = 0; i < peopleCount; i++) {
                 String id = str(c.index());
-                String name = str(c.index());
-                boolean org = c.u8() == 1;
-                int uri = c.index();
-                long updated = c.varint();
-                out.put(id, new Person(id, name, org, uri == 0 ? null : str(uri - 1),
-                        updated == 0 ? null : LocalDate.ofEpochDay(updated - 1)));
+                out.put(id, person(c, id));
             }
             return out;
         }

@@ -44,6 +44,27 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void person_foundOneByOneWithoutTheListAgreesWithTheList() throws CorruptSnapshotException {
+        for (RegistrySnapshot s : List.of(FIXTURE, Baseline.load())) {
+            byte[] bytes = SnapshotCodec.encode(s);
+            assertThat(s.people()).isNotEmpty();
+            // a fresh decode for each lookup, so that none is answered from a list already built;
+            // the first, the last and every seventh identifier of the sorted list
+            List<String> ids = new ArrayList<>(new java.util.TreeSet<>(s.people().keySet()));
+            for (int i = 0; i < ids.size(); i++) {
+                if (i % 7 == 0 || i == ids.size() - 1) {
+                    assertThat(SnapshotCodec.decode(bytes).person(ids.get(i))).isEqualTo(s.people().get(ids.get(i)));
+                }
+            }
+            RegistrySnapshot one = SnapshotCodec.decode(bytes);
+            for (String id : List.of("", "zzzzzz-not-a-person", "Aaa", "~")) {
+                assertThat(one.person(id)).isEqualTo(Person.unresolved(id));
+            }
+            assertThat(one.people()).isEqualTo(s.people());
+        }
+    }
+
+    @Test
     void encodeDecode_roundTripsCsvServicesAndBaselineSnapshots() throws Exception {
         for (RegistrySnapshot s : List.of(Fixtures.read(Fixtures.CSV),
                 ServicesFileReader.read(Fixtures.path(Fixtures.SERVICES)), Baseline.load())) {

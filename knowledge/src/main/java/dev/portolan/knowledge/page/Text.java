@@ -44,6 +44,19 @@ public record Text(String key, Map<String, Object> args, List<String> cites) {
         return new Text(key, args, List.of());
     }
 
+    // equals and hashCode written out: a record's generated ones are bound at their first call
+    // through method handles, which costs a command line's start several milliseconds (sentences
+    // are kept in sets and maps on the way to the first line printed).
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Text t && key.equals(t.key) && args.equals(t.args) && cites.equals(t.cites);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * key.hashCode() + args.hashCode()) * 31 + cites.hashCode();
+    }
+
     /** This message citing these sources. */
     public Text citing(List<String> ids) {
         return new Text(key, args, ids);

@@ -73,4 +73,111 @@ public final class BundleCheck {
         }
         return names;
     }
+
+    /**
+     * Where English formatted without ICU ({@link EnglishFormat}) says anything other than ICU, or
+     * declines: every English message of a bundle with arguments that take every branch (each
+     * {@code select} keyword and one it lacks; counts 0, 1, 2, 1,234 and 1,234,567 and every
+     * {@code =N}) and values of every kind (text, count, list, date of each precision, nested
+     * sentence), one line a difference; empty when both agree everywhere.
+     *
+     * @param baseName the bundle on the class path
+     * @param extra bundles read before it, whose messages it may nest ({@code knowledge/messages})
+     */
+    public static List<String> englishWithoutIcu(String baseName, List<String> extra) {
+        List<String> bundles = new ArrayList<>(extra);
+        bundles.add(baseName);
+        Messages messages = Messages.of(Languages.root(), bundles);
+        Map<String, String> english = Messages.read(baseName + ".properties");
+        if (english == null) {
+            return List.of("no " + baseName + ".properties on the class path");
+        }
+        // a message without arguments to nest as a sentence inside another
+        String plainKey = new TreeSet<>(english.keySet()).stream().filter(k -> arguments(english.get(k)).isEmpty())
+                .findFirst().orElse(null);
+        List<String> out = new ArrayList<>();
+        int compared = 0;
+        for (String key : new TreeSet<>(english.keySet())) {
+            for (Map<String, Object> args : samples(english.get(key), plainKey)) {
+                dev.portolan.knowledge.page.Text text = new dev.portolan.knowledge.page.Text(key, args, List.of());
+                String plain = messages.formatWithoutIcu(text);
+                String icu = messages.formatWithIcu(text);
+                if (plain == null) {
+                    out.add(key + " " + args + ": declined, ICU says \"" + icu + "\"");
+                } else if (!plain.equals(icu)) {
+                    out.add(key + " " + args + ": \"" + plain + "\", ICU says \"" + icu + "\"");
+                }
+                compared++;
+            }
+        }
+        if (compared < english.size()) {
+            out.add("only " + compared + " sentences compared for " + english.size() + " messages");
+        }
+        return out;
+    }
+
+    /** Argument values that take every branch of a pattern, in several sets. */
+    private static List<Map<String, Object>> samples(String pattern, String plainKey) {
+        MessagePattern mp = new MessagePattern(pattern);
+        Map<String, MessagePattern.ArgType> types = new java.util.LinkedHashMap<>();
+        Map<String, List<Object>> choices = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < mp.countParts(); i++) {
+            MessagePattern.Part part = mp.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_START) {
+                String name = mp.getSubstring(mp.getPart(i + 1));
+                types.put(name, part.getArgType());
+                choices.computeIfAbsent(name, n -> new ArrayList<>());
+            }
+            if (part.getType() == MessagePattern.Part.Type.ARG_SELECTOR) {
+                // the selector's argument is the innermost one open before it
+                String owner = null;
+                int depth = 0;
+                for (int j = i - 1; j >= 0; j--) {
+                    MessagePattern.Part.Type t = mp.getPart(j).getType();
+                    if (t == MessagePattern.Part.Type.ARG_LIMIT) {
+                        depth++;
+                    } else if (t == MessagePattern.Part.Type.ARG_START) {
+                        if (depth == 0) {
+                            owner = mp.getSubstring(mp.getPart(j + 1));
+                            break;
+                        }
+                        depth--;
+                    }
+                }
+                String selector = mp.getSubstring(part);
+                if (owner != null && types.get(owner) == MessagePattern.ArgType.SELECT) {
+                    choices.get(owner).add(selector);
+                } else if (owner != null && selector.startsWith("=")) {
+                    choices.get(owner).add(Long.parseLong(selector.substring(1)));
+                }
+            }
+        }
+        List<Object> counts = List.of(0L, 1, 2L, 1234, 1_234_567L);
+        List<Object> values = List.of("<x 1'2>", 1234L, List.of("a", "b", "c"),
+                new dev.portolan.knowledge.page.PageDate(2026, 12, 7), List.of("x", "y"),
+                new dev.portolan.knowledge.page.PageDate(2024, 2, 0), List.of("one"),
+                new dev.portolan.knowledge.page.PageDate(1999, 0, 0), 7,
+                plainKey == null ? "nested" : dev.portolan.knowledge.page.Text.of(plainKey),
+                List.of(dev.portolan.knowledge.page.Text.of(plainKey == null ? "x" : plainKey), "b"));
+        int sets = values.size();
+        for (Map.Entry<String, List<Object>> c : choices.entrySet()) {
+            sets = Math.max(sets, c.getValue().size() + counts.size() + 1);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, sets); i++) {
+            Map<String, Object> args = new java.util.HashMap<>();
+            for (Map.Entry<String, MessagePattern.ArgType> a : types.entrySet()) {
+                List<Object> own = choices.get(a.getKey());
+                Object v = switch (a.getValue()) {
+                    case SELECT -> i < own.size() ? own.get(i) : i == own.size() ? "none-of-these" : own.get(i % own.size());
+                    case PLURAL -> i < own.size() ? own.get(i) : counts.get(i % counts.size());
+                    case SIMPLE -> counts.get(i % counts.size());
+                    default -> values.get(i % values.size());
+                };
+                args.put(a.getKey(), v);
+            }
+            out.add(args);
+        }
+        return out;
+    }
 }

@@ -39,6 +39,8 @@ public final class Messages {
     private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
 
     private final ULocale locale;
+    /** English, whose sentences {@link EnglishFormat} formats without ICU where it can. */
+    private final boolean english;
     private final Map<String, String> patterns;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final Map<String, DateFormat> dates = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class Messages {
 
     private Messages(ULocale locale, Map<String, String> patterns) {
         this.locale = locale;
+        this.english = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
         this.patterns = patterns;
     }
 
@@ -81,6 +84,9 @@ public final class Messages {
         Thread t = new Thread(() -> {
             try {
                 Messages m = of(locale);
+                if (m.english) {
+                    return; // English needs no ICU for its sentences (EnglishFormat)
+                }
                 m.lists();
                 com.ibm.icu.text.PluralRules.forLocale(locale);
                 com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
@@ -239,6 +245,53 @@ public final class Messages {
     }
 
     private String format(String key, Map<String, Object> args, @Nullable Sentences memo) {
+        if (english) {
+            String pattern = patterns.get(key);
+            if (pattern != null) {
+                String plain = EnglishFormat.format(pattern, args, v -> plain(v, memo));
+                if (plain != null) {
+                    return plain;
+                }
+            }
+        }
+        return formatWithIcu(key, args, memo);
+    }
+
+    /** A value's English text for {@link EnglishFormat}, or null when ICU must format it. */
+    private @Nullable String plain(Object v, @Nullable Sentences memo) {
+        if (v instanceof Text t) {
+            return memo == null ? format(t) : memo.format(t);
+        }
+        if (v instanceof PageDate d) {
+            return EnglishFormat.date(d.year(), d.month(), d.day());
+        }
+        if (v instanceof List<?> list) {
+            List<String> items = new ArrayList<>(list.size());
+            for (Object o : list) {
+                String item = o instanceof String s ? s : o instanceof Text || o instanceof PageDate || o instanceof List<?>
+                        ? plain(o, memo) : o instanceof Integer || o instanceof Long ? String.valueOf(o) : null;
+                if (item == null) {
+                    return null;
+                }
+                items.add(item);
+            }
+            return EnglishFormat.list(items);
+        }
+        return null;
+    }
+
+    /** The sentence as ICU formats it, English included ({@link BundleCheck} compares both). */
+    String formatWithIcu(Text text) {
+        return formatWithIcu(text.key(), text.args(), null);
+    }
+
+    /** The English sentence without ICU, or null when {@link EnglishFormat} declines it. */
+    @Nullable String formatWithoutIcu(Text text) {
+        String pattern = patterns.get(text.key());
+        return pattern == null ? null : EnglishFormat.format(pattern, text.args(), v -> plain(v, null));
+    }
+
+    private String formatWithIcu(String key, Map<String, Object> args, @Nullable Sentences memo) {
         Compiled c = compiled.computeIfAbsent(key, k -> {
             String pattern = patterns.get(k);
             if (pattern == null) {
@@ -271,7 +324,7 @@ public final class Messages {
             return memo == null ? format(t) : memo.format(t);
         }
         if (v instanceof PageDate d) {
-            return date(d);
+            return icuDate(d);
         }
         if (v instanceof List<?> list) {
             List<String> items = new ArrayList<>(list.size());
@@ -294,6 +347,14 @@ public final class Messages {
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
+        if (english) {
+            return EnglishFormat.date(d.year(), d.month(), d.day());
+        }
+        return icuDate(d);
+    }
+
+    /** The date as ICU writes it ({@link #date} in every language but English). */
+    String icuDate(PageDate d) {
         String skeleton = switch (d.precision()) {
             case "year" -> "y";
             case "month" -> "yMMMM";
