@@ -50,6 +50,9 @@ final class FastPath {
             ULocale language = grammar.quotesKnowledge.get();
             if (language != null) {
                 dev.portolan.knowledge.text.Messages.prepareInBackground(language);
+                if (grammar.wrapsText) {
+                    dev.portolan.knowledge.text.PlainTextPage.prepareInBackground(language);
+                }
             }
         }
         return command;
@@ -87,7 +90,7 @@ final class FastPath {
             case "explain" -> {
                 ExplainCommand e = new ExplainCommand(console);
                 yield new Grammar<>(e).usesKnowledge()
-                    .quotesKnowledge(() -> language(e.language, console))
+                    .quotesKnowledge(() -> language(e.language, console)).wrapsText()
                     .positionals(1, 1, (c, a) -> c.port = a)
                     .option((c, v) -> {
                         Long n = integer(v, 9);
@@ -192,6 +195,7 @@ final class FastPath {
         private BiConsumer<K, String> argument = (c, a) -> { };
         private boolean usesKnowledge;
         private java.util.function.@Nullable Supplier<@Nullable ULocale> quotesKnowledge;
+        private boolean wrapsText;
 
         Grammar(K command) {
             this.command = command;
@@ -210,6 +214,15 @@ final class FastPath {
          */
         Grammar<K> quotesKnowledge(java.util.function.Supplier<@Nullable ULocale> language) {
             quotesKnowledge = language;
+            return this;
+        }
+
+        /**
+         * The command wraps the page's text for a terminal: ICU's line breaking and character
+         * widths for the language of {@link #quotesKnowledge} are then prepared meanwhile.
+         */
+        Grammar<K> wrapsText() {
+            wrapsText = true;
             return this;
         }
 

@@ -52,4 +52,16 @@ public record PortRange(int first, int last) implements Comparable<PortRange> {
         int c = Integer.compare(first, o.first);
         return c != 0 ? c : Integer.compare(last, o.last);
     }
+
+    // equals and hashCode written out: a record's generated ones are bound through method handles
+    // at their first call, which costs a command line's start several milliseconds.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortRange r && first == r.first && last == r.last;
+    }
+
+    @Override
+    public int hashCode() {
+        return first * 65_537 + last;
+    }
 }

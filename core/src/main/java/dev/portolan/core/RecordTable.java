@@ -24,6 +24,22 @@ public interface RecordTable {
     /** The record's transport, or null when it applies to every transport. */
     @Nullable Transport transport(int index);
 
+    /**
+     * The names the record answers to: its service name, if any, then its aliases, as {@link
+     * Assignment#service()} and {@link Assignment#aliases()} give them. A table of the binary form
+     * reads them without building the record (the index of every name reads all 14,000).
+     */
+    default List<String> names(int index) {
+        Assignment a = get(index);
+        if (a.service() == null) {
+            return a.aliases();
+        }
+        List<String> out = new java.util.ArrayList<>(1 + a.aliases().size());
+        out.add(a.service());
+        out.addAll(a.aliases());
+        return out;
+    }
+
     /** A table over records already built. */
     static RecordTable of(List<Assignment> records) {
         List<Assignment> list = List.copyOf(records);

@@ -40,14 +40,11 @@ public final class Registry {
 
     private static Map<String, List<Integer>> buildNames(RegistrySnapshot snapshot) {
         Map<String, List<Integer>> byName = new HashMap<>();
-        List<Assignment> all = snapshot.assignments();
-        for (int i = 0; i < all.size(); i++) {
-            Assignment a = all.get(i);
-            if (a.service() != null) {
-                byName.computeIfAbsent(a.service().toLowerCase(Locale.ROOT), k -> new ArrayList<>(2)).add(i);
-            }
-            for (String alias : a.aliases()) {
-                byName.computeIfAbsent(alias.toLowerCase(Locale.ROOT), k -> new ArrayList<>(2)).add(i);
+        RecordTable records = snapshot.records();
+        for (int i = 0; i < records.size(); i++) {
+            // the names alone: building every record would cost a command line far more
+            for (String name : records.names(i)) {
+                byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>(2)).add(i);
             }
         }
         return byName;

@@ -73,4 +73,15 @@ public record RegistryDate(int year, int month, int day) implements Comparable<R
         }
         return s.toString();
     }
+
+    // Written out, as in PortRange: the generated ones cost a command line's start.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistryDate d && year == d.year && month == d.month && day == d.day;
+    }
+
+    @Override
+    public int hashCode() {
+        return (year * 13 + month) * 32 + day;
+    }
 }

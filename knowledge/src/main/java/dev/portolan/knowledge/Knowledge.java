@@ -25,73 +25,140 @@ public final class Knowledge {
 
     private static volatile @org.jspecify.annotations.Nullable Knowledge embedded;
 
-    private final Map<String, Citation> citations;
-    private final List<Program> programs;
-    private final Map<String, Program> programsById;
-    /** Uses of single ports, by port; uses of ranges are few and kept apart. */
-    private final Map<Integer, List<ProgramUse>> usesByPort;
-    private final List<ProgramUse> rangeUses;
-    private final List<CommonName> names;
-    private final List<ProtocolNote> protocols;
-    private final List<SecurityNote> security;
-    private final Map<Integer, List<CommonName>> namesByPort;
-    private final Map<Integer, List<ProtocolNote>> protocolsByPort;
-    private final Map<Integer, List<SecurityNote>> securityByPort;
-    private final Map<Integer, List<MalwareAssociation>> malwareByPort;
-    private final List<EphemeralRange> ephemeral;
-    private final List<EphemeralHandling> handling;
-    private final List<PrivilegedPorts> privileged;
-    private final Set<Integer> badPorts;
-    private final List<String> badPortCites;
-    private final Map<String, HistoryEvent> events;
-    private final List<RelatedPorts> related;
-    private final Map<String, RangeFacts> ranges;
-    private final List<Deassignment> deassignments;
-    private final List<String> deassignmentCites;
-    private final List<String> badPortSchemes;
-    private final Map<Integer, List<String>> badPortAdditions;
+    /** The compiled form facts are read from as they are asked for, or null when all were given. */
+    private final KnowledgeCodec.@org.jspecify.annotations.Nullable Indexed compiled;
+    private volatile @org.jspecify.annotations.Nullable Map<String, Citation> citations;
+    private volatile @org.jspecify.annotations.Nullable Programs programs;
+    private volatile @org.jspecify.annotations.Nullable Rest rest;
+
+    /** Every program, and its uses by port. */
+    private record Programs(List<Program> all, Map<String, Program> byId, Map<Integer, List<ProgramUse>> usesByPort,
+            List<ProgramUse> rangeUses) {
+        static Programs of(List<Program> programs) {
+            Map<String, Program> byId = new LinkedHashMap<>();
+            List<ProgramUse> singles = new ArrayList<>();
+            List<ProgramUse> ranges = new ArrayList<>();
+            for (Program p : programs) {
+                byId.put(p.id(), p);
+                for (ProgramPort pp : p.ports()) {
+                    (pp.ports().isSingle() ? singles : ranges).add(new ProgramUse(p, pp));
+                }
+            }
+            return new Programs(List.copyOf(programs), Collections.unmodifiableMap(byId),
+                    group(singles, u -> u.use().ports().first()), List.copyOf(ranges));
+        }
+    }
+
+    /** The facts other than citations and programs: a few hundred, read together. */
+    private static final class Rest {
+        final List<CommonName> names;
+        final List<ProtocolNote> protocols;
+        final List<SecurityNote> security;
+        final Map<Integer, List<CommonName>> namesByPort;
+        final Map<Integer, List<ProtocolNote>> protocolsByPort;
+        final Map<Integer, List<SecurityNote>> securityByPort;
+        final Map<Integer, List<MalwareAssociation>> malwareByPort;
+        final List<EphemeralRange> ephemeral;
+        final List<EphemeralHandling> handling;
+        final List<PrivilegedPorts> privileged;
+        final Set<Integer> badPorts;
+        final List<String> badPortCites;
+        final Map<String, HistoryEvent> events;
+        final List<RelatedPorts> related;
+        final Map<String, RangeFacts> ranges;
+        final List<Deassignment> deassignments;
+        final List<String> deassignmentCites;
+        final List<String> badPortSchemes;
+        final Map<Integer, List<String>> badPortAdditions;
+
+        Rest(KnowledgeReader.Parts parts) {
+            this.names = List.copyOf(parts.names);
+            this.protocols = List.copyOf(parts.protocols);
+            this.security = List.copyOf(parts.security);
+            this.namesByPort = byPorts(names, CommonName::ports, null);
+            this.protocolsByPort = byPorts(protocols, ProtocolNote::ports, null);
+            this.securityByPort = byPorts(security, SecurityNote::ports,
+                    java.util.Comparator.comparingInt(n -> SecurityNote.KINDS.indexOf(n.kind())));
+            this.malwareByPort = group(parts.malware, MalwareAssociation::port);
+            this.ephemeral = List.copyOf(parts.ephemeral);
+            this.handling = List.copyOf(parts.handling);
+            this.privileged = List.copyOf(parts.privileged);
+            this.badPorts = Collections.unmodifiableSet(new TreeSet<>(parts.badPorts));
+            this.badPortCites = List.copyOf(parts.badPortCites);
+            Map<String, HistoryEvent> ev = new LinkedHashMap<>();
+            parts.events.forEach(e -> ev.put(e.id(), e));
+            this.events = Collections.unmodifiableMap(ev);
+            this.related = List.copyOf(parts.related);
+            Map<String, RangeFacts> r = new LinkedHashMap<>();
+            parts.ranges.forEach(f -> r.put(f.id(), f));
+            this.ranges = Collections.unmodifiableMap(r);
+            this.deassignments = List.copyOf(parts.deassignments);
+            this.deassignmentCites = List.copyOf(parts.deassignmentCites);
+            this.badPortSchemes = List.copyOf(parts.badPortSchemes);
+            Map<Integer, List<String>> add = new HashMap<>();
+            parts.badPortAdditions.forEach((k, v) -> add.put(k, List.copyOf(v)));
+            this.badPortAdditions = Collections.unmodifiableMap(add);
+        }
+    }
 
     Knowledge(KnowledgeReader.Parts parts) {
+        this.compiled = null;
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
-        this.programs = List.copyOf(parts.programs);
-        Map<String, Program> byId = new LinkedHashMap<>();
-        List<ProgramUse> singles = new ArrayList<>();
-        List<ProgramUse> ranges = new ArrayList<>();
-        for (Program p : programs) {
-            byId.put(p.id(), p);
-            for (ProgramPort pp : p.ports()) {
-                (pp.ports().isSingle() ? singles : ranges).add(new ProgramUse(p, pp));
+        this.programs = Programs.of(parts.programs);
+        this.rest = new Rest(parts);
+    }
+
+    /** Knowledge read from its compiled form as facts are asked for. */
+    Knowledge(KnowledgeCodec.Indexed compiled) {
+        this.compiled = compiled;
+    }
+
+    private Map<String, Citation> allCitations() {
+        Map<String, Citation> c = citations;
+        if (c == null) {
+            synchronized (this) {
+                c = citations;
+                if (c == null) {
+                    Map<String, Citation> byId = new LinkedHashMap<>();
+                    for (Citation one : java.util.Objects.requireNonNull(compiled).citations()) {
+                        byId.put(one.id(), one);
+                    }
+                    c = Collections.unmodifiableMap(byId);
+                    citations = c;
+                }
             }
         }
-        this.programsById = Collections.unmodifiableMap(byId);
-        this.usesByPort = group(singles, u -> u.use().ports().first());
-        this.rangeUses = List.copyOf(ranges);
-        this.names = List.copyOf(parts.names);
-        this.protocols = List.copyOf(parts.protocols);
-        this.security = List.copyOf(parts.security);
-        this.namesByPort = byPorts(names, CommonName::ports, null);
-        this.protocolsByPort = byPorts(protocols, ProtocolNote::ports, null);
-        this.securityByPort = byPorts(security, SecurityNote::ports,
-                java.util.Comparator.comparingInt(n -> SecurityNote.KINDS.indexOf(n.kind())));
-        this.malwareByPort = group(parts.malware, MalwareAssociation::port);
-        this.ephemeral = List.copyOf(parts.ephemeral);
-        this.handling = List.copyOf(parts.handling);
-        this.privileged = List.copyOf(parts.privileged);
-        this.badPorts = Collections.unmodifiableSet(new TreeSet<>(parts.badPorts));
-        this.badPortCites = List.copyOf(parts.badPortCites);
-        Map<String, HistoryEvent> ev = new LinkedHashMap<>();
-        parts.events.forEach(e -> ev.put(e.id(), e));
-        this.events = Collections.unmodifiableMap(ev);
-        this.related = List.copyOf(parts.related);
-        Map<String, RangeFacts> r = new LinkedHashMap<>();
-        parts.ranges.forEach(f -> r.put(f.id(), f));
-        this.ranges = Collections.unmodifiableMap(r);
-        this.deassignments = List.copyOf(parts.deassignments);
-        this.deassignmentCites = List.copyOf(parts.deassignmentCites);
-        this.badPortSchemes = List.copyOf(parts.badPortSchemes);
-        Map<Integer, List<String>> add = new HashMap<>();
-        parts.badPortAdditions.forEach((k, v) -> add.put(k, List.copyOf(v)));
-        this.badPortAdditions = Collections.unmodifiableMap(add);
+        return c;
+    }
+
+    private Programs allPrograms() {
+        Programs p = programs;
+        if (p == null) {
+            synchronized (this) {
+                p = programs;
+                if (p == null) {
+                    p = Programs.of(java.util.Objects.requireNonNull(compiled).programs());
+                    programs = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private Rest rest() {
+        Rest r = rest;
+        if (r == null) {
+            synchronized (this) {
+                r = rest;
+                if (r == null) {
+                    KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
+                    java.util.Objects.requireNonNull(compiled).rest(parts);
+                    r = new Rest(parts);
+                    rest = r;
+                }
+            }
+        }
+        return r;
     }
 
     /** Facts that name several ports, indexed by each of them, in file order (or {@code order}). */
@@ -133,7 +200,7 @@ public final class Knowledge {
                 if (k == null) {
                     try {
                         byte[] compiled = compiled();
-                        k = compiled == null ? read(embeddedFiles()) : new Knowledge(KnowledgeCodec.decode(compiled));
+                        k = compiled == null ? read(embeddedFiles()) : new Knowledge(KnowledgeCodec.open(compiled));
                     } catch (KnowledgeFormatException | KnowledgeCodec.CorruptKnowledgeException e) {
                         throw new IllegalStateException("embedded knowledge is broken: " + e.getMessage(), e);
                     }
@@ -145,9 +212,10 @@ public final class Knowledge {
     }
 
     /**
-     * Starts decoding the embedded knowledge on a background thread, for a short-lived program
+     * Starts reading the embedded knowledge on a background thread, for a short-lived program
      * that will ask {@link #embedded()} after other work: on a machine with a second core the
-     * decoding (a sixth of a command line's run) then overlaps that work. Whoever asks first
+     * reading (the facts other than citations and programs, which are read one by one as asked
+     * for) then overlaps that work. Whoever asks first
      * waits for the one decoding; a failure is reported to the one who asks.
      */
     public static void decodeInBackground() {
@@ -156,7 +224,8 @@ public final class Knowledge {
         }
         Thread t = new Thread(() -> {
             try {
-                embedded();
+                // the facts other than citations and programs are read together: a few hundred
+                embedded().badPorts();
             } catch (RuntimeException e) {
                 // embedded() throws it again to the caller that needs the knowledge
             }
@@ -209,22 +278,24 @@ public final class Knowledge {
 
     /** The citation with this id. */
     public Optional<Citation> citation(String id) {
-        return Optional.ofNullable(citations.get(id));
+        Map<String, Citation> all = citations;
+        return Optional.ofNullable(all != null ? all.get(id) : java.util.Objects.requireNonNull(compiled).citation(id));
     }
 
     /** Every citation, in the order the files define them. */
     public Map<String, Citation> citations() {
-        return citations;
+        return allCitations();
     }
 
     /** Every program, in file order. */
     public List<Program> programs() {
-        return programs;
+        return allPrograms().all();
     }
 
     /** The program with this id. */
     public Optional<Program> program(String id) {
-        return Optional.ofNullable(programsById.get(id));
+        Programs all = programs;
+        return Optional.ofNullable(all != null ? all.byId().get(id) : java.util.Objects.requireNonNull(compiled).program(id));
     }
 
     /**
@@ -232,9 +303,12 @@ public final class Knowledge {
      * order, then those whose range holds it.
      */
     public List<ProgramUse> uses(int port) {
-        List<ProgramUse> single = usesByPort.getOrDefault(port, List.of());
+        Programs all = programs;
+        KnowledgeCodec.Indexed from = compiled;
+        List<ProgramUse> single = all != null || from == null ? allPrograms().usesByPort().getOrDefault(port, List.of())
+                : from.singleUses(port);
         List<ProgramUse> inRange = null;
-        for (ProgramUse u : rangeUses) {
+        for (ProgramUse u : all != null || from == null ? allPrograms().rangeUses() : from.rangeUses()) {
             if (u.use().ports().contains(port)) {
                 if (inRange == null) {
                     inRange = new ArrayList<>(single);
@@ -247,49 +321,51 @@ public final class Knowledge {
 
     /** Single ports that at least one program names, ascending (ranges not counted). */
     public Set<Integer> portsWithUses() {
-        return Collections.unmodifiableSet(new TreeSet<>(usesByPort.keySet()));
+        Programs all = programs;
+        return Collections.unmodifiableSet(all != null || compiled == null ? new TreeSet<>(allPrograms().usesByPort().keySet())
+                : compiled.portsWithUses());
     }
 
     /** Every common name. */
     public List<CommonName> commonNames() {
-        return names;
+        return rest().names;
     }
 
     /** The common names that apply on a port. */
     public List<CommonName> commonNames(int port) {
-        return namesByPort.getOrDefault(port, List.of());
+        return rest().namesByPort.getOrDefault(port, List.of());
     }
 
     /** Every protocol note. */
     public List<ProtocolNote> protocolNotes() {
-        return protocols;
+        return rest().protocols;
     }
 
     /** The protocol notes of a port. */
     public List<ProtocolNote> protocolNotes(int port) {
-        return protocolsByPort.getOrDefault(port, List.of());
+        return rest().protocolsByPort.getOrDefault(port, List.of());
     }
 
     /** Every security note. */
     public List<SecurityNote> securityNotes() {
-        return security;
+        return rest().security;
     }
 
     /** The security notes of a port, in the order of {@link SecurityNote#KINDS}. */
     public List<SecurityNote> securityNotes(int port) {
-        return securityByPort.getOrDefault(port, List.of());
+        return rest().securityByPort.getOrDefault(port, List.of());
     }
 
     /** Every documented malware association. */
     public List<MalwareAssociation> allMalware() {
         List<MalwareAssociation> all = new ArrayList<>();
-        malwareByPort.values().forEach(all::addAll);
+        rest().malwareByPort.values().forEach(all::addAll);
         return all;
     }
 
     /** Malware documented to use a port on any transport. */
     public List<MalwareAssociation> malware(int port) {
-        return malwareByPort.getOrDefault(port, List.of());
+        return rest().malwareByPort.getOrDefault(port, List.of());
     }
 
     /** Malware documented to use a port on one transport. */
@@ -299,76 +375,76 @@ public final class Knowledge {
 
     /** How operating systems hand out ephemeral ports, and how to see, change and reserve them. */
     public List<EphemeralHandling> ephemeralHandling() {
-        return handling;
+        return rest().handling;
     }
 
     /** Default ephemeral ranges of operating systems. */
     public List<EphemeralRange> ephemeralRanges() {
-        return ephemeral;
+        return rest().ephemeral;
     }
 
     /** Privileged-port rules of operating systems. */
     public List<PrivilegedPorts> privilegedPorts() {
-        return privileged;
+        return rest().privileged;
     }
 
     /** Whether browsers refuse to fetch from this port (the Fetch standard's bad ports). */
     public boolean browsersRefuse(int port) {
-        return badPorts.contains(port);
+        return rest().badPorts.contains(port);
     }
 
     /** The Fetch standard's bad ports, ascending. */
     public Set<Integer> badPorts() {
-        return badPorts;
+        return rest().badPorts;
     }
 
     /** Citations of the bad-port list. */
     public List<String> badPortCites() {
-        return badPortCites;
+        return rest().badPortCites;
     }
 
     /** The URL schemes the bad-port check applies to ({@code http}, {@code https}). */
     public List<String> badPortSchemes() {
-        return badPortSchemes;
+        return rest().badPortSchemes;
     }
 
     /** Citations of the change that added a port to the bad-port list, if known. */
     public List<String> badPortAdditionCites(int port) {
-        return badPortAdditions.getOrDefault(port, List.of());
+        return rest().badPortAdditions.getOrDefault(port, List.of());
     }
 
     /** De-assignments the knowledge documents. */
     public List<Deassignment> deassignments() {
-        return deassignments;
+        return rest().deassignments;
     }
 
     /** De-assignments that include a port. */
     public List<Deassignment> deassignments(int port) {
-        return deassignments.stream().filter(d -> d.ports().contains(port)).toList();
+        return rest().deassignments.stream().filter(d -> d.ports().contains(port)).toList();
     }
 
     /** Citations of the de-assignment procedure. */
     public List<String> deassignmentCites() {
-        return deassignmentCites;
+        return rest().deassignmentCites;
     }
 
     /** A history event by id. */
     public Optional<HistoryEvent> event(String id) {
-        return Optional.ofNullable(events.get(id));
+        return Optional.ofNullable(rest().events.get(id));
     }
 
     /** All history events, in file order. */
     public List<HistoryEvent> events() {
-        return List.copyOf(events.values());
+        return List.copyOf(rest().events.values());
     }
 
     /** Groups of related ports that include {@code port}. */
     public List<RelatedPorts> relatedTo(int port) {
-        return related.stream().filter(r -> r.ports().contains(port)).toList();
+        return rest().related.stream().filter(r -> r.ports().contains(port)).toList();
     }
 
     /** How an RFC 6335 range is administered, by id ({@code system}, {@code user}, {@code dynamic}). */
     public Optional<RangeFacts> range(String id) {
-        return Optional.ofNullable(ranges.get(id));
+        return Optional.ofNullable(rest().ranges.get(id));
     }
 }

@@ -22,15 +22,22 @@ import java.util.zip.CRC32;
  * every start instead of parsing YAML: with hundreds of programs, the YAML took half a second to
  * read, the binary form a few milliseconds.
  *
- * <p>Layout (big-endian): the magic {@code PRTLKNOW}, a format version byte, a string table (count,
- * each distinct string's length in UTF-8 bytes, then all their bytes), then every kind of fact in a
- * fixed order,
- * strings as indexes into the table and lists as a count and their items, and a CRC-32 of
- * everything before it. Bytes with another magic, version or checksum are refused as a whole.
+ * <p>A command line about one port reads only what concerns that port ({@link Indexed}): the
+ * strings, citations and programs it names, found through an index, instead of decoding 1,400
+ * citations and 800 programs at every start.
+ *
+ * <p>Layout (big-endian): the magic {@code PRTLKNOW}, a format version byte; a string table (count,
+ * the end offset of each distinct string's UTF-8 bytes, then all their bytes); the absolute
+ * positions of the four sections and of the checksum; the citations and the programs, each a count,
+ * the offset of every item and the items; the other facts in a fixed order; the index (citations
+ * and programs in the order of their ids, and for every single port the program ports that name
+ * it, then every program port that is a range); and a CRC-32 of everything before it. Strings
+ * are indexes into the table, lists a count and their items. Bytes with another magic, version or
+ * checksum are refused as a whole.
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -48,11 +55,19 @@ final class KnowledgeCodec {
     /** The binary form of {@code parts}; equal parts give identical bytes. */
     static byte[] encode(KnowledgeReader.Parts parts) {
         Map<String, Integer> strings = new LinkedHashMap<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
         try {
-            Out out = new Out(new DataOutputStream(body), strings);
-            out.citations(parts.citations);
-            out.list(parts.programs, out::program);
+            ByteArrayOutputStream citations = new ByteArrayOutputStream(1 << 18);
+            items(citations, strings, new ArrayList<>(parts.citations.values()), (out, c) -> {
+                out.str(c.id());
+                out.str(c.title());
+                out.str(c.publisher());
+                out.str(c.url());
+                out.d.writeBoolean(c.secondary());
+            });
+            ByteArrayOutputStream programs = new ByteArrayOutputStream(1 << 18);
+            items(programs, strings, parts.programs, Out::program);
+            ByteArrayOutputStream restBytes = new ByteArrayOutputStream(1 << 16);
+            Out out = new Out(new DataOutputStream(restBytes), strings);
             out.list(parts.names, n -> {
                 out.str(n.name());
                 out.str(n.expansion());
@@ -156,34 +171,124 @@ final class KnowledgeCodec {
             });
             out.strs(parts.deassignmentCites);
             out.d.flush();
+            ByteArrayOutputStream index = new ByteArrayOutputStream(1 << 14);
+            index(new DataOutputStream(index), parts);
 
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + strings.size() * 16 + 64);
+            ByteArrayOutputStream all = new ByteArrayOutputStream(1 << 20);
             DataOutputStream head = new DataOutputStream(all);
             head.write(MAGIC);
             head.writeByte(VERSION);
-            // The strings as one block of UTF-8 after their lengths: decoding a block is much faster
-            // than one modified-UTF-8 string at a time.
+            // The strings as one block of UTF-8 after their end offsets: a string is decoded when it
+            // is first asked for.
             head.writeInt(strings.size());
             List<byte[]> utf8 = new ArrayList<>(strings.size());
+            int end = 0;
             for (String s : strings.keySet()) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 utf8.add(b);
-                head.writeInt(b.length);
+                end += b.length;
+                head.writeInt(end);
             }
             for (byte[] b : utf8) {
                 head.write(b);
             }
-            body.writeTo(head);
+            int sections = all.size() + 5 * 4;
+            head.writeInt(sections);
+            head.writeInt(sections + citations.size());
+            head.writeInt(sections + citations.size() + programs.size());
+            head.writeInt(sections + citations.size() + programs.size() + restBytes.size());
+            head.writeInt(sections + citations.size() + programs.size() + restBytes.size() + index.size());
+            citations.writeTo(head);
+            programs.writeTo(head);
+            restBytes.writeTo(head);
+            index.writeTo(head);
             head.flush();
             CRC32 crc = new CRC32();
-            byte[] bytes = all.toByteArray();
-            crc.update(bytes);
+            crc.update(all.toByteArray());
             head.writeInt((int) crc.getValue());
             head.flush();
             return all.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
+    }
+
+    /** A list whose items can be read one by one: count, each item's offset, the items. */
+    private static <T> void items(ByteArrayOutputStream section, Map<String, Integer> strings, List<T> list,
+            ItemWriter<T> w) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 16);
+        Out out = new Out(new DataOutputStream(body), strings);
+        int[] offsets = new int[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            out.d.flush();
+            offsets[i] = body.size();
+            w.write(out, list.get(i));
+        }
+        out.d.flush();
+        DataOutputStream d = new DataOutputStream(section);
+        d.writeInt(list.size());
+        for (int o : offsets) {
+            d.writeInt(o);
+        }
+        body.writeTo(d);
+        d.flush();
+    }
+
+    private interface ItemWriter<T> {
+        void write(Out out, T item) throws IOException;
+    }
+
+    /**
+     * Citations and programs by id (positions in id order), and the program ports of each single
+     * port and of ranges, in the order {@link Knowledge} lists a port's uses.
+     */
+    private static void index(DataOutputStream d, KnowledgeReader.Parts parts) throws IOException {
+        List<String> citationIds = new ArrayList<>(parts.citations.keySet());
+        for (int i : byId(citationIds)) {
+            d.writeInt(i);
+        }
+        List<String> programIds = new ArrayList<>();
+        parts.programs.forEach(p -> programIds.add(p.id()));
+        for (int i : byId(programIds)) {
+            d.writeInt(i);
+        }
+        java.util.TreeMap<Integer, List<int[]>> singles = new java.util.TreeMap<>();
+        List<int[]> ranges = new ArrayList<>();
+        for (int p = 0; p < parts.programs.size(); p++) {
+            List<ProgramPort> ports = parts.programs.get(p).ports();
+            for (int e = 0; e < ports.size(); e++) {
+                PortRange r = ports.get(e).ports();
+                (r.isSingle() ? singles.computeIfAbsent(r.first(), k -> new ArrayList<>()) : ranges).add(new int[] {p, e});
+            }
+        }
+        d.writeInt(singles.size());
+        for (Map.Entry<Integer, List<int[]>> e : singles.entrySet()) {
+            d.writeShort(e.getKey());
+            useRefs(d, e.getValue());
+        }
+        useRefs(d, ranges);
+    }
+
+    private static void useRefs(DataOutputStream d, List<int[]> refs) throws IOException {
+        d.writeInt(refs.size());
+        for (int[] r : refs) {
+            d.writeInt(r[0]);
+            d.writeShort(r[1]);
+        }
+    }
+
+    /** The positions of the ids in ascending order of the ids. */
+    private static int[] byId(List<String> ids) {
+        Integer[] order = new Integer[ids.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+        int[] out = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
     }
 
     private interface Writer<T> {
@@ -232,16 +337,6 @@ final class KnowledgeCodec {
             }
         }
 
-        void citations(Map<String, Citation> citations) throws IOException {
-            list(new ArrayList<>(citations.values()), c -> {
-                str(c.id());
-                str(c.title());
-                str(c.publisher());
-                str(c.url());
-                d.writeBoolean(c.secondary());
-            });
-        }
-
         void program(Program p) throws IOException {
             str(p.id());
             str(p.name());
@@ -264,11 +359,33 @@ final class KnowledgeCodec {
     // ---- decoding ----
 
     /**
-     * Reads the facts back.
+     * Reads every fact back.
      *
      * @throws CorruptKnowledgeException if the bytes are damaged, cut short or of another format
      */
     static KnowledgeReader.Parts decode(byte[] bytes) throws CorruptKnowledgeException {
+        Indexed k = open(bytes);
+        try {
+            KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
+            for (Citation c : k.citations()) {
+                parts.citations.put(c.id(), c);
+            }
+            parts.programs.addAll(k.programs());
+            k.rest(parts);
+            k.checkIndex();
+            return parts;
+        } catch (RuntimeException e) {
+            throw new CorruptKnowledgeException("compiled knowledge is damaged: " + e);
+        }
+    }
+
+    /**
+     * The compiled knowledge, checked (magic, version, checksum, the table of strings and the
+     * sections' bounds) and read only as far as its facts are asked for.
+     *
+     * @throws CorruptKnowledgeException if the bytes are damaged, cut short or of another format
+     */
+    static Indexed open(byte[] bytes) throws CorruptKnowledgeException {
         if (bytes.length < MAGIC.length + 9 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CorruptKnowledgeException("not Portolan's compiled knowledge (bad magic)");
         }
@@ -284,76 +401,289 @@ final class KnowledgeCodec {
                     + ", this program reads version " + VERSION);
         }
         try {
-            In in = new In(java.nio.ByteBuffer.wrap(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 5).slice());
-            int count = in.count();
-            int[] lengths = new int[count];
-            for (int i = 0; i < count; i++) {
-                lengths[i] = in.d.getInt();
-            }
-            in.strings = new String[count];
-            byte[] all = bytes;
-            int at = MAGIC.length + 1 + in.d.position();
-            for (int i = 0; i < count; i++) {
-                in.strings[i] = new String(all, at, lengths[i], StandardCharsets.UTF_8);
-                at += lengths[i];
-            }
-            in.d.position(at - MAGIC.length - 1);
-            KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
-            for (Citation c : in.list(() -> new Citation(in.str(), in.str(), in.str(), in.str(), in.bool()))) {
-                parts.citations.put(c.id(), c);
-            }
-            parts.programs.addAll(in.list(in::program));
-            parts.names.addAll(in.list(() -> new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(),
-                    in.strs())));
-            parts.protocols.addAll(in.list(() -> new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs())));
-            parts.security.addAll(in.list(() -> new SecurityNote(in.str(), in.ints(), in.transports(), in.str(),
-                    in.strs())));
-            parts.malware.addAll(in.list(() -> new MalwareAssociation(in.u16(), in.transports(),
-                    in.str(), in.str(), in.u16(), in.strs())));
-            parts.ephemeral.addAll(in.list(() -> new EphemeralRange(in.str(), in.str(), in.str(), in.str(),
-                    in.u16(), in.u16(), in.strs(), in.strs())));
-            parts.handling.addAll(in.list(() -> {
-                String id = in.str();
-                String system = in.str();
-                int seconds = in.u16();
-                String setting = in.str();
-                List<String> timeWaitCites = in.strs();
-                EphemeralHandling.Step show = new EphemeralHandling.Step(in.str(), in.strs());
-                EphemeralHandling.Step change = new EphemeralHandling.Step(in.str(), in.strs());
-                String reserveCommand = in.str();
-                List<String> reserveStepCites = in.strs();
-                EphemeralHandling.Step reserve = reserveCommand.isEmpty() ? null
-                        : new EphemeralHandling.Step(reserveCommand, reserveStepCites);
-                boolean none = in.bool();
-                return new EphemeralHandling(id, system, seconds, setting, timeWaitCites, show, change, reserve,
-                        none, in.str(), in.strs(), in.strs());
-            }));
-            parts.privileged.addAll(in.list(() -> {
-                String id = in.str();
-                String system = in.str();
-                int below = in.d.getInt();
-                return new PrivilegedPorts(id, system, below < 0 ? null : below, in.str(), in.strs(), in.str(),
-                        in.str(), in.list(() -> new PrivilegedPorts.Alternative(in.str(), in.str(), in.strs())),
-                        in.strs());
-            }));
-            parts.badPorts.addAll(in.ints());
-            parts.badPortCites.addAll(in.strs());
-            parts.badPortSchemes.addAll(in.strs());
-            for (Map.Entry<Integer, List<String>> e : in.list(() -> Map.entry(in.u16(), in.strs()))) {
-                parts.badPortAdditions.put(e.getKey(), new ArrayList<>(e.getValue()));
-            }
-            parts.events.addAll(in.list(() -> new HistoryEvent(in.str(), in.str(), in.strs())));
-            parts.related.addAll(in.list(() -> new RelatedPorts(in.ints(), in.str(), in.strs())));
-            parts.ranges.addAll(in.list(() -> new RangeFacts(in.str(), in.u16(),
-                    in.u16(), in.strs(), in.strs())));
-            parts.deassignments.addAll(in.list(() -> new Deassignment(in.ints(), in.str(), in.str(), in.strs())));
-            parts.deassignmentCites.addAll(in.strs());
-            if (in.d.hasRemaining()) {
-                throw new CorruptKnowledgeException("compiled knowledge has " + in.d.remaining() + " bytes too many");
-            }
-            return parts;
+            return new Indexed(bytes);
         } catch (RuntimeException e) {
             throw new CorruptKnowledgeException("compiled knowledge is damaged: " + e);
+        }
+    }
+
+    /**
+     * Compiled knowledge read on demand: a string when it is first used, a citation or a program
+     * when it is asked for by id or through the port index, the other facts all at once when the
+     * first of them is asked for. Safe to share between threads: what it builds is immutable, and
+     * two threads building the same item build equal ones.
+     */
+    static final class Indexed {
+        private final byte[] b;
+        private final java.nio.ByteBuffer buffer;
+        private final int stringCount;
+        private final int stringEnds;
+        private final int blob;
+        private final String[] strings;
+        private final int citationCount;
+        private final int citationItems;
+        private final int programCount;
+        private final int programItems;
+        private final int restStart;
+        private final int indexStart;
+        private final Program[] programCache;
+        private final int portCount;
+        private final int portsStart;
+        private final int[] portOffsets;
+
+        private Indexed(byte[] bytes) {
+            this.b = bytes;
+            this.buffer = java.nio.ByteBuffer.wrap(bytes, 0, bytes.length - 4).slice();
+            int limit = bytes.length - 4;
+            int at = MAGIC.length + 1;
+            stringCount = within(buffer.getInt(at), 0, limit / 4);
+            stringEnds = at + 4;
+            blob = stringEnds + 4 * stringCount;
+            int blobSize = stringCount == 0 ? 0 : buffer.getInt(blob - 4);
+            int sections = within(blob + blobSize, blob, limit);
+            int previous = 0;
+            for (int i = 0; i < stringCount; i++) {
+                int end = buffer.getInt(stringEnds + 4 * i);
+                if (end < previous || end > blobSize) {
+                    throw new IllegalStateException("string table offsets out of order");
+                }
+                previous = end;
+            }
+            strings = new String[stringCount];
+            int citations = within(buffer.getInt(sections), sections + 20, limit);
+            int programs = within(buffer.getInt(sections + 4), citations, limit);
+            restStart = within(buffer.getInt(sections + 8), programs, limit);
+            indexStart = within(buffer.getInt(sections + 12), restStart, limit);
+            if (buffer.getInt(sections + 16) != limit) {
+                throw new IllegalStateException("sections do not end at the checksum");
+            }
+            citationCount = within(buffer.getInt(citations), 0, (programs - citations) / 4);
+            citationItems = citations + 4 + 4 * citationCount;
+            programCount = within(buffer.getInt(programs), 0, (restStart - programs) / 4);
+            programItems = programs + 4 + 4 * programCount;
+            programCache = new Program[programCount];
+            portsStart = indexStart + 4 * (citationCount + programCount);
+            portCount = within(buffer.getInt(portsStart), 0, (limit - portsStart) / 6);
+            // where each port's entry starts, so that a port is found by a binary search
+            portOffsets = new int[portCount + 1];
+            int p = portsStart + 4;
+            for (int i = 0; i <= portCount; i++) {
+                portOffsets[i] = p;
+                if (i < portCount) {
+                    p += 2;
+                    int n = within(buffer.getInt(p), 0, (limit - p) / 6);
+                    p += 4 + 6 * n;
+                }
+            }
+        }
+
+        private static int within(int v, int low, int high) {
+            if (v < low || v > high) {
+                throw new IllegalStateException("value " + v + " outside " + low + ".." + high);
+            }
+            return v;
+        }
+
+        /** The string at a position of the table. */
+        String string(int index) {
+            if (index < 0 || index >= stringCount) {
+                throw new IllegalStateException("string index " + index + " out of range");
+            }
+            String s = strings[index];
+            if (s == null) {
+                int from = index == 0 ? 0 : buffer.getInt(stringEnds + 4 * (index - 1));
+                int to = buffer.getInt(stringEnds + 4 * index);
+                s = new String(b, blob + from, to - from, StandardCharsets.UTF_8);
+                strings[index] = s;
+            }
+            return s;
+        }
+
+        private In at(int position) {
+            java.nio.ByteBuffer d = buffer.duplicate();
+            d.position(position);
+            return new In(d, this);
+        }
+
+        private In item(int items, int count, int i) {
+            if (i < 0 || i >= count) {
+                throw new IllegalStateException("item " + i + " of " + count);
+            }
+            return at(items + buffer.getInt(items - 4 * count + 4 * i));
+        }
+
+        private Citation citation(int i) {
+            In in = item(citationItems, citationCount, i);
+            return new Citation(in.str(), in.str(), in.str(), in.str(), in.bool());
+        }
+
+        /** The program at a position of the file order, built once. */
+        Program program(int i) {
+            Program p = programCache[within(i, 0, programCount - 1)];
+            if (p == null) {
+                p = item(programItems, programCount, i).program();
+                programCache[i] = p;
+            }
+            return p;
+        }
+
+        /** Every citation, in file order. */
+        List<Citation> citations() {
+            List<Citation> out = new ArrayList<>(citationCount);
+            for (int i = 0; i < citationCount; i++) {
+                out.add(citation(i));
+            }
+            return out;
+        }
+
+        /** Every program, in file order. */
+        List<Program> programs() {
+            List<Program> out = new ArrayList<>(programCount);
+            for (int i = 0; i < programCount; i++) {
+                out.add(program(i));
+            }
+            return out;
+        }
+
+        /** The citation with this id, found by a binary search over the ids. */
+        @org.jspecify.annotations.Nullable Citation citation(String id) {
+            int i = find(indexStart, citationCount, id, citationItems, citationCount);
+            return i < 0 ? null : citation(i);
+        }
+
+        /** The program with this id. */
+        @org.jspecify.annotations.Nullable Program program(String id) {
+            int i = find(indexStart + 4 * citationCount, programCount, id, programItems, programCount);
+            return i < 0 ? null : program(i);
+        }
+
+        /** The position of the item whose id (its first string) is {@code id}, or -1. */
+        private int find(int order, int n, String id, int items, int count) {
+            int lo = 0;
+            int hi = n - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int i = buffer.getInt(order + 4 * mid);
+                int cmp = item(items, count, i).str().compareTo(id);
+                if (cmp == 0) {
+                    return i;
+                } else if (cmp < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return -1;
+        }
+
+        /** The uses of programs that name this single port, in file order. */
+        List<ProgramUse> singleUses(int port) {
+            int lo = 0;
+            int hi = portCount - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int p = buffer.getShort(portOffsets[mid]) & 0xFFFF;
+                if (p == port) {
+                    return uses(portOffsets[mid] + 2);
+                } else if (p < port) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return List.of();
+        }
+
+        /** The uses of programs that name a range, in file order. */
+        List<ProgramUse> rangeUses() {
+            return uses(portOffsets[portCount]);
+        }
+
+        /** The single ports some program names, ascending. */
+        java.util.SortedSet<Integer> portsWithUses() {
+            java.util.SortedSet<Integer> out = new TreeSet<>();
+            for (int i = 0; i < portCount; i++) {
+                out.add(buffer.getShort(portOffsets[i]) & 0xFFFF);
+            }
+            return out;
+        }
+
+        private List<ProgramUse> uses(int at) {
+            int n = buffer.getInt(at);
+            List<ProgramUse> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Program p = program(buffer.getInt(at + 4 + 6 * i));
+                out.add(new ProgramUse(p, p.ports().get(buffer.getShort(at + 8 + 6 * i) & 0xFFFF)));
+            }
+            return List.copyOf(out);
+        }
+
+        /** Reads every use the index lists, so that a damaged index is found by {@link #decode}. */
+        void checkIndex() {
+            for (int i = 0; i < citationCount + programCount; i++) {
+                within(buffer.getInt(indexStart + 4 * i), 0, i < citationCount ? citationCount - 1 : programCount - 1);
+            }
+            for (int i = 0; i < portCount; i++) {
+                uses(portOffsets[i] + 2);
+            }
+            int end = portOffsets[portCount] + 4 + 6 * within(buffer.getInt(portOffsets[portCount]), 0, b.length);
+            rangeUses();
+            if (end != b.length - 4) {
+                throw new IllegalStateException("index ends at " + end + ", not at the checksum");
+            }
+        }
+
+        /** Adds the facts other than citations and programs to {@code parts}. */
+        void rest(KnowledgeReader.Parts parts) {
+            In in = at(restStart);
+                parts.names.addAll(in.list(() -> new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(),
+                        in.strs())));
+                parts.protocols.addAll(in.list(() -> new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs())));
+                parts.security.addAll(in.list(() -> new SecurityNote(in.str(), in.ints(), in.transports(), in.str(),
+                        in.strs())));
+                parts.malware.addAll(in.list(() -> new MalwareAssociation(in.u16(), in.transports(),
+                        in.str(), in.str(), in.u16(), in.strs())));
+                parts.ephemeral.addAll(in.list(() -> new EphemeralRange(in.str(), in.str(), in.str(), in.str(),
+                        in.u16(), in.u16(), in.strs(), in.strs())));
+                parts.handling.addAll(in.list(() -> {
+                    String id = in.str();
+                    String system = in.str();
+                    int seconds = in.u16();
+                    String setting = in.str();
+                    List<String> timeWaitCites = in.strs();
+                    EphemeralHandling.Step show = new EphemeralHandling.Step(in.str(), in.strs());
+                    EphemeralHandling.Step change = new EphemeralHandling.Step(in.str(), in.strs());
+                    String reserveCommand = in.str();
+                    List<String> reserveStepCites = in.strs();
+                    EphemeralHandling.Step reserve = reserveCommand.isEmpty() ? null
+                                : new EphemeralHandling.Step(reserveCommand, reserveStepCites);
+                    boolean none = in.bool();
+                    return new EphemeralHandling(id, system, seconds, setting, timeWaitCites, show, change, reserve,
+                                none, in.str(), in.strs(), in.strs());
+                }));
+                parts.privileged.addAll(in.list(() -> {
+                    String id = in.str();
+                    String system = in.str();
+                    int below = in.d.getInt();
+                    return new PrivilegedPorts(id, system, below < 0 ? null : below, in.str(), in.strs(), in.str(),
+                                in.str(), in.list(() -> new PrivilegedPorts.Alternative(in.str(), in.str(), in.strs())),
+                                in.strs());
+                }));
+                parts.badPorts.addAll(in.ints());
+                parts.badPortCites.addAll(in.strs());
+                parts.badPortSchemes.addAll(in.strs());
+                for (Map.Entry<Integer, List<String>> e : in.list(() -> Map.entry(in.u16(), in.strs()))) {
+                    parts.badPortAdditions.put(e.getKey(), new ArrayList<>(e.getValue()));
+                }
+                parts.events.addAll(in.list(() -> new HistoryEvent(in.str(), in.str(), in.strs())));
+                parts.related.addAll(in.list(() -> new RelatedPorts(in.ints(), in.str(), in.strs())));
+                parts.ranges.addAll(in.list(() -> new RangeFacts(in.str(), in.u16(),
+                        in.u16(), in.strs(), in.strs())));
+                parts.deassignments.addAll(in.list(() -> new Deassignment(in.ints(), in.str(), in.str(), in.strs())));
+                parts.deassignmentCites.addAll(in.strs());
+            if (in.d.position() != indexStart) {
+                throw new IllegalStateException("facts end at " + in.d.position() + ", the index starts at " + indexStart);
+            }
         }
     }
 
@@ -361,16 +691,18 @@ final class KnowledgeCodec {
         T read();
     }
 
+    /** Reads facts from a position of the bytes, strings through the table. */
     private static final class In {
         final java.nio.ByteBuffer d;
-        String[] strings = new String[0];
+        private final Indexed strings;
 
-        In(java.nio.ByteBuffer d) {
+        In(java.nio.ByteBuffer d, Indexed strings) {
             this.d = d;
+            this.strings = strings;
         }
 
         String str() {
-            return strings[d.getInt()];
+            return strings.string(d.getInt());
         }
 
         List<String> strs() {

@@ -38,6 +38,45 @@ class KnowledgeCodecTest {
         assertThat(compiled).isEqualTo(KnowledgeCodec.encode(KnowledgeReader.read(Knowledge.embeddedFiles())));
     }
 
+    /** Read as facts are asked for, the compiled knowledge answers exactly as the whole knowledge does. */
+    @Test
+    void readAsAsked_answersAsTheWholeKnowledge() throws Exception {
+        Knowledge whole = new Knowledge(KnowledgeReader.read(Knowledge.embeddedFiles()));
+        Knowledge asked = new Knowledge(KnowledgeCodec.open(Knowledge.compiled()));
+        // one by one first, before anything is read whole
+        for (String id : whole.citations().keySet()) {
+            assertThat(asked.citation(id)).as(id).isEqualTo(whole.citation(id));
+        }
+        for (Program p : whole.programs()) {
+            assertThat(asked.program(p.id())).as(p.id()).contains(p);
+        }
+        assertThat(asked.citation("no-such-citation")).isEmpty();
+        assertThat(asked.program("")).isEmpty();
+        assertThat(asked.program("zzzz")).isEmpty();
+        java.util.List<Integer> differ = new java.util.ArrayList<>();
+        int used = 0;
+        for (int port = 0; port <= 65_535; port++) {
+            java.util.List<ProgramUse> expected = whole.uses(port);
+            if (!asked.uses(port).equals(expected)) {
+                differ.add(port);
+            }
+            used += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(differ).isEmpty();
+        assertThat(used).isGreaterThan(500);
+        assertThat(asked.portsWithUses()).isEqualTo(whole.portsWithUses());
+        assertThat(asked.securityNotes(22)).isNotEmpty().isEqualTo(whole.securityNotes(22));
+        assertThat(asked.commonNames(3389)).isNotEmpty().isEqualTo(whole.commonNames(3389));
+        // then whole, in file order
+        assertThat(asked.citations()).containsExactlyEntriesOf(whole.citations());
+        assertThat(asked.programs()).containsExactlyElementsOf(whole.programs());
+        assertThat(asked.uses(443)).isEqualTo(whole.uses(443));
+        assertThat(asked.protocolNotes()).isEqualTo(whole.protocolNotes());
+        assertThat(asked.allMalware()).isEqualTo(whole.allMalware());
+        assertThat(asked.ephemeralHandling()).isEqualTo(whole.ephemeralHandling());
+        assertThat(asked.events()).isEqualTo(whole.events());
+    }
+
     @Test
     void otherBytes_areRefusedWithAReason() throws Exception {
         byte[] good = KnowledgeCodec.encode(fixtureParts());

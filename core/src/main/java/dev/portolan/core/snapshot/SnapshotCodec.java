@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * the people list, sorted by identifier (one person is found by a binary search); the records as
  * fixed-width port columns (first port, last port, transport),
  * an offset per record, and each record's fields as variable-length integers; and a CRC-32 of
- * everything before it. Loading checks the checksum and the structure, then builds strings,
- * people and records only when they are asked for, so a lookup decodes a handful of records.
+ * everything before it. Loading checks the checksum and the structure of the sections, then builds
+ * strings, people and records only when they are asked for, so a lookup decodes a handful of
+ * records; a record's column entry is checked when it is read (only bytes made to pass the
+ * checksum can fail that check, with an unchecked exception).
  * A file with another magic, version or checksum is refused as a whole, never read in part.
  */
 public final class SnapshotCodec {
@@ -310,15 +312,8 @@ public final class SnapshotCodec {
             if (payloadEnd != end) {
                 throw new IllegalStateException((end - payloadEnd) + " unexpected trailing bytes");
             }
-            for (int i = 0; i < recordCount; i++) {
-                int first = firstPort(i);
-                int last = lastPort(i);
-                int t = b[columns + i * COLUMN_BYTES + 4] & 0xFF;
-                int o = in.getInt(recordOffsets + 4 * i);
-                if (first > last || (t >= TRANSPORTS.length && t != NO_TRANSPORT) || o < 0 || o >= payloadSize) {
-                    throw new IllegalStateException("record " + i + " has a damaged column entry");
-                }
-            }
+            // A record's column entry and offset are checked when it is read (firstPort, transport,
+            // get): a loop over all of them here cost every command line several milliseconds.
             built = new Assignment[recordCount];
         }
 
@@ -366,7 +361,14 @@ public final class SnapshotCodec {
         @Override
         public int firstPort(int index) {
             int at = columns + index * COLUMN_BYTES;
-            return b[at + 5] == 0 ? -1 : ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+            if (b[at + 5] == 0) {
+                return -1;
+            }
+            int first = ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+            if (first > (((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF))) {
+                throw new IllegalStateException("record " + index + " has a damaged column entry");
+            }
+            return first;
         }
 
         @Override
@@ -378,6 +380,9 @@ public final class SnapshotCodec {
         @Override
         public @Nullable Transport transport(int index) {
             int t = b[columns + index * COLUMN_BYTES + 4] & 0xFF;
+            if (t >= TRANSPORTS.length && t != NO_TRANSPORT) {
+                throw new IllegalStateException("record " + index + " has a damaged column entry");
+            }
             return t == NO_TRANSPORT ? null : TRANSPORTS[t];
         }
 
@@ -392,8 +397,44 @@ public final class SnapshotCodec {
             return a;
         }
 
+        @Override
+        public List<String> names(int index) {
+            Assignment a = built[index];
+            if (a != null) {
+                return RecordTable.super.names(index);
+            }
+            // the fields up to the aliases, without building the record: flags, service,
+            // description, status, aliases
+            Cursor c = record(index);
+            int flags = c.u8();
+            String service = (flags & 1) != 0 ? str(c.index()) : null;
+            c.index();
+            c.u8();
+            int n = c.count();
+            if (service == null && n == 0) {
+                return List.of();
+            }
+            String[] out = new String[(service == null ? 0 : 1) + n];
+            int at = 0;
+            if (service != null) {
+                out[at++] = service;
+            }
+            for (int i = 0; i < n; i++) {
+                out[at++] = str(c.index());
+            }
+            return Arrays.asList(out);
+        }
+
+        private Cursor record(int index) {
+            int offset = readInt(recordOffsets + 4 * index);
+            if (offset < 0 || offset >= payloadEnd - payload) {
+                throw new IllegalStateException("record " + index + " has a damaged column entry");
+            }
+            return new Cursor(payload + offset, payloadEnd);
+        }
+
         private Assignment decodeRecord(int index) {
-            Cursor c = new Cursor(payload + readInt(recordOffsets + 4 * index), payloadEnd);
+            Cursor c = record(index);
             int flags = c.u8();
             String service = (flags & 1) != 0 ? str(c.index()) : null;
             String description = str(c.index());

@@ -39,9 +39,37 @@ public record PageDate(int year, int month, int day) {
     /** ISO 8601: {@code 1972-05-30}, {@code 1972-05} or {@code 1972}. */
     @Override
     public String toString() {
-        if (month == 0) {
-            return String.format("%04d", year);
+        // by hand: String.format's first use loads the JDK's locale data, which a command line's
+        // start pays for
+        StringBuilder out = new StringBuilder(10);
+        digits(out, year, 4);
+        if (month != 0) {
+            digits(out.append('-'), month, 2);
+            if (day != 0) {
+                digits(out.append('-'), day, 2);
+            }
         }
-        return day == 0 ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+        return out.toString();
+    }
+
+    /** A number of at least {@code width} digits, zeros in front, as {@code %0Nd} writes it. */
+    private static void digits(StringBuilder out, int n, int width) {
+        String s = Integer.toString(n);
+        for (int i = s.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(s);
+    }
+
+    // Written out: the generated ones are bound through method handles at their first call, which
+    // costs a command line's start several milliseconds.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageDate d && year == d.year && month == d.month && day == d.day;
+    }
+
+    @Override
+    public int hashCode() {
+        return (year * 13 + month) * 32 + day;
     }
 }

@@ -62,12 +62,16 @@ public final class PortPages {
     /** The registry's history, when it ends with the release the pages answer from. */
     private final @org.jspecify.annotations.Nullable ChangeLog history;
     private final dev.portolan.knowledge.PortSummaries summaries;
-    private final int softwareCount;
-    private final int malwareCount;
-    private final int securityNoteCount;
-    /** Even (odd) numbers below 256 unassigned on both TCP and UDP: the registry's own evidence for the NCP story. */
-    private final int evenFree;
-    private final int oddFree;
+    /** Counts over the whole data that a few pages quote, made when the first of them is asked for. */
+    private volatile @org.jspecify.annotations.Nullable Counts counts;
+
+    /**
+     * Counts over the whole data: programs known, malware families, security notes, and the even
+     * (odd) numbers below 256 unassigned on both TCP and UDP (the registry's own evidence for the
+     * NCP story). Made on first use: a command line's one page rarely quotes them, and they read
+     * every program and 255 ports' records.
+     */
+    private record Counts(int software, int malware, int securityNotes, int evenFree, int oddFree) {}
 
     /** Pages without the registry's history: their History section leaves out the releases. */
     public PortPages(Registry registry, Knowledge knowledge) {
@@ -91,25 +95,31 @@ public final class PortPages {
         this.history = log != null && updated != null && log.releases().get(log.releases().size() - 1).equals(updated)
                 ? log : null;
         this.summaries = new dev.portolan.knowledge.PortSummaries(registry, knowledge);
-        Set<String> malware = new TreeSet<>();
-        knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
-        this.softwareCount = knowledge.programs().size();
-        this.malwareCount = malware.size();
-        this.securityNoteCount = knowledge.securityNotes().size();
-        int even = 0;
-        int odd = 0;
-        for (int p = 1; p < Rules.NCP_LIMIT; p++) {
-            dev.portolan.knowledge.PortSummary s = summaries.of(p);
-            if (s.status(Transport.TCP) == AssignmentStatus.UNASSIGNED && s.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
-                if (p % 2 == 0) {
-                    even++;
-                } else {
-                    odd++;
+    }
+
+    private Counts counts() {
+        Counts c = counts;
+        if (c == null) {
+            Set<String> malware = new TreeSet<>();
+            knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
+            int even = 0;
+            int odd = 0;
+            for (int p = 1; p < Rules.NCP_LIMIT; p++) {
+                dev.portolan.knowledge.PortSummary s = summaries.of(p);
+                if (s.status(Transport.TCP) == AssignmentStatus.UNASSIGNED
+                        && s.status(Transport.UDP) == AssignmentStatus.UNASSIGNED) {
+                    if (p % 2 == 0) {
+                        even++;
+                    } else {
+                        odd++;
+                    }
                 }
             }
+            // two threads may both count: the same numbers, and either result is kept
+            c = new Counts(knowledge.programs().size(), malware.size(), knowledge.securityNotes().size(), even, odd);
+            counts = c;
         }
-        this.evenFree = even;
-        this.oddFree = odd;
+        return c;
     }
 
     /** The registry the pages answer from. */
@@ -644,7 +654,8 @@ public final class PortPages {
             if (Rules.ncpOrphan(f)) {
                 List<String> c = new ArrayList<>(ncpCites);
                 c.add(REGISTRY);
-                story.add(Text.of("history.ncpOrphan", "port", p, "evenFree", evenFree, "oddFree", oddFree)
+                story.add(Text.of("history.ncpOrphan", "port", p, "evenFree", counts().evenFree(),
+                        "oddFree", counts().oddFree())
                         .citing(dedupe(c)));
             } else if (!f.even() && f.assignedAnywhere() && !ncpCites.isEmpty()) {
                 story.add(Text.of("history.ncpOdd", "port", p).citing(ncpCites));
@@ -710,7 +721,7 @@ public final class PortPages {
         if (f.summary.programs().isEmpty()) {
             // A statement about Portolan's own list: no source to cite. What the registry reports of
             // unauthorized use, or that the embedded data lacks those reports, the security section says.
-            return List.of(paragraph(Text.of("uses.none", "port", p, "software", softwareCount)));
+            return List.of(paragraph(Text.of("uses.none", "port", p, "software", counts().software())));
         }
         return List.of(paragraph(Text.of("uses.intro", "port", p, "count", f.summary.distinctPrograms().size())),
                 new Block.Points(programItems(f)));
@@ -758,11 +769,11 @@ public final class PortPages {
         // The page says here, and only here, that the embedded data lacks the registry's reports.
         Text noReports = Text.of("security.baselineNoReports").citing(REGISTRY);
         if (reports.isEmpty() && fullRegistry()) {
-            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "notes", securityNoteCount,
-                    "malware", malwareCount).citing(REGISTRY)));
+            blocks.add(paragraph(Text.of("security.noneKnown", "port", p, "notes", counts().securityNotes(),
+                    "malware", counts().malware()).citing(REGISTRY)));
         } else if (reports.isEmpty()) {
-            blocks.add(paragraph(Text.of("security.noneKnownBaseline", "port", p, "notes", securityNoteCount,
-                    "malware", malwareCount), noReports));
+            blocks.add(paragraph(Text.of("security.noneKnownBaseline", "port", p, "notes", counts().securityNotes(),
+                    "malware", counts().malware()), noReports));
         } else {
             blocks.add(new Block.Points(reports));
             if (!fullRegistry()) {

@@ -94,6 +94,11 @@ public final class Languages {
         if (codeOrTag.isBlank() || codeOrTag.length() > 35) {
             return Optional.empty();
         }
+        // a code as it is ("de"), the common case, needs no parsing of a tag
+        int exact = codes().indexOf(codeOrTag);
+        if (exact >= 0) {
+            return Optional.of(Locales.ALL.get(exact));
+        }
         String lang = ULocale.forLanguageTag(codeOrTag.strip().replace('_', '-')).getLanguage().toLowerCase(Locale.ROOT);
         for (ULocale l : Locales.ALL) {
             if (code(l).equals(lang)) {

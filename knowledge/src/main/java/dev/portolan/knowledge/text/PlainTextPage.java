@@ -9,6 +9,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -201,6 +202,25 @@ public final class PlainTextPage {
      * in Chinese or Japanese); a piece longer than the width stays whole on its own line. Width is
      * counted in terminal columns (see {@link #columns}).
      */
+    /**
+     * Starts loading ICU's line-breaking rules for a language and its character properties (the
+     * widths {@link #columns} reads) on a background thread, for a short-lived program that will
+     * render a page after other work: their first use costs a command line tens of milliseconds.
+     */
+    public static void prepareInBackground(ULocale locale) {
+        Thread t = new Thread(() -> {
+            try {
+                BreakIterator.getLineInstance(locale).setText("a b");
+                UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
+                UCharacter.getType(0x2019);
+            } catch (RuntimeException e) {
+                // only preparation: the page is rendered, and fails, on its own thread
+            }
+        }, "portolan-wrapping");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private void wrap(StringBuilder out, String text, String indent) {
         BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
         breaks.setText(text);
