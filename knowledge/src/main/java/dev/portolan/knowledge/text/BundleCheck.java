@@ -27,8 +27,10 @@ public final class BundleCheck {
         if (english == null) {
             return List.of("no " + baseName + ".properties on the class path");
         }
+        out.addAll(readAsProperties(baseName + ".properties"));
         for (ULocale language : Languages.all().subList(1, Languages.all().size())) {
             String file = baseName + "_" + Languages.code(language) + ".properties";
+            out.addAll(readAsProperties(file));
             Map<String, String> own = Messages.read(file);
             if (own == null) {
                 out.add(file + ": missing");
@@ -59,6 +61,23 @@ public final class BundleCheck {
             }
         }
         return out;
+    }
+
+    /** Whether {@link Messages} reads a bundle file exactly as {@link java.util.Properties} does. */
+    static List<String> readAsProperties(String resource) {
+        try (java.io.InputStream in = BundleCheck.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return List.of();
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> expected = new java.util.HashMap<>();
+            p.stringPropertyNames().forEach(k -> expected.put(k, p.getProperty(k)));
+            Map<String, String> read = Messages.read(resource);
+            return expected.equals(read) ? List.of() : List.of(resource + ": read otherwise than java.util.Properties reads it");
+        } catch (java.io.IOException e) {
+            return List.of(resource + ": " + e.getMessage());
+        }
     }
 
     /** The argument names a pattern uses, nested ones included. */

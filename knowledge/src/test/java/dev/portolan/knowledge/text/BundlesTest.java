@@ -55,6 +55,20 @@ class BundlesTest {
     }
 
     @Test
+    void bundleText_isReadAsPropertiesReadsIt() throws Exception {
+        String[] texts = {"a=b\nc = d\n", "  a : b\r\n# c=d\n! e=f\n\n\t\fg\th", "a\nb=\nc:\nd e f  \n",
+            "a==b\na:=b\na = = b\n=x\n:y\n", "k=v\rl=w\r\nm=\u00e9t\u00e9", "esc=a\\tb\\\n  continued\nu=\\u00e9",
+            "", "\n\n", "lonely"};
+        for (String text : texts) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.StringReader(text));
+            java.util.Map<String, String> expected = new java.util.HashMap<>();
+            p.stringPropertyNames().forEach(k -> expected.put(k, p.getProperty(k)));
+            assertThat(Messages.parse(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theCheckNamesWhatIsWrong() {
         assertThat(BundleCheck.arguments("{a} {n, plural, one {# {b}} other {{c}}}")).containsExactly("a", "b", "c",
                 "n");
