@@ -50,8 +50,12 @@ public final class Knowledge {
     private final List<String> deassignmentCites;
     private final List<String> badPortSchemes;
     private final Map<Integer, List<String>> badPortAdditions;
+    /** What the knowledge was built from, kept for {@link #fingerprint()}. */
+    private final KnowledgeReader.Parts parts;
+    private volatile @org.jspecify.annotations.Nullable String fingerprint;
 
     Knowledge(KnowledgeReader.Parts parts) {
+        this.parts = parts;
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
         this.programs = List.copyOf(parts.programs);
         Map<String, Program> byId = new LinkedHashMap<>();
@@ -370,5 +374,25 @@ public final class Knowledge {
     /** How an RFC 6335 range is administered, by id ({@code system}, {@code user}, {@code dynamic}). */
     public Optional<RangeFacts> range(String id) {
         return Optional.ofNullable(ranges.get(id));
+    }
+
+    /**
+     * The SHA-256 of this knowledge's compiled form, in hexadecimal: equal knowledge gives the
+     * same fingerprint, and any change to a fact, a citation or their order gives another. A
+     * static export records it to know whether its pages are still current. Computed once, on
+     * first use (a few milliseconds).
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            try {
+                f = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(KnowledgeCodec.encode(parts)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+            fingerprint = f;
+        }
+        return f;
     }
 }
