@@ -56,9 +56,28 @@ class StaticExportTest {
 
     static StaticExport.Totals export(Registry registry, Path out, PageSource source, int first, int last)
             throws ExportException {
+        return export(registry, out, source, "", first, last);
+    }
+
+    /**
+     * An export whose pages come from {@code source}, which alters what the registry and
+     * knowledge give as {@code pagesId} says ({@code ""}: it does not).
+     */
+    static StaticExport.Totals export(Registry registry, Path out, PageSource source, String pagesId, int first,
+            int last) throws ExportException {
         return new StaticExport(new dev.portolan.knowledge.PortSummaries(registry, Knowledge.embedded()), source,
-                TestPages.history(), new StaticExport.Options(out, EN_AR, new PortRange(first, last),
+                pagesId, TestPages.history(), new StaticExport.Options(out, EN_AR, new PortRange(first, last),
                 BASE, 2, Gzip.at(Gzip.DEFAULT_LEVEL))).run();
+    }
+
+    /** The SHA-256 of a file, in hexadecimal. */
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Every file of an export (gzip forms and the manifest included) and its bytes. */
@@ -247,14 +266,14 @@ class StaticExportTest {
                     p.footnotes(), p.data(), p.known());
         };
         long before80 = Files.getLastModifiedTime(dir.resolve("ports/81.html")).toMillis();
-        StaticExport.Totals third = export(dir, changed, 0, 200);
+        StaticExport.Totals third = export(SMALL, dir, changed, "subtitle of port 80", 0, 200);
         assertThat(third.written()).isEqualTo(4);
         assertThat(third.unchanged()).isEqualTo(first.files() - 4);
         assertThat(Files.getLastModifiedTime(dir.resolve("ports/81.html")).toMillis()).isEqualTo(before80);
 
         // fewer ports: the others' files and gzip forms go, and nothing else of the directory
         Files.writeString(dir.resolve("mine.txt"), "not Portolan's");
-        StaticExport.Totals fourth = export(dir, changed, 0, 150);
+        StaticExport.Totals fourth = export(SMALL, dir, changed, "subtitle of port 80", 0, 150);
         assertThat(fourth.removed()).isEqualTo(50 * 4);
         assertThat(dir.resolve("ports/151.html")).doesNotExist();
         assertThat(dir.resolve("ports/151.html.gz")).doesNotExist();
@@ -332,7 +351,8 @@ class StaticExportTest {
                     p.breadcrumbs(), p.sections(), p.faq(), p.related(), p.previous(), p.next(), p.footnotes(),
                     p.data(), p.known());
         };
-        assertThatThrownBy(() -> export(dir, failing, 0, 100)).isInstanceOf(ExportException.class)
+        assertThatThrownBy(() -> export(SMALL, dir, failing, "failing at port 60", 0, 100))
+                .isInstanceOf(ExportException.class)
                 .hasMessageContaining("disk on fire");
         // the manifest says the export did not complete, and still names every file
         String unfinished = Files.readString(dir.resolve(StaticExport.MANIFEST));
