@@ -81,7 +81,9 @@ public final class StaticExport {
      *
      * @param out the directory to write into: new, empty, or holding an earlier export
      * @param languages the languages, in the switcher's order
-     * @param ports the port pages (and their API files) to write; lists and sitemaps name only these
+     * @param ports the port pages (and their API files) to write; the lists hold only these, the
+     *     service pages written are those with a record on one of them, and no written page links
+     *     to a port page outside them
      * @param baseUrl the site's public address without a trailing slash, for canonical links and
      *     sitemaps ({@code https://ports.example})
      * @param threads how many threads render and write
@@ -191,7 +193,7 @@ public final class StaticExport {
         Map<String, String> inputs = ExportInputs.of(summaries, history, pagesId, options);
         Assets assets = new Assets();
         List<Edition> editions = Edition.all(options.languages(), summaries,
-                List.of(Messages.PAGES, WebServer.SITE_BUNDLE), assets, options::baseUrl);
+                List.of(Messages.PAGES, WebServer.SITE_BUNDLE), assets, options::baseUrl, options.ports());
         List<Task> tasks = tasks(editions, assets);
         // In port order, each stretch of the registry (system ports with many records, then user
         // ports, then the dynamic range with none) brought code paths the compiled code had not
@@ -271,6 +273,24 @@ public final class StaticExport {
         return writer.totals(removed, start);
     }
 
+    /**
+     * The files this export writes, by path, each with a way to render it alone; nothing is
+     * written. For tests that look at what an export of every port holds without writing it.
+     */
+    Map<String, Render.One> plan() {
+        Assets assets = new Assets();
+        List<Edition> editions = Edition.all(options.languages(), summaries,
+                List.of(Messages.PAGES, WebServer.SITE_BUNDLE), assets, options::baseUrl, options.ports());
+        Map<String, Render.One> files = new TreeMap<>();
+        for (Task t : tasks(editions, assets)) {
+            for (int i = 0; i < t.paths().size(); i++) {
+                int n = i;
+                files.put(t.paths().get(i), () -> t.render().get().get(n));
+            }
+        }
+        return files;
+    }
+
     /** Waits for the threads to finish the task they are in (a file each at most). */
     private static void awaitQuietly(ForkJoinPool pool) {
         boolean interrupted = false;
@@ -297,7 +317,7 @@ public final class StaticExport {
 
     /** Renders the contents of a task's files. */
     @FunctionalInterface
-    private interface Render {
+    interface Render {
         List<byte[]> get() throws IOException;
 
         /** Renders one file. */
@@ -311,7 +331,7 @@ public final class StaticExport {
         List<Task> tasks = new ArrayList<>();
         PortRange ports = options.ports();
         TreeSet<String> services = Sitemaps.serviceNames(registry.snapshot());
-        services.removeIf(name -> !safeName(name));
+        services.removeIf(name -> !safeName(name) || !belongs(registry.service(name).orElseThrow(), ports));
         for (Edition e : editions) {
             String p = e.frame().language().prefix().isEmpty() ? "" : e.code() + "/";
             HtmlPages html = e.html();
@@ -320,13 +340,12 @@ public final class StaticExport {
             // a static host cannot answer the form's POST: the page says what it reads, without the form
             tasks.add(Task.of(p + "explain-output.html", () -> html.explain(Views.ExplainView.STATIC)));
             tasks.add(Task.of(p + "404.html", () -> html.error(404, e.frame().t("error.notFound"))));
-            int listPages = HtmlPages.pages(PortRange.MAX_PORT + 1);
-            for (int i = 1; i <= listPages; i++) {
+            for (int i = 1; i <= html.indexPages(); i++) {
                 int n = i;
                 tasks.add(Task.of(p + file(HtmlPages.pagePath("/ports", n), ".html"), () -> html.portIndex(n)));
             }
             for (RangeClass r : RangeClass.values()) {
-                for (int i = 1; i <= HtmlPages.pages(r.ports().size()); i++) {
+                for (int i = 1; i <= html.rangePages(r); i++) {
                     int n = i;
                     tasks.add(Task.of(p + file(HtmlPages.pagePath("/ranges/" + r.id(), n), ".html"), () ->
                             html.range(r, n)));
@@ -365,20 +384,18 @@ public final class StaticExport {
         }
         for (String name : services) {
             tasks.add(Task.of("api/v1/services/" + name + ".json", () ->
-                    JsonApi.service(name, registry.service(name).orElseThrow())));
+                    JsonApi.service(name, registry.service(name).orElseThrow(), ports::contains)));
         }
         tasks.add(Task.of("api/v1/openapi.json", () -> OpenApi.document()));
         // what a web server sends for an address under /api/ that names no file
         tasks.add(Task.of("api/404.json", () -> JsonApi.error(404, editions.get(0).frame().t("error.notFound"))));
         List<Frame.Language> languages = editions.get(0).frame().languages();
-        Sitemaps sitemaps = new Sitemaps(options.baseUrl(), registry.snapshot(), languages, ports,
-                ChangePages.paths(releases));
+        Sitemaps sitemaps = new Sitemaps(options.baseUrl(), languages, ports, services, ChangePages.paths(releases));
         tasks.add(Task.of("sitemap.xml", () -> sitemaps.index()));
         tasks.add(Task.of("robots.txt", () -> sitemaps.robots()));
         for (Frame.Language l : languages) {
             tasks.add(Task.of("sitemaps/" + Sitemaps.pagesPart(l), () -> sitemaps.pages(l)));
-            for (int i = 0; i < Sitemaps.PORT_PARTS; i++) {
-                int n = i;
+            for (int n : Sitemaps.portParts(ports)) {
                 tasks.add(Task.of("sitemaps/" + Sitemaps.portsPart(l, n), () -> sitemaps.ports(l, n)));
             }
         }
@@ -386,6 +403,23 @@ public final class StaticExport {
             tasks.add(Task.of(a.getKey().substring(1), () -> a.getValue().identity()));
         }
         return tasks;
+    }
+
+    /**
+     * Whether a service's page belongs to an export of {@code ports}: one of its records is on a
+     * port of them (the port's page shows that record). An export of every port writes every
+     * service page, those of names registered without a port too.
+     */
+    static boolean belongs(List<dev.portolan.core.Assignment> records, PortRange ports) {
+        if (ports.equals(PortRange.ALL)) {
+            return true;
+        }
+        for (dev.portolan.core.Assignment a : records) {
+            if (a.ports() != null && a.ports().intersection(ports).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What went wrong, in words: file-system errors name the file and the reason, not only the path. */
