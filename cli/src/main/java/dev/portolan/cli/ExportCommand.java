@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
         description = {"Write the web site as static files for any web server or CDN: every port page in every",
             "language, the JSON API as files, sitemaps, robots.txt, assets and 404 pages, each with a .gz beside it.",
             "Into a directory holding an earlier export, only changed files are written and files no longer part",
-            "of the site are removed (the directory's .portolan-export manifest says which are Portolan's)."},
+            "of the site are removed (the directory's .portolan-export manifest says which are Portolan's); when the",
+            "program, the data and the options are those of the last export, no page is rendered: the files are",
+            "checked on disk and only missing or altered ones are written again."},
         footer = {"", "Examples:", "  portolan export --out site", "  portolan export --out site --lang en,ar --ports 0-1023",
             "  portolan export --out /srv/ports --base-url https://ports.example --quiet",
             "", "deploy/nginx.conf serves an export at the same addresses as 'portolan serve'."})
@@ -46,7 +48,8 @@ final class ExportCommand implements Callable<Integer> {
     String lang = "all";
 
     @Option(names = "--ports", paramLabel = "RANGE",
-            description = "Port pages to write, a port or a range such as 0-1023 (default 0-65535).")
+            description = "Port pages to write, a port or a range such as 0-1023 (default 0-65535); the lists and "
+                    + "service pages written are those of these ports, and no page links to a port page not written.")
     String ports = "0-65535";
 
     @Option(names = "--base-url", paramLabel = "URL",

@@ -28,6 +28,13 @@ class ExportCommandTest {
         assertThat(out.resolve("ports/22.html.gz")).isRegularFile();
         assertThat(out.resolve("ports/41.html")).doesNotExist();
         assertThat(out.resolve("es")).doesNotExist();
+        // the lists of the ports exported, not of every port
+        assertThat(out.resolve("ports.html")).isRegularFile();
+        assertThat(out.resolve("ports/page/2.html")).doesNotExist();
+        assertThat(out.resolve("ranges/system.html")).isRegularFile();
+        assertThat(out.resolve("ranges/user.html")).doesNotExist();
+        assertThat(Files.readString(out.resolve("ports.html"))).contains("href=\"/ports/40\"")
+                .doesNotContain("href=\"/ports/41\"");
         // the progress goes to standard error as plain lines (no terminal here), never to standard output
         assertThat(first.out()).doesNotContain("\r");
 
@@ -35,6 +42,12 @@ class ExportCommandTest {
         assertThat(again.code()).isZero();
         assertThat(again.out()).isEmpty();
         assertThat(again.err()).isEmpty();
+        // the same program, data and options: every file is in place, none is written
+        Files.delete(out.resolve("ports/30.html"));
+        Cli.Run fourth = Cli.run(home, "export", "--out", out.toString(), "--lang", "en", "--ports", "20-40");
+        assertThat(fourth.code()).as(fourth.err()).isZero();
+        assertThat(fourth.out()).containsPattern(" 1 written, [1-9][0-9,]* unchanged, 0 removed");
+        assertThat(out.resolve("ports/30.html")).isRegularFile();
 
         String before22 = Files.readString(out.resolve("ports/22.html"));
         Path xml = GeneratedRegistry.writeXml(files, "newer.xml", LocalDate.of(2031, 1, 2), GeneratedRegistry.RECORDS);

@@ -33,6 +33,13 @@ public record PortRange(int first, int last) implements Comparable<PortRange> {
         return port >= first && port <= last;
     }
 
+    /** The ports both ranges hold, or empty when they hold none in common. */
+    public java.util.Optional<PortRange> intersection(PortRange other) {
+        int f = Math.max(first, other.first);
+        int l = Math.min(last, other.last);
+        return f <= l ? java.util.Optional.of(new PortRange(f, l)) : java.util.Optional.empty();
+    }
+
     public boolean isSingle() {
         return first == last;
     }

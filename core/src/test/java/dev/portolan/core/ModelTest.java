@@ -39,6 +39,11 @@ class ModelTest {
         assertThat(new PortRange(6000, 6063).contains(6000)).isTrue();
         assertThat(new PortRange(6000, 6063).contains(6063)).isTrue();
         assertThat(new PortRange(6000, 6063).contains(6064)).isFalse();
+        assertThat(new PortRange(6000, 6063).intersection(new PortRange(6060, 7000))).contains(new PortRange(6060, 6063));
+        assertThat(new PortRange(6000, 6063).intersection(PortRange.of(6063))).contains(PortRange.of(6063));
+        assertThat(new PortRange(6000, 6063).intersection(PortRange.ALL)).contains(new PortRange(6000, 6063));
+        assertThat(new PortRange(6000, 6063).intersection(new PortRange(6064, 6100))).isEmpty();
+        assertThat(new PortRange(6000, 6063).intersection(new PortRange(0, 5999))).isEmpty();
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class Knowledge {
     private volatile @org.jspecify.annotations.Nullable Map<String, Citation> citations;
     private volatile @org.jspecify.annotations.Nullable Programs programs;
     private volatile @org.jspecify.annotations.Nullable Rest rest;
+    /** What the knowledge was built from when it was given whole, kept for {@link #fingerprint()}. */
+    private final KnowledgeReader.@org.jspecify.annotations.Nullable Parts parts;
+    private volatile @org.jspecify.annotations.Nullable String fingerprint;
 
     /** Every program, and its uses by port. */
     private record Programs(List<Program> all, Map<String, Program> byId, Map<Integer, List<ProgramUse>> usesByPort,
@@ -103,6 +106,7 @@ public final class Knowledge {
 
     Knowledge(KnowledgeReader.Parts parts) {
         this.compiled = null;
+        this.parts = parts;
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
         this.programs = Programs.of(parts.programs);
         this.rest = new Rest(parts);
@@ -111,6 +115,7 @@ public final class Knowledge {
     /** Knowledge read from its compiled form as facts are asked for. */
     Knowledge(KnowledgeCodec.Indexed compiled) {
         this.compiled = compiled;
+        this.parts = null;
     }
 
     private Map<String, Citation> allCitations() {
@@ -446,5 +451,26 @@ public final class Knowledge {
     /** How an RFC 6335 range is administered, by id ({@code system}, {@code user}, {@code dynamic}). */
     public Optional<RangeFacts> range(String id) {
         return Optional.ofNullable(rest().ranges.get(id));
+    }
+
+    /**
+     * The SHA-256 of this knowledge's compiled form, in hexadecimal: equal knowledge gives the
+     * same fingerprint, and any change to a fact, a citation or their order gives another. A
+     * static export records it to know whether its pages are still current. Computed once, on
+     * first use (a few milliseconds).
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            try {
+                // the compiled form this knowledge is read from is the encoding of its files
+                byte[] form = compiled != null ? compiled.bytes() : KnowledgeCodec.encode(java.util.Objects.requireNonNull(parts));
+                f = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(form));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+            fingerprint = f;
+        }
+        return f;
     }
 }

@@ -484,6 +484,11 @@ final class KnowledgeCodec {
             return v;
         }
 
+        /** The compiled form itself (not a copy: not to be changed). */
+        byte[] bytes() {
+            return b;
+        }
+
         /** The string at a position of the table. */
         String string(int index) {
             if (index < 0 || index >= stringCount) {

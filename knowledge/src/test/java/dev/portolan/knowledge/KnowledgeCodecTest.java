@@ -75,6 +75,9 @@ class KnowledgeCodecTest {
         assertThat(asked.allMalware()).isEqualTo(whole.allMalware());
         assertThat(asked.ephemeralHandling()).isEqualTo(whole.ephemeralHandling());
         assertThat(asked.events()).isEqualTo(whole.events());
+        // one fingerprint for the same knowledge however it is read; another for other knowledge
+        assertThat(asked.fingerprint()).isEqualTo(whole.fingerprint()).hasSize(64);
+        assertThat(new Knowledge(fixtureParts()).fingerprint()).isNotEqualTo(whole.fingerprint());
     }
 
     @Test

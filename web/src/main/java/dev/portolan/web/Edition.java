@@ -17,6 +17,16 @@ record Edition(int index, Frame frame, HtmlPages html, JsonApi api) {
     static java.util.List<Edition> all(java.util.List<com.ibm.icu.util.ULocale> languages,
             dev.portolan.knowledge.PortSummaries summaries, java.util.List<String> baseNames, Assets assets,
             java.util.function.Supplier<String> publicUrl) {
+        return all(languages, summaries, baseNames, assets, publicUrl, dev.portolan.core.PortRange.ALL);
+    }
+
+    /**
+     * The site in some languages, where only {@code ports} have pages (a static export of some
+     * ports): its pages link to no other port page.
+     */
+    static java.util.List<Edition> all(java.util.List<com.ibm.icu.util.ULocale> languages,
+            dev.portolan.knowledge.PortSummaries summaries, java.util.List<String> baseNames, Assets assets,
+            java.util.function.Supplier<String> publicUrl, dev.portolan.core.PortRange ports) {
         String root = dev.portolan.knowledge.text.Languages.code(dev.portolan.knowledge.text.Languages.root());
         java.util.List<Frame.Language> offered = new java.util.ArrayList<>();
         for (com.ibm.icu.util.ULocale l : languages) {
@@ -29,7 +39,8 @@ record Edition(int index, Frame frame, HtmlPages html, JsonApi api) {
             dev.portolan.knowledge.text.Messages messages = dev.portolan.knowledge.text.Messages.of(
                     com.ibm.icu.util.ULocale.forLanguageTag(language.tag()), baseNames);
             Frame frame = new Frame(messages, assets, publicUrl, language, offered);
-            out.add(new Edition(out.size(), frame, new HtmlPages(frame, summaries), new JsonApi(messages)));
+            out.add(new Edition(out.size(), frame, new HtmlPages(frame, summaries, ports),
+                    new JsonApi(messages)));
         }
         return java.util.List.copyOf(out);
     }

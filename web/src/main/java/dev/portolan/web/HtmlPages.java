@@ -35,6 +35,12 @@ import java.util.Map;
 /**
  * Turns page models and registry answers into HTML in one language, through the compiled
  * templates. Instances are immutable and safe to share between threads.
+ *
+ * <p>The pages link only to port pages that exist: on the site every port has one; a static
+ * export of some ports writes only theirs, and there the lists hold only those ports, a range
+ * without any of them is named but not linked, and a port outside them (a related port, the
+ * neighbour of the first or last, a well-known port on the home page, a record of a service) is
+ * named as plain text.
  */
 final class HtmlPages {
     /** Ports per page of the port index and the range lists. */
@@ -51,12 +57,23 @@ final class HtmlPages {
     private final Messages messages;
     private final Registry registry;
     private final dev.portolan.knowledge.PortSummaries summaries;
+    /** The ports that have pages. */
+    private final PortRange ports;
     private final ListFormatter lists;
     /** Service names are alternatives, not a sum: "www-http, http", not "www-http and http". */
     private final ListFormatter names;
 
+    /** The pages of a site where every port has its page. */
     HtmlPages(Frame frame, dev.portolan.knowledge.PortSummaries summaries) {
+        this(frame, summaries, PortRange.ALL);
+    }
+
+    /**
+     * The pages of a site where only {@code ports} have pages (a static export of some ports).
+     */
+    HtmlPages(Frame frame, dev.portolan.knowledge.PortSummaries summaries, PortRange ports) {
         this.frame = frame;
+        this.ports = ports;
         this.messages = frame.messages();
         this.registry = summaries.registry();
         this.summaries = summaries;
@@ -98,13 +115,14 @@ final class HtmlPages {
         List<Views.RelatedView> related = new ArrayList<>();
         for (PortPage.Related r : page.related()) {
             related.add(new Views.RelatedView(frame.t("port.link", "port", Integer.toString(r.port())),
-                    "/ports/" + r.port(), sentence(sentences, r.reason(), markers)));
+                    portHref(r.port()), sentence(sentences, r.reason(), markers)));
         }
+        // the way to a neighbour without a page is no way: it is left out
         List<Link> nearby = new ArrayList<>(2);
-        page.previous().ifPresent(p -> nearby.add(new Link(frame.t("nearby.previous", "port", Integer.toString(p)),
-                "/ports/" + p)));
-        page.next().ifPresent(p -> nearby.add(new Link(frame.t("nearby.next", "port", Integer.toString(p)),
-                "/ports/" + p)));
+        page.previous().stream().filter(ports::contains).forEach(p -> nearby.add(new Link(
+                frame.t("nearby.previous", "port", Integer.toString(p)), "/ports/" + p)));
+        page.next().stream().filter(ports::contains).forEach(p -> nearby.add(new Link(
+                frame.t("nearby.next", "port", Integer.toString(p)), "/ports/" + p)));
         List<Views.Note> notes = new ArrayList<>();
         for (PortPage.Footnote n : page.footnotes()) {
             List<Views.Source> sources = new ArrayList<>(n.sources().size());
@@ -203,6 +221,26 @@ final class HtmlPages {
         return d == null ? none : messages.date(d);
     }
 
+    /** The path of a port's page, or empty when the port has none to link to. */
+    private String portHref(int port) {
+        return ports.contains(port) ? "/ports/" + port : "";
+    }
+
+    /** How many pages the index of all ports has (one per {@value #PER_PAGE} ports that have pages). */
+    int indexPages() {
+        return pages(ports.size());
+    }
+
+    /** The ports of a range that have pages, or empty when none has. */
+    java.util.Optional<PortRange> listed(RangeClass range) {
+        return range.ports().intersection(ports);
+    }
+
+    /** How many pages the list of a range has; 0 when no port of it has a page. */
+    int rangePages(RangeClass range) {
+        return listed(range).map(r -> pages(r.size())).orElse(0);
+    }
+
     /** A text that stands alone (an item, a question, an answer) and its cluster of markers. */
     private static Sentence sentence(Messages.Sentences sentences, Text t, Markers markers) {
         return new Sentence(sentences.format(t), markers.after(t));
@@ -225,16 +263,17 @@ final class HtmlPages {
         return (count + PER_PAGE - 1) / PER_PAGE;
     }
 
-    /** A page of the index of all ports, 1-based. */
+    /** A page of the index of all ports (that have pages), 1-based. */
     byte[] portIndex(int page) {
-        int first = (page - 1) * PER_PAGE;
-        int last = Math.min(first + PER_PAGE - 1, PortRange.MAX_PORT);
+        int first = ports.first() + (page - 1) * PER_PAGE;
+        int last = Math.min(first + PER_PAGE - 1, ports.last());
         String caption = frame.t("list.caption", "first", Integer.toString(first), "last", Integer.toString(last));
         List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", page == 1));
         Views.ListView view = new Views.ListView(page == 1 ? frame.t("ports.title")
                 : frame.t("ports.pageTitle", "first", Integer.toString(first), "last", Integer.toString(last)),
-                frame.t("ports.description", "first", "0", "last", Integer.toString(PortRange.MAX_PORT)), crumbs,
-                ranges(), caption, rows(first, last), pager("/ports", page, pages(PortRange.MAX_PORT + 1)));
+                frame.t("ports.description", "first", Integer.toString(ports.first()), "last",
+                        Integer.toString(ports.last())), crumbs,
+                ranges(), caption, rows(first, last), pager("/ports", page, indexPages()));
         String path = pagePath("/ports", page);
         Head head = new Head(frame.t("site.pageTitle", "title", view.heading()),
                 frame.t("ports.description", "first", Integer.toString(first), "last", Integer.toString(last)), path,
@@ -242,21 +281,28 @@ final class HtmlPages {
         return render("list", head, view);
     }
 
-    /** A page of one range's list, 1-based. */
+    /**
+     * A page of one range's list (of its ports that have pages), 1-based.
+     *
+     * @throws IllegalArgumentException if no port of the range has a page
+     */
     byte[] range(RangeClass range, int page) {
-        int first = range.ports().first() + (page - 1) * PER_PAGE;
-        int last = Math.min(first + PER_PAGE - 1, range.ports().last());
+        PortRange listed = listed(range).orElseThrow(() -> new IllegalArgumentException("no port of the "
+                + range.id() + " range has a page"));
+        int first = listed.first() + (page - 1) * PER_PAGE;
+        int last = Math.min(first + PER_PAGE - 1, listed.last());
         RangeView r = rangeView(range);
+        String href = "/ranges/" + range.id();
         String heading = frame.t("range.title", "name", r.name(), "first", Integer.toString(range.ports().first()),
                 "last", Integer.toString(range.ports().last()));
         String caption = frame.t("list.caption", "first", Integer.toString(first), "last", Integer.toString(last));
         List<Crumb> crumbs = List.of(new Crumb(frame.t("nav.ports"), "/ports", false),
-                new Crumb(r.name(), r.href(), true));
+                new Crumb(r.name(), href, true));
         String intro = frame.t("range.description", "name", r.name(), "first", Integer.toString(range.ports().first()),
                 "last", Integer.toString(range.ports().last()), "about", r.about());
         Views.ListView view = new Views.ListView(heading, intro, crumbs, List.of(), caption, rows(first, last),
-                pager(r.href(), page, pages(range.ports().size())));
-        String path = pagePath(r.href(), page);
+                pager(href, page, pages(listed.size())));
+        String path = pagePath(href, page);
         Head head = new Head(frame.t("site.pageTitle", "title", heading), intro, path,
                 List.of(JsonLd.breadcrumbs(frame, crumbs)), "ports", path);
         return render("list", head, view);
@@ -273,7 +319,7 @@ final class HtmlPages {
     private RangeView rangeView(RangeClass r) {
         return new RangeView(r.id(), frame.t("range." + r.id()), frame.t("range.bounds", "first",
                 Integer.toString(r.ports().first()), "last", Integer.toString(r.ports().last())),
-                frame.t("range." + r.id() + ".about"), "/ranges/" + r.id());
+                frame.t("range." + r.id() + ".about"), listed(r).isPresent() ? "/ranges/" + r.id() : "");
     }
 
     private Views.Pager pager(String base, int page, int pages) {
@@ -321,7 +367,7 @@ final class HtmlPages {
             case PROGRAMS -> labels.addAll(h.programs());
             case STATUS -> labels.add(frame.t(summary.reservedOnly() ? "list.reserved" : "list.unassigned"));
         }
-        return new PortRow(port, "/ports/" + port, names.format(labels));
+        return new PortRow(port, portHref(port), names.format(labels));
     }
 
     /** The records of a service name. */
@@ -340,9 +386,9 @@ final class HtmlPages {
                 records.size()), crumbs, rows));
     }
 
-    private EntryRow entry(@org.jspecify.annotations.Nullable PortRange ports, Assignment a) {
-        String port = ports == null ? frame.t("service.noPort") : ports.toString();
-        String href = ports == null ? "" : "/ports/" + ports.first();
+    private EntryRow entry(@org.jspecify.annotations.Nullable PortRange range, Assignment a) {
+        String port = range == null ? frame.t("service.noPort") : range.toString();
+        String href = range == null ? "" : portHref(range.first());
         String transport = a.transport() == null ? frame.t("assignments.all") : a.transport().id().toUpperCase(Locale.ROOT);
         String service = a.service() == null ? frame.t("assignments.none") : a.service();
         return new EntryRow(port, href, transport, service, a.description());

@@ -312,21 +312,29 @@ final class JsonApi {
 
     /** The records of a service name. */
     static byte[] service(String name, List<Assignment> records) {
+        return service(name, records, port -> true);
+    }
+
+    /**
+     * The records of a service name, where only some ports have pages (a static export of some
+     * ports): a record whose first port has none gives no {@code url}.
+     */
+    static byte[] service(String name, List<Assignment> records, java.util.function.IntPredicate linked) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("service", name);
             g.writeNumberField("count", records.size());
             g.writeArrayFieldStart("records");
             for (Assignment a : records) {
-                entry(g, a.ports(), a.transport() == null ? null : a.transport().id(), a);
+                entry(g, a.ports(), a.transport() == null ? null : a.transport().id(), a, linked);
             }
             g.writeEndArray();
             g.writeEndObject();
         });
     }
 
-    private static void entry(JsonGenerator g, @Nullable PortRange ports, @Nullable String transport, Assignment a)
-            throws IOException {
+    private static void entry(JsonGenerator g, @Nullable PortRange ports, @Nullable String transport, Assignment a,
+            java.util.function.IntPredicate linked) throws IOException {
         g.writeStartObject();
         if (ports == null) {
             g.writeNullField("port");
@@ -335,7 +343,11 @@ final class JsonApi {
         } else {
             g.writeNumberField("port", ports.first());
             g.writeStringField("ports", ports.toString());
-            g.writeStringField("url", "/ports/" + ports.first());
+            if (linked.test(ports.first())) {
+                g.writeStringField("url", "/ports/" + ports.first());
+            } else {
+                g.writeNullField("url");
+            }
         }
         if (transport == null) {
             g.writeNullField("transport");

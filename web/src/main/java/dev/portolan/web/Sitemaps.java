@@ -23,26 +23,33 @@ final class Sitemaps {
     private static final String URLSET = "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
 
     private final String base;
-    private final RegistrySnapshot snapshot;
     private final List<Frame.Language> languages;
     private final PortRange ports;
+    private final java.util.SortedSet<String> services;
     private final List<String> more;
 
-    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, List<String> more) {
-        this(base, snapshot, languages, PortRange.ALL, more);
-    }
-
     /**
-     * A sitemap listing only the port pages of {@code ports} (a partial static export).
+     * The sitemap of the whole site: every port, every service name of the registry.
      *
      * @param more other pages for the pages part, by their paths in English (the registry's releases)
      */
-    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, PortRange ports,
+    Sitemaps(String base, RegistrySnapshot snapshot, List<Frame.Language> languages, List<String> more) {
+        this(base, languages, PortRange.ALL, serviceNames(snapshot), more);
+    }
+
+    /**
+     * A sitemap listing only the pages a static export of some ports wrote: the port pages of
+     * {@code ports}, the pages of the lists that hold them, the given service pages.
+     *
+     * @param services the service names whose pages exist
+     * @param more other pages for the pages part, by their paths in English (the registry's releases)
+     */
+    Sitemaps(String base, List<Frame.Language> languages, PortRange ports, java.util.SortedSet<String> services,
             List<String> more) {
         this.base = base;
-        this.snapshot = snapshot;
         this.languages = List.copyOf(languages);
         this.ports = ports;
+        this.services = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(services));
         this.more = List.copyOf(more);
     }
 
@@ -56,12 +63,25 @@ final class Sitemaps {
         return language.code() + "-ports-" + n + ".xml";
     }
 
+    /** The numbers of the parts of port pages that hold a port of {@code ports}, in order. */
+    static List<Integer> portParts(PortRange ports) {
+        List<Integer> parts = new java.util.ArrayList<>(PORT_PARTS);
+        for (int i = 0; i < PORT_PARTS; i++) {
+            if (new PortRange(i * PORTS_PER_PART, (i + 1) * PORTS_PER_PART - 1).intersection(ports).isPresent()) {
+                parts.add(i);
+            }
+        }
+        return parts;
+    }
+
+    /** The index of the parts: the pages part of each language and its parts that hold port pages. */
     byte[] index() {
         StringBuilder s = header(256 * languages.size());
         s.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        List<Integer> parts = portParts(ports);
         for (Frame.Language l : languages) {
             sitemap(s, "/sitemaps/" + pagesPart(l));
-            for (int i = 0; i < PORT_PARTS; i++) {
+            for (int i : parts) {
                 sitemap(s, "/sitemaps/" + portsPart(l, i));
             }
         }
@@ -96,18 +116,22 @@ final class Sitemaps {
         return services;
     }
 
-    /** The other pages: home, the port index, ranges, every service name, and the pages given. */
+    /**
+     * The other pages: home, the port index, the ranges that hold a port page, the service names,
+     * and the pages given.
+     */
     byte[] pages(Frame.Language l) {
-        TreeSet<String> services = serviceNames(snapshot);
         StringBuilder s = header(services.size() * 80 + 4096);
         s.append(URLSET);
         url(s, l, "/");
         url(s, l, "/ports");
-        for (int page = 2; page <= HtmlPages.pages(PortRange.MAX_PORT + 1); page++) {
+        for (int page = 2; page <= HtmlPages.pages(ports.size()); page++) {
             url(s, l, HtmlPages.pagePath("/ports", page));
         }
         for (RangeClass r : RangeClass.values()) {
-            url(s, l, "/ranges/" + r.id());
+            if (r.ports().intersection(ports).isPresent()) {
+                url(s, l, "/ranges/" + r.id());
+            }
         }
         url(s, l, ExplainRoutes.PATH);
         for (String name : services) {

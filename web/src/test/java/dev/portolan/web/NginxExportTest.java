@@ -116,7 +116,7 @@ class NginxExportTest {
     void pages_areServedAtTheDynamicSitesAddresses() throws Exception {
         for (String[] c : new String[][] {{"/ports/80", "ports/80.html"}, {"/ar/ports/80", "ar/ports/80.html"},
             {"/", "index.html"}, {"/ar/", "ar/index.html"}, {"/ports", "ports.html"},
-            {"/ports/page/2", "ports/page/2.html"}, {"/ranges/user/page/3", "ranges/user/page/3.html"},
+            {"/ports/page/2", "ports/page/2.html"}, {"/ranges/system/page/2", "ranges/system/page/2.html"},
             {"/services/ssh", "services/ssh.html"}, {"/search", "search.html"},
             {"/explain-output", "explain-output.html"}, {"/ar/explain-output", "ar/explain-output.html"},
             {"/registry/changes/", "registry/changes/index.html"},
