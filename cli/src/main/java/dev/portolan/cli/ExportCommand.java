@@ -80,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         StaticExport.Options options = options();
         Registry registry = ActiveRegistry.load(console);
         ChangeLog history = ActiveHistory.load(console);
-        PortPages pages = new PortPages(registry, Knowledge.embedded(), history);
+        PortPages pages = new PortPages(registry, Knowledge.embedded().readWhole(), history);
         StaticExport export = new StaticExport(pages.summaries(), pages::page, history, options);
         if (!quiet && options.gzip().engine() == Gzip.Engine.ZLIB && Gzip.nativeProblem().isPresent()) {
             // the export works, at about half the compression speed: say why, once

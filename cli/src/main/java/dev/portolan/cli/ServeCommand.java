@@ -157,7 +157,7 @@ final class ServeCommand implements Callable<Integer> {
         RegistryDownloader.Settings updates = updateSettings();
         Duration period = updateEvery.isEmpty() ? null : period();
         Registry registry = ActiveRegistry.load(console);
-        Knowledge knowledge = Knowledge.embedded();
+        Knowledge knowledge = Knowledge.embedded().readWhole();
         ChangeLog history = ActiveHistory.load(console);
         PortPages pages = new PortPages(registry, knowledge, history);
         CountDownLatch closed = new CountDownLatch(1);

@@ -118,6 +118,17 @@ public final class Knowledge {
         this.parts = null;
     }
 
+    /**
+     * This knowledge with every fact read, for a long-running program (a server, an export) that
+     * will ask for most of them many times: afterwards every lookup is one of a map.
+     */
+    public Knowledge readWhole() {
+        allCitations();
+        allPrograms();
+        rest();
+        return this;
+    }
+
     private Map<String, Citation> allCitations() {
         Map<String, Citation> c = citations;
         if (c == null) {
