@@ -75,7 +75,7 @@ public final class Messages {
     }
 
     /**
-     * Starts loading the page sentences of a language and ICU's list, plural and number
+     * Starts loading the page sentences of a language and ICU's list, plural, number and date
      * formatting for it on a background thread, for a short-lived program that will format page
      * sentences after other work: ICU's first use of each costs a command line tens of
      * milliseconds, which a second core then spends while the program reads its data.
@@ -90,6 +90,10 @@ public final class Messages {
                 m.lists();
                 com.ibm.icu.text.PluralRules.forLocale(locale);
                 com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
+                // the date formats of a day, a month and a year (the first costs ICU's date data)
+                m.icuDate(new PageDate(2000, 1, 1));
+                m.icuDate(new PageDate(2000, 1, 0));
+                m.icuDate(new PageDate(2000, 0, 0));
             } catch (RuntimeException e) {
                 // only preparation: the program formats, and fails, on its own thread
             }
