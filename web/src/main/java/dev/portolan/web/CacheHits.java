@@ -6,10 +6,12 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers {@code GET} and {@code HEAD} of a port page ({@code /ports/N} in English, {@code
@@ -35,7 +37,7 @@ final class CacheHits extends Handler.Wrapper {
     /** The index of each language code in the cache; English (0) has no prefix. */
     private final java.util.Map<String, Integer> languages;
     /** {@code Strict-Transport-Security}, or null when it is not sent. */
-    private final HttpField hsts;
+    private final @Nullable HttpField hsts;
 
     CacheHits(PageCache cache, java.util.List<String> codes, long hstsSeconds) {
         this.cache = cache;
@@ -73,12 +75,18 @@ final class CacheHits extends Handler.Wrapper {
                 }
                 int port = language < 0 ? -1 : canonicalPort(path);
                 if (port >= 0) {
-                    Rendered r = cache.peekPort(language, port);
-                    if (r != null && r.contentType().equals(HtmlPages.contentType())
-                            && r.cacheControl().equals(CachePolicy.PAGE_CACHE)) {
+                    CachedPage page = cache.peekPort(language, port);
+                    if (page != null && page.contentType().equals(HtmlPages.contentType())
+                            && page.cacheControl().equals(CachePolicy.PAGE_CACHE)) {
                         MeasuredRequests.route(request, ROUTE);
-                        send(request, response, callback, r, head, hsts);
-                        return true;
+                        if (page instanceof Rendered r) {
+                            send(request, response, callback, r, head);
+                            return true;
+                        }
+                        if (send(request, response, callback, language, port, (Spilled) page, head)) {
+                            return true;
+                        }
+                        // the page file no longer holds the page: the route renders it again
                     }
                 }
             }
@@ -86,12 +94,66 @@ final class CacheHits extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private static void send(Request request, Response response, Callback callback, Rendered r, boolean head,
-            HttpField hsts) {
+    /**
+     * Sends a page whose bytes are in the page file: read straight into a pooled direct buffer,
+     * which the socket writes from without another copy, and given back once written.
+     *
+     * @return false, having sent nothing, when the file no longer holds the page
+     */
+    private boolean send(Request request, Response response, Callback callback, int language, int port, Spilled page,
+            boolean head) {
         HttpFields req = request.getHeaders();
-        boolean gzip = r.gzip() != null && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
-        String etag = gzip ? r.gzipEtag() : r.etag();
+        boolean gzip = page.hasGzip() && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
+        String tag = page.etag(gzip);
+        HttpField etag = new HttpField(HttpHeader.ETAG, tag);
+        if (Responses.matches(req.get(HttpHeader.IF_NONE_MATCH), tag)) {
+            headers(response.getHeaders(), etag, hsts);
+            response.setStatus(304);
+            callback.succeeded();
+            return true;
+        }
+        int length = gzip ? page.gzipLength() : page.bodyLength();
+        long at = gzip ? page.gzipAt() : page.bodyAt();
+        if (head) {
+            bodyHeaders(response, etag, gzip, length);
+            callback.succeeded();
+            return true;
+        }
+        if (at < 0) {
+            // the first client without gzip for this page: its bytes are inflated, and written for the next
+            byte[] body = cache.body(language, port, page);
+            if (body == null) {
+                return false;
+            }
+            bodyHeaders(response, etag, false, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+        RetainableByteBuffer buffer = request.getComponents().getByteBufferPool().acquire(length, true);
+        ByteBuffer bytes = buffer.getByteBuffer();
+        bytes.clear().limit(length);
+        if (!cache.read(language, port, page, at, bytes)) {
+            buffer.release();
+            return false;
+        }
+        bytes.flip();
+        bodyHeaders(response, etag, gzip, length);
+        response.write(true, bytes, Callback.from(callback, buffer::release));
+        return true;
+    }
+
+    private void bodyHeaders(Response response, HttpField etag, boolean gzip, int length) {
         HttpFields.Mutable h = response.getHeaders();
+        headers(h, etag, hsts);
+        if (gzip) {
+            h.add(GZIP);
+        }
+        h.put(HttpHeader.CONTENT_LENGTH, length);
+        response.setStatus(200);
+    }
+
+    /** The headers of every answer with a port page, 200 or 304. */
+    private static void headers(HttpFields.Mutable h, HttpField etag, @Nullable HttpField hsts) {
         for (HttpField f : SECURITY) {
             h.add(f);
         }
@@ -101,18 +163,23 @@ final class CacheHits extends Handler.Wrapper {
         h.add(CONTENT_TYPE);
         h.add(CACHE_CONTROL);
         h.add(VARY);
-        h.add(HttpHeader.ETAG, etag);
+        h.add(etag);
+    }
+
+    /** Sends a page whose bytes are in memory (there is no page file, or it could not be written). */
+    private void send(Request request, Response response, Callback callback, Rendered r, boolean head) {
+        HttpFields req = request.getHeaders();
+        boolean gzip = r.gzip() != null && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
+        String etag = gzip ? r.gzipEtag() : r.etag();
+        HttpField field = new HttpField(HttpHeader.ETAG, etag);
         if (Responses.matches(req.get(HttpHeader.IF_NONE_MATCH), etag)) {
+            headers(response.getHeaders(), field, hsts);
             response.setStatus(304);
             callback.succeeded();
             return;
         }
         byte[] body = gzip ? r.gzip() : r.identity();
-        if (gzip) {
-            h.add(GZIP);
-        }
-        h.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.setStatus(200);
+        bodyHeaders(response, field, gzip, body.length);
         if (head) {
             callback.succeeded();
         } else {

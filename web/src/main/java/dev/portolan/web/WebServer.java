@@ -102,7 +102,7 @@ public final class WebServer implements AutoCloseable {
             FeedbackLog feedback, List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         AtomicReference<Site> live = new AtomicReference<>();
-        PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size());
+        PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size(), pageFile(settings));
         Metrics metrics = new Metrics(cache, () -> live.get().registry().snapshot().info(), Clock.systemUTC());
         Site.Lasting lasting = new Site.Lasting(cache, new VoteGate(settings.votesPerMinute(), settings.voteBurst()),
                 new TokenBuckets(settings.pastesPerMinute(), settings.pasteBurst()), metrics);
@@ -174,6 +174,7 @@ public final class WebServer implements AutoCloseable {
             if (metricsServer != null) {
                 metricsServer.close();
             }
+            cache.close();
             if (e instanceof WebServerException w) {
                 throw w;
             }
@@ -218,6 +219,23 @@ public final class WebServer implements AutoCloseable {
     /** The port of the metrics listener of its own, or -1 when there is none. */
     public int metricsPort() {
         return metricsServer == null ? -1 : metricsServer.getPort();
+    }
+
+    /** The page file of the settings, or null when there is none or it cannot be created (then said). */
+    private static @Nullable PageFile pageFile(WebSettings settings) {
+        if (!settings.hasCacheFile()) {
+            return null;
+        }
+        try {
+            PageFile file = PageFile.create(java.nio.file.Path.of(settings.cacheDirectory()), settings.cacheFileBytes());
+            LOG.debug("rendered port pages go to a file of at most {} MiB in {}", settings.cacheFileBytes() >> 20,
+                    settings.cacheDirectory());
+            return file;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot create the page file in {} ({}); rendered pages are kept in memory only",
+                    settings.cacheDirectory(), e.toString());
+            return null;
+        }
     }
 
     private static String hostForUrl(String bind) {
@@ -276,6 +294,7 @@ public final class WebServer implements AutoCloseable {
             if (metricsServer != null) {
                 metricsServer.close();
             }
+            live.get().cache().close();
             stopped.countDown();
         }
     }

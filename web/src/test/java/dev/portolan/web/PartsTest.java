@@ -125,7 +125,7 @@ class PartsTest {
         long budget = 2L << 20;
         PageCache cache = new PageCache(budget, 2);
         for (int p = 0; p < 1000; p++) {
-            assertThat(cache.port(p % 2, p, x -> page)).isSameAs(page);
+            assertThat(cache.port(p % 2, p, false, x -> page)).isSameAs(page);
             assertThat(cache.bytes()).isLessThanOrEqualTo(budget);
         }
         for (int i = 0; i < 1000; i++) {
