@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +59,18 @@ final class CacheHits extends Handler.Wrapper {
         return fields;
     }
 
+    /**
+     * Non-blocking: a cache hit never waits (the page file's bytes come from the kernel's page
+     * cache), and everything else is handed to a thread of the pool. Jetty then answers cache hits
+     * on the thread that saw the request arrive, without handing each to another thread.
+     */
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         if (head || "GET".equals(method)) {
@@ -77,31 +88,51 @@ final class CacheHits extends Handler.Wrapper {
                 if (port >= 0) {
                     CachedPage page = cache.peekPort(language, port);
                     if (page != null && page.contentType().equals(HtmlPages.contentType())
-                            && page.cacheControl().equals(CachePolicy.PAGE_CACHE)) {
-                        MeasuredRequests.route(request, ROUTE);
-                        if (page instanceof Rendered r) {
-                            send(request, response, callback, r, head);
-                            return true;
-                        }
-                        if (send(request, response, callback, language, port, (Spilled) page, head)) {
-                            return true;
-                        }
-                        // the page file no longer holds the page: the route renders it again
+                            && page.cacheControl().equals(CachePolicy.PAGE_CACHE)
+                            && answer(request, response, callback, language, port, page, head)) {
+                        return true;
                     }
                 }
             }
         }
-        return super.handle(request, response, callback);
+        return onPoolThread(request, callback, () -> toJavalin(request, response, callback));
+    }
+
+    /** Hands a request to the handlers behind, Javalin's servlet: they may block. */
+    private void toJavalin(Request request, Response response, Callback callback) throws Exception {
+        if (!super.handle(request, response, callback)) {
+            Response.writeError(request, response, callback, 404);
+        }
+    }
+
+    /** Work that may block. */
+    @FunctionalInterface
+    private interface Blocking {
+        void run() throws Exception;
+    }
+
+    private static boolean onPoolThread(Request request, Callback callback, Blocking work) {
+        request.getContext().execute(() -> {
+            try {
+                work.run();
+            } catch (Throwable x) {
+                callback.failed(x);
+            }
+        });
+        return true;
     }
 
     /**
-     * Sends a page whose bytes are in the page file: read straight into a pooled direct buffer,
-     * which the socket writes from without another copy, and given back once written.
+     * Answers with a cached page: 304 when the client's tag matches, else the bytes. Bytes in the
+     * page file are read straight into a pooled direct buffer, which the socket writes from
+     * without another copy, and given back once written; bytes that must be inflated first (the
+     * first client without gzip for a page) are left to a pool thread.
      *
-     * @return false, having sent nothing, when the file no longer holds the page
+     * @return false, having sent nothing, when the page file no longer holds the page
      */
-    private boolean send(Request request, Response response, Callback callback, int language, int port, Spilled page,
-            boolean head) {
+    private boolean answer(Request request, Response response, Callback callback, int language, int port,
+            CachedPage page, boolean head) {
+        MeasuredRequests.route(request, ROUTE);
         HttpFields req = request.getHeaders();
         boolean gzip = page.hasGzip() && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
         String tag = page.etag(gzip);
@@ -112,27 +143,40 @@ final class CacheHits extends Handler.Wrapper {
             callback.succeeded();
             return true;
         }
-        int length = gzip ? page.gzipLength() : page.bodyLength();
-        long at = gzip ? page.gzipAt() : page.bodyAt();
         if (head) {
-            bodyHeaders(response, etag, gzip, length);
+            bodyHeaders(response, etag, gzip, page.length(gzip));
             callback.succeeded();
             return true;
         }
-        if (at < 0) {
-            // the first client without gzip for this page: its bytes are inflated, and written for the next
-            byte[] body = cache.body(language, port, page);
-            if (body == null) {
-                return false;
+        if (page instanceof Rendered r) {
+            if (gzip || r.body() != null) {
+                bodyHeaders(response, etag, gzip, page.length(gzip));
+                response.write(true, ByteBuffer.wrap(gzip ? r.gzip() : r.body()), callback);
+                return true;
             }
-            bodyHeaders(response, etag, false, body.length);
-            response.write(true, ByteBuffer.wrap(body), callback);
-            return true;
+            return onPoolThread(request, callback, () -> {
+                bodyHeaders(response, etag, false, page.length(false));
+                response.write(true, ByteBuffer.wrap(r.identity()), callback);
+            });
         }
+        Spilled s = (Spilled) page;
+        long at = gzip ? s.gzipAt() : s.bodyAt();
+        if (at < 0) {
+            return onPoolThread(request, callback, () -> {
+                byte[] body = cache.body(language, port, s);
+                if (body == null) {
+                    toJavalin(request, response, callback);
+                    return;
+                }
+                bodyHeaders(response, etag, false, body.length);
+                response.write(true, ByteBuffer.wrap(body), callback);
+            });
+        }
+        int length = s.length(gzip);
         RetainableByteBuffer buffer = request.getComponents().getByteBufferPool().acquire(length, true);
         ByteBuffer bytes = buffer.getByteBuffer();
         bytes.clear().limit(length);
-        if (!cache.read(language, port, page, at, bytes)) {
+        if (!cache.read(language, port, s, at, bytes)) {
             buffer.release();
             return false;
         }
@@ -164,27 +208,6 @@ final class CacheHits extends Handler.Wrapper {
         h.add(CACHE_CONTROL);
         h.add(VARY);
         h.add(etag);
-    }
-
-    /** Sends a page whose bytes are in memory (there is no page file, or it could not be written). */
-    private void send(Request request, Response response, Callback callback, Rendered r, boolean head) {
-        HttpFields req = request.getHeaders();
-        boolean gzip = r.gzip() != null && Responses.acceptsGzip(req.get(HttpHeader.ACCEPT_ENCODING));
-        String etag = gzip ? r.gzipEtag() : r.etag();
-        HttpField field = new HttpField(HttpHeader.ETAG, etag);
-        if (Responses.matches(req.get(HttpHeader.IF_NONE_MATCH), etag)) {
-            headers(response.getHeaders(), field, hsts);
-            response.setStatus(304);
-            callback.succeeded();
-            return;
-        }
-        byte[] body = gzip ? r.gzip() : r.identity();
-        bodyHeaders(response, field, gzip, body.length);
-        if (head) {
-            callback.succeeded();
-        } else {
-            response.write(true, ByteBuffer.wrap(body), callback);
-        }
     }
 
     /** The port of {@code /ports/N} with N in canonical form (no sign, no leading zero), or -1. */

@@ -13,4 +13,13 @@ sealed interface CachedPage permits Rendered, Spilled {
 
     /** The {@code Cache-Control} value. */
     String cacheControl();
+
+    /** Whether the page has a gzip form. */
+    boolean hasGzip();
+
+    /** The entity tag of the gzip form or of the uncompressed bytes, quoted. */
+    String etag(boolean gzip);
+
+    /** The length of the gzip form or of the uncompressed bytes. */
+    int length(boolean gzip);
 }

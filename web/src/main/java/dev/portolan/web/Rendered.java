@@ -63,6 +63,21 @@ record Rendered(byte @Nullable [] body, byte @Nullable [] gzip, String etag, Str
         }
     }
 
+    @Override
+    public boolean hasGzip() {
+        return gzip != null;
+    }
+
+    @Override
+    public String etag(boolean gzipped) {
+        return gzipped ? gzipEtag : etag;
+    }
+
+    @Override
+    public int length(boolean gzipped) {
+        return gzipped ? gzipLength() : bodyLength();
+    }
+
     /** The length of the gzip bytes, 0 when there are none. */
     int gzipLength() {
         return gzip == null ? 0 : gzip.length;

@@ -27,9 +27,14 @@ record Spilled(long gzipAt, int gzipLength, long bodyAt, int bodyLength, long ta
                 Long.parseLong(page.fingerprint(), 16), page.contentType(), page.cacheControl());
     }
 
-    /** Whether the page has a gzip form. */
-    boolean hasGzip() {
+    @Override
+    public boolean hasGzip() {
         return gzipAt >= 0;
+    }
+
+    @Override
+    public int length(boolean gzip) {
+        return gzip ? gzipLength : bodyLength;
     }
 
     /** The same page with its uncompressed bytes at a position of the file. */
@@ -38,7 +43,8 @@ record Spilled(long gzipAt, int gzipLength, long bodyAt, int bodyLength, long ta
     }
 
     /** The entity tag of the gzip bytes or of the uncompressed ones, quoted, as {@link Rendered} has them. */
-    String etag(boolean gzip) {
+    @Override
+    public String etag(boolean gzip) {
         byte[] s = new byte[gzip ? 17 : 14];
         s[0] = '"';
         for (int i = 0; i < 12; i++) {

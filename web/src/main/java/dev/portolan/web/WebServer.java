@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -122,9 +124,16 @@ public final class WebServer implements AutoCloseable {
             // one address a page: /es/ is the Spanish home page, /es redirects to it
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = settings.feedbackBodyLimit();
-            config.jetty.host = settings.bind();
-            config.jetty.port = settings.port();
             config.jetty.threadPool = threads;
+            // One selector thread a CPU: cache hits are answered on the selector thread that saw
+            // them arrive (CacheHits is non-blocking), as an event loop a core would.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, 1, selectors(settings.threads()),
+                        new HttpConnectionFactory(http));
+                connector.setHost(settings.bind());
+                connector.setPort(settings.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 jetty.set(server);
                 server.setErrorHandler(new BareErrorHandler());
@@ -236,6 +245,11 @@ public final class WebServer implements AutoCloseable {
                     settings.cacheDirectory(), e.toString());
             return null;
         }
+    }
+
+    /** Selector threads: one a CPU, leaving at least half the threads to the routes. */
+    static int selectors(int threads) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (threads - 1) / 2));
     }
 
     private static String hostForUrl(String bind) {
