@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     String publicUrl = "";
 
     @Option(names = "--cache-mb", paramLabel = "MB",
-            description = "Heap for the page cache, in MiB (1-65536; default 64).")
+            description = "Heap for the page cache, in MiB (1-65536; default 96).")
     long cacheMb = WebSettings.DEFAULT_CACHE_BYTES >> 20;
 
     @Option(names = "--cache-file-mb", paramLabel = "MB",

@@ -46,10 +46,11 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     /** How long a stop waits for requests in flight, by default. */
     public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
     /**
-     * The default heap for the page cache: 64 MiB, enough for where every port page of a language is
-     * in the page file (some 360 bytes each) and for a few thousand other pages.
+     * The default heap for the page cache: 96 MiB, enough for where every port page of every
+     * language is in the page file (64 bytes each, 60 MiB for the 983,040) and for about a thousand
+     * other pages.
      */
-    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    public static final long DEFAULT_CACHE_BYTES = 96L << 20;
     /**
      * The default size of the page file: 4 GiB, enough for every port page of a language both
      * gzip-compressed and not (about 0.6 and 2.4 GiB), and for the gzip bytes of the port pages of
@@ -128,7 +129,7 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     }
 
     /**
-     * The defaults: loopback, port 8080, 64 MiB of heap for the page cache and no page file (the
+     * The defaults: loopback, port 8080, 96 MiB of heap for the page cache and no page file (the
      * command line puts one in the Portolan home), 1 KiB bodies, 10 reactions and 10 pastes a
      * minute, and {@link #defaultThreads()} threads.
      */
