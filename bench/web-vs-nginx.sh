@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Load test: `portolan serve` answering random port pages against nginx serving one rendered port
-# page as a static file, under the same wrk load. Prints requests per second, the 99th percentile
-# latency, each server's resident memory after its run, and the ratio.
+# page as a static file, under the same wrk load, once with gzip accepted (as browsers ask) and once
+# without (as curl and many bots ask). Prints requests per second, the 99th percentile latency,
+# Portolan's resident memory after it has served every English port page (the walk that fills its
+# cache) and after the runs, nginx's, and the ratios.
 #
-# Needs: wrk and nginx (Debian: apt-get install wrk nginx), a built program (bin/portolan builds it).
+# Needs: wrk, nginx and curl (Debian: apt-get install wrk nginx curl), a built program (bin/portolan
+# builds it).
 # Settings (environment): THREADS (2), CONNECTIONS (64), DURATION (20s), PORT (18080),
-# NGINX_PORT (18081), CACHE_MB (600, enough for every port page), WARM_LIMIT (300 seconds).
+# NGINX_PORT (18081), CACHE_MB (empty: serve's default), ACCESS_LOG (empty: none; a file, or - for
+# standard output, passed to serve --access-log), WARM_LIMIT (300 seconds).
 # Both servers listen on loopback only; the run uses a temporary PORTOLAN_HOME (embedded data).
 set -euo pipefail
 
@@ -15,7 +19,8 @@ connections="${CONNECTIONS:-64}"
 duration="${DURATION:-20s}"
 port="${PORT:-18080}"
 nginx_port="${NGINX_PORT:-18081}"
-cache_mb="${CACHE_MB:-600}"
+cache_mb="${CACHE_MB:-}"
+access_log="${ACCESS_LOG:-}"
 warm_limit="${WARM_LIMIT:-300}"
 random_script="$root/bench/wrk/random-ports.lua"
 walk_script="$root/bench/wrk/all-ports.lua"
@@ -59,18 +64,22 @@ wait_for() { # URL
   exit 1
 }
 
-measure() { # name URL -> prints "requests/s p99" and keeps wrk's report
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$random_script" "$2" >"$work/$1.txt"
+measure() { # name URL gzip|plain -> prints "requests/s p99" after a 10 s warm-up; keeps wrk's report
+  wrk -t"$threads" -c"$connections" -d10s -s "$random_script" "$2" -- "$3" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$random_script" "$2" -- "$3" >"$work/$1.txt"
   local rps p99
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/$1.txt")"
   p99="$(awk '$1 == "99%" {print $2}' "$work/$1.txt")"
   echo "$rps $p99"
 }
 
-echo "== portolan serve (port $port, cache $cache_mb MiB)"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
+serve_opts=(--port "$port")
+[ -n "$cache_mb" ] && serve_opts+=(--cache-mb "$cache_mb")
+[ -n "$access_log" ] && serve_opts+=(--access-log "$access_log")
+echo "== portolan serve ${serve_opts[*]}"
 mkdir -p "$work/home"
-PORTOLAN_HOME="$work/home" "$root/bin/portolan" serve --port "$port" --cache-mb "$cache_mb" \
-  >"$work/portolan.log" 2>&1 &
+PORTOLAN_HOME="$work/home" "$root/bin/portolan" serve "${serve_opts[@]}" >"$work/portolan.log" 2>&1 &
 portolan_pid=$!
 wait_for "http://127.0.0.1:$port/healthz"
 
@@ -86,8 +95,15 @@ while :; do
     break
   fi
 done
-wrk -t"$threads" -c"$connections" -d10s -s "$random_script" "http://127.0.0.1:$port" >/dev/null # compiler warm-up
-read -r p_rps p_p99 <<<"$(measure portolan "http://127.0.0.1:$port")"
+walk_rss="$(rss_kib "$portolan_pid")"
+echo "   resident after the walk: $((walk_rss / 1024)) MiB"
+# Every page once more, without gzip, as a client that does not accept it would read them.
+start=$SECONDS
+curl -s --parallel --parallel-max 8 -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/ports/[0-65535]" \
+  >"$work/plain-walk.txt" 2>/dev/null
+echo "   every page without gzip: $(grep -c '^200$' "$work/plain-walk.txt") answers in $((SECONDS - start)) s"
+read -r pg_rps pg_p99 <<<"$(measure portolan-gzip "http://127.0.0.1:$port" gzip)"
+read -r pp_rps pp_p99 <<<"$(measure portolan-plain "http://127.0.0.1:$port" plain)"
 p_rss="$(rss_kib "$portolan_pid")"
 mkdir -p "$work/www" "$work/nginx"
 curl -fs -o "$work/www/port.html" "http://127.0.0.1:$port/ports/443"
@@ -128,13 +144,19 @@ CONF
 nginx -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
 nginx_pid=$!
 wait_for "http://127.0.0.1:$nginx_port/ports/1"
-wrk -t"$threads" -c"$connections" -d10s -s "$random_script" "http://127.0.0.1:$nginx_port" >/dev/null
-read -r n_rps n_p99 <<<"$(measure nginx "http://127.0.0.1:$nginx_port")"
+read -r ng_rps ng_p99 <<<"$(measure nginx-gzip "http://127.0.0.1:$nginx_port" gzip)"
+read -r np_rps np_p99 <<<"$(measure nginx-plain "http://127.0.0.1:$nginx_port" plain)"
 n_rss="$(rss_kib "$nginx_pid" $(pgrep -P "$nginx_pid" || true))"
 
 echo
-printf '%-28s %14s %12s %12s\n' "server" "requests/s" "p99" "RSS (MiB)"
-printf '%-28s %14s %12s %12d\n' "portolan serve (random)" "$p_rps" "$p_p99" $((p_rss / 1024))
-printf '%-28s %14s %12s %12d\n' "nginx (one static page)" "$n_rps" "$n_p99" $((n_rss / 1024))
-awk -v p="$p_rps" -v n="$n_rps" 'BEGIN { printf "ratio portolan/nginx: %.2f\n", p / n }'
-echo "wrk -t$threads -c$connections -d$duration, gzip accepted; $(nproc) CPUs shared by wrk and the server"
+printf '%-34s %12s %10s\n' "server, Accept-Encoding" "requests/s" "p99"
+printf '%-34s %12s %10s\n' "portolan serve (random), gzip" "$pg_rps" "$pg_p99"
+printf '%-34s %12s %10s\n' "nginx (one static page), gzip" "$ng_rps" "$ng_p99"
+printf '%-34s %12s %10s\n' "portolan serve (random), none" "$pp_rps" "$pp_p99"
+printf '%-34s %12s %10s\n' "nginx (one static page), none" "$np_rps" "$np_p99"
+awk -v p="$pg_rps" -v n="$ng_rps" 'BEGIN { printf "ratio portolan/nginx, gzip: %.2f\n", p / n }'
+awk -v p="$pp_rps" -v n="$np_rps" 'BEGIN { printf "ratio portolan/nginx, none: %.2f\n", p / n }'
+echo "resident memory: portolan $((walk_rss / 1024)) MiB after the walk of every English port page," \
+  "$((p_rss / 1024)) MiB after the runs; nginx $((n_rss / 1024)) MiB"
+echo "wrk -t$threads -c$connections -d$duration after 10 s of warm-up each; $(nproc) CPUs shared by wrk and the" \
+  "servers; load average now $(cut -d' ' -f1-3 /proc/loadavg)"

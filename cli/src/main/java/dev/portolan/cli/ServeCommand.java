@@ -4,6 +4,7 @@ import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.StoreException;
 import dev.portolan.core.history.ChangeLog;
+import dev.portolan.core.snapshot.SnapshotStore;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.page.PortPages;
 import dev.portolan.store.FeedbackDatabase;
@@ -51,8 +52,13 @@ final class ServeCommand implements Callable<Integer> {
     String publicUrl = "";
 
     @Option(names = "--cache-mb", paramLabel = "MB",
-            description = "Memory for rendered pages, in MiB (1-65536; default 512).")
+            description = "Heap for the page cache, in MiB (1-65536; default 96).")
     long cacheMb = WebSettings.DEFAULT_CACHE_BYTES >> 20;
+
+    @Option(names = "--cache-file-mb", paramLabel = "MB",
+            description = "Disk for rendered port pages, in MiB: a file in PORTOLAN_HOME, deleted when the server"
+                    + " stops (0-1048576; default 4096; 0 keeps them in the heap).")
+    long cacheFileMb = WebSettings.DEFAULT_CACHE_FILE_BYTES >> 20;
 
     @Option(names = "--votes-per-minute", paramLabel = "N",
             description = "Votes one network (IPv4 /24, IPv6 /64) may send per minute to this server (1-10000; default 10).")
@@ -112,8 +118,12 @@ final class ServeCommand implements Callable<Integer> {
         if (cacheMb < 1 || cacheMb > 65_536) {
             throw new InvalidQueryException("--cache-mb " + cacheMb + " is out of range: give 1-65536");
         }
+        if (cacheFileMb < 0 || cacheFileMb > 1_048_576) {
+            throw new InvalidQueryException("--cache-file-mb " + cacheFileMb + " is out of range: give 0-1048576");
+        }
         try {
             return WebSettings.defaults().listening(bind, port).withPublicUrl(publicUrl).withCacheBytes(cacheMb << 20)
+                    .withCacheFile(SnapshotStore.home(console.env()).toString(), cacheFileMb << 20)
                     .withVoteLimit(votesPerMinute, voteBurst).withThreads(threads).withHsts(hstsSeconds)
                     .withMetrics(metrics).withAccessLog(accessLog).withShutdownGrace(shutdownGrace);
         } catch (IllegalArgumentException e) {

@@ -204,6 +204,10 @@ class ServeCommandTest {
         Cli.Run cache = Cli.run(home, "serve", "--cache-mb", "0");
         assertThat(cache.err()).isEqualTo("portolan: --cache-mb 0 is out of range: give 1-65536"
                 + System.lineSeparator());
+        Cli.Run file = Cli.run(home, "serve", "--cache-file-mb", "-1");
+        assertThat(file.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(file.err()).isEqualTo("portolan: --cache-file-mb -1 is out of range: give 0-1048576"
+                + System.lineSeparator());
     }
 
     @Test
@@ -222,7 +226,8 @@ class ServeCommandTest {
         Cli.Run run = Cli.run(home, "--help");
         assertThat(run.out()).contains("serve");
         Cli.Run serveHelp = Cli.run(home, "serve", "--help");
-        assertThat(serveHelp.out()).contains("--port", "--bind", "--public-url", "--cache-mb", "--votes-per-minute",
+        assertThat(serveHelp.out()).contains("--port", "--bind", "--public-url", "--cache-mb", "--cache-file-mb",
+                "--votes-per-minute",
                 "--vote-burst", "--threads");
     }
 }

@@ -390,8 +390,13 @@ final class JsonApi {
         });
     }
 
-    /** The health check's answer. */
-    static byte[] health(String data, int cachedPages, long cachedBytes) {
+    /**
+     * The health check's answer.
+     *
+     * @param cachedBytes the page cache's heap bytes
+     * @param fileBytes the bytes of the page file in use
+     */
+    static byte[] health(String data, int cachedPages, long cachedBytes, long fileBytes) {
         return Json.bytes(g -> {
             g.writeStartObject();
             g.writeStringField("status", "ok");
@@ -399,6 +404,7 @@ final class JsonApi {
             g.writeObjectFieldStart("cache");
             g.writeNumberField("pages", cachedPages);
             g.writeNumberField("bytes", cachedBytes);
+            g.writeNumberField("fileBytes", fileBytes);
             g.writeEndObject();
             g.writeEndObject();
         });

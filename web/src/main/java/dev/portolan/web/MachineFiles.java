@@ -58,7 +58,7 @@ final class MachineFiles {
 
     void health(Context ctx) throws IOException {
         Responses.send(ctx, Rendered.of(JsonApi.health(registry.snapshot().info().describe(), cache.entries(),
-                cache.bytes()), JsonApi.CONTENT_TYPE,
+                cache.bytes(), cache.fileBytes()), JsonApi.CONTENT_TYPE,
                 CachePolicy.NO_STORE));
     }
 

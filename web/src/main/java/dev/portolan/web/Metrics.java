@@ -86,12 +86,17 @@ public final class Metrics {
         updates = Counter.builder().name("portolan_registry_updates")
                 .help("Scheduled registry updates by outcome: updated, unchanged, failed")
                 .labelNames("outcome").register(registry);
-        GaugeWithCallback.builder().name("portolan_page_cache_entries").help("Rendered pages held in memory")
+        GaugeWithCallback.builder().name("portolan_page_cache_entries")
+                .help("Rendered pages held, in memory or in the page file")
                 .callback(cb -> cb.call(cache.entries())).register(registry);
-        GaugeWithCallback.builder().name("portolan_page_cache_bytes").help("Bytes of rendered pages held in memory")
+        GaugeWithCallback.builder().name("portolan_page_cache_bytes")
+                .help("Heap bytes of the page cache: rendered pages, and where the pages in the page file are")
                 .callback(cb -> cb.call(cache.bytes())).register(registry);
+        GaugeWithCallback.builder().name("portolan_page_file_bytes")
+                .help("Bytes of the page file in use (port pages on disk; the kernel caches those read often)")
+                .callback(cb -> cb.call(cache.fileBytes())).register(registry);
         CounterWithCallback.builder().name("portolan_page_cache_lookups")
-                .help("Page cache lookups by result: hit (sent from memory) or miss (rendered)")
+                .help("Page cache lookups by result: hit (sent from memory or the page file) or miss (rendered)")
                 .labelNames("result")
                 .callback(cb -> {
                     cb.call(cache.hits(), "hit");

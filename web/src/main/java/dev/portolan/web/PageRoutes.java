@@ -68,7 +68,8 @@ final class PageRoutes {
         if (port < 0) {
             return;
         }
-        Responses.send(ctx, cache.port(e.index(), port, p -> page(e.html().port(pages.page(p))).compact()));
+        boolean plain = !Responses.acceptsGzip(ctx.req().getHeader("Accept-Encoding"));
+        Responses.send(ctx, cache.port(e.index(), port, plain, p -> page(e.html().port(pages.page(p)))));
     }
 
     /** {@code /es} without the slash: the home page is {@code /es/}. */

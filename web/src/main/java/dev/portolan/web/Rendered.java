@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param cacheControl the {@code Cache-Control} value
  */
 record Rendered(byte @Nullable [] body, byte @Nullable [] gzip, String etag, String gzipEtag, String contentType,
-        String cacheControl) {
+        String cacheControl) implements CachedPage {
 
     /** Bodies smaller than this are sent as they are: gzip would save less than a packet. */
     static final int MIN_GZIP = 512;
@@ -51,14 +51,45 @@ record Rendered(byte @Nullable [] body, byte @Nullable [] gzip, String etag, Str
 
     /** The uncompressed bytes, inflated from the gzip bytes in a compact copy. */
     byte[] identity() {
-        if (body != null) {
-            return body;
-        }
+        return body != null ? body : inflate(gzip);
+    }
+
+    /** The bytes that gzip bytes of ours stand for. */
+    static byte[] inflate(byte[] gzip) {
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzip), 8192)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("our own gzip bytes are broken", e);
         }
+    }
+
+    @Override
+    public boolean hasGzip() {
+        return gzip != null;
+    }
+
+    @Override
+    public String etag(boolean gzipped) {
+        return gzipped ? gzipEtag : etag;
+    }
+
+    @Override
+    public int length(boolean gzipped) {
+        return gzipped ? gzipLength() : bodyLength();
+    }
+
+    /** The length of the gzip bytes, 0 when there are none. */
+    int gzipLength() {
+        return gzip == null ? 0 : gzip.length;
+    }
+
+    /** The length of the uncompressed bytes; in a compact copy, as the gzip trailer gives it. */
+    int bodyLength() {
+        if (body != null) {
+            return body.length;
+        }
+        int n = gzip.length;
+        return gzip[n - 4] & 0xFF | (gzip[n - 3] & 0xFF) << 8 | (gzip[n - 2] & 0xFF) << 16 | (gzip[n - 1] & 0xFF) << 24;
     }
 
     /** The tag without quotes: 12 hex digits. */
@@ -67,7 +98,8 @@ record Rendered(byte @Nullable [] body, byte @Nullable [] gzip, String etag, Str
     }
 
     /** The bytes this response keeps in memory. */
-    long size() {
+    @Override
+    public long size() {
         return (body == null ? 0 : body.length) + (gzip == null ? 0 : gzip.length) + 160L;
     }
 

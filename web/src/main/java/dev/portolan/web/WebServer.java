@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -102,7 +104,7 @@ public final class WebServer implements AutoCloseable {
             FeedbackLog feedback, List<String> baseNames) throws WebServerException {
         AtomicReference<String> publicUrl = new AtomicReference<>(settings.publicUrl());
         AtomicReference<Site> live = new AtomicReference<>();
-        PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size());
+        PageCache cache = new PageCache(settings.cacheBytes(), Languages.all().size(), pageFile(settings));
         Metrics metrics = new Metrics(cache, () -> live.get().registry().snapshot().info(), Clock.systemUTC());
         Site.Lasting lasting = new Site.Lasting(cache, new VoteGate(settings.votesPerMinute(), settings.voteBurst()),
                 new TokenBuckets(settings.pastesPerMinute(), settings.pasteBurst()), metrics);
@@ -122,9 +124,16 @@ public final class WebServer implements AutoCloseable {
             // one address a page: /es/ is the Spanish home page, /es redirects to it
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = settings.feedbackBodyLimit();
-            config.jetty.host = settings.bind();
-            config.jetty.port = settings.port();
             config.jetty.threadPool = threads;
+            // One selector thread a CPU: cache hits are answered on the selector thread that saw
+            // them arrive (CacheHits is non-blocking), as an event loop a core would.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, 1, selectors(settings.threads()),
+                        new HttpConnectionFactory(http));
+                connector.setHost(settings.bind());
+                connector.setPort(settings.port());
+                return connector;
+            });
             config.jetty.modifyServer(server -> {
                 jetty.set(server);
                 server.setErrorHandler(new BareErrorHandler());
@@ -174,6 +183,7 @@ public final class WebServer implements AutoCloseable {
             if (metricsServer != null) {
                 metricsServer.close();
             }
+            cache.close();
             if (e instanceof WebServerException w) {
                 throw w;
             }
@@ -218,6 +228,28 @@ public final class WebServer implements AutoCloseable {
     /** The port of the metrics listener of its own, or -1 when there is none. */
     public int metricsPort() {
         return metricsServer == null ? -1 : metricsServer.getPort();
+    }
+
+    /** The page file of the settings, or null when there is none or it cannot be created (then said). */
+    private static @Nullable PageFile pageFile(WebSettings settings) {
+        if (!settings.hasCacheFile()) {
+            return null;
+        }
+        try {
+            PageFile file = PageFile.create(java.nio.file.Path.of(settings.cacheDirectory()), settings.cacheFileBytes());
+            LOG.debug("rendered port pages go to a file of at most {} MiB in {}", settings.cacheFileBytes() >> 20,
+                    settings.cacheDirectory());
+            return file;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot create the page file in {} ({}); rendered pages are kept in memory only",
+                    settings.cacheDirectory(), e.toString());
+            return null;
+        }
+    }
+
+    /** Selector threads: one a CPU, leaving at least half the threads to the routes. */
+    static int selectors(int threads) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (threads - 1) / 2));
     }
 
     private static String hostForUrl(String bind) {
@@ -276,6 +308,7 @@ public final class WebServer implements AutoCloseable {
             if (metricsServer != null) {
                 metricsServer.close();
             }
+            live.get().cache().close();
             stopped.countDown();
         }
     }

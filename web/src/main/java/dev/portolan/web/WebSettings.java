@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param publicUrl the address readers use to reach the site ({@code https://ports.example}),
  *     without a trailing slash: canonical links, breadcrumbs and sitemaps name it. Empty means
  *     {@code http://bind:port}
- * @param cacheBytes the most bytes of rendered pages kept in memory, at least 1 MiB
+ * @param cacheBytes the most heap bytes the page cache takes, at least 1 MiB: rendered pages, and for
+ *     the port pages whose bytes are in the page file, where they are
  * @param feedbackBodyLimit the largest reaction request body in bytes, 64-65536
  * @param votesPerMinute reactions one client address may send per minute, sustained, 1-10000
  * @param voteBurst reactions one client address may send at once, 1-10000
@@ -28,10 +29,15 @@ import java.util.Locale;
  * @param accessLog where a line per request goes, in the NCSA combined format: empty for nowhere,
  *     {@code -} for standard output, else a file (appended to)
  * @param shutdownGraceSeconds how long a stop waits for requests in flight, 0-300
+ * @param cacheDirectory the directory of the page file, which keeps the bytes of rendered port
+ *     pages on disk (the kernel's page cache holds those read often) instead of in the heap; empty
+ *     for none: port pages are then kept in memory, as gzip bytes
+ * @param cacheFileBytes the most bytes the page file holds, 0 (no file) or at least 1 MiB; past it
+ *     the oldest pages are overwritten and rendered again when asked
  */
 public record WebSettings(String bind, int port, String publicUrl, long cacheBytes, int feedbackBodyLimit,
         int votesPerMinute, int voteBurst, int pastesPerMinute, int pasteBurst, int threads, long hstsSeconds,
-        String metrics, String accessLog, int shutdownGraceSeconds) {
+        String metrics, String accessLog, int shutdownGraceSeconds, String cacheDirectory, long cacheFileBytes) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -39,8 +45,18 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     public static final String DEFAULT_BIND = "127.0.0.1";
     /** How long a stop waits for requests in flight, by default. */
     public static final int DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
-    /** The default cache size: 512 MiB, enough for every port page. */
-    public static final long DEFAULT_CACHE_BYTES = 512L << 20;
+    /**
+     * The default heap for the page cache: 96 MiB, enough for where every port page of every
+     * language is in the page file (64 bytes each, 60 MiB for the 983,040) and for about a thousand
+     * other pages.
+     */
+    public static final long DEFAULT_CACHE_BYTES = 96L << 20;
+    /**
+     * The default size of the page file: 4 GiB, enough for every port page of a language both
+     * gzip-compressed and not (about 0.6 and 2.4 GiB), and for the gzip bytes of the port pages of
+     * two more.
+     */
+    public static final long DEFAULT_CACHE_FILE_BYTES = 4L << 30;
 
     public WebSettings {
         if (bind.isBlank()) {
@@ -79,6 +95,10 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
         if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 300) {
             throw new IllegalArgumentException("shutdown grace is " + shutdownGraceSeconds + " s, must be 0-300");
         }
+        if (cacheFileBytes != 0 && cacheFileBytes < (1L << 20)) {
+            throw new IllegalArgumentException("page file size is " + cacheFileBytes
+                    + " bytes, must be 0 (none) or at least 1 MiB");
+        }
     }
 
     /** Metrics off. */
@@ -109,12 +129,13 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     }
 
     /**
-     * The defaults: loopback, port 8080, 512 MiB cache, 1 KiB bodies, 10 reactions and 10 pastes a
+     * The defaults: loopback, port 8080, 96 MiB of heap for the page cache and no page file (the
+     * command line puts one in the Portolan home), 1 KiB bodies, 10 reactions and 10 pastes a
      * minute, and {@link #defaultThreads()} threads.
      */
     public static WebSettings defaults() {
         return new WebSettings(DEFAULT_BIND, DEFAULT_PORT, "", DEFAULT_CACHE_BYTES, 1024, 10, 10, 10, 10,
-                defaultThreads(), 0, METRICS_SITE, "", DEFAULT_SHUTDOWN_GRACE_SECONDS);
+                defaultThreads(), 0, METRICS_SITE, "", DEFAULT_SHUTDOWN_GRACE_SECONDS, "", DEFAULT_CACHE_FILE_BYTES);
     }
 
     /**
@@ -129,61 +150,86 @@ public record WebSettings(String bind, int port, String publicUrl, long cacheByt
     /** These settings listening on another address and port. */
     public WebSettings listening(String newBind, int newPort) {
         return new WebSettings(newBind, newPort, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another public address. */
     public WebSettings withPublicUrl(String url) {
         return new WebSettings(bind, port, url, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another reaction rate limit. */
     public WebSettings withVoteLimit(int perMinute, int burst) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, perMinute, burst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another limit of pastes explained. */
     public WebSettings withPasteLimit(int perMinute, int burst) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                perMinute, burst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                perMinute, burst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another cache size. */
     public WebSettings withCacheBytes(long bytes) {
         return new WebSettings(bind, port, publicUrl, bytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another number of request threads. */
     public WebSettings withThreads(int count) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, count, hstsSeconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, count, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with a {@code Strict-Transport-Security} max-age in seconds (0 for none). */
     public WebSettings withHsts(long seconds) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, seconds, metrics, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, seconds, metrics, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with metrics {@code off}, at the {@code site}, or on a {@code HOST:PORT} of their own. */
     public WebSettings withMetrics(String where) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, where, accessLog, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, where, accessLog, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with an access log: empty for none, {@code -} for standard output, else a file. */
     public WebSettings withAccessLog(String where) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, where, shutdownGraceSeconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, where, shutdownGraceSeconds,
+                cacheDirectory, cacheFileBytes);
     }
 
     /** These settings with another wait for requests in flight at a stop. */
     public WebSettings withShutdownGrace(int seconds) {
         return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
-                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, seconds);
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, seconds,
+                cacheDirectory, cacheFileBytes);
+    }
+
+    /**
+     * These settings with a page file in a directory (empty for none), of at most {@code bytes}
+     * (0 for none).
+     */
+    public WebSettings withCacheFile(String directory, long bytes) {
+        return new WebSettings(bind, port, publicUrl, cacheBytes, feedbackBodyLimit, votesPerMinute, voteBurst,
+                pastesPerMinute, pasteBurst, threads, hstsSeconds, metrics, accessLog, shutdownGraceSeconds,
+                directory, bytes);
+    }
+
+    /** Whether the page cache keeps port pages in a file: a directory is set and a size above 0. */
+    boolean hasCacheFile() {
+        return !cacheDirectory.isEmpty() && cacheFileBytes > 0;
     }
 
     private static String checkPublicUrl(String url) {

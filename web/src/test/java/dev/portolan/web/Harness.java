@@ -32,10 +32,13 @@ final class Harness implements AutoCloseable {
         this.store = store;
     }
 
-    /** Test settings: any free port, generous vote and paste limits so only the rate-limit tests meet them. */
+    /**
+     * Test settings: any free port, generous vote and paste limits so only the rate-limit tests meet
+     * them, and a page file in the temporary directory, as the command line has one in its home.
+     */
     static WebSettings settings() {
         return WebSettings.defaults().listening("127.0.0.1", 0).withVoteLimit(10_000, 10_000)
-                .withPasteLimit(10_000, 10_000);
+                .withPasteLimit(10_000, 10_000).withCacheFile(System.getProperty("java.io.tmpdir"), 64L << 20);
     }
 
     /** A server with a real SQLite feedback store in a fresh temporary directory. */

@@ -99,14 +99,54 @@ class HeadersAndCachingTest {
     @Test
     void repeatedRequests_areServedFromTheCache() {
         PageCache cache = h.server.site().cache();
-        h.get("/ports/3306");
-        assertThat(cache.peekPort(0, 3306)).isNotNull();
-        Rendered cached = cache.peekPort(0, 3306);
+        h.get("/ports/3306", "Accept-Encoding", "gzip");
+        CachedPage cached = cache.peekPort(0, 3306);
+        assertThat(cached).isNotNull();
         for (int i = 0; i < 5; i++) {
             h.get("/ports/3306", "Accept-Encoding", "gzip");
         }
         assertThat(cache.peekPort(0, 3306)).isSameAs(cached);
-        assertThat(cached.body()).as("only the gzip bytes are kept").isNull();
+        assertThat(cached).isInstanceOfSatisfying(Spilled.class,
+                s -> assertThat(s.bodyAt()).as("only the gzip bytes are written").isEqualTo(-1));
+    }
+
+    @Test
+    void portPage_withoutGzip_afterAClientWithGzip_isInflatedOnceThenReadFromTheFile() {
+        PageCache cache = h.server.site().cache();
+        HttpResponse<byte[]> gzip = h.get("/ports/6379", "Accept-Encoding", "gzip");
+        assertThat(((Spilled) cache.peekPort(0, 6379)).bodyAt()).isEqualTo(-1);
+        HttpResponse<byte[]> head = h.head("/ports/6379");
+        HttpResponse<byte[]> first = h.get("/ports/6379");
+        assertThat(((Spilled) cache.peekPort(0, 6379)).bodyAt()).as("written for the next client").isNotNegative();
+        HttpResponse<byte[]> second = h.get("/ports/6379");
+        String html = Harness.gunzip(gzip.body());
+        for (HttpResponse<byte[]> plain : List.of(first, second)) {
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(html);
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(plain.headers().firstValue("Content-Length")).hasValue(Integer.toString(plain.body().length));
+            assertThat(plain.headers().firstValue("ETag")).isEqualTo(head.headers().firstValue("ETag"))
+                    .isNotEqualTo(gzip.headers().firstValue("ETag"));
+            assertSecurityHeaders(plain);
+        }
+        assertThat(head.headers().firstValue("Content-Length")).as("known before the bytes are written")
+                .hasValue(Integer.toString(first.body().length));
+    }
+
+    @Test
+    void portPage_withoutAPageFile_keepsGzipOnly_andServesClientsWithoutGzip() {
+        try (Harness memory = Harness.start(Harness.settings().withCacheFile("", 0))) {
+            HttpResponse<byte[]> gzip = memory.get("/ports/5900", "Accept-Encoding", "gzip");
+            Rendered kept = (Rendered) memory.server.site().cache().peekPort(0, 5900);
+            assertThat(kept.body()).as("only the gzip bytes are kept").isNull();
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> plain = memory.get("/ports/5900");
+                assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(Harness.gunzip(gzip.body()));
+                assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+                assertThat(plain.headers().firstValue("ETag")).hasValue(kept.etag());
+            }
+            assertThat(memory.server.site().cache().fileBytes()).isZero();
+        }
     }
 
     @Test

@@ -125,7 +125,7 @@ class PartsTest {
         long budget = 2L << 20;
         PageCache cache = new PageCache(budget, 2);
         for (int p = 0; p < 1000; p++) {
-            assertThat(cache.port(p % 2, p, x -> page)).isSameAs(page);
+            assertThat(cache.port(p % 2, p, false, x -> page)).isSameAs(page);
             assertThat(cache.bytes()).isLessThanOrEqualTo(budget);
         }
         for (int i = 0; i < 1000; i++) {
@@ -181,5 +181,10 @@ class PartsTest {
         assertThatThrownBy(() -> d.withPasteLimit(1, 10_001)).hasMessage("paste burst is 10001, must be 1-10000");
         assertThat(List.of(d.pastesPerMinute(), d.pasteBurst())).containsExactly(10, 10);
         assertThatThrownBy(() -> d.withThreads(2)).hasMessage("threads is 2, must be 4-1000");
+        assertThatThrownBy(() -> d.withCacheFile("/var/lib/portolan", 1000)).hasMessage(
+                "page file size is 1000 bytes, must be 0 (none) or at least 1 MiB");
+        assertThat(d.hasCacheFile()).as("the command line puts it in the Portolan home").isFalse();
+        assertThat(d.withCacheFile("/var/lib/portolan", 0).hasCacheFile()).isFalse();
+        assertThat(d.withCacheFile("/var/lib/portolan", WebSettings.DEFAULT_CACHE_FILE_BYTES).hasCacheFile()).isTrue();
     }
 }
