@@ -9,7 +9,9 @@
 # builds it).
 # Settings (environment): THREADS (2), CONNECTIONS (64), DURATION (20s), PORT (18080),
 # NGINX_PORT (18081), CACHE_MB (empty: serve's default), ACCESS_LOG (empty: none; a file, or - for
-# standard output, passed to serve --access-log), WARM_LIMIT (300 seconds).
+# standard output, passed to serve --access-log), WARM_LIMIT (300 seconds), NGINX_EXPORT (0; 1 also
+# has nginx serve every English port page from the files of `portolan export`, about 3.5 GB in a
+# temporary directory, under the same random loads).
 # Both servers listen on loopback only; the run uses a temporary PORTOLAN_HOME (embedded data).
 set -euo pipefail
 
@@ -21,6 +23,7 @@ port="${PORT:-18080}"
 nginx_port="${NGINX_PORT:-18081}"
 cache_mb="${CACHE_MB:-}"
 access_log="${ACCESS_LOG:-}"
+nginx_export="${NGINX_EXPORT:-0}"
 warm_limit="${WARM_LIMIT:-300}"
 random_script="$root/bench/wrk/random-ports.lua"
 walk_script="$root/bench/wrk/all-ports.lua"
@@ -116,7 +119,8 @@ gzip -9 -k "$work/www/port.html"
 # nginx's workers run as an unprivileged user: let them read the page
 chmod 755 "$work" "$work/www"
 chmod 644 "$work/www/port.html" "$work/www/port.html.gz"
-cat >"$work/nginx/nginx.conf" <<CONF
+nginx_conf() { # ROOT LOCATION-BODY: writes the configuration of nginx serving ROOT
+  cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 daemon off;
 pid $work/nginx/nginx.pid;
@@ -136,11 +140,13 @@ http {
   types { text/html html; }
   server {
     listen 127.0.0.1:$nginx_port;
-    root $work/www;
-    location / { try_files /port.html =404; }
+    root $1;
+    location / { $2 }
   }
 }
 CONF
+}
+nginx_conf "$work/www" "try_files /port.html =404;"
 nginx -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
 nginx_pid=$!
 wait_for "http://127.0.0.1:$nginx_port/ports/1"
@@ -148,14 +154,39 @@ read -r ng_rps ng_p99 <<<"$(measure nginx-gzip "http://127.0.0.1:$nginx_port" gz
 read -r np_rps np_p99 <<<"$(measure nginx-plain "http://127.0.0.1:$nginx_port" plain)"
 n_rss="$(rss_kib "$nginx_pid" $(pgrep -P "$nginx_pid" || true))"
 
+if [ "$nginx_export" = 1 ]; then
+  echo "== nginx (port $nginx_port, every English port page as a file of portolan export)"
+  kill "$nginx_pid"
+  wait "$nginx_pid" 2>/dev/null || true
+  nginx_pid=""
+  start=$SECONDS
+  PORTOLAN_HOME="$work/home" "$root/bin/portolan" export --out "$work/export" --lang en --quiet
+  echo "   export: $((SECONDS - start)) s"
+  chmod -R a+rX "$work/export"
+  nginx_conf "$work/export" 'try_files $uri.html =404;'
+  nginx -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
+  nginx_pid=$!
+  wait_for "http://127.0.0.1:$nginx_port/ports/1"
+  read -r eg_rps eg_p99 <<<"$(measure nginx-export-gzip "http://127.0.0.1:$nginx_port" gzip)"
+  read -r ep_rps ep_p99 <<<"$(measure nginx-export-plain "http://127.0.0.1:$nginx_port" plain)"
+fi
+
 echo
 printf '%-34s %12s %10s\n' "server, Accept-Encoding" "requests/s" "p99"
 printf '%-34s %12s %10s\n' "portolan serve (random), gzip" "$pg_rps" "$pg_p99"
 printf '%-34s %12s %10s\n' "nginx (one static page), gzip" "$ng_rps" "$ng_p99"
 printf '%-34s %12s %10s\n' "portolan serve (random), none" "$pp_rps" "$pp_p99"
 printf '%-34s %12s %10s\n' "nginx (one static page), none" "$np_rps" "$np_p99"
+if [ "$nginx_export" = 1 ]; then
+  printf '%-34s %12s %10s\n' "nginx (every page, random), gzip" "$eg_rps" "$eg_p99"
+  printf '%-34s %12s %10s\n' "nginx (every page, random), none" "$ep_rps" "$ep_p99"
+fi
 awk -v p="$pg_rps" -v n="$ng_rps" 'BEGIN { printf "ratio portolan/nginx, gzip: %.2f\n", p / n }'
 awk -v p="$pp_rps" -v n="$np_rps" 'BEGIN { printf "ratio portolan/nginx, none: %.2f\n", p / n }'
+if [ "$nginx_export" = 1 ]; then
+  awk -v p="$pg_rps" -v n="$eg_rps" 'BEGIN { printf "ratio portolan/nginx (every page), gzip: %.2f\n", p / n }'
+  awk -v p="$pp_rps" -v n="$ep_rps" 'BEGIN { printf "ratio portolan/nginx (every page), none: %.2f\n", p / n }'
+fi
 echo "resident memory: portolan $((walk_rss / 1024)) MiB after the walk of every English port page," \
   "$((p_rss / 1024)) MiB after the runs; nginx $((n_rss / 1024)) MiB"
 echo "wrk -t$threads -c$connections -d$duration after 10 s of warm-up each; $(nproc) CPUs shared by wrk and the" \

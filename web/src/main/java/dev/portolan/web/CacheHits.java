@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * /es/ports/N} in another language) that is already in the {@link PageCache}
  * directly on Jetty, in front of Javalin's servlet: the same bytes and headers the Javalin route
  * sends, without building a servlet request and a Javalin context for each of the many requests
- * that only copy cached bytes. Everything else (a page not yet rendered, a query string, a
- * non-canonical number, any other path or method) goes on to Javalin unchanged.
+ * that only copy cached bytes, and on the selector thread that read the request, without handing
+ * it to another thread. Everything else (a page not yet rendered, a query string, a non-canonical
+ * number, any other path or method) goes on to Javalin unchanged, on a thread of the pool.
  */
 final class CacheHits extends Handler.Wrapper {
     private static final String PREFIX = "/ports/";

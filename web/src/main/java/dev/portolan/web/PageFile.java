@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rendered bytes kept on disk instead of in the heap: one temporary file, written as a ring of at
  * most its capacity. The kernel keeps the bytes read often in its page cache, as it does for the
  * files a static web server sends, so the server's own memory holds only where each page is. The
- * file is deleted as soon as it is open: nothing is left behind when the server stops or dies.
+ * file is deleted as soon as it is open (on Windows, when it is closed): nothing is left behind
+ * when the server stops or dies.
  *
  * <p>Bytes are addressed by a position that only grows (its remainder by the capacity is the place
  * in the file). A write reserves its span before writing; a span that would cross the end of the
@@ -34,7 +35,8 @@ final class PageFile implements AutoCloseable {
 
     /**
      * Creates the file in a directory (created if need be); the file is removed from the directory
-     * at once, and its space returned when it is closed (or the process ends).
+     * at once (on Windows, when it is closed), and its space returned when it is closed or the
+     * process ends.
      *
      * @param capacity the most bytes the file holds, at least 1 MiB
      * @throws IOException if the file cannot be created there
@@ -46,11 +48,13 @@ final class PageFile implements AutoCloseable {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "portolan-pages-", ".bin");
         try {
-            // DELETE_ON_CLOSE unlinks the file right after opening it (on Unix)
+            // DELETE_ON_CLOSE unlinks the file right after opening it on Linux and macOS (on
+            // Windows, when it is closed)
             return new PageFile(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE), capacity);
-        } finally {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
+            throw e;
         }
     }
 

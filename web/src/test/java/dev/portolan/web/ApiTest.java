@@ -320,5 +320,8 @@ class ApiTest {
         JsonNode s = json(h.get("/healthz"));
         assertThat(s.path("status").asText()).isEqualTo("ok");
         assertThat(s.path("data").asText()).isNotBlank();
+        assertThat(s.path("cache").path("pages").isInt()).isTrue();
+        assertThat(s.path("cache").path("bytes").isNumber()).isTrue();
+        assertThat(s.path("cache").path("fileBytes").isNumber()).isTrue();
     }
 }

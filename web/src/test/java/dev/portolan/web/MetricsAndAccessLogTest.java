@@ -54,6 +54,7 @@ class MetricsAndAccessLogTest {
                     "portolan_page_cache_lookups_total{result=\"hit\"} 1.0",
                     "portolan_page_cache_entries ",
                     "portolan_page_cache_bytes ",
+                    "portolan_page_file_bytes ",
                     "portolan_registry_info{label=\"IANA registry of 2025-12-15, SHA-256 18b51f94b72a\",source=\"baseline\",updated=\"2025-12-15\"} 1.0",
                     "jvm_memory_used_bytes");
             assertThat(m).containsPattern("portolan_page_cache_lookups_total\\{result=\"miss\"} [1-9]");
