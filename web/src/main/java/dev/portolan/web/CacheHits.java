@@ -126,7 +126,7 @@ final class CacheHits extends Handler.Wrapper {
     /**
      * Answers with a cached page: 304 when the client's tag matches, else the bytes. Bytes in the
      * page file are read straight into a pooled direct buffer, which the socket writes from
-     * without another copy, and given back once written; bytes that must be inflated first (the
+     * directly, and given back once written; bytes that must be inflated first (the
      * first client without gzip for a page) are left to a pool thread.
      *
      * @return false, having sent nothing, when the page file no longer holds the page
