@@ -319,12 +319,11 @@ public final class Knowledge {
      * order, then those whose range holds it.
      */
     public List<ProgramUse> uses(int port) {
-        Programs all = programs;
-        KnowledgeCodec.Indexed from = compiled;
-        List<ProgramUse> single = all != null || from == null ? allPrograms().usesByPort().getOrDefault(port, List.of())
-                : from.singleUses(port);
+        KnowledgeCodec.Indexed asked = readingAsAsked();
+        List<ProgramUse> single = asked != null ? asked.singleUses(port)
+                : allPrograms().usesByPort().getOrDefault(port, List.of());
         List<ProgramUse> inRange = null;
-        for (ProgramUse u : all != null || from == null ? allPrograms().rangeUses() : from.rangeUses()) {
+        for (ProgramUse u : asked != null ? asked.rangeUses() : allPrograms().rangeUses()) {
             if (u.use().ports().contains(port)) {
                 if (inRange == null) {
                     inRange = new ArrayList<>(single);
@@ -337,9 +336,14 @@ public final class Knowledge {
 
     /** Single ports that at least one program names, ascending (ranges not counted). */
     public Set<Integer> portsWithUses() {
-        Programs all = programs;
-        return Collections.unmodifiableSet(all != null || compiled == null ? new TreeSet<>(allPrograms().usesByPort().keySet())
-                : compiled.portsWithUses());
+        KnowledgeCodec.Indexed asked = readingAsAsked();
+        return Collections.unmodifiableSet(asked != null ? asked.portsWithUses()
+                : new TreeSet<>(allPrograms().usesByPort().keySet()));
+    }
+
+    /** The compiled form while the programs are not yet read whole; null once they are (or when given whole). */
+    private KnowledgeCodec.@org.jspecify.annotations.Nullable Indexed readingAsAsked() {
+        return programs == null ? compiled : null;
     }
 
     /** Every common name. */

@@ -430,6 +430,7 @@ final class KnowledgeCodec {
         private final int portCount;
         private final int portsStart;
         private final int[] portOffsets;
+        private volatile @org.jspecify.annotations.Nullable List<ProgramUse> rangeUses;
 
         private Indexed(byte[] bytes) {
             this.b = bytes;
@@ -599,9 +600,14 @@ final class KnowledgeCodec {
             return List.of();
         }
 
-        /** The uses of programs that name a range, in file order. */
+        /** The uses of programs that name a range, in file order, read once (every port looks at them). */
         List<ProgramUse> rangeUses() {
-            return uses(portOffsets[portCount]);
+            List<ProgramUse> r = rangeUses;
+            if (r == null) {
+                r = uses(portOffsets[portCount]);
+                rangeUses = r;
+            }
+            return r;
         }
 
         /** The single ports some program names, ascending. */

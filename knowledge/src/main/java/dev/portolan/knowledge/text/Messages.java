@@ -81,23 +81,33 @@ public final class Messages {
      * milliseconds, which a second core then spends while the program reads its data.
      */
     public static void prepareInBackground(ULocale locale) {
+        inBackground("portolan-formatting", () -> {
+            Messages m = of(locale);
+            if (m.english) {
+                return; // English needs no ICU for its sentences (EnglishFormat)
+            }
+            m.lists();
+            com.ibm.icu.text.PluralRules.forLocale(locale);
+            com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
+            // the date formats of a day, a month and a year (the first costs ICU's date data)
+            m.icuDate(new PageDate(2000, 1, 1));
+            m.icuDate(new PageDate(2000, 1, 0));
+            m.icuDate(new PageDate(2000, 0, 0));
+        });
+    }
+
+    /**
+     * Runs preparation on a daemon thread of that name. A failure there is ignored: the program
+     * does the same work, and fails, on its own thread.
+     */
+    static void inBackground(String name, Runnable preparation) {
         Thread t = new Thread(() -> {
             try {
-                Messages m = of(locale);
-                if (m.english) {
-                    return; // English needs no ICU for its sentences (EnglishFormat)
-                }
-                m.lists();
-                com.ibm.icu.text.PluralRules.forLocale(locale);
-                com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
-                // the date formats of a day, a month and a year (the first costs ICU's date data)
-                m.icuDate(new PageDate(2000, 1, 1));
-                m.icuDate(new PageDate(2000, 1, 0));
-                m.icuDate(new PageDate(2000, 0, 0));
+                preparation.run();
             } catch (RuntimeException e) {
-                // only preparation: the program formats, and fails, on its own thread
+                // only preparation
             }
-        }, "portolan-formatting");
+        }, name);
         t.setDaemon(true);
         t.start();
     }

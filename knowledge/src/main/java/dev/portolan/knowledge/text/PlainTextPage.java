@@ -208,17 +208,11 @@ public final class PlainTextPage {
      * render a page after other work: their first use costs a command line tens of milliseconds.
      */
     public static void prepareInBackground(ULocale locale) {
-        Thread t = new Thread(() -> {
-            try {
-                BreakIterator.getLineInstance(locale).setText("a b");
-                UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
-                UCharacter.getType(0x2019);
-            } catch (RuntimeException e) {
-                // only preparation: the page is rendered, and fails, on its own thread
-            }
-        }, "portolan-wrapping");
-        t.setDaemon(true);
-        t.start();
+        Messages.inBackground("portolan-wrapping", () -> {
+            BreakIterator.getLineInstance(locale).setText("a b");
+            UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
+            UCharacter.getType(0x2019);
+        });
     }
 
     private void wrap(StringBuilder out, String text, String indent) {
