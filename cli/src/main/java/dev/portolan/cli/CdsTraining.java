@@ -30,6 +30,7 @@ final class CdsTraining {
             {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
             {"who", "22"}, {"check", "8080"}, {"suggest", "--seed", "1"}, {"audit"}, {"explain", "443"},
             {"history", "443"}, {"history", "2", "--format", "json"}, {"diff", "2024-08-01", "2025-12-15"},
+            {"free", "8080", "--dry-run"}, {"explain", "443", "--lang", "de"},
         };
         for (String[] line : lines) {
             run(line, home);
