@@ -28,9 +28,11 @@ public final class BundleCheck {
             return List.of("no " + baseName + ".properties on the class path");
         }
         out.addAll(readAsProperties(baseName + ".properties"));
+        out.addAll(compiledAsWritten(baseName));
         for (ULocale language : Languages.all().subList(1, Languages.all().size())) {
             String file = baseName + "_" + Languages.code(language) + ".properties";
             out.addAll(readAsProperties(file));
+            out.addAll(compiledAsWritten(baseName + "_" + Languages.code(language)));
             Map<String, String> own = Messages.read(file);
             if (own == null) {
                 out.add(file + ": missing");
@@ -77,6 +79,30 @@ public final class BundleCheck {
             return expected.equals(read) ? List.of() : List.of(resource + ": read otherwise than java.util.Properties reads it");
         } catch (java.io.IOException e) {
             return List.of(resource + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the compiled form of a bundle file (what a command reads) holds exactly the messages
+     * of its {@code .properties} file (what translators edit): a missing or stale compiled file
+     * is a problem.
+     *
+     * @param name the file's resource name without {@code .properties}
+     */
+    static List<String> compiledAsWritten(String name) {
+        Map<String, String> written = Messages.read(name + ".properties");
+        if (written == null) {
+            return List.of();
+        }
+        try (java.io.InputStream in = BundleCheck.class.getClassLoader().getResourceAsStream(name + CompiledBundle.SUFFIX)) {
+            if (in == null) {
+                return List.of(name + CompiledBundle.SUFFIX + ": missing (the build writes it with BundleCompiler)");
+            }
+            Map<String, String> compiled = CompiledBundle.decode(in.readAllBytes()).toMap();
+            return compiled.equals(written) ? List.of()
+                    : List.of(name + CompiledBundle.SUFFIX + ": differs from " + name + ".properties (build again)");
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return List.of(name + CompiledBundle.SUFFIX + ": " + e.getMessage());
         }
     }
 

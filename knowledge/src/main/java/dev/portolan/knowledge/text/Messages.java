@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -41,7 +40,7 @@ public final class Messages {
     private final ULocale locale;
     /** English, whose sentences {@link EnglishFormat} formats without ICU where it can. */
     private final boolean english;
-    private final Map<String, String> patterns;
+    private final Patterns patterns;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final Map<String, DateFormat> dates = new ConcurrentHashMap<>();
 
@@ -63,7 +62,7 @@ public final class Messages {
     /** Made on the first list to join: ICU's list data costs a command line about 70 ms to load. */
     private volatile @Nullable ListFormatter lists;
 
-    private Messages(ULocale locale, Map<String, String> patterns) {
+    private Messages(ULocale locale, Patterns patterns) {
         this.locale = locale;
         this.english = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
         this.patterns = patterns;
@@ -122,22 +121,77 @@ public final class Messages {
     }
 
     private static Messages load(ULocale locale, List<String> baseNames) {
-        Map<String, String> patterns = new LinkedHashMap<>();
+        List<CompiledBundle> bundles = new ArrayList<>();
         for (String base : baseNames) {
-            Map<String, String> root = read(base + ".properties");
+            CompiledBundle root = bundle(base);
             if (root == null) {
                 throw new MissingResourceException("no bundle " + base + ".properties", Messages.class.getName(), base);
             }
-            patterns.putAll(root);
+            bundles.add(root);
             String lang = locale.getLanguage();
             if (!lang.isEmpty() && !lang.equals("en")) {
-                Map<String, String> own = read(base + "_" + lang + ".properties");
+                CompiledBundle own = bundle(base + "_" + lang);
                 if (own != null) {
-                    patterns.putAll(own);
+                    bundles.add(own);
                 }
             }
         }
-        return new Messages(locale, Map.copyOf(patterns));
+        return new Messages(locale, new Patterns(List.copyOf(bundles)));
+    }
+
+    /**
+     * One bundle file in its compiled form ({@code <name>.bundle}, which the build writes beside
+     * each {@code .properties} file), or the {@code .properties} file read and compiled here when
+     * there is no compiled form; null when there is neither.
+     */
+    static @Nullable CompiledBundle bundle(String name) {
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(name + CompiledBundle.SUFFIX)) {
+            if (in != null) {
+                return CompiledBundle.decode(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + CompiledBundle.SUFFIX, e);
+        }
+        Map<String, String> parsed = read(name + ".properties");
+        return parsed == null ? null : CompiledBundle.decode(CompiledBundle.encode(parsed));
+    }
+
+    /**
+     * The messages of several bundle files, a later file's winning, each decoded once when first
+     * asked for.
+     */
+    private static final class Patterns {
+        private final List<CompiledBundle> bundles;
+        private final Map<String, String> decoded = new ConcurrentHashMap<>();
+
+        Patterns(List<CompiledBundle> bundles) {
+            this.bundles = bundles;
+        }
+
+        @Nullable String get(String key) {
+            String p = decoded.get(key);
+            if (p == null) {
+                for (int i = bundles.size() - 1; i >= 0 && p == null; i--) {
+                    p = bundles.get(i).get(key);
+                }
+                if (p != null) {
+                    decoded.put(key, p);
+                }
+            }
+            return p;
+        }
+
+        boolean containsKey(String key) {
+            return get(key) != null;
+        }
+
+        java.util.Set<String> keySet() {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            for (CompiledBundle b : bundles) {
+                keys.addAll(b.keys());
+            }
+            return java.util.Collections.unmodifiableSet(keys);
+        }
     }
 
     /** A bundle file from the class path as a map, or null when there is none. */
@@ -154,10 +208,10 @@ public final class Messages {
 
     /**
      * The entries of a {@code .properties} text, as {@link Properties#load(java.io.Reader)} reads
-     * them. A text without backslashes (no escapes, no continued lines: the page and command-line
-     * bundles) is read line by line here, because {@code Properties} reads a character at a time
-     * and took a command line's start 10 ms for the English page bundle; any other text goes
-     * through {@code Properties}. {@link BundleCheck} compares both on every bundle.
+     * them: what the build compiles ({@link BundleCompiler}) and what a bundle without a compiled
+     * form is read with. A text without backslashes (no escapes, no continued lines: the page and
+     * command-line bundles) is read line by line here; any other text goes through {@code
+     * Properties}. {@link BundleCheck} compares both on every bundle.
      */
     static Map<String, String> parse(String text) throws IOException {
         Map<String, String> map = new HashMap<>();
