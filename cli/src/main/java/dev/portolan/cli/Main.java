@@ -30,7 +30,13 @@ public final class Main implements Runnable {
             "update", UpdateCommand.class, "status", StatusCommand.class, "feedback", FeedbackCommand.class,
             "listening", ListeningCommand.class, "who", WhoCommand.class, "check", CheckCommand.class,
             "suggest", SuggestCommand.class, "free", FreeCommand.class, "audit", AuditCommand.class,
-            "serve", ServeCommand.class, "export", ExportCommand.class, "help", CommandLine.HelpCommand.class);
+            "serve", ServeCommand.class, "export", ExportCommand.class);
+    /**
+     * The last command, picocli's own help, named apart: its class is read only when picocli
+     * parses the command line (a Java 5 class file, which the class-data archive cannot hold, so
+     * naming it above read it from the jar at every start).
+     */
+    private static final String HELP = "help";
 
     private final Console console;
 
@@ -75,45 +81,62 @@ public final class Main implements Runnable {
         if (direct != null) {
             return runDirectly(direct, console, debug);
         }
-        Factory factory = new Factory(console, inspection);
-        CommandLine cl = new CommandLine(new Main(console), factory);
-        // picocli builds a command's model from its annotations by reflection, which costs a
-        // short command line more than its own work: only the command named is built, unless
-        // the line names none (or asks for help on any), when all are.
-        String named = commandNamed(args);
-        try {
-            for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
-                if (named == null || named.equals("help") || named.equals(c.getKey())) {
-                    cl.addSubcommand(c.getKey(), factory.create(c.getValue()));
+        return Picocli.run(args, console, inspection, debug);
+    }
+
+    /**
+     * Runs a command line through picocli, when the fast path declines it. A class of its own:
+     * picocli's classes are Java 5 class files, which the class-data archive cannot hold, and the
+     * checks of a class that hands picocli its factory read them from the jar when the class is
+     * loaded, which {@link Main} is at every start.
+     */
+    private static final class Picocli {
+        private Picocli() {}
+
+        static int run(String[] args, Console console, @Nullable LocalInspection inspection, boolean debug) {
+            Factory factory = new Factory(console, inspection);
+            CommandLine cl = new CommandLine(new Main(console), factory);
+            // picocli builds a command's model from its annotations by reflection, which costs a
+            // short command line more than its own work: only the command named is built, unless
+            // the line names none (or asks for help on any), when all are.
+            String named = commandNamed(args);
+            try {
+                for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+                    if (named == null || named.equals(HELP) || named.equals(c.getKey())) {
+                        cl.addSubcommand(c.getKey(), factory.create(c.getValue()));
+                    }
                 }
+                if (named == null || named.equals(HELP)) {
+                    cl.addSubcommand(HELP, factory.create(CommandLine.HelpCommand.class));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("a command cannot be built: " + e, e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("a command cannot be built: " + e, e);
+            cl.setUnmatchedOptionsArePositionalParams(true);
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setOut(console.out());
+            cl.setErr(console.err());
+            cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+                console.err().println("portolan: " + message(ex));
+                if (debug) {
+                    ex.printStackTrace(console.err());
+                }
+                console.err().flush();
+                return exitCode(ex);
+            });
+            cl.setParameterExceptionHandler((ex, a) -> {
+                console.err().println("portolan: " + ex.getMessage() + " (see: "
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+                if (debug) {
+                    ex.printStackTrace(console.err());
+                }
+                console.err().flush();
+                return ExitCode.BAD_INPUT;
+            });
+            int code = cl.execute(args);
+            console.out().flush();
+            return code;
         }
-        cl.setUnmatchedOptionsArePositionalParams(true);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOut(console.out());
-        cl.setErr(console.err());
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            console.err().println("portolan: " + message(ex));
-            if (debug) {
-                ex.printStackTrace(console.err());
-            }
-            console.err().flush();
-            return exitCode(ex);
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            console.err().println("portolan: " + ex.getMessage() + " (see: "
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-            if (debug) {
-                ex.printStackTrace(console.err());
-            }
-            console.err().flush();
-            return ExitCode.BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        console.out().flush();
-        return code;
     }
 
     /**
@@ -129,7 +152,7 @@ public final class Main implements Runnable {
         return java.util.Collections.unmodifiableMap(byName);
     }
 
-    /** The commands by name, for tests. */
+    /** The commands by name (all but help), for tests. */
     static Map<String, Class<?>> commands() {
         return COMMANDS;
     }
@@ -138,7 +161,7 @@ public final class Main implements Runnable {
     private static @Nullable String commandNamed(String[] args) {
         for (String a : args) {
             if (!a.equals("--debug")) {
-                return COMMANDS.containsKey(a) ? a : null;
+                return COMMANDS.containsKey(a) || a.equals(HELP) ? a : null;
             }
         }
         return null;
@@ -155,7 +178,7 @@ public final class Main implements Runnable {
         }
         String first = args[at];
         boolean option = first.startsWith("-") && !FastPath.isNumberLike(first);
-        if (COMMANDS.containsKey(first) || option) {
+        if (COMMANDS.containsKey(first) || first.equals(HELP) || option) {
             return args;
         }
         String[] out = new String[args.length + 1];

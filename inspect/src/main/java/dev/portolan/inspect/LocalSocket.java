@@ -32,11 +32,7 @@ public record LocalSocket(Transport transport, AddressFamily family, String addr
         @Nullable String remoteAddress, @Nullable Integer remotePort, @Nullable String user, List<SocketOwner> owners) {
 
     /** Transport, then port, then family and address: the order of every listing. */
-    public static final Comparator<LocalSocket> ORDER = Comparator.comparing(LocalSocket::transport)
-            .thenComparingInt(LocalSocket::port).thenComparing(LocalSocket::family)
-            .thenComparing(LocalSocket::address).thenComparing(LocalSocket::state)
-            .thenComparing(s -> s.remoteAddress() == null ? "" : s.remoteAddress())
-            .thenComparingInt(s -> s.remotePort() == null ? -1 : s.remotePort());
+    public static final Comparator<LocalSocket> ORDER = LocalSocket::compareForListing;
 
     public LocalSocket {
         Objects.requireNonNull(transport, "transport");
@@ -50,7 +46,39 @@ public record LocalSocket(Transport transport, AddressFamily family, String addr
         if (remotePort != null) {
             checkPort(remotePort);
         }
-        owners = owners.stream().sorted(Comparator.comparingLong(SocketOwner::pid)).toList();
+        if (owners.size() > 1) {
+            List<SocketOwner> sorted = new java.util.ArrayList<>(owners);
+            sorted.sort((a, b) -> Long.compare(a.pid(), b.pid()));
+            owners = sorted;
+        }
+        owners = List.copyOf(owners);
+    }
+
+    /**
+     * {@link #ORDER}, written out: the JDK's comparator combinators make classes at run time, which
+     * costs a command line's start a few milliseconds (bench/README.md).
+     */
+    private static int compareForListing(LocalSocket a, LocalSocket b) {
+        int c = a.transport.compareTo(b.transport);
+        if (c == 0) {
+            c = Integer.compare(a.port, b.port);
+        }
+        if (c == 0) {
+            c = a.family.compareTo(b.family);
+        }
+        if (c == 0) {
+            c = a.address.compareTo(b.address);
+        }
+        if (c == 0) {
+            c = a.state.compareTo(b.state);
+        }
+        if (c == 0) {
+            c = (a.remoteAddress == null ? "" : a.remoteAddress).compareTo(b.remoteAddress == null ? "" : b.remoteAddress);
+        }
+        if (c == 0) {
+            c = Integer.compare(a.remotePort == null ? -1 : a.remotePort, b.remotePort == null ? -1 : b.remotePort);
+        }
+        return c;
     }
 
     private static void checkPort(int port) {

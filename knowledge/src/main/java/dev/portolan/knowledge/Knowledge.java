@@ -81,7 +81,7 @@ public final class Knowledge {
             this.namesByPort = byPorts(names, CommonName::ports, null);
             this.protocolsByPort = byPorts(protocols, ProtocolNote::ports, null);
             this.securityByPort = byPorts(security, SecurityNote::ports,
-                    java.util.Comparator.comparingInt(n -> SecurityNote.KINDS.indexOf(n.kind())));
+                    (a, b) -> Integer.compare(SecurityNote.KINDS.indexOf(a.kind()), SecurityNote.KINDS.indexOf(b.kind())));
             this.malwareByPort = group(parts.malware, MalwareAssociation::port);
             this.ephemeral = List.copyOf(parts.ephemeral);
             this.handling = List.copyOf(parts.handling);

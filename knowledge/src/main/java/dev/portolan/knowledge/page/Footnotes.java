@@ -52,7 +52,8 @@ final class Footnotes {
             SourceGroup g = k.startsWith("group:") ? groupOf.get(members.get(k).iterator().next()) : null;
             List<String> ids = new ArrayList<>(members.get(k));
             if (g != null) {
-                ids.sort(java.util.Comparator.comparingInt(g.cites()::indexOf));
+                List<String> order = g.cites();
+                ids.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
             }
             List<Citation> sources = new ArrayList<>(ids.size());
             for (String id : ids) {
