@@ -47,8 +47,12 @@ public final class Knowledge {
                     (pp.ports().isSingle() ? singles : ranges).add(new ProgramUse(p, pp));
                 }
             }
-            return new Programs(List.copyOf(programs), Collections.unmodifiableMap(byId),
-                    group(singles, u -> u.use().ports().first()), List.copyOf(ranges));
+            Map<Integer, List<ProgramUse>> byPort = new HashMap<>();
+            for (ProgramUse u : singles) {
+                index(byPort, u.use().ports().first(), u);
+            }
+            return new Programs(List.copyOf(programs), Collections.unmodifiableMap(byId), frozen(byPort, null),
+                    List.copyOf(ranges));
         }
     }
 
@@ -78,28 +82,55 @@ public final class Knowledge {
             this.names = List.copyOf(parts.names);
             this.protocols = List.copyOf(parts.protocols);
             this.security = List.copyOf(parts.security);
-            this.namesByPort = byPorts(names, CommonName::ports, null);
-            this.protocolsByPort = byPorts(protocols, ProtocolNote::ports, null);
-            this.securityByPort = byPorts(security, SecurityNote::ports,
-                    (a, b) -> Integer.compare(SecurityNote.KINDS.indexOf(a.kind()), SecurityNote.KINDS.indexOf(b.kind())));
-            this.malwareByPort = group(parts.malware, MalwareAssociation::port);
+            // loops rather than lambdas, which cost a command line's start to link (bench/README.md)
+            Map<Integer, List<CommonName>> n = new HashMap<>();
+            for (CommonName f : names) {
+                index(n, f.ports(), f);
+            }
+            this.namesByPort = frozen(n, null);
+            Map<Integer, List<ProtocolNote>> pr = new HashMap<>();
+            for (ProtocolNote f : protocols) {
+                index(pr, f.ports(), f);
+            }
+            this.protocolsByPort = frozen(pr, null);
+            Map<Integer, List<SecurityNote>> se = new HashMap<>();
+            for (SecurityNote f : security) {
+                index(se, f.ports(), f);
+            }
+            this.securityByPort = frozen(se, new java.util.Comparator<SecurityNote>() {
+                @Override
+                public int compare(SecurityNote a, SecurityNote b) {
+                    return Integer.compare(SecurityNote.KINDS.indexOf(a.kind()), SecurityNote.KINDS.indexOf(b.kind()));
+                }
+            });
+            Map<Integer, List<MalwareAssociation>> m = new HashMap<>();
+            for (MalwareAssociation f : parts.malware) {
+                index(m, f.port(), f);
+            }
+            this.malwareByPort = frozen(m, null);
             this.ephemeral = List.copyOf(parts.ephemeral);
             this.handling = List.copyOf(parts.handling);
             this.privileged = List.copyOf(parts.privileged);
             this.badPorts = Collections.unmodifiableSet(new TreeSet<>(parts.badPorts));
             this.badPortCites = List.copyOf(parts.badPortCites);
             Map<String, HistoryEvent> ev = new LinkedHashMap<>();
-            parts.events.forEach(e -> ev.put(e.id(), e));
+            for (HistoryEvent e : parts.events) {
+                ev.put(e.id(), e);
+            }
             this.events = Collections.unmodifiableMap(ev);
             this.related = List.copyOf(parts.related);
             Map<String, RangeFacts> r = new LinkedHashMap<>();
-            parts.ranges.forEach(f -> r.put(f.id(), f));
+            for (RangeFacts f : parts.ranges) {
+                r.put(f.id(), f);
+            }
             this.ranges = Collections.unmodifiableMap(r);
             this.deassignments = List.copyOf(parts.deassignments);
             this.deassignmentCites = List.copyOf(parts.deassignmentCites);
             this.badPortSchemes = List.copyOf(parts.badPortSchemes);
             Map<Integer, List<String>> add = new HashMap<>();
-            parts.badPortAdditions.forEach((k, v) -> add.put(k, List.copyOf(v)));
+            for (Map.Entry<Integer, List<String>> e : parts.badPortAdditions.entrySet()) {
+                add.put(e.getKey(), List.copyOf(e.getValue()));
+            }
             this.badPortAdditions = Collections.unmodifiableMap(add);
         }
     }
@@ -177,28 +208,36 @@ public final class Knowledge {
         return r;
     }
 
-    /** Facts that name several ports, indexed by each of them, in file order (or {@code order}). */
-    private static <T> Map<Integer, List<T>> byPorts(List<T> facts, java.util.function.Function<T, List<Integer>> ports,
-            java.util.@org.jspecify.annotations.Nullable Comparator<T> order) {
-        Map<Integer, List<T>> byPort = new HashMap<>();
-        for (T f : facts) {
-            for (int p : new java.util.LinkedHashSet<>(ports.apply(f))) {
-                byPort.computeIfAbsent(p, k -> new ArrayList<>(2)).add(f);
+    /** Files a fact under each port it names, once a port. */
+    private static <T> void index(Map<Integer, List<T>> byPort, List<Integer> ports, T fact) {
+        for (int i = 0; i < ports.size(); i++) {
+            Integer p = ports.get(i);
+            if (ports.indexOf(p) == i) {
+                index(byPort, p, fact);
             }
         }
-        if (order != null) {
-            byPort.values().forEach(l -> l.sort(order));
-        }
-        byPort.replaceAll((k, v) -> List.copyOf(v));
-        return Collections.unmodifiableMap(byPort);
     }
 
-    private static <T> Map<Integer, List<T>> group(List<T> facts, java.util.function.ToIntFunction<T> port) {
-        Map<Integer, List<T>> byPort = new HashMap<>();
-        for (T f : facts) {
-            byPort.computeIfAbsent(port.applyAsInt(f), k -> new ArrayList<>(2)).add(f);
+    /** Files a fact under a port. */
+    private static <T> void index(Map<Integer, List<T>> byPort, int port, T fact) {
+        List<T> facts = byPort.get(port);
+        if (facts == null) {
+            facts = new ArrayList<>(2);
+            byPort.put(port, facts);
         }
-        byPort.replaceAll((k, v) -> List.copyOf(v));
+        facts.add(fact);
+    }
+
+    /** The facts filed by port, each port's in file order (or {@code order}), unmodifiable. */
+    private static <T> Map<Integer, List<T>> frozen(Map<Integer, List<T>> byPort,
+            java.util.@org.jspecify.annotations.Nullable Comparator<T> order) {
+        for (Map.Entry<Integer, List<T>> e : byPort.entrySet()) {
+            List<T> facts = e.getValue();
+            if (order != null) {
+                facts.sort(order);
+            }
+            e.setValue(List.copyOf(facts));
+        }
         return Collections.unmodifiableMap(byPort);
     }
 
@@ -238,12 +277,15 @@ public final class Knowledge {
         if (embedded != null) {
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                // the facts other than citations and programs are read together: a few hundred
-                embedded().badPorts();
-            } catch (RuntimeException e) {
-                // embedded() throws it again to the caller that needs the knowledge
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    // the facts other than citations and programs are read together: a few hundred
+                    embedded().badPorts();
+                } catch (RuntimeException e) {
+                    // embedded() throws it again to the caller that needs the knowledge
+                }
             }
         }, "portolan-knowledge");
         t.setDaemon(true);
@@ -379,7 +421,9 @@ public final class Knowledge {
     /** Every documented malware association. */
     public List<MalwareAssociation> allMalware() {
         List<MalwareAssociation> all = new ArrayList<>();
-        rest().malwareByPort.values().forEach(all::addAll);
+        for (List<MalwareAssociation> m : rest().malwareByPort.values()) {
+            all.addAll(m);
+        }
         return all;
     }
 
@@ -390,7 +434,13 @@ public final class Knowledge {
 
     /** Malware documented to use a port on one transport. */
     public List<MalwareAssociation> malware(int port, Transport transport) {
-        return malware(port).stream().filter(m -> m.transports().contains(transport)).toList();
+        List<MalwareAssociation> out = new ArrayList<>();
+        for (MalwareAssociation m : malware(port)) {
+            if (m.transports().contains(transport)) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** How operating systems hand out ephemeral ports, and how to see, change and reserve them. */
@@ -440,7 +490,13 @@ public final class Knowledge {
 
     /** De-assignments that include a port. */
     public List<Deassignment> deassignments(int port) {
-        return rest().deassignments.stream().filter(d -> d.ports().contains(port)).toList();
+        List<Deassignment> out = new ArrayList<>();
+        for (Deassignment d : rest().deassignments) {
+            if (d.ports().contains(port)) {
+                out.add(d);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Citations of the de-assignment procedure. */
@@ -460,7 +516,13 @@ public final class Knowledge {
 
     /** Groups of related ports that include {@code port}. */
     public List<RelatedPorts> relatedTo(int port) {
-        return rest().related.stream().filter(r -> r.ports().contains(port)).toList();
+        List<RelatedPorts> out = new ArrayList<>();
+        for (RelatedPorts r : rest().related) {
+            if (r.ports().contains(port)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** How an RFC 6335 range is administered, by id ({@code system}, {@code user}, {@code dynamic}). */

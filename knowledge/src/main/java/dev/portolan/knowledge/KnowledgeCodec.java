@@ -646,60 +646,81 @@ final class KnowledgeCodec {
 
         /** Adds the facts other than citations and programs to {@code parts}. */
         void rest(KnowledgeReader.Parts parts) {
+            // Loops rather than a reader passed as a lambda: each lambda costs a command line's
+            // start a fraction of a millisecond to link (bench/README.md), and this runs at every start.
             In in = at(restStart);
-                parts.names.addAll(in.list(() -> new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(),
-                        in.strs())));
-                parts.protocols.addAll(in.list(() -> new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs())));
-                parts.security.addAll(in.list(() -> new SecurityNote(in.str(), in.ints(), in.transports(), in.str(),
-                        in.strs())));
-                parts.malware.addAll(in.list(() -> new MalwareAssociation(in.u16(), in.transports(),
-                        in.str(), in.str(), in.u16(), in.strs())));
-                parts.ephemeral.addAll(in.list(() -> new EphemeralRange(in.str(), in.str(), in.str(), in.str(),
-                        in.u16(), in.u16(), in.strs(), in.strs())));
-                parts.handling.addAll(in.list(() -> {
-                    String id = in.str();
-                    String system = in.str();
-                    int seconds = in.u16();
-                    String setting = in.str();
-                    List<String> timeWaitCites = in.strs();
-                    EphemeralHandling.Step show = new EphemeralHandling.Step(in.str(), in.strs());
-                    EphemeralHandling.Step change = new EphemeralHandling.Step(in.str(), in.strs());
-                    String reserveCommand = in.str();
-                    List<String> reserveStepCites = in.strs();
-                    EphemeralHandling.Step reserve = reserveCommand.isEmpty() ? null
-                                : new EphemeralHandling.Step(reserveCommand, reserveStepCites);
-                    boolean none = in.bool();
-                    return new EphemeralHandling(id, system, seconds, setting, timeWaitCites, show, change, reserve,
-                                none, in.str(), in.strs(), in.strs());
-                }));
-                parts.privileged.addAll(in.list(() -> {
-                    String id = in.str();
-                    String system = in.str();
-                    int below = in.d.getInt();
-                    return new PrivilegedPorts(id, system, below < 0 ? null : below, in.str(), in.strs(), in.str(),
-                                in.str(), in.list(() -> new PrivilegedPorts.Alternative(in.str(), in.str(), in.strs())),
-                                in.strs());
-                }));
-                parts.badPorts.addAll(in.ints());
-                parts.badPortCites.addAll(in.strs());
-                parts.badPortSchemes.addAll(in.strs());
-                for (Map.Entry<Integer, List<String>> e : in.list(() -> Map.entry(in.u16(), in.strs()))) {
-                    parts.badPortAdditions.put(e.getKey(), new ArrayList<>(e.getValue()));
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.names.add(new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.protocols.add(new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.security.add(new SecurityNote(in.str(), in.ints(), in.transports(), in.str(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.malware.add(new MalwareAssociation(in.u16(), in.transports(), in.str(), in.str(), in.u16(),
+                        in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.ephemeral.add(new EphemeralRange(in.str(), in.str(), in.str(), in.str(), in.u16(), in.u16(),
+                        in.strs(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                String id = in.str();
+                String system = in.str();
+                int seconds = in.u16();
+                String setting = in.str();
+                List<String> timeWaitCites = in.strs();
+                EphemeralHandling.Step show = new EphemeralHandling.Step(in.str(), in.strs());
+                EphemeralHandling.Step change = new EphemeralHandling.Step(in.str(), in.strs());
+                String reserveCommand = in.str();
+                List<String> reserveStepCites = in.strs();
+                EphemeralHandling.Step reserve = reserveCommand.isEmpty() ? null
+                        : new EphemeralHandling.Step(reserveCommand, reserveStepCites);
+                boolean none = in.bool();
+                parts.handling.add(new EphemeralHandling(id, system, seconds, setting, timeWaitCites, show, change,
+                        reserve, none, in.str(), in.strs(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                String id = in.str();
+                String system = in.str();
+                int below = in.d.getInt();
+                String privilege = in.str();
+                List<String> settings = in.strs();
+                String since = in.str();
+                String exempt = in.str();
+                List<PrivilegedPorts.Alternative> alternatives = new ArrayList<>();
+                for (int j = 0, m = in.count(); j < m; j++) {
+                    alternatives.add(new PrivilegedPorts.Alternative(in.str(), in.str(), in.strs()));
                 }
-                parts.events.addAll(in.list(() -> new HistoryEvent(in.str(), in.str(), in.strs())));
-                parts.related.addAll(in.list(() -> new RelatedPorts(in.ints(), in.str(), in.strs())));
-                parts.ranges.addAll(in.list(() -> new RangeFacts(in.str(), in.u16(),
-                        in.u16(), in.strs(), in.strs())));
-                parts.deassignments.addAll(in.list(() -> new Deassignment(in.ints(), in.str(), in.str(), in.strs())));
-                parts.deassignmentCites.addAll(in.strs());
+                parts.privileged.add(new PrivilegedPorts(id, system, below < 0 ? null : below, privilege, settings,
+                        since, exempt, alternatives, in.strs()));
+            }
+            parts.badPorts.addAll(in.ints());
+            parts.badPortCites.addAll(in.strs());
+            parts.badPortSchemes.addAll(in.strs());
+            for (int i = 0, n = in.count(); i < n; i++) {
+                int port = in.u16();
+                parts.badPortAdditions.put(port, new ArrayList<>(in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.events.add(new HistoryEvent(in.str(), in.str(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.related.add(new RelatedPorts(in.ints(), in.str(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.ranges.add(new RangeFacts(in.str(), in.u16(), in.u16(), in.strs(), in.strs()));
+            }
+            for (int i = 0, n = in.count(); i < n; i++) {
+                parts.deassignments.add(new Deassignment(in.ints(), in.str(), in.str(), in.strs()));
+            }
+            parts.deassignmentCites.addAll(in.strs());
             if (in.d.position() != indexStart) {
                 throw new IllegalStateException("facts end at " + in.d.position() + ", the index starts at " + indexStart);
             }
         }
-    }
-
-    private interface Reader<T> {
-        T read();
     }
 
     /** Reads facts from a position of the bytes, strings through the table. */
@@ -765,22 +786,17 @@ final class KnowledgeCodec {
             return n;
         }
 
-        <T> List<T> list(Reader<T> r) {
-            int n = count();
-            List<T> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(r.read());
-            }
-            return out;
-        }
-
         Program program() {
             String id = str();
             String name = str();
             List<String> aliases = strs();
             String field = str();
-            List<ProgramPort> ports = list(() -> new ProgramPort(new PortRange(u16(), u16()), transports(), str(), str(),
-                    str(), str(), usage(), strs()));
+            int n = count();
+            List<ProgramPort> ports = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ports.add(new ProgramPort(new PortRange(u16(), u16()), transports(), str(), str(), str(), str(), usage(),
+                        strs()));
+            }
             return new Program(id, name, aliases, field, ports);
         }
     }

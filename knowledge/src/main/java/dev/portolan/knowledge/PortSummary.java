@@ -39,11 +39,16 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
         List<MalwareAssociation> malware) {
 
     /** A number in a report of unauthorized use ("Known Unauthorized Use on port 6003"). */
-    private static final Pattern NUMBER = Pattern.compile("\\b\\d{1,5}\\b");
+    private static final class ReportNumbers {
+        /** Made when a report is read, not when the class is: a pattern costs a command line's start. */
+        static final Pattern PATTERN = Pattern.compile("\\b\\d{1,5}\\b");
+    }
 
     public PortSummary {
         Map<Transport, List<Assignment>> copy = new EnumMap<>(Transport.class);
-        records.forEach((t, list) -> copy.put(t, List.copyOf(list)));
+        for (Map.Entry<Transport, List<Assignment>> e : records.entrySet()) {
+            copy.put(e.getKey(), List.copyOf(e.getValue()));
+        }
         records = Collections.unmodifiableMap(copy);
         names = List.copyOf(names);
         programs = List.copyOf(programs);
@@ -73,20 +78,29 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
         }
         // A service's common name applies only where the registry has that service on the port
         // (an imported registry may differ from the one the name was written against).
-        List<CommonName> names = knowledge.commonNames(port).stream()
-                .filter(n -> !n.namesService() || assigned.contains(n.service().toLowerCase(Locale.ROOT))).toList();
+        // (loops rather than streams and lambdas, which cost a command line's start to link; see
+        // bench/README.md)
+        List<CommonName> names = new ArrayList<>();
+        for (CommonName n : knowledge.commonNames(port)) {
+            if (!n.namesService() || assigned.contains(n.service().toLowerCase(Locale.ROOT))) {
+                names.add(n);
+            }
+        }
         // The programs a curated name says the port is best known for come first, then the others
         // in the order of the knowledge files (fields that define a port's use before tools that
         // merely default to it), then the programs that use a range holding the port.
         Set<String> named = new LinkedHashSet<>();
-        names.forEach(n -> named.addAll(n.programs()));
+        for (CommonName n : names) {
+            named.addAll(n.programs());
+        }
         List<ProgramUse> programs = new ArrayList<>(knowledge.uses(port));
-        // (written out: the JDK's comparator combinators make classes at run time, which costs a
-        // command line's start a few milliseconds; see bench/README.md)
-        programs.sort((a, b) -> {
-            int c = Integer.compare(a.use().ports().isSingle() ? 0 : 1, b.use().ports().isSingle() ? 0 : 1);
-            return c != 0 ? c : Integer.compare(named.contains(a.program().id()) ? 0 : 1,
-                    named.contains(b.program().id()) ? 0 : 1);
+        programs.sort(new java.util.Comparator<ProgramUse>() {
+            @Override
+            public int compare(ProgramUse a, ProgramUse b) {
+                int c = Integer.compare(a.use().ports().isSingle() ? 0 : 1, b.use().ports().isSingle() ? 0 : 1);
+                return c != 0 ? c : Integer.compare(named.contains(a.program().id()) ? 0 : 1,
+                        named.contains(b.program().id()) ? 0 : 1);
+            }
         });
         return new PortSummary(port, RangeClass.of(port), records, names, programs,
                 knowledge.protocolNotes(port), knowledge.securityNotes(port), knowledge.malware(port));
@@ -210,7 +224,7 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
             return true;
         }
         boolean namesOne = false;
-        Matcher m = NUMBER.matcher(report);
+        Matcher m = ReportNumbers.PATTERN.matcher(report);
         while (m.find()) {
             int n = Integer.parseInt(m.group());
             if (recordPorts.contains(n)) {
@@ -236,29 +250,53 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
      * uses of wider ranges are listed with the other uses only.
      */
     public List<ProgramUse> specificPrograms() {
-        return programs.stream().filter(u -> u.use().ports().size() <= SPECIFIC_RANGE).toList();
+        List<ProgramUse> out = new ArrayList<>();
+        for (ProgramUse u : programs) {
+            if (u.use().ports().size() <= SPECIFIC_RANGE) {
+                out.add(u);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The programs that use the port on one transport. */
     public List<ProgramUse> programs(Transport t) {
-        return programs.stream().filter(u -> u.use().transports().contains(t)).toList();
+        List<ProgramUse> out = new ArrayList<>();
+        for (ProgramUse u : programs) {
+            if (u.use().transports().contains(t)) {
+                out.add(u);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Distinct programs, in the order of {@link #programs()}. */
     public List<Program> distinctPrograms() {
         Set<Program> out = new LinkedHashSet<>();
-        programs.forEach(u -> out.add(u.program()));
+        for (ProgramUse u : programs) {
+            out.add(u.program());
+        }
         return List.copyOf(out);
     }
 
     /** Common names of the services assigned here ({@code SMB} for microsoft-ds on 445). */
     public List<CommonName> serviceNames() {
-        return names.stream().filter(CommonName::namesService).toList();
+        return names(true);
     }
 
     /** Common names that name the port's best-known programs ({@code Elasticsearch} on 9200). */
     public List<CommonName> programNames() {
-        return names.stream().filter(n -> !n.namesService()).toList();
+        return names(false);
+    }
+
+    private List<CommonName> names(boolean ofServices) {
+        List<CommonName> out = new ArrayList<>();
+        for (CommonName n : names) {
+            if (n.namesService() == ofServices) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Whether Portolan knows anything about the port's use beyond the registry. */

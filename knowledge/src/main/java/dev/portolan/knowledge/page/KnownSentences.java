@@ -25,14 +25,38 @@ import java.util.Set;
 public final class KnownSentences {
     private KnownSentences() {}
 
+    /*
+     * Loops rather than streams and method references here: these sentences are written by the
+     * command line too, and each lambda costs its start to link (bench/README.md).
+     */
+
+    /** Whether any of {@code wanted} is among {@code transports}. */
+    private static boolean anyOf(Collection<Transport> wanted, Collection<Transport> transports) {
+        for (Transport t : wanted) {
+            if (transports.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The common name of that name. */
+    private static CommonName named(List<CommonName> names, String name) {
+        for (CommonName c : names) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new java.util.NoSuchElementException("no common name " + name);
+    }
+
     /** "SMB (Server Message Block) is the name people use for microsoft-ds, ..." for each common name. */
     public static List<Text> names(PortSummary s) {
         String p = Integer.toString(s.port());
         List<Text> out = new ArrayList<>();
         for (Headline.Label l : s.headline().labels()) {
             if (!l.common().isEmpty()) {
-                CommonName n = s.serviceNames().stream().filter(c -> c.name().equals(l.common())).findFirst()
-                        .orElseThrow();
+                CommonName n = named(s.serviceNames(), l.common());
                 out.add(Text.of("overview.commonName", "name", l.common(), "expansion", l.expansion(),
                         "hasExpansion", l.expansion().isEmpty() ? "no" : "yes", "service", l.service(), "port", p)
                         .citing(n.cites()));
@@ -56,7 +80,7 @@ public final class KnownSentences {
         String p = Integer.toString(s.port());
         Set<Text> out = new LinkedHashSet<>();
         for (ProgramUse u : s.programs()) {
-            if (transports.stream().anyMatch(u.use().transports()::contains)) {
+            if (anyOf(transports, u.use().transports())) {
                 out.add(use(u, p));
             }
         }
@@ -85,12 +109,12 @@ public final class KnownSentences {
         String p = Integer.toString(s.port());
         List<Text> out = new ArrayList<>();
         for (SecurityNote n : s.security()) {
-            if (transports.stream().anyMatch(n.transports()::contains)) {
+            if (anyOf(transports, n.transports())) {
                 out.add(Text.of(n.key(), "port", p, "transports", labels(n.transports())).citing(n.cites()));
             }
         }
         for (MalwareAssociation m : s.malware()) {
-            if (transports.stream().anyMatch(m.transports()::contains)) {
+            if (anyOf(transports, m.transports())) {
                 out.add(Text.of("security.malware", "name", m.name(), "kind", Text.of("malware.kind." + m.kind()),
                         "year", m.year(), "port", p, "transports", labels(m.transports())).citing(m.cites()));
             }

@@ -39,14 +39,26 @@ public final class Markers {
         return new Markers(numbers);
     }
 
+    /** Each citation its own footnote key. */
+    private static final java.util.function.Function<String, String> SAME = new java.util.function.Function<>() {
+        @Override
+        public String apply(String id) {
+            return id;
+        }
+    };
+
     /**
      * The markers of texts that each stand alone (the lines of a list), their sources numbered in
      * the order a reader meets them; sources that no text cites get no number.
      */
     public static Markers numbering(List<Text> lines) {
+        // loops and a class rather than lambdas: the command line numbers its lines too, and each
+        // lambda costs its start to link (bench/README.md)
         List<List<String>> clusters = new ArrayList<>(lines.size());
-        lines.forEach(t -> clusters.add(t.cites()));
-        return new Markers(Footnotes.number(clusters, java.util.function.Function.identity()));
+        for (Text t : lines) {
+            clusters.add(t.cites());
+        }
+        return new Markers(Footnotes.number(clusters, SAME));
     }
 
     /** The numbered citation ids, in the order of their numbers. */
@@ -115,7 +127,9 @@ public final class Markers {
 
     private static Set<String> keys(java.util.Collection<String> ids, java.util.function.Function<String, String> key) {
         Set<String> out = new java.util.HashSet<>();
-        ids.forEach(id -> out.add(key.apply(id)));
+        for (String id : ids) {
+            out.add(key.apply(id));
+        }
         return out;
     }
 

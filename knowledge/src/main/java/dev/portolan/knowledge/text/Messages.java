@@ -64,7 +64,7 @@ public final class Messages {
 
     private Messages(ULocale locale, Patterns patterns) {
         this.locale = locale;
-        this.english = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
+        this.english = isEnglish(locale);
         this.patterns = patterns;
     }
 
@@ -80,19 +80,26 @@ public final class Messages {
      * milliseconds, which a second core then spends while the program reads its data.
      */
     public static void prepareInBackground(ULocale locale) {
-        inBackground("portolan-formatting", () -> {
-            Messages m = of(locale);
-            if (m.english) {
-                return; // English needs no ICU for its sentences (EnglishFormat)
+        if (isEnglish(locale)) {
+            return; // English needs no ICU for its sentences (EnglishFormat), and its bundles read fast
+        }
+        inBackground("portolan-formatting", new Runnable() {
+            @Override
+            public void run() {
+                Messages m = of(locale);
+                m.lists();
+                com.ibm.icu.text.PluralRules.forLocale(locale);
+                com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
+                // the date formats of a day, a month and a year (the first costs ICU's date data)
+                m.icuDate(new PageDate(2000, 1, 1));
+                m.icuDate(new PageDate(2000, 1, 0));
+                m.icuDate(new PageDate(2000, 0, 0));
             }
-            m.lists();
-            com.ibm.icu.text.PluralRules.forLocale(locale);
-            com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
-            // the date formats of a day, a month and a year (the first costs ICU's date data)
-            m.icuDate(new PageDate(2000, 1, 1));
-            m.icuDate(new PageDate(2000, 1, 0));
-            m.icuDate(new PageDate(2000, 0, 0));
         });
+    }
+
+    private static boolean isEnglish(ULocale locale) {
+        return locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
     }
 
     /**
@@ -100,11 +107,15 @@ public final class Messages {
      * does the same work, and fails, on its own thread.
      */
     static void inBackground(String name, Runnable preparation) {
-        Thread t = new Thread(() -> {
-            try {
-                preparation.run();
-            } catch (RuntimeException e) {
-                // only preparation
+        // an anonymous class, not a lambda: see bench/README.md on what linking lambdas costs a start
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    preparation.run();
+                } catch (RuntimeException e) {
+                    // only preparation
+                }
             }
         }, name);
         t.setDaemon(true);
@@ -117,7 +128,17 @@ public final class Messages {
      */
     public static Messages of(ULocale locale, List<String> baseNames) {
         String cacheKey = locale.toLanguageTag() + "|" + String.join(",", baseNames);
-        return CACHE.computeIfAbsent(cacheKey, k -> load(locale, baseNames));
+        Messages m = CACHE.get(cacheKey);
+        if (m == null) {
+            synchronized (CACHE) {
+                m = CACHE.get(cacheKey);
+                if (m == null) {
+                    m = load(locale, baseNames);
+                    CACHE.put(cacheKey, m);
+                }
+            }
+        }
+        return m;
     }
 
     private static Messages load(ULocale locale, List<String> baseNames) {
@@ -365,13 +386,27 @@ public final class Messages {
         if (english) {
             String pattern = patterns.get(key);
             if (pattern != null) {
-                String plain = EnglishFormat.format(pattern, args, v -> plain(v, memo));
+                String plain = EnglishFormat.format(pattern, args, new Plain(memo));
                 if (plain != null) {
                     return plain;
                 }
             }
         }
         return formatWithIcu(key, args, memo);
+    }
+
+    /** {@link #plain}, as {@link EnglishFormat} asks for it (a class, not a lambda: bench/README.md). */
+    private final class Plain implements java.util.function.Function<Object, @Nullable String> {
+        private final @Nullable Sentences memo;
+
+        Plain(@Nullable Sentences memo) {
+            this.memo = memo;
+        }
+
+        @Override
+        public @Nullable String apply(Object v) {
+            return plain(v, memo);
+        }
     }
 
     /** A value's English text for {@link EnglishFormat}, or null when ICU must format it. */
@@ -405,7 +440,7 @@ public final class Messages {
     /** The English sentence without ICU, or null when {@link EnglishFormat} declines it. */
     @Nullable String formatWithoutIcu(Text text) {
         String pattern = patterns.get(text.key());
-        return pattern == null ? null : EnglishFormat.format(pattern, text.args(), v -> plain(v, null));
+        return pattern == null ? null : EnglishFormat.format(pattern, text.args(), new Plain(null));
     }
 
     private String formatWithIcu(String key, Map<String, Object> args, @Nullable Sentences memo) {
