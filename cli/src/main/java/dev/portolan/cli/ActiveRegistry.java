@@ -17,7 +17,13 @@ final class ActiveRegistry {
      * the program, with every release imported into the home ({@link ActiveHistory}).
      */
     static SnapshotStore store(Console console) {
-        return SnapshotStore.at(SnapshotStore.home(console.env()), EmbeddedHistory::load);
+        // a class rather than a method reference: linking one costs a start (bench/README.md)
+        return SnapshotStore.at(SnapshotStore.home(console.env()), new java.util.function.Supplier<>() {
+            @Override
+            public dev.portolan.core.history.ChangeLog get() {
+                return EmbeddedHistory.load();
+            }
+        });
     }
 
     /**

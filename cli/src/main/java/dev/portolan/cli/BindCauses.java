@@ -103,8 +103,11 @@ final class BindCauses {
     private static List<Citation> sources(Knowledge knowledge, List<String> ids) {
         List<Citation> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
-                    "the knowledge has no citation " + id)));
+            java.util.Optional<Citation> c = knowledge.citation(id);
+            if (c.isEmpty()) {
+                throw new IllegalStateException("the knowledge has no citation " + id);
+            }
+            out.add(c.get());
         }
         return out;
     }

@@ -114,10 +114,16 @@ final class CheckCommand implements Callable<Integer> {
                             "peer", peer));
                 }
                 for (dev.portolan.inspect.SocketOwner o : s.owners()) {
-                    inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  " + text.say(
-                            "systemd.stopFrees", "pid", Long.toString(o.pid()), "unit", u)));
+                    java.util.Optional<String> unit = inspection.sockets().systemdUnit(o.pid());
+                    if (unit.isPresent()) {
+                        out.println("  " + text.say("systemd.stopFrees", "pid", Long.toString(o.pid()), "unit",
+                                unit.get()));
+                    }
                 }
-                containers.describe(s).ifPresent(d -> out.println("  " + d));
+                java.util.Optional<String> container = containers.describe(s);
+                if (container.isPresent()) {
+                    out.println("  " + container.get());
+                }
                 if (ContainerOwners.heldByKubeProxy(s)) {
                     out.println("  " + text.say("who.kubeProxy", "port", Integer.toString(s.port())));
                 }
@@ -127,8 +133,10 @@ final class CheckCommand implements Callable<Integer> {
         dev.portolan.knowledge.Knowledge knowledge = known.summaries().knowledge();
         out.println(text.say("check.binding", "text", bindSentence(text, port, settings, scan.platform())));
         BindCauses.print(out, text, BindCauses.privilegeSources(knowledge, scan.platform()));
-        settings.exclusion(port).ifPresent(r -> out.println(text.say("check.excluded", "port", shownPort, "range",
-                r.toString())));
+        java.util.Optional<PortRange> excluded = settings.exclusion(port);
+        if (excluded.isPresent()) {
+            out.println(text.say("check.excluded", "port", shownPort, "range", excluded.get().toString()));
+        }
         PortRange first = settings.ephemeral(only.get(0));
         boolean sameRange = only.size() == 1 || settings.ephemeral(only.get(1)).equals(first);
         for (Transport t : only) {
@@ -264,7 +272,9 @@ final class CheckCommand implements Callable<Integer> {
                     known.summaries().knowledge());
             g.writeArrayFieldStart("limitations");
             List<LocalSocket> concerned = new ArrayList<>();
-            only.forEach(t -> concerned.addAll(scan.at(port, t)));
+            for (Transport t : only) {
+                concerned.addAll(scan.at(port, t));
+            }
             for (String l : Notes.said(text, scan.notes(concerned))) {
                 g.writeString(l);
             }

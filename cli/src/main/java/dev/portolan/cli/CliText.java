@@ -134,7 +134,9 @@ final class CliText {
             return transports.get(0).id();
         }
         List<String> ids = new ArrayList<>();
-        transports.forEach(t -> ids.add(t.id()));
+        for (Transport t : transports) {
+            ids.add(t.id());
+        }
         return list(ids);
     }
 

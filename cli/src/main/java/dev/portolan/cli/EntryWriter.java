@@ -300,7 +300,11 @@ final class EntryWriter {
         for (Group g : groups) {
             if (g.entry().port() != null) {
                 for (int p = g.firstPort(); p <= g.lastPort(); p++) {
-                    java.util.Set<Transport> ts = ports.computeIfAbsent(p, k -> java.util.EnumSet.noneOf(Transport.class));
+                    java.util.Set<Transport> ts = ports.get(p); // not computeIfAbsent: a lambda costs a start
+                    if (ts == null) {
+                        ts = java.util.EnumSet.noneOf(Transport.class);
+                        ports.put(p, ts);
+                    }
                     if (g.entry().transport() == null) {
                         ts.addAll(List.of(Transport.values()));
                     } else {

@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
-import java.util.function.BiPredicate;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +43,8 @@ final class FastPath {
         if (command != null && grammar.usesKnowledge) {
             dev.portolan.knowledge.Knowledge.decodeInBackground();
         }
-        if (command != null && grammar.quotesKnowledge != null) {
-            ULocale language = grammar.quotesKnowledge.get();
+        if (command != null && grammar.quotesKnowledge) {
+            ULocale language = quotes(grammar, command);
             if (language != null) {
                 dev.portolan.knowledge.text.Messages.prepareInBackground(language);
                 if (grammar.wrapsText) {
@@ -58,6 +55,13 @@ final class FastPath {
         return command;
     }
 
+    /** The language a grammar's command quotes the knowledge in (a capture of its type). */
+    private static <K> @Nullable ULocale quotes(Grammar<K> grammar, Object command) {
+        @SuppressWarnings("unchecked")
+        K k = (K) command;
+        return grammar.quotes(k);
+    }
+
     /** The same, for the commands that do not inspect this machine (and tests). */
     static @Nullable Callable<Integer> parse(String[] args, Console console) {
         return parse(args, console, null);
@@ -66,103 +70,228 @@ final class FastPath {
     /** The grammar of a command this class reads, or null. */
     static @Nullable Grammar<? extends Callable<Integer>> grammar(String command, Console console,
             @Nullable LocalInspection given) {
-        // LocalInspection.standard() only names what to read; nothing is read before call().
-        java.util.function.Supplier<LocalInspection> inspection =
-                () -> given != null ? given : LocalInspection.standard();
+        // Each grammar is a class of its own rather than a set of lambdas: linking a lambda costs a
+        // command line's start about 0.2 ms, and the first one several more (bench/README.md).
         return switch (command) {
-            case "lookup" -> {
-                LookupCommand l = new LookupCommand(console);
-                // the table quotes the knowledge in English under the records
-                yield new Grammar<>(l).usesKnowledge()
-                        .quotesKnowledge(() -> l.format == OutputFormat.table ? ULocale.ENGLISH : null)
-                        .positionals(1, Integer.MAX_VALUE, (c, a) -> c.args.add(a))
-                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                        .option((c, v) -> (c.transport = v) != null, "-t", "--transport");
-            }
-            case "search" -> new Grammar<>(new SearchCommand(console))
-                    .positionals(1, Integer.MAX_VALUE, (c, a) -> c.words.add(a))
-                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                    .option((c, v) -> (c.transport = v) != null, "-t", "--transport")
-                    .option((c, v) -> {
-                        Long n = integer(v, 9);
-                        return n != null && (c.limit = n.intValue()) == n;
-                    }, "-n", "--limit");
-            case "explain" -> {
-                ExplainCommand e = new ExplainCommand(console);
-                yield new Grammar<>(e).usesKnowledge()
-                    .quotesKnowledge(() -> language(e.language, console)).wrapsText()
-                    .positionals(1, 1, (c, a) -> c.port = a)
-                    .option((c, v) -> {
-                        Long n = integer(v, 9);
-                        return n != null && (c.width = n.intValue()) == n;
-                    }, "-w", "--width")
-                    .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
-            case "history" -> new Grammar<>(new HistoryCommand(console))
-                    .positionals(1, 1, (c, a) -> c.port = a)
-                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                    .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            case "diff" -> new Grammar<>(new DiffCommand(console))
-                    .positionals(2, 2, (c, a) -> {
-                        if (c.older.isEmpty()) {
-                            c.older = a;
-                        } else {
-                            c.newer = a;
+            case "lookup" -> new Grammar<>(new LookupCommand(console)) {
+                @Override
+                @Nullable ULocale quotes(LookupCommand c) {
+                    // the table quotes the knowledge in English under the records
+                    return c.format == OutputFormat.table ? ULocale.ENGLISH : null;
+                }
+
+                @Override
+                void argument(LookupCommand c, String a) {
+                    c.args.add(a);
+                }
+
+                @Override
+                boolean option(LookupCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.transport = v) != null;
+                    };
+                }
+            }.usesKnowledge().quotesKnowledge().positionals(1, Integer.MAX_VALUE)
+                    .option("-f", "--format").option("-t", "--transport");
+            case "search" -> new Grammar<>(new SearchCommand(console)) {
+                @Override
+                void argument(SearchCommand c, String a) {
+                    c.words.add(a);
+                }
+
+                @Override
+                boolean option(SearchCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        case "--transport" -> (c.transport = v) != null;
+                        default -> {
+                            Long n = integer(v, 9);
+                            yield n != null && (c.limit = n.intValue()) == n;
                         }
-                    })
-                    .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                    .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            case "listening" -> {
-                ListeningCommand l = new ListeningCommand(console, inspection.get());
-                yield transports(new Grammar<>(l), l.transports).usesKnowledge()
-                        .positionals(0, 0, (c, a) -> { })
-                        .flag(c -> c.established = true, "-e", "--established")
-                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                        .option((c, v) -> (c.from = v) != null, "--from")
-                        .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
-            case "who" -> {
-                WhoCommand w = new WhoCommand(console, inspection.get());
-                yield transports(new Grammar<>(w), w.transports).usesKnowledge()
-                        .quotesKnowledge(() -> w.format == OutputFormat.table ? language(w.language, console) : null)
-                        .positionals(1, 1, (c, a) -> c.port = a)
-                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                        .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
-            case "check" -> {
-                CheckCommand k = new CheckCommand(console, inspection.get());
-                yield transports(new Grammar<>(k), k.transports).usesKnowledge()
-                        .quotesKnowledge(() -> k.format == OutputFormat.table ? language(k.language, console) : null)
-                        .positionals(1, 1, (c, a) -> c.port = a)
-                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                        .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
-            case "free" -> {
-                FreeCommand f = new FreeCommand(console, inspection.get());
-                yield transports(new Grammar<>(f), f.transports)
-                        .positionals(1, 1, (c, a) -> c.port = a)
-                        .flag(c -> c.yes = true, "-y", "--yes")
-                        .flag(c -> c.dryRun = true, "-n", "--dry-run")
-                        .option((c, v) -> {
+                    };
+                }
+            }.positionals(1, Integer.MAX_VALUE).option("-f", "--format").option("-t", "--transport")
+                    .option("-n", "--limit");
+            case "explain" -> new Grammar<>(new ExplainCommand(console)) {
+                @Override
+                @Nullable ULocale quotes(ExplainCommand c) {
+                    return language(c.language, console);
+                }
+
+                @Override
+                void argument(ExplainCommand c, String a) {
+                    c.port = a;
+                }
+
+                @Override
+                boolean option(ExplainCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--width" -> {
                             Long n = integer(v, 9);
-                            return n != null && (c.grace = n.intValue()) == n;
-                        }, "--grace")
-                        .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
-            case "suggest" -> {
-                SuggestCommand s = new SuggestCommand(console, inspection.get());
-                yield transports(new Grammar<>(s), s.transports).usesKnowledge()
-                        .positionals(0, 0, (c, a) -> { })
-                        .option((c, v) -> {
+                            yield n != null && (c.width = n.intValue()) == n;
+                        }
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.usesKnowledge().quotesKnowledge().wrapsText().positionals(1, 1)
+                    .option("-w", "--width").option("-l", "--lang");
+            case "history" -> new Grammar<>(new HistoryCommand(console)) {
+                @Override
+                void argument(HistoryCommand c, String a) {
+                    c.port = a;
+                }
+
+                @Override
+                boolean option(HistoryCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.positionals(1, 1).option("-f", "--format").option("-l", "--lang");
+            case "diff" -> new Grammar<>(new DiffCommand(console)) {
+                @Override
+                void argument(DiffCommand c, String a) {
+                    if (c.older.isEmpty()) {
+                        c.older = a;
+                    } else {
+                        c.newer = a;
+                    }
+                }
+
+                @Override
+                boolean option(DiffCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.positionals(2, 2).option("-f", "--format").option("-l", "--lang");
+            case "listening" -> new Grammar<>(new ListeningCommand(console, inspection(given))) {
+                @Override
+                void flag(ListeningCommand c, String name) {
+                    if (!transport(c.transports, name)) {
+                        c.established = true;
+                    }
+                }
+
+                @Override
+                boolean option(ListeningCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        case "--from" -> (c.from = v) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.transports().usesKnowledge().positionals(0, 0).flag("-e", "--established")
+                    .option("-f", "--format").option("--from").option("-l", "--lang");
+            case "who" -> new Grammar<>(new WhoCommand(console, inspection(given))) {
+                @Override
+                @Nullable ULocale quotes(WhoCommand c) {
+                    return c.format == OutputFormat.table ? language(c.language, console) : null;
+                }
+
+                @Override
+                void flag(WhoCommand c, String name) {
+                    transport(c.transports, name);
+                }
+
+                @Override
+                void argument(WhoCommand c, String a) {
+                    c.port = a;
+                }
+
+                @Override
+                boolean option(WhoCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.transports().usesKnowledge().quotesKnowledge().positionals(1, 1)
+                    .option("-f", "--format").option("-l", "--lang");
+            case "check" -> new Grammar<>(new CheckCommand(console, inspection(given))) {
+                @Override
+                @Nullable ULocale quotes(CheckCommand c) {
+                    return c.format == OutputFormat.table ? language(c.language, console) : null;
+                }
+
+                @Override
+                void flag(CheckCommand c, String name) {
+                    transport(c.transports, name);
+                }
+
+                @Override
+                void argument(CheckCommand c, String a) {
+                    c.port = a;
+                }
+
+                @Override
+                boolean option(CheckCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.transports().usesKnowledge().quotesKnowledge().positionals(1, 1)
+                    .option("-f", "--format").option("-l", "--lang");
+            case "free" -> new Grammar<>(new FreeCommand(console, inspection(given))) {
+                @Override
+                void flag(FreeCommand c, String name) {
+                    if (!transport(c.transports, name)) {
+                        if (name.equals("--yes")) {
+                            c.yes = true;
+                        } else {
+                            c.dryRun = true;
+                        }
+                    }
+                }
+
+                @Override
+                void argument(FreeCommand c, String a) {
+                    c.port = a;
+                }
+
+                @Override
+                boolean option(FreeCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--grace" -> {
                             Long n = integer(v, 9);
-                            return n != null && (c.count = n.intValue()) == n;
-                        }, "-n", "--count")
-                        .option((c, v) -> (c.seed = integer(v, 18)) != null, "--seed")
-                        .option((c, v) -> (c.format = format(v)) != null, "-f", "--format")
-                        .option((c, v) -> (c.language.lang = v) != null, "-l", "--lang");
-            }
+                            yield n != null && (c.grace = n.intValue()) == n;
+                        }
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.transports().positionals(1, 1).flag("-y", "--yes").flag("-n", "--dry-run")
+                    .option("--grace").option("-l", "--lang");
+            case "suggest" -> new Grammar<>(new SuggestCommand(console, inspection(given))) {
+                @Override
+                void flag(SuggestCommand c, String name) {
+                    transport(c.transports, name);
+                }
+
+                @Override
+                boolean option(SuggestCommand c, String name, String v) {
+                    return switch (name) {
+                        case "--count" -> {
+                            Long n = integer(v, 9);
+                            yield n != null && (c.count = n.intValue()) == n;
+                        }
+                        case "--seed" -> (c.seed = integer(v, 18)) != null;
+                        case "--format" -> (c.format = format(v)) != null;
+                        default -> (c.language.lang = v) != null;
+                    };
+                }
+            }.transports().usesKnowledge().positionals(0, 0).option("-n", "--count").option("--seed")
+                    .option("-f", "--format").option("-l", "--lang");
             default -> null;
         };
+    }
+
+    /** The inspection a command that inspects this machine gets; {@link LocalInspection#standard()} only names what to read. */
+    private static LocalInspection inspection(@Nullable LocalInspection given) {
+        return given != null ? given : LocalInspection.standard();
     }
 
     /** The language a command will write in, or null when its option is not a language (it then says so). */
@@ -174,32 +303,60 @@ final class FastPath {
         }
     }
 
-    private static <K> Grammar<K> transports(Grammar<K> g, TransportOptions t) {
-        return g.flag(c -> t.tcp = true, "--tcp").flag(c -> t.udp = true, "--udp");
+    /** Sets {@code --tcp} or {@code --udp}; false for another flag. */
+    private static boolean transport(TransportOptions t, String name) {
+        switch (name) {
+            case "--tcp" -> t.tcp = true;
+            case "--udp" -> t.udp = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * One command's command line: the options it takes (every spelling of each) and what each
-     * sets on the command, and how many arguments it takes. Every command takes {@code --debug},
-     * which {@link Main} reads from the whole line.
+     * One command's command line: the options it takes (every spelling of each, the last the name
+     * a grammar's methods are given) and how many arguments it takes; a grammar's class says what
+     * each sets on the command. Every command takes {@code --debug}, which {@link Main} reads from
+     * the whole line.
      *
      * @param <K> the command
      */
-    static final class Grammar<K> {
+    abstract static class Grammar<K> {
         private final K command;
         private final Map<String, String> canonical = new HashMap<>();
-        private final Map<String, Consumer<K>> flags = new HashMap<>();
-        private final Map<String, BiPredicate<K, String>> options = new HashMap<>();
+        private final Set<String> flags = new HashSet<>();
+        private final Set<String> options = new HashSet<>();
         private int fewest;
         private int most;
-        private BiConsumer<K, String> argument = (c, a) -> { };
         private boolean usesKnowledge;
-        private java.util.function.@Nullable Supplier<@Nullable ULocale> quotesKnowledge;
+        private boolean quotesKnowledge;
         private boolean wrapsText;
 
         Grammar(K command) {
             this.command = command;
-            flag(c -> { }, "--debug");
+            flag("--debug");
+        }
+
+        /** Sets a flag on the command, by its last name. */
+        void flag(K c, String name) {
+            // --debug only
+        }
+
+        /** Sets an option on the command, by its last name; false when picocli must judge the value. */
+        boolean option(K c, String name, String value) {
+            return false;
+        }
+
+        /** Takes an argument. */
+        void argument(K c, String a) {
+            // none taken
+        }
+
+        /** The language the command quotes the knowledge in, once the line is read, or null. */
+        @Nullable ULocale quotes(K c) {
+            return null;
         }
 
         /** The command reads the curated knowledge, which is then decoded while it does other work. */
@@ -209,53 +366,59 @@ final class FastPath {
         }
 
         /**
-         * The command writes sentences of the pages in the language {@code language} gives once the
+         * The command writes sentences of the pages in the language {@link #quotes} gives once the
          * line is read (null when it cannot tell): ICU's formatting is then prepared meanwhile.
          */
-        Grammar<K> quotesKnowledge(java.util.function.Supplier<@Nullable ULocale> language) {
-            quotesKnowledge = language;
+        Grammar<K> quotesKnowledge() {
+            quotesKnowledge = true;
             return this;
         }
 
         /**
          * The command wraps the page's text for a terminal: ICU's line breaking and character
-         * widths for the language of {@link #quotesKnowledge} are then prepared meanwhile.
+         * widths for the language of {@link #quotes} are then prepared meanwhile.
          */
         Grammar<K> wrapsText() {
             wrapsText = true;
             return this;
         }
 
+        /** {@code --tcp} and {@code --udp}. */
+        Grammar<K> transports() {
+            return flag("--tcp").flag("--udp");
+        }
+
         /** An option without value, under all its names. */
-        Grammar<K> flag(Consumer<K> set, String... names) {
+        Grammar<K> flag(String... names) {
             for (String n : names) {
                 canonical.put(n, names[names.length - 1]);
             }
-            flags.put(names[names.length - 1], set);
+            flags.add(names[names.length - 1]);
             return this;
         }
 
-        /** An option with a value; {@code set} answers false when picocli must judge the value. */
-        Grammar<K> option(BiPredicate<K, String> set, String... names) {
+        /** An option with a value, under all its names. */
+        Grammar<K> option(String... names) {
             for (String n : names) {
                 canonical.put(n, names[names.length - 1]);
             }
-            options.put(names[names.length - 1], set);
+            options.add(names[names.length - 1]);
             return this;
         }
 
-        /** How many arguments the command takes, and where each goes. */
-        Grammar<K> positionals(int fewest, int most, BiConsumer<K, String> add) {
+        /** How many arguments the command takes. */
+        Grammar<K> positionals(int fewest, int most) {
             this.fewest = fewest;
             this.most = most;
-            this.argument = add;
             return this;
         }
 
         /** Every name of every option, for the test that compares them with picocli's model. */
         Map<String, Boolean> namesAndWhetherTheyTakeAValue() {
             Map<String, Boolean> out = new HashMap<>();
-            canonical.forEach((name, c) -> out.put(name, options.containsKey(c)));
+            for (Map.Entry<String, String> e : canonical.entrySet()) {
+                out.put(e.getKey(), options.contains(e.getValue()));
+            }
             return out;
         }
 
@@ -272,7 +435,7 @@ final class FastPath {
                     if (++positional > most) {
                         return null;
                     }
-                    argument.accept(command, a);
+                    argument(command, a);
                     continue;
                 }
                 String name = a;
@@ -286,12 +449,13 @@ final class FastPath {
                 if (c == null || !seen.add(c)) {
                     return null; // unknown, or given twice: picocli says so
                 }
-                Consumer<K> flag = flags.get(c);
-                if (flag != null) {
+                if (flags.contains(c)) {
                     if (value != null) {
                         return null; // picocli judges a flag's value
                     }
-                    flag.accept(command);
+                    if (!c.equals("--debug")) {
+                        flag(command, c);
+                    }
                     continue;
                 }
                 if (value == null) {
@@ -303,7 +467,7 @@ final class FastPath {
                         return null; // picocli refuses an option name as a value; let it say so
                     }
                 }
-                if (!options.get(c).test(command, value)) {
+                if (!option(command, c, value)) {
                     return null;
                 }
             }

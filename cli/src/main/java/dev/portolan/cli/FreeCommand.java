@@ -121,7 +121,10 @@ final class FreeCommand implements Callable<Integer> {
         ContainerOwners containers = inspection.containers(text);
         for (LocalSocket s : holders) {
             out.println("  " + WhoCommand.line(text, s));
-            containers.describe(s).ifPresent(d -> out.println("    " + d));
+            java.util.Optional<String> container = containers.describe(s);
+            if (container.isPresent()) {
+                out.println("    " + container.get());
+            }
         }
         List<Step> steps = plan(holders, inspection.sockets()::systemdUnit, ProcessHandle.current().pid(), grace);
         out.println(text.say(dryRun ? "free.wouldDo" : "free.toFree"));
@@ -153,7 +156,9 @@ final class FreeCommand implements Callable<Integer> {
     /** The sockets that hold the port on any of {@code only}. */
     private static List<LocalSocket> holders(SocketScan scan, int port, List<Transport> only) {
         List<LocalSocket> out = new ArrayList<>();
-        only.forEach(t -> out.addAll(scan.holding(port, t)));
+        for (Transport t : only) {
+            out.addAll(scan.holding(port, t));
+        }
         return out;
     }
 

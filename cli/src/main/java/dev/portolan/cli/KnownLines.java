@@ -91,7 +91,9 @@ final class KnownLines {
         List<Integer> cluster = markers.after(t);
         if (!cluster.isEmpty()) {
             s.append(' ');
-            cluster.forEach(n -> s.append('[').append(n).append(']'));
+            for (Integer n : cluster) {
+                s.append('[').append(n).append(']');
+            }
         }
         return s.toString();
     }

@@ -80,7 +80,9 @@ record LocalInspection(LocalSockets sockets, MalwarePorts malware, List<java.nio
         static MalwarePorts fromKnowledge(Knowledge knowledge) {
             List<Report> reports = new ArrayList<>();
             for (MalwareAssociation a : knowledge.allMalware()) {
-                String source = a.cites().stream().findFirst().flatMap(knowledge::citation).map(Citation::url).orElse("");
+                java.util.Optional<Citation> first = a.cites().isEmpty() ? java.util.Optional.empty()
+                        : knowledge.citation(a.cites().get(0));
+                String source = first.isPresent() ? first.get().url() : "";
                 for (Transport t : a.transports()) {
                     reports.add(new Report(a.port(), t, a.name(), source));
                 }

@@ -84,8 +84,11 @@ final class WhoCommand implements Callable<Integer> {
             out.println(text.say("who.nothing", "port", shownPort, "transports", text.transports(only)));
             // An engine may publish a port through the firewall alone, with no process listening.
             for (Transport t : only) {
-                containers.publishing(port, t).ifPresent(f -> out.println("  " + text.say("container.throughFirewall",
-                        "container", containers.name(f.container()), "port", shownPort, "transport", t.id())));
+                var firewall = containers.publishing(port, t);
+                if (firewall.isPresent()) {
+                    out.println("  " + text.say("container.throughFirewall", "container",
+                            containers.name(firewall.get().container()), "port", shownPort, "transport", t.id()));
+                }
             }
         }
         for (LocalSocket s : holders) {
@@ -96,10 +99,15 @@ final class WhoCommand implements Callable<Integer> {
                     out.println("  " + text.say("socket.commandLine", "pid", pid, "command",
                             SocketWriter.shown(o.commandLine())));
                 }
-                inspection.sockets().systemdUnit(o.pid()).ifPresent(u -> out.println("  " + text.say("systemd.status",
-                        "pid", pid, "unit", u)));
+                java.util.Optional<String> unit = inspection.sockets().systemdUnit(o.pid());
+                if (unit.isPresent()) {
+                    out.println("  " + text.say("systemd.status", "pid", pid, "unit", unit.get()));
+                }
             }
-            containers.describe(s).ifPresent(d -> out.println("  " + d));
+            java.util.Optional<String> container = containers.describe(s);
+            if (container.isPresent()) {
+                out.println("  " + container.get());
+            }
             if (ContainerOwners.heldByKubeProxy(s)) {
                 out.println("  " + text.say("who.kubeProxy", "port", Integer.toString(s.port())));
             }

@@ -155,6 +155,38 @@ class ModelTest {
     }
 
     @Test
+    void registryDate_parse_readsWhatTheRegularExpressionItReplacedRead() {
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "0123456789--- \t\u0663\u2003x";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            if (random.nextBoolean()) {
+                b.append(1900 + random.nextInt(200)).append('-').append(String.format("%02d", random.nextInt(14)));
+                if (random.nextBoolean()) {
+                    b.append('-').append(String.format("%02d", random.nextInt(33)));
+                }
+            }
+            for (int n = random.nextInt(4); n > 0; n--) {
+                b.insert(random.nextInt(b.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            java.util.regex.Matcher m = form.matcher(text.strip());
+            java.util.Optional<RegistryDate> expected = java.util.Optional.empty();
+            if (m.matches()) {
+                try {
+                    expected = java.util.Optional.of(new RegistryDate(Integer.parseInt(m.group(1)),
+                            m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                            m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+                } catch (IllegalArgumentException e) {
+                    expected = java.util.Optional.empty();
+                }
+            }
+            assertThat(RegistryDate.parse(text)).as("\"%s\"", text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void registryDate_ordersLessPreciseDatesFirst() {
         assertThat(new RegistryDate(2007, 0, 0)).isLessThan(new RegistryDate(2007, 1, 0));
         assertThat(new RegistryDate(2007, 6, 0)).isLessThan(new RegistryDate(2007, 6, 1));

@@ -32,7 +32,12 @@ public record LocalSocket(Transport transport, AddressFamily family, String addr
         @Nullable String remoteAddress, @Nullable Integer remotePort, @Nullable String user, List<SocketOwner> owners) {
 
     /** Transport, then port, then family and address: the order of every listing. */
-    public static final Comparator<LocalSocket> ORDER = LocalSocket::compareForListing;
+    public static final Comparator<LocalSocket> ORDER = new Comparator<>() {
+        @Override
+        public int compare(LocalSocket a, LocalSocket b) {
+            return compareForListing(a, b);
+        }
+    };
 
     public LocalSocket {
         Objects.requireNonNull(transport, "transport");

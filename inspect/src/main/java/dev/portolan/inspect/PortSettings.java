@@ -63,7 +63,12 @@ public record PortSettings(PortRange tcpEphemeral, PortRange udpEphemeral, List<
 
     /** The exclusion range that holds {@code port}, if any: no program may bind it. */
     public java.util.Optional<PortRange> exclusion(int port) {
-        return excluded.stream().filter(r -> r.contains(port)).findFirst();
+        for (PortRange r : excluded) {
+            if (r.contains(port)) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The ephemeral range of a transport (TCP's for transports other than UDP). */

@@ -27,7 +27,9 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(settings, "settings");
-        sockets = sockets.stream().sorted(LocalSocket.ORDER).toList();
+        List<LocalSocket> sorted = new java.util.ArrayList<>(sockets);
+        sorted.sort(LocalSocket.ORDER); // not a stream: see bench/README.md on what lambdas cost a start
+        sockets = java.util.Collections.unmodifiableList(sorted);
         limitations = List.copyOf(limitations);
     }
 

@@ -69,6 +69,21 @@ class ProcScannerTest {
     }
 
     @Test
+    void words_areWhatSplittingOnWhiteSpaceGives() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab1 \t\n\r\f\u000B\u2003\u00a0";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(9); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            org.assertj.core.api.Assertions.assertThat(ProcSettings.words(text)).as("\"%s\"", text)
+                    .containsExactly(text.strip().split("\\s+"));
+        }
+    }
+
+    @Test
     void socketsAreMatchedToTheProcessesThatHoldThem() throws InspectException {
         SocketScan scan = scan(false);
         assertThat(scan.platform()).isEqualTo(Platform.LINUX);

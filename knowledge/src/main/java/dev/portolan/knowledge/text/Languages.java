@@ -1,10 +1,8 @@
 package dev.portolan.knowledge.text;
 
 import com.ibm.icu.util.ULocale;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +23,15 @@ public final class Languages {
 
     /** The locales, made on first use: a command that only needs the codes loads no ICU data. */
     private static final class Locales {
-        static final List<ULocale> ALL = TAGS.stream().map(ULocale::forLanguageTag).toList();
+        static final List<ULocale> ALL = all();
+
+        private static List<ULocale> all() {
+            List<ULocale> out = new ArrayList<>(TAGS.size());
+            for (String tag : TAGS) {
+                out.add(ULocale.forLanguageTag(tag));
+            }
+            return List.copyOf(out);
+        }
     }
 
     private static List<String> read() {
@@ -35,8 +41,7 @@ public final class Languages {
                 throw new IllegalStateException("no " + resource + " on the class path");
             }
             List<String> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String tag = line.strip();
                 if (!tag.isEmpty() && !tag.startsWith("#")) {
                     out.add(tag);
@@ -80,7 +85,12 @@ public final class Languages {
         if (codeOrTag.isBlank() || codeOrTag.length() > 35) {
             return Optional.empty();
         }
-        String code = codeOf(codeOrTag.strip().split("[.@]", 2)[0].replace('_', '-'));
+        String stripped = codeOrTag.strip();
+        int end = 0;
+        while (end < stripped.length() && stripped.charAt(end) != '.' && stripped.charAt(end) != '@') {
+            end++; // by hand, not split("[.@]"): a regular expression costs a command line's start
+        }
+        String code = codeOf(stripped.substring(0, end).replace('_', '-'));
         return codes().contains(code) ? Optional.of(code) : Optional.empty();
     }
 
