@@ -39,17 +39,20 @@ if ! "$java25" -XX:AOTMode=off -version >/dev/null 2>&1; then
 fi
 jar="$root/cli/target/portolan.jar"
 [ -f "$jar" ] || { echo "aot-jdk25.sh: build first: mvn -q -B package -DskipTests" >&2; exit 1; }
+# the class path bin/portolan gives: the data jar first, when the build made one
+classpath="$jar"
+[ -f "$root/cli/target/portolan-data.jar" ] && classpath="$root/cli/target/portolan-data.jar:$jar"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PORTOLAN_HOME="$work/home"
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
 echo "training the AOT cache with JDK 25..." >&2
-"$java25" -XX:AOTCacheOutput="$work/portolan.aot" "${flags[@]}" -cp "$jar" dev.portolan.cli.CdsTraining \
+"$java25" -XX:AOTCacheOutput="$work/portolan.aot" "${flags[@]}" -cp "$classpath" dev.portolan.cli.CdsTraining \
   "$work/training" >"$work/training.log" 2>&1 || { tail -20 "$work/training.log" >&2; exit 1; }
 echo "AOT cache: $(du -k "$work/portolan.aot" | cut -f1) KiB; archive of JDK 17: $(du -k "$root/cli/target/portolan.jsa" 2>/dev/null | cut -f1) KiB" >&2
 
-jdk25run="$java25 -XX:AOTCache=$work/portolan.aot ${flags[*]} -cp $jar dev.portolan.cli.Main"
+jdk25run="$java25 -XX:AOTCache=$work/portolan.aot ${flags[*]} -cp $classpath dev.portolan.cli.Main"
 cd "$root"
 hyperfine -N -i --style basic --warmup "$warmup" --runs "$runs" --export-csv "$work/times.csv" \
   "java -version" "$java25 -version" \

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Creates a class-data-sharing archive for portolan.jar by running typical command lines once
+# Creates a class-data-sharing archive for the command line's class path (portolan-data.jar, then
+# portolan.jar, as bin/portolan gives it) by running typical command lines once
 # (dev.portolan.cli.CdsTraining) with -XX:ArchiveClassesAtExit (JDK 13 and later). The archive is
-# tied to this JDK and this jar: the launcher uses it only when present, and the JVM silently runs
-# without it if either has changed.
+# tied to this JDK and these jars: the launcher uses it only when present, and the JVM silently runs
+# without it if any has changed.
 set -u
-jar="$1"
+classpath="$1"
 jsa="$2"
 rm -f "$jsa"
 if ! java -XX:ArchiveClassesAtExit="$jsa.probe" -version >/dev/null 2>&1; then
@@ -17,7 +18,7 @@ home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 # The same JVM flags as bin/portolan: an archive made under other flags may not map.
 java -XX:ArchiveClassesAtExit="$jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
-  -cp "$jar" dev.portolan.cli.CdsTraining "$home" >/dev/null 2>&1 || true
+  -cp "$classpath" dev.portolan.cli.CdsTraining "$home" >/dev/null 2>&1 || true
 if [ -s "$jsa" ]; then
   echo "class-data-sharing archive: $jsa ($(du -k "$jsa" | cut -f1) KiB)"
 else
