@@ -21,15 +21,12 @@ public final class BundleCompiler {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: BundleCompiler CLASS_FOLDER BASE...");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: BundleCompiler CLASS_FOLDER BASE...");
         }
         Path classes = Path.of(args[0]);
-        int written = 0;
         for (int i = 1; i < args.length; i++) {
-            written += compile(classes, args[i]);
+            compile(classes, args[i]);
         }
-        System.out.println("message bundles: " + written + " files compiled");
     }
 
     /** Compiles one bundle's files in every language; the number written. */

@@ -43,7 +43,11 @@ class RenderingPropertyTest {
         }
         assertThat(page.faq()).hasSizeBetween(4, 6);
         int sources = page.footnotes().size();
-        Matcher m = MARKER.matcher(rendered);
+        // markers are looked for in the body: the list of sources that ends the page starts with
+        // its first footnote, and a source's title may hold a bracketed number of its own ("default
+        // tcp_listeners [1883]")
+        int footnotes = rendered.indexOf("\n[1] ");
+        Matcher m = MARKER.matcher(footnotes < 0 ? rendered : rendered.substring(0, footnotes));
         while (m.find()) {
             assertThat(Integer.parseInt(m.group(1))).isBetween(1, sources);
         }
@@ -57,6 +61,6 @@ class RenderingPropertyTest {
 
     static Arbitrary<Integer> portsToTry() {
         return Arbitraries.oneOf(Arbitraries.integers().between(0, 65_535),
-                Arbitraries.of(0, 1, 60, 443, 445, 1023, 1024, 8080, 9990, 25_565, 49_151, 49_152, 60_327, 65_535));
+                Arbitraries.of(0, 1, 60, 443, 445, 1023, 1024, 1883, 8080, 9990, 25_565, 49_151, 49_152, 60_327, 65_535));
     }
 }
