@@ -148,14 +148,15 @@ final class CliText {
     /** The page sentences in this language, for what a command quotes of the knowledge. */
     Messages pages() {
         if (pages == null) {
-            pages = Messages.of(locale());
+            // English without an ICU locale: see Messages.english
+            pages = this == ENGLISH ? Messages.english(List.of(Messages.PAGES)) : Messages.of(locale());
         }
         return pages;
     }
 
     private Messages messages() {
         if (messages == null) {
-            messages = Messages.of(locale(), List.of(BUNDLE));
+            messages = this == ENGLISH ? Messages.english(List.of(BUNDLE)) : Messages.of(locale(), List.of(BUNDLE));
         }
         return messages;
     }

@@ -1,6 +1,7 @@
 package dev.portolan.cli;
 
 import com.ibm.icu.util.ULocale;
+import dev.portolan.knowledge.text.Languages;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -44,8 +45,10 @@ final class FastPath {
             dev.portolan.knowledge.Knowledge.decodeInBackground();
         }
         if (command != null && grammar.quotesKnowledge) {
-            ULocale language = quotes(grammar, command);
-            if (language != null) {
+            String code = quotes(grammar, command);
+            // English is formatted without ICU: its locale is made only to wrap text
+            if (code != null && (grammar.wrapsText || !code.equals("en"))) {
+                ULocale language = Languages.find(code).orElse(Languages.root());
                 dev.portolan.knowledge.text.Messages.prepareInBackground(language);
                 if (grammar.wrapsText) {
                     dev.portolan.knowledge.text.PlainTextPage.prepareInBackground(language);
@@ -56,7 +59,7 @@ final class FastPath {
     }
 
     /** The language a grammar's command quotes the knowledge in (a capture of its type). */
-    private static <K> @Nullable ULocale quotes(Grammar<K> grammar, Object command) {
+    private static <K> @Nullable String quotes(Grammar<K> grammar, Object command) {
         @SuppressWarnings("unchecked")
         K k = (K) command;
         return grammar.quotes(k);
@@ -75,9 +78,9 @@ final class FastPath {
         return switch (command) {
             case "lookup" -> new Grammar<>(new LookupCommand(console)) {
                 @Override
-                @Nullable ULocale quotes(LookupCommand c) {
+                @Nullable String quotes(LookupCommand c) {
                     // the table quotes the knowledge in English under the records
-                    return c.format == OutputFormat.table ? ULocale.ENGLISH : null;
+                    return c.format == OutputFormat.table ? "en" : null;
                 }
 
                 @Override
@@ -115,7 +118,7 @@ final class FastPath {
                     .option("-n", "--limit");
             case "explain" -> new Grammar<>(new ExplainCommand(console)) {
                 @Override
-                @Nullable ULocale quotes(ExplainCommand c) {
+                @Nullable String quotes(ExplainCommand c) {
                     return language(c.language, console);
                 }
 
@@ -188,7 +191,7 @@ final class FastPath {
                     .option("-f", "--format").option("--from").option("-l", "--lang");
             case "who" -> new Grammar<>(new WhoCommand(console, inspection(given))) {
                 @Override
-                @Nullable ULocale quotes(WhoCommand c) {
+                @Nullable String quotes(WhoCommand c) {
                     return c.format == OutputFormat.table ? language(c.language, console) : null;
                 }
 
@@ -213,7 +216,7 @@ final class FastPath {
                     .option("-f", "--format").option("-l", "--lang");
             case "check" -> new Grammar<>(new CheckCommand(console, inspection(given))) {
                 @Override
-                @Nullable ULocale quotes(CheckCommand c) {
+                @Nullable String quotes(CheckCommand c) {
                     return c.format == OutputFormat.table ? language(c.language, console) : null;
                 }
 
@@ -294,10 +297,10 @@ final class FastPath {
         return given != null ? given : LocalInspection.standard();
     }
 
-    /** The language a command will write in, or null when its option is not a language (it then says so). */
-    private static @Nullable ULocale language(LanguageOption option, Console console) {
+    /** The code of the language a command will write in, or null when its option is not a language (it then says so). */
+    private static @Nullable String language(LanguageOption option, Console console) {
         try {
-            return option.text(console).locale();
+            return option.text(console).code();
         } catch (dev.portolan.core.InvalidQueryException e) {
             return null;
         }
@@ -354,8 +357,8 @@ final class FastPath {
             // none taken
         }
 
-        /** The language the command quotes the knowledge in, once the line is read, or null. */
-        @Nullable ULocale quotes(K c) {
+        /** The code of the language the command quotes the knowledge in, once the line is read, or null. */
+        @Nullable String quotes(K c) {
             return null;
         }
 

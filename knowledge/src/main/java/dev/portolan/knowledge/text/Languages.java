@@ -21,14 +21,26 @@ public final class Languages {
 
     private Languages() {}
 
-    /** The locales, made on first use: a command that only needs the codes loads no ICU data. */
+    /**
+     * The locales, each made on first use: a command that only needs the codes loads no ICU, and
+     * one that writes in one language makes that language's locale alone.
+     */
     private static final class Locales {
-        static final List<ULocale> ALL = all();
+        private static final ULocale[] MADE = new ULocale[TAGS.size()];
 
-        private static List<ULocale> all() {
+        static synchronized ULocale get(int i) {
+            ULocale l = MADE[i];
+            if (l == null) {
+                l = ULocale.forLanguageTag(TAGS.get(i));
+                MADE[i] = l;
+            }
+            return l;
+        }
+
+        static List<ULocale> all() {
             List<ULocale> out = new ArrayList<>(TAGS.size());
-            for (String tag : TAGS) {
-                out.add(ULocale.forLanguageTag(tag));
+            for (int i = 0; i < TAGS.size(); i++) {
+                out.add(get(i));
             }
             return List.copyOf(out);
         }
@@ -55,12 +67,12 @@ public final class Languages {
 
     /** Every language, English first. */
     public static List<ULocale> all() {
-        return Locales.ALL;
+        return Locales.all();
     }
 
     /** English, the root language. */
     public static ULocale root() {
-        return Locales.ALL.get(0);
+        return Locales.get(0);
     }
 
     /** The code of a language in addresses and options: its language subtag. */
@@ -107,10 +119,10 @@ public final class Languages {
         // a code as it is ("de"), the common case, needs no parsing of a tag
         int exact = codes().indexOf(codeOrTag);
         if (exact >= 0) {
-            return Optional.of(Locales.ALL.get(exact));
+            return Optional.of(Locales.get(exact));
         }
         String lang = ULocale.forLanguageTag(codeOrTag.strip().replace('_', '-')).getLanguage().toLowerCase(Locale.ROOT);
-        for (ULocale l : Locales.ALL) {
+        for (ULocale l : Locales.all()) {
             if (code(l).equals(lang)) {
                 return Optional.of(l);
             }

@@ -37,7 +37,10 @@ public final class Messages {
 
     private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
 
-    private final ULocale locale;
+    /** The language's code ({@code en}, {@code de}). */
+    private final String language;
+    /** The locale, made when ICU is first needed: English sentences need none. */
+    private volatile @Nullable ULocale locale;
     /** English, whose sentences {@link EnglishFormat} formats without ICU where it can. */
     private final boolean english;
     private final Patterns patterns;
@@ -62,9 +65,10 @@ public final class Messages {
     /** Made on the first list to join: ICU's list data costs a command line about 70 ms to load. */
     private volatile @Nullable ListFormatter lists;
 
-    private Messages(ULocale locale, Patterns patterns) {
+    private Messages(String language, @Nullable ULocale locale, Patterns patterns) {
+        this.language = language;
         this.locale = locale;
-        this.english = isEnglish(locale);
+        this.english = language.equals("en");
         this.patterns = patterns;
     }
 
@@ -99,7 +103,12 @@ public final class Messages {
     }
 
     private static boolean isEnglish(ULocale locale) {
-        return locale.getLanguage().isEmpty() || locale.getLanguage().equals("en");
+        return language(locale).equals("en");
+    }
+
+    /** A locale's language code, English for the root locale. */
+    private static String language(ULocale locale) {
+        return locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
     }
 
     /**
@@ -127,13 +136,25 @@ public final class Messages {
      * one.
      */
     public static Messages of(ULocale locale, List<String> baseNames) {
-        String cacheKey = locale.toLanguageTag() + "|" + String.join(",", baseNames);
+        return cached(locale.toLanguageTag(), language(locale), locale, baseNames);
+    }
+
+    /**
+     * The English sentences of several bundles, without making an ICU locale: a command line that
+     * writes English then loads no ICU class at all (ICU's locale costs its start milliseconds).
+     */
+    public static Messages english(List<String> baseNames) {
+        return cached("en", "en", null, baseNames);
+    }
+
+    private static Messages cached(String tag, String language, @Nullable ULocale locale, List<String> baseNames) {
+        String cacheKey = tag + "|" + String.join(",", baseNames);
         Messages m = CACHE.get(cacheKey);
         if (m == null) {
             synchronized (CACHE) {
                 m = CACHE.get(cacheKey);
                 if (m == null) {
-                    m = load(locale, baseNames);
+                    m = load(language, locale, baseNames);
                     CACHE.put(cacheKey, m);
                 }
             }
@@ -141,7 +162,7 @@ public final class Messages {
         return m;
     }
 
-    private static Messages load(ULocale locale, List<String> baseNames) {
+    private static Messages load(String lang, @Nullable ULocale locale, List<String> baseNames) {
         List<CompiledBundle> bundles = new ArrayList<>();
         for (String base : baseNames) {
             CompiledBundle root = bundle(base);
@@ -149,15 +170,14 @@ public final class Messages {
                 throw new MissingResourceException("no bundle " + base + ".properties", Messages.class.getName(), base);
             }
             bundles.add(root);
-            String lang = locale.getLanguage();
-            if (!lang.isEmpty() && !lang.equals("en")) {
+            if (!lang.equals("en")) {
                 CompiledBundle own = bundle(base + "_" + lang);
                 if (own != null) {
                     bundles.add(own);
                 }
             }
         }
-        return new Messages(locale, new Patterns(List.copyOf(bundles)));
+        return new Messages(lang, locale, new Patterns(List.copyOf(bundles)));
     }
 
     /**
@@ -286,19 +306,24 @@ public final class Messages {
     static String pattern(Messages messages, String key) {
         String p = messages.patterns.get(key);
         if (p == null) {
-            throw new MissingResourceException("no message " + key + " for " + messages.locale, Messages.class.getName(), key);
+            throw new MissingResourceException("no message " + key + " for " + messages.language, Messages.class.getName(), key);
         }
         return p;
     }
 
     /** The locale. */
     public ULocale locale() {
-        return locale;
+        ULocale l = locale;
+        if (l == null) {
+            l = Languages.root(); // only English is made without its locale
+            locale = l;
+        }
+        return l;
     }
 
     /** Whether the language is written right to left. */
     public boolean rightToLeft() {
-        return locale.isRightToLeft();
+        return !english && locale().isRightToLeft();
     }
 
     /**
@@ -447,9 +472,9 @@ public final class Messages {
         Compiled c = compiled.computeIfAbsent(key, k -> {
             String pattern = patterns.get(k);
             if (pattern == null) {
-                throw new MissingResourceException("no message " + k + " for " + locale, Messages.class.getName(), k);
+                throw new MissingResourceException("no message " + k + " for " + language, Messages.class.getName(), k);
             }
-            return Compiled.of(pattern, locale);
+            return Compiled.of(pattern, locale());
         });
         MessageFormat format = c.format();
         Map<String, Object> values = new HashMap<>();
@@ -491,7 +516,7 @@ public final class Messages {
     private ListFormatter lists() {
         ListFormatter l = lists;
         if (l == null) {
-            l = ListFormatter.getInstance(locale);
+            l = ListFormatter.getInstance(locale());
             lists = l;
         }
         return l;
@@ -516,7 +541,7 @@ public final class Messages {
         // language shows them in the Gregorian calendar (with its own month names and digits). One
         // format a precision, made once: making one costs more than formatting many dates.
         DateFormat f = dates.computeIfAbsent(skeleton, k -> {
-            DateFormat made = DateFormat.getInstanceForSkeleton(k, locale.setKeywordValue("calendar", "gregorian"));
+            DateFormat made = DateFormat.getInstanceForSkeleton(k, locale().setKeywordValue("calendar", "gregorian"));
             made.setTimeZone(TimeZone.GMT_ZONE);
             return made;
         });
