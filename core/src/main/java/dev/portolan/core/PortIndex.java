@@ -23,19 +23,31 @@ import org.jspecify.annotations.Nullable;
  *       Ports (RFC 6335, section 6), elsewhere because a number nobody holds is unassigned.
  * </ol>
  *
- * <p>The first questions are answered by scanning the records' port columns; after {@value
- * #SCANS_BEFORE_INDEX} questions a compressed index answers in constant time. A command-line
- * lookup asks a handful of questions and exits, so building the index first (about 10 ms before
- * the JIT warms up) would cost more than it saves; a server asks many and gets the index.
+ * <p>The first questions are answered from the records ordered by first port (made at the first
+ * question in one counting pass): a binary search finds the records that start at P, and the
+ * ranges that start at most the widest range's span before P are the only others that can cover
+ * it. After {@value #QUESTIONS_BEFORE_INDEX} questions a compressed index answers in constant time. A
+ * command line asks one question or a few thousand ({@code listening} on a busy server) and
+ * exits, so building that index (several milliseconds before the JIT warms up) would cost it more
+ * than it saves; a server asks many and gets the index.
  */
 public final class PortIndex {
     private static final int PORTS = PortRange.MAX_PORT + 1;
-    private static final int SCANS_BEFORE_INDEX = 64;
+    /** Questions answered from the records by first port before the index is built. */
+    static final int QUESTIONS_BEFORE_INDEX = 10_000;
     private static final Transport[] TRANSPORTS = Transport.values();
 
     private final RecordTable records;
     private final AtomicInteger scans = new AtomicInteger();
     private volatile @Nullable Built built;
+    private volatile @Nullable ByFirstPort byFirstPort;
+
+    /**
+     * The records with a port, ordered by first port (registry order within one), with that port
+     * beside each; the ranges among them (last port above the first) apart, in the same order;
+     * and the widest range's span.
+     */
+    private record ByFirstPort(int[] records, int[] firsts, int[] ranges, int[] rangeFirsts, int widest) {}
 
     /** Per transport: offsets into items, compressed-row style (PORTS + 1 entries). */
     private record Built(int[][] offsets, int[][] items) {}
@@ -49,8 +61,9 @@ public final class PortIndex {
         checkPort(port);
         Built b = index();
         if (b == null) {
-            for (int i = 0, n = records.size(); i < n; i++) {
-                if (records.transport(i) == t && covers(i, port)) {
+            int[] covering = covering(port);
+            for (int k = 1; k <= covering[0]; k++) {
+                if (records.transport(covering[k]) == t) {
                     return true;
                 }
             }
@@ -73,14 +86,14 @@ public final class PortIndex {
         Built b = index();
         if (b == null) {
             List<Assignment> protocolLess = new ArrayList<>(1);
-            for (int i = 0, n = records.size(); i < n; i++) {
-                if (covers(i, port)) {
-                    Transport rt = records.transport(i);
-                    if (rt == t) {
-                        out.add(records.get(i));
-                    } else if (rt == null) {
-                        protocolLess.add(records.get(i).on(t));
-                    }
+            int[] covering = covering(port);
+            for (int k = 1; k <= covering[0]; k++) {
+                int i = covering[k];
+                Transport rt = records.transport(i);
+                if (rt == t) {
+                    out.add(records.get(i));
+                } else if (rt == null) {
+                    protocolLess.add(records.get(i).on(t));
                 }
             }
             out.addAll(protocolLess);
@@ -113,20 +126,20 @@ public final class PortIndex {
             return out;
         }
         List<Assignment> protocolLess = new ArrayList<>(1);
-        for (int i = 0, n = records.size(); i < n; i++) {
-            if (covers(i, port)) {
-                Transport t = records.transport(i);
-                if (t == null) {
-                    protocolLess.add(records.get(i));
-                } else {
-                    explicit[t.ordinal()] = true;
-                    List<Assignment> named = out.get(t);
-                    if (named == null) {
-                        named = new ArrayList<>(2);
-                        out.put(t, named);
-                    }
-                    named.add(records.get(i));
+        int[] covering = covering(port);
+        for (int k = 1; k <= covering[0]; k++) {
+            int i = covering[k];
+            Transport t = records.transport(i);
+            if (t == null) {
+                protocolLess.add(records.get(i));
+            } else {
+                explicit[t.ordinal()] = true;
+                List<Assignment> named = out.get(t);
+                if (named == null) {
+                    named = new ArrayList<>(2);
+                    out.put(t, named);
                 }
+                named.add(records.get(i));
             }
         }
         for (Transport t : TRANSPORTS) {
@@ -145,14 +158,119 @@ public final class PortIndex {
         return out;
     }
 
-    private boolean covers(int i, int port) {
-        int first = records.firstPort(i);
-        return first >= 0 && first <= port && port <= records.lastPort(i);
+    /**
+     * The records whose port or range covers {@code port}, in registry order: their count, then
+     * their indexes.
+     */
+    private int[] covering(int port) {
+        ByFirstPort f = byFirstPort();
+        int from = lowerBound(f.firsts(), port);
+        int to = from;
+        while (to < f.firsts().length && f.firsts()[to] == port) {
+            to++;
+        }
+        int[] out = new int[1 + to - from + 4];
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            out[++n] = f.records()[k];
+        }
+        // a range that starts before the port covers it only if it starts within the widest span
+        for (int k = lowerBound(f.rangeFirsts(), port - f.widest()); k < f.rangeFirsts().length
+                && f.rangeFirsts()[k] < port; k++) {
+            int i = f.ranges()[k];
+            if (records.lastPort(i) >= port) {
+                if (n + 1 == out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[++n] = i;
+            }
+        }
+        // registry order (a handful of records: insertion sort)
+        for (int a = 2; a <= n; a++) {
+            int v = out[a];
+            int b = a - 1;
+            while (b >= 1 && out[b] > v) {
+                out[b + 1] = out[b];
+                b--;
+            }
+            out[b + 1] = v;
+        }
+        out[0] = n;
+        return out;
+    }
+
+    /** The first position in an ascending array whose value is at least {@code value}. */
+    private static int lowerBound(int[] ascending, int value) {
+        int lo = 0;
+        int hi = ascending.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ascending[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private ByFirstPort byFirstPort() {
+        ByFirstPort f = byFirstPort;
+        if (f == null) {
+            f = byFirstPort(records);
+            byFirstPort = f; // made twice at worst, the same either way
+        }
+        return f;
+    }
+
+    /** One counting pass over the first ports (the registry's own order is usually already this one). */
+    private static ByFirstPort byFirstPort(RecordTable records) {
+        int n = records.size();
+        int[] start = new int[PORTS + 1];
+        int withPort = 0;
+        int rangeCount = 0;
+        int widest = 0;
+        for (int i = 0; i < n; i++) {
+            int first = records.firstPort(i);
+            if (first >= 0) {
+                start[first + 1]++;
+                withPort++;
+                int span = records.lastPort(i) - first;
+                if (span > 0) {
+                    rangeCount++;
+                    widest = Math.max(widest, span);
+                }
+            }
+        }
+        for (int p = 0; p < PORTS; p++) {
+            start[p + 1] += start[p];
+        }
+        int[] ordered = new int[withPort];
+        int[] firsts = new int[withPort];
+        for (int i = 0; i < n; i++) {
+            int first = records.firstPort(i);
+            if (first >= 0) {
+                int at = start[first]++;
+                ordered[at] = i;
+                firsts[at] = first;
+            }
+        }
+        int[] ranges = new int[rangeCount];
+        int[] rangeFirsts = new int[rangeCount];
+        int r = 0;
+        for (int k = 0; k < withPort; k++) {
+            int i = ordered[k];
+            if (records.lastPort(i) > firsts[k]) {
+                ranges[r] = i;
+                rangeFirsts[r++] = firsts[k];
+            }
+        }
+        return new ByFirstPort(ordered, firsts, ranges, rangeFirsts, widest);
     }
 
     private @Nullable Built index() {
         Built b = built;
-        if (b == null && scans.incrementAndGet() > SCANS_BEFORE_INDEX) {
+        if (b == null && scans.incrementAndGet() > QUESTIONS_BEFORE_INDEX) {
             synchronized (this) {
                 b = built;
                 if (b == null) {

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PortIndexTest {
-    /** Questions a new index answers by scanning; the next one builds the index. */
-    private static final int SCANS_BEFORE_INDEX = 64;
+    /** Questions a new index answers from the records by first port; the next one builds the index. */
+    private static final int SCANS_BEFORE_INDEX = PortIndex.QUESTIONS_BEFORE_INDEX;
 
     private final List<Assignment> records = Fixtures.xml().assignments();
 
@@ -124,6 +124,29 @@ class PortIndexTest {
         assertThat(protocolLess).containsExactly(false, false, false, false);
         assertThat(fiftyOne).hasSize(4).allSatisfy((t, list) -> assertThat(list).singleElement()
                 .satisfies(a -> assertThat(a.transport()).isEqualTo(t)));
+    }
+
+    @Test
+    void recordsInAnyOrder_answerInRegistryOrder_beforeAndAfterTheIndex() throws Exception {
+        // the lookup by first port must not depend on the registry listing records by port
+        List<Assignment> shuffled = new ArrayList<>(records);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        PortIndex before = new PortIndex(RecordTable.of(shuffled));
+        PortIndex warm = new PortIndex(RecordTable.of(shuffled));
+        for (int i = 0; i <= SCANS_BEFORE_INDEX; i++) {
+            warm.resolve(i % 100, Transport.TCP);
+        }
+        assertThat(isBuilt(warm)).isTrue();
+        for (int port = 0; port <= PortRange.MAX_PORT; port += 7) {
+            for (Transport t : Transport.values()) {
+                assertThat(before.resolve(port, t)).as("%d/%s", port, t).isEqualTo(warm.resolve(port, t));
+                assertThat(before.listsExplicitly(port, t)).isEqualTo(warm.listsExplicitly(port, t));
+            }
+            boolean[] a = new boolean[4];
+            boolean[] b = new boolean[4];
+            assertThat(before.resolveAll(port, a)).isEqualTo(warm.resolveAll(port, b));
+            assertThat(a).isEqualTo(b);
+        }
     }
 
     @Test
