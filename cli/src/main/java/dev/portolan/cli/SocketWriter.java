@@ -26,7 +26,7 @@ final class SocketWriter {
      * or null when none is assigned.
      */
     @Nullable String service(LocalSocket s) {
-        List<String> services = summaries.of(s.port()).services(s.transport());
+        List<String> services = summaries.services(s.port(), s.transport());
         return services.isEmpty() ? null : services.get(0);
     }
 

@@ -26,6 +26,11 @@ public final class PortSummaries {
         return PortSummary.of(port, registry, knowledge);
     }
 
+    /** The services assigned to a port on one transport ({@link PortSummary#services(Transport)}), alone. */
+    public java.util.List<String> services(int port, dev.portolan.core.Transport t) {
+        return PortSummary.services(port, t, registry);
+    }
+
     /** The registry the summaries answer from. */
     public Registry registry() {
         return registry;

@@ -130,8 +130,20 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
      * is named by its description ("any private mail system").
      */
     public List<String> services(Transport t) {
+        return services(records(t));
+    }
+
+    /**
+     * {@link #services(Transport)} of one port without the rest of its summary: a listing of a
+     * thousand sockets names each one's service and needs nothing else of the port.
+     */
+    public static List<String> services(int port, Transport t, Registry registry) {
+        return services(registry.ports().resolve(port, t));
+    }
+
+    private static List<String> services(List<Assignment> records) {
         Set<String> out = new LinkedHashSet<>();
-        for (Assignment a : records(t)) {
+        for (Assignment a : records) {
             if (a.status() == AssignmentStatus.ASSIGNED) {
                 out.add(a.service() != null ? a.service() : a.description().strip());
             }
