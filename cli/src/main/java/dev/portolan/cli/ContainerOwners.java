@@ -27,7 +27,12 @@ final class ContainerOwners {
 
     /** Whether kube-proxy is among the socket's owners. */
     static boolean heldByKubeProxy(dev.portolan.inspect.LocalSocket s) {
-        return s.owners().stream().anyMatch(o -> KUBE_PROXY.equals(o.name()));
+        for (dev.portolan.inspect.SocketOwner o : s.owners()) { // loops, not streams: bench/README.md
+            if (KUBE_PROXY.equals(o.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final Set<String> PROXIES = Set.of("docker-proxy", "rootlessport", "rootlesskit", "slirp4netns", "pasta",
@@ -56,7 +61,12 @@ final class ContainerOwners {
 
     /** Whether a socket is held by a container engine's proxy. */
     static boolean byProxy(LocalSocket s) {
-        return s.owners().stream().anyMatch(o -> o.name() != null && PROXIES.contains(o.name().toLowerCase(Locale.ROOT)));
+        for (dev.portolan.inspect.SocketOwner o : s.owners()) {
+            if (o.name() != null && PROXIES.contains(o.name().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The container that publishes {@code port} on {@code transport}, if an engine says so. */

@@ -126,13 +126,22 @@ final class FreeCommand implements Callable<Integer> {
                 out.println("    " + container.get());
             }
         }
-        List<Step> steps = plan(holders, inspection.sockets()::systemdUnit, ProcessHandle.current().pid(), grace);
+        dev.portolan.inspect.LocalSockets sockets = inspection.sockets();
+        List<Step> steps = plan(holders, new java.util.function.LongFunction<Optional<String>>() {
+            @Override
+            public Optional<String> apply(long pid) {
+                return sockets.systemdUnit(pid); // a class, not a method reference: bench/README.md
+            }
+        }, ProcessHandle.current().pid(), grace);
         out.println(text.say(dryRun ? "free.wouldDo" : "free.toFree"));
         for (Step s : steps) {
             out.println("  " + s.plan(text));
         }
         out.flush();
-        boolean actionable = steps.stream().anyMatch(s -> !(s instanceof Refuse));
+        boolean actionable = false;
+        for (Step s : steps) {
+            actionable |= !(s instanceof Refuse);
+        }
         if (dryRun) {
             return ExitCode.OK;
         }
