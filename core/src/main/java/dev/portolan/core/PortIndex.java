@@ -81,6 +81,18 @@ public final class PortIndex {
 
     /** The entries for the pair: never empty (see the class comment for the rules). */
     public List<Assignment> resolve(int port, Transport t) {
+        List<Assignment> out = listed(port, t);
+        if (out.isEmpty()) {
+            out.add(implied(port, t));
+        }
+        return out;
+    }
+
+    /**
+     * The records of the pair by rules 1 and 2 alone: empty where the registry lists nothing (no
+     * implied entry, which a caller that only wants the listed services need not make).
+     */
+    public List<Assignment> listed(int port, Transport t) {
         checkPort(port);
         List<Assignment> out = new ArrayList<>(2);
         Built b = index();
@@ -103,9 +115,6 @@ public final class PortIndex {
             for (int i = off[port]; i < off[port + 1]; i++) {
                 out.add(records.get(list[i]).on(t));
             }
-        }
-        if (out.isEmpty()) {
-            out.add(implied(port, t));
         }
         return out;
     }

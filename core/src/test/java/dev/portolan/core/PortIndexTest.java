@@ -127,6 +127,24 @@ class PortIndexTest {
     }
 
     @Test
+    void listed_isTheAnswerWithoutTheImpliedEntry() {
+        PortIndex index = new PortIndex(RecordTable.of(records));
+        for (int port = 0; port <= PortRange.MAX_PORT; port += 13) {
+            for (Transport t : Transport.values()) {
+                List<Assignment> answer = index.resolve(port, t);
+                List<Assignment> listed = index.listed(port, t);
+                if (answer.size() == 1 && answer.get(0).origin() == Assignment.Origin.IMPLIED) {
+                    assertThat(listed).as("%d/%s", port, t).isEmpty();
+                } else {
+                    assertThat(listed).as("%d/%s", port, t).isEqualTo(answer);
+                }
+            }
+        }
+        assertThat(index.listed(1024, Transport.TCP)).isEmpty();
+        assertThat(index.listed(7, Transport.TCP)).isNotEmpty();
+    }
+
+    @Test
     void recordsInAnyOrder_answerInRegistryOrder_beforeAndAfterTheIndex() throws Exception {
         // the lookup by first port must not depend on the registry listing records by port
         List<Assignment> shuffled = new ArrayList<>(records);

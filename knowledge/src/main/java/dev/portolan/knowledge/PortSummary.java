@@ -138,7 +138,7 @@ public record PortSummary(int port, RangeClass range, Map<Transport, List<Assign
      * thousand sockets names each one's service and needs nothing else of the port.
      */
     public static List<String> services(int port, Transport t, Registry registry) {
-        return services(registry.ports().resolve(port, t));
+        return services(registry.ports().listed(port, t)); // an implied entry is never assigned
     }
 
     private static List<String> services(List<Assignment> records) {
