@@ -232,18 +232,23 @@ public final class PortIndex {
         return f;
     }
 
-    /** One counting pass over the first ports (the registry's own order is usually already this one). */
+    /**
+     * The records by first port: in one pass when the registry lists them so already (IANA's
+     * files do), else by counting them per port.
+     */
     private static ByFirstPort byFirstPort(RecordTable records) {
         int n = records.size();
-        int[] start = new int[PORTS + 1];
         int withPort = 0;
         int rangeCount = 0;
         int widest = 0;
+        boolean ascending = true;
+        int previous = -1;
         for (int i = 0; i < n; i++) {
             int first = records.firstPort(i);
             if (first >= 0) {
-                start[first + 1]++;
                 withPort++;
+                ascending &= first >= previous;
+                previous = first;
                 int span = records.lastPort(i) - first;
                 if (span > 0) {
                     rangeCount++;
@@ -251,17 +256,35 @@ public final class PortIndex {
                 }
             }
         }
-        for (int p = 0; p < PORTS; p++) {
-            start[p + 1] += start[p];
-        }
         int[] ordered = new int[withPort];
         int[] firsts = new int[withPort];
-        for (int i = 0; i < n; i++) {
-            int first = records.firstPort(i);
-            if (first >= 0) {
-                int at = start[first]++;
-                ordered[at] = i;
-                firsts[at] = first;
+        if (ascending) {
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                int first = records.firstPort(i);
+                if (first >= 0) {
+                    ordered[at] = i;
+                    firsts[at++] = first;
+                }
+            }
+        } else {
+            int[] start = new int[PORTS + 1];
+            for (int i = 0; i < n; i++) {
+                int first = records.firstPort(i);
+                if (first >= 0) {
+                    start[first + 1]++;
+                }
+            }
+            for (int p = 0; p < PORTS; p++) {
+                start[p + 1] += start[p];
+            }
+            for (int i = 0; i < n; i++) {
+                int first = records.firstPort(i);
+                if (first >= 0) {
+                    int at = start[first]++;
+                    ordered[at] = i;
+                    firsts[at] = first;
+                }
             }
         }
         int[] ranges = new int[rangeCount];
