@@ -1,0 +1,53 @@
+package dev.portolan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The start-up rules of docs/architecture.md ("A lean start-up path"), held without timing: an
+ * everyday English command, run as its own process, links no lambda (the first costs a start some
+ * 7 ms, each further one about 0.2 ms, bench/README.md) and loads no ICU class (English is
+ * formatted without it). The JVM's class-loading log says which classes a run loaded; a lambda
+ * shows there as a class named {@code ...$$Lambda$...}, ours or the JDK's.
+ *
+ * <p>The commands chosen depend on nothing of this machine: lookups, and {@code check} of port 1,
+ * which nothing holds on a machine that runs these tests.
+ */
+class StartupPathTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"443", "443 --format json", "22/udp", "check 1", "free 1 --dry-run"})
+    void anEverydayEnglishCommand_linksNoLambda_andLoadsNoIcu(String line) throws Exception {
+        Path log = home.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:class+load:file=" + log,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(line.split(" ")));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("out.txt").toFile());
+        pb.environment().put("PORTOLAN_HOME", home.resolve("home").toString());
+        pb.environment().put("LANG", "C");
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_MESSAGES");
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(home.resolve("out.txt"))).isZero();
+
+        List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(loaded).as("classes loaded").hasSizeGreaterThan(400);
+        assertThat(loaded).filteredOn(l -> l.contains("dev.portolan.cli.Main ")).isNotEmpty();
+        assertThat(loaded).as("lambdas linked by " + line).filteredOn(l -> l.contains("$$Lambda")).isEmpty();
+        assertThat(loaded).as("ICU classes loaded by " + line).filteredOn(l -> l.contains(" com.ibm.icu.")).isEmpty();
+    }
+}
