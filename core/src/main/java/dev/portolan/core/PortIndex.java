@@ -38,7 +38,7 @@ public final class PortIndex {
     private static final Transport[] TRANSPORTS = Transport.values();
 
     private final RecordTable records;
-    private final AtomicInteger scans = new AtomicInteger();
+    private final AtomicInteger questions = new AtomicInteger();
     private volatile @Nullable Built built;
     private volatile @Nullable ByFirstPort byFirstPort;
 
@@ -120,49 +120,15 @@ public final class PortIndex {
     }
 
     /**
-     * The entries for every transport of one port, in one pass: each list is never empty. {@code
-     * explicit}, indexed by transport ordinal, is set where a record names that transport.
+     * The entries for every transport of one port: each list is never empty. {@code explicit},
+     * indexed by transport ordinal, is set where a record names that transport.
      */
     public Map<Transport, List<Assignment>> resolveAll(int port, boolean[] explicit) {
         checkPort(port);
-        java.util.Arrays.fill(explicit, false);
         Map<Transport, List<Assignment>> out = new EnumMap<>(Transport.class);
-        if (index() != null) {
-            for (Transport t : TRANSPORTS) {
-                explicit[t.ordinal()] = listsExplicitly(port, t);
-                out.put(t, resolve(port, t));
-            }
-            return out;
-        }
-        List<Assignment> protocolLess = new ArrayList<>(1);
-        int[] covering = covering(port);
-        for (int k = 1; k <= covering[0]; k++) {
-            int i = covering[k];
-            Transport t = records.transport(i);
-            if (t == null) {
-                protocolLess.add(records.get(i));
-            } else {
-                explicit[t.ordinal()] = true;
-                List<Assignment> named = out.get(t);
-                if (named == null) {
-                    named = new ArrayList<>(2);
-                    out.put(t, named);
-                }
-                named.add(records.get(i));
-            }
-        }
         for (Transport t : TRANSPORTS) {
-            List<Assignment> list = out.get(t);
-            if (list == null) {
-                list = new ArrayList<>(1);
-                out.put(t, list);
-            }
-            for (Assignment a : protocolLess) {
-                list.add(a.on(t));
-            }
-            if (list.isEmpty()) {
-                list.add(implied(port, t));
-            }
+            explicit[t.ordinal()] = listsExplicitly(port, t);
+            out.put(t, resolve(port, t));
         }
         return out;
     }
@@ -302,7 +268,7 @@ public final class PortIndex {
 
     private @Nullable Built index() {
         Built b = built;
-        if (b == null && scans.incrementAndGet() > QUESTIONS_BEFORE_INDEX) {
+        if (b == null && questions.incrementAndGet() > QUESTIONS_BEFORE_INDEX) {
             synchronized (this) {
                 b = built;
                 if (b == null) {
