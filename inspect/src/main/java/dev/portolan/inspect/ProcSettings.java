@@ -3,7 +3,6 @@ package dev.portolan.inspect;
 import dev.portolan.core.PortRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import dev.portolan.knowledge.page.PageDate;
 import dev.portolan.knowledge.page.Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
