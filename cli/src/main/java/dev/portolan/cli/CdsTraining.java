@@ -8,7 +8,11 @@ import dev.portolan.core.snapshot.SnapshotStore;
 import dev.portolan.store.FeedbackStore;
 import dev.portolan.store.Reaction;
 import dev.portolan.store.Vote;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.Map;
@@ -31,9 +35,21 @@ final class CdsTraining {
             {"who", "22"}, {"check", "8080"}, {"suggest", "--seed", "1"}, {"audit"}, {"explain", "443"},
             {"history", "443"}, {"history", "2", "--format", "json"}, {"diff", "2024-08-01", "2025-12-15"},
             {"free", "8080", "--dry-run"}, {"explain", "443", "--lang", "de"},
+            // ports with causes not to bind there: privileged, browsers refuse it, AirPlay, NodePort
+            {"check", "22"}, {"check", "6000"}, {"check", "5000"}, {"check", "30080"}, {"free", "22", "--dry-run"},
         };
         for (String[] line : lines) {
             run(line, home);
+        }
+        // A port this program holds, so that the classes of a held port's answer (its owner, its
+        // unit, the plan to free it) are archived too.
+        try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(held.getLocalPort());
+            for (String[] line : new String[][] {{"who", port}, {"check", port}, {"free", port, "--dry-run"}}) {
+                run(line, home);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("class-data-sharing training could not hold a port", e);
         }
         // The same command lines answering from an imported snapshot, so that the classes of that
         // path (reading the store) are in the archive too.
