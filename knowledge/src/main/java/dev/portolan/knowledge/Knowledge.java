@@ -294,8 +294,8 @@ public final class Knowledge {
 
     /** The compiled form of the embedded knowledge, or null when the class path has none. */
     static byte @org.jspecify.annotations.Nullable [] compiled() {
-        try (InputStream in = Knowledge.class.getClassLoader().getResourceAsStream(KnowledgeCodec.RESOURCE)) {
-            return in == null ? null : in.readAllBytes();
+        try {
+            return dev.portolan.core.EmbeddedFiles.read(KnowledgeCodec.RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

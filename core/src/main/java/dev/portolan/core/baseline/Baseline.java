@@ -1,9 +1,9 @@
 package dev.portolan.core.baseline;
 
+import dev.portolan.core.EmbeddedFiles;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.snapshot.SnapshotCodec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  * an update replaces it with a newer release.
  */
 public final class Baseline {
-    static final String RESOURCE = "/dev/portolan/core/baseline/baseline.snapshot";
+    static final String RESOURCE = "dev/portolan/core/baseline/baseline.snapshot";
 
     private Baseline() {}
 
@@ -23,12 +23,13 @@ public final class Baseline {
      * @throws IllegalStateException if the program was built without it (a packaging defect)
      */
     public static RegistrySnapshot load() {
-        try (InputStream in = Baseline.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
+        try {
+            byte[] bytes = EmbeddedFiles.read(RESOURCE);
+            if (bytes == null) {
                 throw new IllegalStateException("the embedded baseline " + RESOURCE + " is missing from the program; "
                         + "rebuild with: mvn -q package");
             }
-            return SnapshotCodec.decode(in.readAllBytes());
+            return SnapshotCodec.decode(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded baseline cannot be read", e);
         } catch (SnapshotCodec.CorruptSnapshotException e) {

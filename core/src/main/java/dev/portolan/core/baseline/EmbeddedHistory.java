@@ -1,10 +1,10 @@
 package dev.portolan.core.baseline;
 
+import dev.portolan.core.EmbeddedFiles;
 import dev.portolan.core.history.ChangeLog;
 import dev.portolan.core.history.HistoryException;
 import dev.portolan.core.history.RegistryHistory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  * release ({@link Baseline}) as the newest, compiled together at build time.
  */
 public final class EmbeddedHistory {
-    static final String RESOURCE = "/dev/portolan/core/baseline/history.changelog";
+    static final String RESOURCE = "dev/portolan/core/baseline/history.changelog";
     private static volatile ChangeLog loaded;
 
     private EmbeddedHistory() {}
@@ -27,12 +27,13 @@ public final class EmbeddedHistory {
     public static ChangeLog load() {
         ChangeLog log = loaded;
         if (log == null) {
-            try (InputStream in = EmbeddedHistory.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
+            try {
+                byte[] bytes = EmbeddedFiles.read(RESOURCE);
+                if (bytes == null) {
                     throw new IllegalStateException("the embedded history " + RESOURCE + " is missing from the program; "
                             + "rebuild with: mvn -q package");
                 }
-                log = RegistryHistory.decode(in.readAllBytes());
+                log = RegistryHistory.decode(bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("the embedded history cannot be read", e);
             } catch (HistoryException e) {

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,12 +71,13 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = CompiledSearch.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
+        try {
+            byte[] bytes = dev.portolan.core.EmbeddedFiles.read(name);
+            if (bytes == null) {
                 throw new IllegalStateException("the search index " + name + " is missing from the program; "
                         + "rebuild with: mvn -q package");
             }
-            return in.readAllBytes();
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("the search index cannot be read", e);
         }
@@ -96,10 +96,16 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
 
     /** A language's notes, or none for a language the program does not have. */
     private static TermIndex notes(String language) {
-        if (CompiledSearch.class.getClassLoader().getResource(notesResource(language)) == null) {
+        byte[] bytes;
+        try {
+            bytes = dev.portolan.core.EmbeddedFiles.read(notesResource(language));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index cannot be read", e);
+        }
+        if (bytes == null) {
             return TermIndex.EMPTY;
         }
-        try (DataInputStream in = open(resource(notesResource(language)))) {
+        try (DataInputStream in = open(bytes)) {
             return TermIndex.read(in);
         } catch (IOException e) {
             throw damaged(notesResource(language), e);

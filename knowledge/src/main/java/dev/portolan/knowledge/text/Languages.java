@@ -2,7 +2,6 @@ package dev.portolan.knowledge.text;
 
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,12 +47,13 @@ public final class Languages {
 
     private static List<String> read() {
         String resource = "knowledge/languages.txt";
-        try (InputStream in = Languages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+        try {
+            byte[] bytes = dev.portolan.core.EmbeddedFiles.read(resource);
+            if (bytes == null) {
                 throw new IllegalStateException("no " + resource + " on the class path");
             }
             List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                 String tag = line.strip();
                 if (!tag.isEmpty() && !tag.startsWith("#")) {
                     out.add(tag);

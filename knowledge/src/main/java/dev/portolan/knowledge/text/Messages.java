@@ -185,9 +185,10 @@ public final class Messages {
      * there is no compiled form; null when there is neither.
      */
     static @Nullable CompiledBundle bundle(String name) {
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(name + CompiledBundle.SUFFIX)) {
-            if (in != null) {
-                return CompiledBundle.decode(in.readAllBytes());
+        try {
+            byte[] compiled = dev.portolan.core.EmbeddedFiles.read(name + CompiledBundle.SUFFIX);
+            if (compiled != null) {
+                return CompiledBundle.decode(compiled);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + CompiledBundle.SUFFIX, e);

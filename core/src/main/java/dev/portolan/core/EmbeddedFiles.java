@@ -1,0 +1,104 @@
+package dev.portolan.core;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The data files built into the program (the embedded registry and its history, the compiled
+ * knowledge, search indexes and message bundles): resources of the class path, read whole.
+ *
+ * <p>A file is looked for in the directories and jars of the class path ({@code java.class.path})
+ * in their order, as the application's class loader would find it, and asked of the class loader
+ * when none has it (a jar that only names others in its manifest, a loader of its own). The
+ * class loader itself would first ask the runtime's loaders, which look for a name outside their
+ * packages in every module of the runtime: several milliseconds of a command line's start for the
+ * first file and about one for each further name (bench/README.md). The data files all lie in the
+ * first jar ({@code portolan-data.jar}, or {@code portolan.jar} alone).
+ */
+public final class EmbeddedFiles {
+    /**
+     * The class path's directories and jars, as roots a name is appended to ({@code file:/.../}
+     * and {@code jar:file:...!/}), in order; read once.
+     */
+    private static volatile @Nullable List<String> roots;
+
+    private EmbeddedFiles() {}
+
+    /**
+     * The bytes of a file, or null when the program has none of that name.
+     *
+     * @param name a class-path resource name, such as {@code knowledge/knowledge.bin} (no leading slash)
+     * @throws IOException if the file is there but cannot be read
+     */
+    public static byte @Nullable [] read(String name) throws IOException {
+        List<String> r = roots;
+        if (r == null) {
+            r = roots(System.getProperty("java.class.path", ""));
+            roots = r;
+        }
+        return read(name, r);
+    }
+
+    /** The same, looking in these roots before asking the class loader. */
+    static byte @Nullable [] read(String name, List<String> roots) throws IOException {
+        for (String root : roots) {
+            URLConnection c = URI.create(root + name).toURL().openConnection();
+            try {
+                c.connect();
+            } catch (FileNotFoundException notHere) {
+                continue;
+            }
+            return readAll(c);
+        }
+        URL url = EmbeddedFiles.class.getClassLoader().getResource(name);
+        return url == null ? null : readAll(url.openConnection());
+    }
+
+    /** The directories and jars of a class path, as roots a name is appended to. */
+    static List<String> roots(String classPath) {
+        List<String> out = new ArrayList<>(2);
+        int from = 0;
+        while (from <= classPath.length()) {
+            int to = classPath.indexOf(File.pathSeparatorChar, from);
+            if (to < 0) {
+                to = classPath.length();
+            }
+            String element = classPath.substring(from, to);
+            File f = new File(element.isEmpty() ? "." : element);
+            if (f.isDirectory()) {
+                out.add(f.toURI().toString());
+            } else if (element.endsWith(".jar") && f.isFile()) {
+                out.add("jar:" + f.toURI() + "!/");
+            }
+            from = to + 1;
+        }
+        return List.copyOf(out);
+    }
+
+    /** The whole content, read into an array of the entry's size when the connection knows it. */
+    private static byte[] readAll(URLConnection c) throws IOException {
+        long size = c.getContentLengthLong();
+        try (InputStream in = c.getInputStream()) {
+            if (size < 0 || size > Integer.MAX_VALUE - 16) {
+                return in.readAllBytes();
+            }
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length) {
+                throw new IOException("embedded file cut short: " + n + " of " + bytes.length + " bytes");
+            }
+            if (in.read() >= 0) {
+                throw new IOException("embedded file longer than the " + bytes.length + " bytes its entry gives");
+            }
+            return bytes;
+        }
+    }
+}
