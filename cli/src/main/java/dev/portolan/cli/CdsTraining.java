@@ -37,6 +37,7 @@ final class CdsTraining {
             {"free", "8080", "--dry-run"}, {"explain", "443", "--lang", "de"},
             // ports with causes not to bind there: privileged, browsers refuse it, AirPlay, NodePort
             {"check", "22"}, {"check", "6000"}, {"check", "5000"}, {"check", "30080"}, {"free", "22", "--dry-run"},
+            {"check", "22", "--format", "json"}, {"who", "22", "--format", "json"},
         };
         for (String[] line : lines) {
             run(line, home);
@@ -45,7 +46,8 @@ final class CdsTraining {
         // unit, the plan to free it) are archived too.
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(held.getLocalPort());
-            for (String[] line : new String[][] {{"who", port}, {"check", port}, {"free", port, "--dry-run"}}) {
+            for (String[] line : new String[][] {{"who", port}, {"check", port}, {"free", port, "--dry-run"},
+                    {"who", port, "--format", "json"}, {"check", port, "--format", "json"}}) {
                 run(line, home);
             }
         } catch (IOException e) {
