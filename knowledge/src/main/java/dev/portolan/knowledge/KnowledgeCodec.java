@@ -30,14 +30,16 @@ import java.util.zip.CRC32;
  * the end offset of each distinct string's UTF-8 bytes, then all their bytes); the absolute
  * positions of the four sections and of the checksum; the citations and the programs, each a count,
  * the offset of every item and the items; the other facts in a fixed order; the index (citations
- * and programs in the order of their ids, and for every single port the program ports that name
- * it, then every program port that is a range); and a CRC-32 of everything before it. Strings
+ * and programs in the order of their ids; the single ports some program names, ascending, then
+ * where each one's entry starts and where the ranges' entry starts, then the entries: each the
+ * program ports that name that port, the last every program port that is a range); and a CRC-32
+ * of everything before it. A port is found by a binary search, with nothing built at start. Strings
  * are indexes into the table, lists a count and their items. Bytes with another magic, version or
  * checksum are refused as a whole.
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -262,9 +264,17 @@ final class KnowledgeCodec {
             }
         }
         d.writeInt(singles.size());
-        for (Map.Entry<Integer, List<int[]>> e : singles.entrySet()) {
-            d.writeShort(e.getKey());
-            useRefs(d, e.getValue());
+        for (int port : singles.keySet()) {
+            d.writeShort(port);
+        }
+        int offset = 0;
+        for (List<int[]> refs : singles.values()) {
+            d.writeInt(offset);
+            offset += 4 + 6 * refs.size();
+        }
+        d.writeInt(offset);
+        for (List<int[]> refs : singles.values()) {
+            useRefs(d, refs);
         }
         useRefs(d, ranges);
     }
@@ -419,6 +429,7 @@ final class KnowledgeCodec {
         private final int stringCount;
         private final int stringEnds;
         private final int blob;
+        private final int blobSize;
         private final String[] strings;
         private final int citationCount;
         private final int citationItems;
@@ -428,8 +439,10 @@ final class KnowledgeCodec {
         private final int indexStart;
         private final Program[] programCache;
         private final int portCount;
-        private final int portsStart;
-        private final int[] portOffsets;
+        /** Where the single ports' numbers, their entries' offsets and the entries start. */
+        private final int portNumbers;
+        private final int portEntryOffsets;
+        private final int portEntries;
         private volatile @org.jspecify.annotations.Nullable List<ProgramUse> rangeUses;
 
         private Indexed(byte[] bytes) {
@@ -442,14 +455,7 @@ final class KnowledgeCodec {
             blob = stringEnds + 4 * stringCount;
             int blobSize = stringCount == 0 ? 0 : buffer.getInt(blob - 4);
             int sections = within(blob + blobSize, blob, limit);
-            int previous = 0;
-            for (int i = 0; i < stringCount; i++) {
-                int end = buffer.getInt(stringEnds + 4 * i);
-                if (end < previous || end > blobSize) {
-                    throw new IllegalStateException("string table offsets out of order");
-                }
-                previous = end;
-            }
+            this.blobSize = blobSize;
             strings = new String[stringCount];
             int citations = within(buffer.getInt(sections), sections + 20, limit);
             int programs = within(buffer.getInt(sections + 4), citations, limit);
@@ -463,19 +469,16 @@ final class KnowledgeCodec {
             programCount = within(buffer.getInt(programs), 0, (restStart - programs) / 4);
             programItems = programs + 4 + 4 * programCount;
             programCache = new Program[programCount];
-            portsStart = indexStart + 4 * (citationCount + programCount);
-            portCount = within(buffer.getInt(portsStart), 0, (limit - portsStart) / 6);
-            // where each port's entry starts, so that a port is found by a binary search
-            portOffsets = new int[portCount + 1];
-            int p = portsStart + 4;
-            for (int i = 0; i <= portCount; i++) {
-                portOffsets[i] = p;
-                if (i < portCount) {
-                    p += 2;
-                    int n = within(buffer.getInt(p), 0, (limit - p) / 6);
-                    p += 4 + 6 * n;
-                }
-            }
+            int portsStart = indexStart + 4 * (citationCount + programCount);
+            portCount = within(buffer.getInt(portsStart), 0, (limit - portsStart - 8) / 10);
+            portNumbers = portsStart + 4;
+            portEntryOffsets = portNumbers + 2 * portCount;
+            portEntries = portEntryOffsets + 4 * (portCount + 1);
+        }
+
+        /** Where the entry of the i-th single port starts (i = portCount: the ranges' entry). */
+        private int portEntry(int i) {
+            return portEntries + within(buffer.getInt(portEntryOffsets + 4 * i), 0, b.length - 4 - portEntries - 4);
         }
 
         private static int within(int v, int low, int high) {
@@ -499,6 +502,9 @@ final class KnowledgeCodec {
             if (s == null) {
                 int from = index == 0 ? 0 : buffer.getInt(stringEnds + 4 * (index - 1));
                 int to = buffer.getInt(stringEnds + 4 * index);
+                if (from < 0 || to < from || to > blobSize) {
+                    throw new IllegalStateException("string table offsets out of order");
+                }
                 s = new String(b, blob + from, to - from, StandardCharsets.UTF_8);
                 strings[index] = s;
             }
@@ -588,9 +594,9 @@ final class KnowledgeCodec {
             int hi = portCount - 1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                int p = buffer.getShort(portOffsets[mid]) & 0xFFFF;
+                int p = buffer.getShort(portNumbers + 2 * mid) & 0xFFFF;
                 if (p == port) {
-                    return uses(portOffsets[mid] + 2);
+                    return uses(portEntry(mid));
                 } else if (p < port) {
                     lo = mid + 1;
                 } else {
@@ -604,7 +610,7 @@ final class KnowledgeCodec {
         List<ProgramUse> rangeUses() {
             List<ProgramUse> r = rangeUses;
             if (r == null) {
-                r = uses(portOffsets[portCount]);
+                r = uses(portEntry(portCount));
                 rangeUses = r;
             }
             return r;
@@ -614,7 +620,7 @@ final class KnowledgeCodec {
         java.util.SortedSet<Integer> portsWithUses() {
             java.util.SortedSet<Integer> out = new TreeSet<>();
             for (int i = 0; i < portCount; i++) {
-                out.add(buffer.getShort(portOffsets[i]) & 0xFFFF);
+                out.add(buffer.getShort(portNumbers + 2 * i) & 0xFFFF);
             }
             return out;
         }
@@ -634,10 +640,22 @@ final class KnowledgeCodec {
             for (int i = 0; i < citationCount + programCount; i++) {
                 within(buffer.getInt(indexStart + 4 * i), 0, i < citationCount ? citationCount - 1 : programCount - 1);
             }
-            for (int i = 0; i < portCount; i++) {
-                uses(portOffsets[i] + 2);
+            for (int i = 0; i < stringCount; i++) {
+                string(i);
             }
-            int end = portOffsets[portCount] + 4 + 6 * within(buffer.getInt(portOffsets[portCount]), 0, b.length);
+            int expected = portEntries;
+            for (int i = 0; i <= portCount; i++) {
+                if (i > 0 && i < portCount
+                        && (buffer.getShort(portNumbers + 2 * i) & 0xFFFF) <= (buffer.getShort(portNumbers + 2 * (i - 1)) & 0xFFFF)) {
+                    throw new IllegalStateException("ports of the index out of order");
+                }
+                if (portEntry(i) != expected) {
+                    throw new IllegalStateException("port entry " + i + " not where the one before it ends");
+                }
+                expected += 4 + 6 * within(buffer.getInt(expected), 0, b.length);
+                uses(portEntry(i));
+            }
+            int end = expected;
             rangeUses();
             if (end != b.length - 4) {
                 throw new IllegalStateException("index ends at " + end + ", not at the checksum");
