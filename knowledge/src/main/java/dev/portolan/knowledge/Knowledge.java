@@ -29,7 +29,8 @@ public final class Knowledge {
     private final KnowledgeCodec.@org.jspecify.annotations.Nullable Indexed compiled;
     private volatile @org.jspecify.annotations.Nullable Map<String, Citation> citations;
     private volatile @org.jspecify.annotations.Nullable Programs programs;
-    private volatile @org.jspecify.annotations.Nullable Rest rest;
+    private volatile @org.jspecify.annotations.Nullable Notes notes;
+    private volatile @org.jspecify.annotations.Nullable Facts facts;
     /** What the knowledge was built from when it was given whole, kept for {@link #fingerprint()}. */
     private final KnowledgeReader.@org.jspecify.annotations.Nullable Parts parts;
     private volatile @org.jspecify.annotations.Nullable String fingerprint;
@@ -56,8 +57,8 @@ public final class Knowledge {
         }
     }
 
-    /** The facts other than citations and programs: a few hundred, read together. */
-    private static final class Rest {
+    /** The notes filed by port: common names, protocol and security notes, malware; read together. */
+    private static final class Notes {
         final List<CommonName> names;
         final List<ProtocolNote> protocols;
         final List<SecurityNote> security;
@@ -65,20 +66,8 @@ public final class Knowledge {
         final Map<Integer, List<ProtocolNote>> protocolsByPort;
         final Map<Integer, List<SecurityNote>> securityByPort;
         final Map<Integer, List<MalwareAssociation>> malwareByPort;
-        final List<EphemeralRange> ephemeral;
-        final List<EphemeralHandling> handling;
-        final List<PrivilegedPorts> privileged;
-        final Set<Integer> badPorts;
-        final List<String> badPortCites;
-        final Map<String, HistoryEvent> events;
-        final List<RelatedPorts> related;
-        final Map<String, RangeFacts> ranges;
-        final List<Deassignment> deassignments;
-        final List<String> deassignmentCites;
-        final List<String> badPortSchemes;
-        final Map<Integer, List<String>> badPortAdditions;
 
-        Rest(KnowledgeReader.Parts parts) {
+        Notes(KnowledgeReader.Parts parts) {
             this.names = List.copyOf(parts.names);
             this.protocols = List.copyOf(parts.protocols);
             this.security = List.copyOf(parts.security);
@@ -97,17 +86,39 @@ public final class Knowledge {
             for (SecurityNote f : security) {
                 index(se, f.ports(), f);
             }
-            this.securityByPort = frozen(se, new java.util.Comparator<SecurityNote>() {
-                @Override
-                public int compare(SecurityNote a, SecurityNote b) {
-                    return Integer.compare(SecurityNote.KINDS.indexOf(a.kind()), SecurityNote.KINDS.indexOf(b.kind()));
-                }
-            });
+            this.securityByPort = frozen(se, BY_KIND);
             Map<Integer, List<MalwareAssociation>> m = new HashMap<>();
             for (MalwareAssociation f : parts.malware) {
                 index(m, f.port(), f);
             }
             this.malwareByPort = frozen(m, null);
+        }
+    }
+
+    /** A port's security notes in the order of {@link SecurityNote#KINDS}. */
+    private static final java.util.Comparator<SecurityNote> BY_KIND = new java.util.Comparator<SecurityNote>() {
+        @Override
+        public int compare(SecurityNote a, SecurityNote b) {
+            return Integer.compare(SecurityNote.KINDS.indexOf(a.kind()), SecurityNote.KINDS.indexOf(b.kind()));
+        }
+    };
+
+    /** The facts not filed by port: ephemeral ranges, privileged ports, bad ports, events...; read together. */
+    private static final class Facts {
+        final List<EphemeralRange> ephemeral;
+        final List<EphemeralHandling> handling;
+        final List<PrivilegedPorts> privileged;
+        final Set<Integer> badPorts;
+        final List<String> badPortCites;
+        final Map<String, HistoryEvent> events;
+        final List<RelatedPorts> related;
+        final Map<String, RangeFacts> ranges;
+        final List<Deassignment> deassignments;
+        final List<String> deassignmentCites;
+        final List<String> badPortSchemes;
+        final Map<Integer, List<String>> badPortAdditions;
+
+        Facts(KnowledgeReader.Parts parts) {
             this.ephemeral = List.copyOf(parts.ephemeral);
             this.handling = List.copyOf(parts.handling);
             this.privileged = List.copyOf(parts.privileged);
@@ -140,7 +151,8 @@ public final class Knowledge {
         this.parts = parts;
         this.citations = Collections.unmodifiableMap(new LinkedHashMap<>(parts.citations));
         this.programs = Programs.of(parts.programs);
-        this.rest = new Rest(parts);
+        this.notes = new Notes(parts);
+        this.facts = new Facts(parts);
     }
 
     /** Knowledge read from its compiled form as facts are asked for. */
@@ -156,7 +168,8 @@ public final class Knowledge {
     public Knowledge readWhole() {
         allCitations();
         allPrograms();
-        rest();
+        notes();
+        facts();
         return this;
     }
 
@@ -192,20 +205,49 @@ public final class Knowledge {
         return p;
     }
 
-    private Rest rest() {
-        Rest r = rest;
-        if (r == null) {
+    private Notes notes() {
+        Notes n = notes;
+        if (n == null) {
             synchronized (this) {
-                r = rest;
-                if (r == null) {
+                n = notes;
+                if (n == null) {
                     KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
-                    java.util.Objects.requireNonNull(compiled).rest(parts);
-                    r = new Rest(parts);
-                    rest = r;
+                    java.util.Objects.requireNonNull(compiled).notes(parts);
+                    n = new Notes(parts);
+                    notes = n;
                 }
             }
         }
-        return r;
+        return n;
+    }
+
+    private Facts facts() {
+        Facts f = facts;
+        if (f == null) {
+            synchronized (this) {
+                f = facts;
+                if (f == null) {
+                    KnowledgeReader.Parts parts = new KnowledgeReader.Parts();
+                    java.util.Objects.requireNonNull(compiled).facts(parts);
+                    f = new Facts(parts);
+                    facts = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    /**
+     * A port's notes of one kind from the compiled form, while the notes are not read whole (a
+     * command line about one port reads only that port's); null once they are.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> @org.jspecify.annotations.Nullable List<T> portNotes(int kind, int port) {
+        KnowledgeCodec.Indexed c = compiled;
+        if (notes != null || c == null) {
+            return null;
+        }
+        return (List<T>) (List<?>) c.notes(kind, port);
     }
 
     /** Files a fact under each port it names, once a port. */
@@ -269,8 +311,8 @@ public final class Knowledge {
     /**
      * Starts reading the embedded knowledge on a background thread, for a short-lived program
      * that will ask {@link #embedded()} after other work: on a machine with a second core the
-     * reading (the facts other than citations and programs, which are read one by one as asked
-     * for) then overlaps that work. Whoever asks first
+     * reading (the compiled form checked, and the facts not filed by port; citations, programs
+     * and a port's notes are read one by one as asked for) then overlaps that work. Whoever asks first
      * waits for the one decoding; a failure is reported to the one who asks.
      */
     public static void decodeInBackground() {
@@ -281,7 +323,8 @@ public final class Knowledge {
             @Override
             public void run() {
                 try {
-                    // the facts other than citations and programs are read together: a few hundred
+                    // the facts not filed by port are read together (a port's notes, citations
+                    // and programs are read as they are asked for)
                     embedded().badPorts();
                 } catch (RuntimeException e) {
                     // embedded() throws it again to the caller that needs the knowledge
@@ -390,38 +433,46 @@ public final class Knowledge {
 
     /** Every common name. */
     public List<CommonName> commonNames() {
-        return rest().names;
+        return notes().names;
     }
 
     /** The common names that apply on a port. */
     public List<CommonName> commonNames(int port) {
-        return rest().namesByPort.getOrDefault(port, List.of());
+        List<CommonName> asked = portNotes(KnowledgeCodec.NAMES, port);
+        return asked != null ? List.copyOf(asked) : notes().namesByPort.getOrDefault(port, List.of());
     }
 
     /** Every protocol note. */
     public List<ProtocolNote> protocolNotes() {
-        return rest().protocols;
+        return notes().protocols;
     }
 
     /** The protocol notes of a port. */
     public List<ProtocolNote> protocolNotes(int port) {
-        return rest().protocolsByPort.getOrDefault(port, List.of());
+        List<ProtocolNote> asked = portNotes(KnowledgeCodec.PROTOCOLS, port);
+        return asked != null ? List.copyOf(asked) : notes().protocolsByPort.getOrDefault(port, List.of());
     }
 
     /** Every security note. */
     public List<SecurityNote> securityNotes() {
-        return rest().security;
+        return notes().security;
     }
 
     /** The security notes of a port, in the order of {@link SecurityNote#KINDS}. */
     public List<SecurityNote> securityNotes(int port) {
-        return rest().securityByPort.getOrDefault(port, List.of());
+        List<SecurityNote> asked = portNotes(KnowledgeCodec.SECURITY, port);
+        if (asked != null) {
+            List<SecurityNote> sorted = new ArrayList<>(asked);
+            sorted.sort(BY_KIND);
+            return List.copyOf(sorted);
+        }
+        return notes().securityByPort.getOrDefault(port, List.of());
     }
 
     /** Every documented malware association. */
     public List<MalwareAssociation> allMalware() {
         List<MalwareAssociation> all = new ArrayList<>();
-        for (List<MalwareAssociation> m : rest().malwareByPort.values()) {
+        for (List<MalwareAssociation> m : notes().malwareByPort.values()) {
             all.addAll(m);
         }
         return all;
@@ -429,7 +480,8 @@ public final class Knowledge {
 
     /** Malware documented to use a port on any transport. */
     public List<MalwareAssociation> malware(int port) {
-        return rest().malwareByPort.getOrDefault(port, List.of());
+        List<MalwareAssociation> asked = portNotes(KnowledgeCodec.MALWARE, port);
+        return asked != null ? List.copyOf(asked) : notes().malwareByPort.getOrDefault(port, List.of());
     }
 
     /** Malware documented to use a port on one transport. */
@@ -445,53 +497,53 @@ public final class Knowledge {
 
     /** How operating systems hand out ephemeral ports, and how to see, change and reserve them. */
     public List<EphemeralHandling> ephemeralHandling() {
-        return rest().handling;
+        return facts().handling;
     }
 
     /** Default ephemeral ranges of operating systems. */
     public List<EphemeralRange> ephemeralRanges() {
-        return rest().ephemeral;
+        return facts().ephemeral;
     }
 
     /** Privileged-port rules of operating systems. */
     public List<PrivilegedPorts> privilegedPorts() {
-        return rest().privileged;
+        return facts().privileged;
     }
 
     /** Whether browsers refuse to fetch from this port (the Fetch standard's bad ports). */
     public boolean browsersRefuse(int port) {
-        return rest().badPorts.contains(port);
+        return facts().badPorts.contains(port);
     }
 
     /** The Fetch standard's bad ports, ascending. */
     public Set<Integer> badPorts() {
-        return rest().badPorts;
+        return facts().badPorts;
     }
 
     /** Citations of the bad-port list. */
     public List<String> badPortCites() {
-        return rest().badPortCites;
+        return facts().badPortCites;
     }
 
     /** The URL schemes the bad-port check applies to ({@code http}, {@code https}). */
     public List<String> badPortSchemes() {
-        return rest().badPortSchemes;
+        return facts().badPortSchemes;
     }
 
     /** Citations of the change that added a port to the bad-port list, if known. */
     public List<String> badPortAdditionCites(int port) {
-        return rest().badPortAdditions.getOrDefault(port, List.of());
+        return facts().badPortAdditions.getOrDefault(port, List.of());
     }
 
     /** De-assignments the knowledge documents. */
     public List<Deassignment> deassignments() {
-        return rest().deassignments;
+        return facts().deassignments;
     }
 
     /** De-assignments that include a port. */
     public List<Deassignment> deassignments(int port) {
         List<Deassignment> out = new ArrayList<>();
-        for (Deassignment d : rest().deassignments) {
+        for (Deassignment d : facts().deassignments) {
             if (d.ports().contains(port)) {
                 out.add(d);
             }
@@ -501,23 +553,23 @@ public final class Knowledge {
 
     /** Citations of the de-assignment procedure. */
     public List<String> deassignmentCites() {
-        return rest().deassignmentCites;
+        return facts().deassignmentCites;
     }
 
     /** A history event by id. */
     public Optional<HistoryEvent> event(String id) {
-        return Optional.ofNullable(rest().events.get(id));
+        return Optional.ofNullable(facts().events.get(id));
     }
 
     /** All history events, in file order. */
     public List<HistoryEvent> events() {
-        return List.copyOf(rest().events.values());
+        return List.copyOf(facts().events.values());
     }
 
     /** Groups of related ports that include {@code port}. */
     public List<RelatedPorts> relatedTo(int port) {
         List<RelatedPorts> out = new ArrayList<>();
-        for (RelatedPorts r : rest().related) {
+        for (RelatedPorts r : facts().related) {
             if (r.ports().contains(port)) {
                 out.add(r);
             }
@@ -527,7 +579,7 @@ public final class Knowledge {
 
     /** How an RFC 6335 range is administered, by id ({@code system}, {@code user}, {@code dynamic}). */
     public Optional<RangeFacts> range(String id) {
-        return Optional.ofNullable(rest().ranges.get(id));
+        return Optional.ofNullable(facts().ranges.get(id));
     }
 
     /**

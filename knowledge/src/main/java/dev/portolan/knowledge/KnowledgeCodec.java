@@ -32,14 +32,23 @@ import java.util.zip.CRC32;
  * the offset of every item and the items; the other facts in a fixed order; the index (citations
  * and programs in the order of their ids; the single ports some program names, ascending, then
  * where each one's entry starts and where the ranges' entry starts, then the entries: each the
- * program ports that name that port, the last every program port that is a range); and a CRC-32
- * of everything before it. A port is found by a binary search, with nothing built at start. Strings
+ * program ports that name that port, the last every program port that is a range; then for the
+ * common names, protocol notes, security notes and malware, where each item starts among the
+ * other facts and, by port, which items name it; and where the facts not filed by port start);
+ * and a CRC-32 of everything before it. A port is found by a binary search, with nothing built at
+ * start, and only its notes are read. Strings
  * are indexes into the table, lists a count and their items. Bytes with another magic, version or
  * checksum are refused as a whole.
  */
 final class KnowledgeCodec {
     static final byte[] MAGIC = "PRTLKNOW".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 6;
+    /** The kinds of notes filed by port, in the order of the file. */
+    static final int NAMES = 0;
+    static final int PROTOCOLS = 1;
+    static final int SECURITY = 2;
+    static final int MALWARE = 3;
+    private static final int NOTE_KINDS = 4;
     /** Where the build puts the compiled knowledge, as a class-path resource. */
     static final String RESOURCE = "knowledge/knowledge.bin";
 
@@ -70,7 +79,9 @@ final class KnowledgeCodec {
             items(programs, strings, parts.programs, Out::program);
             ByteArrayOutputStream restBytes = new ByteArrayOutputStream(1 << 16);
             Out out = new Out(new DataOutputStream(restBytes), strings);
-            out.list(parts.names, n -> {
+            // the notes filed by port, each item's offset kept for the index
+            int[][] noteOffsets = new int[NOTE_KINDS][];
+            noteOffsets[NAMES] = notes(out, restBytes, parts.names, n -> {
                 out.str(n.name());
                 out.str(n.expansion());
                 out.str(n.service());
@@ -78,20 +89,20 @@ final class KnowledgeCodec {
                 out.ints(n.ports());
                 out.strs(n.cites());
             });
-            out.list(parts.protocols, n -> {
+            noteOffsets[PROTOCOLS] = notes(out, restBytes, parts.protocols, n -> {
                 out.str(n.id());
                 out.ints(n.ports());
                 out.transports(n.transports());
                 out.strs(n.cites());
             });
-            out.list(parts.security, n -> {
+            noteOffsets[SECURITY] = notes(out, restBytes, parts.security, n -> {
                 out.str(n.id());
                 out.ints(n.ports());
                 out.transports(n.transports());
                 out.str(n.kind());
                 out.strs(n.cites());
             });
-            out.list(parts.malware, m -> {
+            noteOffsets[MALWARE] = notes(out, restBytes, parts.malware, m -> {
                 out.d.writeShort(m.port());
                 out.transports(m.transports());
                 out.str(m.name());
@@ -99,6 +110,8 @@ final class KnowledgeCodec {
                 out.d.writeShort(m.year());
                 out.strs(m.cites());
             });
+            out.d.flush();
+            int factsStart = restBytes.size();
             out.list(parts.ephemeral, r -> {
                 out.str(r.id());
                 out.str(r.system());
@@ -174,7 +187,7 @@ final class KnowledgeCodec {
             out.strs(parts.deassignmentCites);
             out.d.flush();
             ByteArrayOutputStream index = new ByteArrayOutputStream(1 << 14);
-            index(new DataOutputStream(index), parts);
+            index(new DataOutputStream(index), parts, noteOffsets, factsStart);
 
             ByteArrayOutputStream all = new ByteArrayOutputStream(1 << 20);
             DataOutputStream head = new DataOutputStream(all);
@@ -244,7 +257,8 @@ final class KnowledgeCodec {
      * Citations and programs by id (positions in id order), and the program ports of each single
      * port and of ranges, in the order {@link Knowledge} lists a port's uses.
      */
-    private static void index(DataOutputStream d, KnowledgeReader.Parts parts) throws IOException {
+    private static void index(DataOutputStream d, KnowledgeReader.Parts parts, int[][] noteOffsets, int factsStart)
+            throws IOException {
         List<String> citationIds = new ArrayList<>(parts.citations.keySet());
         for (int i : byId(citationIds)) {
             d.writeInt(i);
@@ -277,6 +291,67 @@ final class KnowledgeCodec {
             useRefs(d, refs);
         }
         useRefs(d, ranges);
+        // the notes: where each item starts, then by port the items that name it
+        for (int[] offsets : noteOffsets) {
+            d.writeInt(offsets.length);
+            for (int o : offsets) {
+                d.writeInt(o);
+            }
+        }
+        List<List<Integer>> portsOfNames = new ArrayList<>();
+        parts.names.forEach(n -> portsOfNames.add(n.ports()));
+        portTable(d, portsOfNames);
+        List<List<Integer>> portsOfProtocols = new ArrayList<>();
+        parts.protocols.forEach(n -> portsOfProtocols.add(n.ports()));
+        portTable(d, portsOfProtocols);
+        List<List<Integer>> portsOfSecurity = new ArrayList<>();
+        parts.security.forEach(n -> portsOfSecurity.add(n.ports()));
+        portTable(d, portsOfSecurity);
+        List<List<Integer>> portsOfMalware = new ArrayList<>();
+        parts.malware.forEach(m -> portsOfMalware.add(List.of(m.port())));
+        portTable(d, portsOfMalware);
+        d.writeInt(factsStart);
+    }
+
+    /**
+     * The ports items name, ascending, then where each port's list starts, then the lists: the
+     * positions of the items that name the port, ascending, each item once.
+     */
+    private static void portTable(DataOutputStream d, List<List<Integer>> portsOfItems) throws IOException {
+        java.util.TreeMap<Integer, java.util.TreeSet<Integer>> byPort = new java.util.TreeMap<>();
+        for (int i = 0; i < portsOfItems.size(); i++) {
+            for (int port : portsOfItems.get(i)) {
+                byPort.computeIfAbsent(port, k -> new java.util.TreeSet<>()).add(i);
+            }
+        }
+        d.writeInt(byPort.size());
+        for (int port : byPort.keySet()) {
+            d.writeShort(port);
+        }
+        int start = 0;
+        for (java.util.TreeSet<Integer> items : byPort.values()) {
+            d.writeInt(start);
+            start += items.size();
+        }
+        d.writeInt(start);
+        for (java.util.TreeSet<Integer> items : byPort.values()) {
+            for (int i : items) {
+                d.writeInt(i);
+            }
+        }
+    }
+
+    /** A list of notes: count, then the items, returning where each item starts in {@code section}. */
+    private static <T> int[] notes(Out out, ByteArrayOutputStream section, List<T> list, Writer<T> w)
+            throws IOException {
+        out.d.writeInt(list.size());
+        int[] offsets = new int[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            out.d.flush();
+            offsets[i] = section.size();
+            w.write(list.get(i));
+        }
+        return offsets;
     }
 
     private static void useRefs(DataOutputStream d, List<int[]> refs) throws IOException {
@@ -383,6 +458,7 @@ final class KnowledgeCodec {
             parts.programs.addAll(k.programs());
             k.rest(parts);
             k.checkIndex();
+            k.checkNotes(List.of(parts.names, parts.protocols, parts.security, parts.malware));
             return parts;
         } catch (RuntimeException e) {
             throw new CorruptKnowledgeException("compiled knowledge is damaged: " + e);
@@ -419,8 +495,8 @@ final class KnowledgeCodec {
 
     /**
      * Compiled knowledge read on demand: a string when it is first used, a citation or a program
-     * when it is asked for by id or through the port index, the other facts all at once when the
-     * first of them is asked for. Safe to share between threads: what it builds is immutable, and
+     * when it is asked for by id or through the port index, a port's notes when they are asked
+     * for, the facts not filed by port all at once when the first of them is. Safe to share between threads: what it builds is immutable, and
      * two threads building the same item build equal ones.
      */
     static final class Indexed {
@@ -443,6 +519,16 @@ final class KnowledgeCodec {
         private final int portNumbers;
         private final int portEntryOffsets;
         private final int portEntries;
+        /** Per kind of note: how many, where their offsets start, and its table of ports. */
+        private final int[] noteCount = new int[NOTE_KINDS];
+        private final int[] noteOffsets = new int[NOTE_KINDS];
+        private final int[] tablePorts = new int[NOTE_KINDS];
+        private final int[] tableNumbers = new int[NOTE_KINDS];
+        private final int[] tableStarts = new int[NOTE_KINDS];
+        private final int[] tableItems = new int[NOTE_KINDS];
+        private final Object[][] noteCache = new Object[NOTE_KINDS][];
+        private final int factsStart;
+        private final int indexEnd;
         private volatile @org.jspecify.annotations.Nullable List<ProgramUse> rangeUses;
 
         private Indexed(byte[] bytes) {
@@ -474,6 +560,84 @@ final class KnowledgeCodec {
             portNumbers = portsStart + 4;
             portEntryOffsets = portNumbers + 2 * portCount;
             portEntries = portEntryOffsets + 4 * (portCount + 1);
+            int ranges = portEntry(portCount);
+            int next = ranges + 4 + 6 * within(buffer.getInt(ranges), 0, limit / 6);
+            for (int k = 0; k < NOTE_KINDS; k++) {
+                noteCount[k] = within(buffer.getInt(next), 0, (limit - next) / 4);
+                noteOffsets[k] = next + 4;
+                noteCache[k] = new Object[noteCount[k]];
+                next += 4 + 4 * noteCount[k];
+            }
+            for (int k = 0; k < NOTE_KINDS; k++) {
+                tablePorts[k] = within(buffer.getInt(next), 0, (limit - next) / 6);
+                tableNumbers[k] = next + 4;
+                tableStarts[k] = tableNumbers[k] + 2 * tablePorts[k];
+                tableItems[k] = tableStarts[k] + 4 * (tablePorts[k] + 1);
+                next = tableItems[k] + 4 * within(buffer.getInt(tableStarts[k] + 4 * tablePorts[k]), 0, limit / 4);
+            }
+            factsStart = restStart + within(buffer.getInt(next), 0, indexStart - restStart);
+            indexEnd = next + 4;
+        }
+
+        /**
+         * The notes of one kind ({@link #NAMES}, {@link #PROTOCOLS}, {@link #SECURITY},
+         * {@link #MALWARE}) that name a port, in file order; each item read once.
+         */
+        List<Object> notes(int kind, int port) {
+            int lo = 0;
+            int hi = tablePorts[kind] - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int p = buffer.getShort(tableNumbers[kind] + 2 * mid) & 0xFFFF;
+                if (p < port) {
+                    lo = mid + 1;
+                } else if (p > port) {
+                    hi = mid - 1;
+                } else {
+                    int from = buffer.getInt(tableStarts[kind] + 4 * mid);
+                    int to = buffer.getInt(tableStarts[kind] + 4 * mid + 4);
+                    if (from < 0 || to < from) {
+                        throw new IllegalStateException("port table out of order");
+                    }
+                    List<Object> out = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) {
+                        out.add(note(kind, within(buffer.getInt(tableItems[kind] + 4 * i), 0, noteCount[kind] - 1)));
+                    }
+                    return out;
+                }
+            }
+            return List.of();
+        }
+
+        private Object note(int kind, int i) {
+            Object n = noteCache[kind][i];
+            if (n == null) {
+                In in = at(restStart + within(buffer.getInt(noteOffsets[kind] + 4 * i), 0, factsStart - restStart));
+                n = switch (kind) {
+                    case NAMES -> name(in);
+                    case PROTOCOLS -> protocol(in);
+                    case SECURITY -> security(in);
+                    default -> malware(in);
+                };
+                noteCache[kind][i] = n;
+            }
+            return n;
+        }
+
+        private static CommonName name(In in) {
+            return new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(), in.strs());
+        }
+
+        private static ProtocolNote protocol(In in) {
+            return new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs());
+        }
+
+        private static SecurityNote security(In in) {
+            return new SecurityNote(in.str(), in.ints(), in.transports(), in.str(), in.strs());
+        }
+
+        private static MalwareAssociation malware(In in) {
+            return new MalwareAssociation(in.u16(), in.transports(), in.str(), in.str(), in.u16(), in.strs());
         }
 
         /** Where the entry of the i-th single port starts (i = portCount: the ranges' entry). */
@@ -655,31 +819,71 @@ final class KnowledgeCodec {
                 expected += 4 + 6 * within(buffer.getInt(expected), 0, b.length);
                 uses(portEntry(i));
             }
-            int end = expected;
             rangeUses();
+            for (int k = 0; k < NOTE_KINDS; k++) {
+                for (int i = 0; i < noteCount[k]; i++) {
+                    note(k, i);
+                }
+                for (int i = 0; i < tablePorts[k]; i++) {
+                    if (i > 0 && (buffer.getShort(tableNumbers[k] + 2 * i) & 0xFFFF)
+                            <= (buffer.getShort(tableNumbers[k] + 2 * (i - 1)) & 0xFFFF)) {
+                        throw new IllegalStateException("ports of a note table out of order");
+                    }
+                    notes(k, buffer.getShort(tableNumbers[k] + 2 * i) & 0xFFFF);
+                }
+            }
+            int end = indexEnd;
             if (end != b.length - 4) {
                 throw new IllegalStateException("index ends at " + end + ", not at the checksum");
             }
         }
 
-        /** Adds the facts other than citations and programs to {@code parts}. */
+        /** Checks that the index's notes are the ones read in sequence, kind by kind. */
+        void checkNotes(List<List<?>> inSequence) {
+            for (int k = 0; k < NOTE_KINDS; k++) {
+                if (inSequence.get(k).size() != noteCount[k]) {
+                    throw new IllegalStateException("the index lists " + noteCount[k] + " notes of kind " + k + ", not "
+                            + inSequence.get(k).size());
+                }
+                for (int i = 0; i < noteCount[k]; i++) {
+                    if (!note(k, i).equals(inSequence.get(k).get(i))) {
+                        throw new IllegalStateException("note " + i + " of kind " + k + " is not where the index says");
+                    }
+                }
+            }
+        }
+
+        /** Adds the facts other than citations and programs to {@code parts}, in sequence. */
         void rest(KnowledgeReader.Parts parts) {
+            notes(parts);
+            facts(parts);
+        }
+
+        /** Adds every common name, protocol note, security note and malware association to {@code parts}. */
+        void notes(KnowledgeReader.Parts parts) {
             // Loops rather than a reader passed as a lambda: each lambda costs a command line's
-            // start a fraction of a millisecond to link (bench/README.md), and this runs at every start.
+            // start a fraction of a millisecond to link (bench/README.md).
             In in = at(restStart);
             for (int i = 0, n = in.count(); i < n; i++) {
-                parts.names.add(new CommonName(in.str(), in.str(), in.str(), in.strs(), in.ints(), in.strs()));
+                parts.names.add(name(in));
             }
             for (int i = 0, n = in.count(); i < n; i++) {
-                parts.protocols.add(new ProtocolNote(in.str(), in.ints(), in.transports(), in.strs()));
+                parts.protocols.add(protocol(in));
             }
             for (int i = 0, n = in.count(); i < n; i++) {
-                parts.security.add(new SecurityNote(in.str(), in.ints(), in.transports(), in.str(), in.strs()));
+                parts.security.add(security(in));
             }
             for (int i = 0, n = in.count(); i < n; i++) {
-                parts.malware.add(new MalwareAssociation(in.u16(), in.transports(), in.str(), in.str(), in.u16(),
-                        in.strs()));
+                parts.malware.add(malware(in));
             }
+            if (in.d.position() != factsStart) {
+                throw new IllegalStateException("notes end at " + in.d.position() + ", the facts start at " + factsStart);
+            }
+        }
+
+        /** Adds the facts that are not filed by port (ephemeral ranges, bad ports, events...) to {@code parts}. */
+        void facts(KnowledgeReader.Parts parts) {
+            In in = at(factsStart);
             for (int i = 0, n = in.count(); i < n; i++) {
                 parts.ephemeral.add(new EphemeralRange(in.str(), in.str(), in.str(), in.str(), in.u16(), in.u16(),
                         in.strs(), in.strs()));

@@ -64,6 +64,28 @@ class KnowledgeCodecTest {
         }
         assertThat(differ).isEmpty();
         assertThat(used).isGreaterThan(500);
+        // every port's notes, read from the index while the notes are not read whole
+        int noted = 0;
+        for (int port = 0; port <= 65_535; port++) {
+            if (!asked.commonNames(port).equals(whole.commonNames(port))
+                    || !asked.protocolNotes(port).equals(whole.protocolNotes(port))
+                    || !asked.securityNotes(port).equals(whole.securityNotes(port))
+                    || !asked.malware(port).equals(whole.malware(port))) {
+                differ.add(port);
+            }
+            noted += whole.commonNames(port).size() + whole.protocolNotes(port).size()
+                    + whole.securityNotes(port).size() + whole.malware(port).size();
+        }
+        assertThat(differ).isEmpty();
+        assertThat(noted).isGreaterThan(500);
+        // ports whose security notes are of several kinds (kept in the kinds' order) were among them
+        int severalKinds = 0;
+        for (int port = 0; port <= 65_535; port++) {
+            if (whole.securityNotes(port).stream().map(SecurityNote::kind).distinct().count() > 1) {
+                severalKinds++;
+            }
+        }
+        assertThat(severalKinds).isPositive();
         assertThat(asked.portsWithUses()).isEqualTo(whole.portsWithUses());
         assertThat(asked.securityNotes(22)).isNotEmpty().isEqualTo(whole.securityNotes(22));
         assertThat(asked.commonNames(3389)).isNotEmpty().isEqualTo(whole.commonNames(3389));
