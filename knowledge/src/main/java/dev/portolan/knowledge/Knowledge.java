@@ -408,7 +408,7 @@ public final class Knowledge {
         List<ProgramUse> single = asked != null ? asked.singleUses(port)
                 : allPrograms().usesByPort().getOrDefault(port, List.of());
         List<ProgramUse> inRange = null;
-        for (ProgramUse u : asked != null ? asked.rangeUses() : allPrograms().rangeUses()) {
+        for (ProgramUse u : asked != null ? asked.rangeUses(port) : allPrograms().rangeUses()) {
             if (u.use().ports().contains(port)) {
                 if (inRange == null) {
                     inRange = new ArrayList<>(single);

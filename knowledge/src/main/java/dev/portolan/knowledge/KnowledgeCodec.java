@@ -32,7 +32,8 @@ import java.util.zip.CRC32;
  * the offset of every item and the items; the other facts in a fixed order; the index (citations
  * and programs in the order of their ids; the single ports some program names, ascending, then
  * where each one's entry starts and where the ranges' entry starts, then the entries: each the
- * program ports that name that port, the last every program port that is a range; then for the
+ * program ports that name that port, the last every program port that is a range; the bounds of
+ * each of those ranges; then for the
  * common names, protocol notes, security notes and malware, where each item starts among the
  * other facts and, by port, which items name it; and where the facts not filed by port start);
  * and a CRC-32 of everything before it. A port is found by a binary search, with nothing built at
@@ -291,6 +292,12 @@ final class KnowledgeCodec {
             useRefs(d, refs);
         }
         useRefs(d, ranges);
+        // each range's bounds, so that a port reads only the programs whose ranges cover it
+        for (int[] r : ranges) {
+            PortRange bounds = parts.programs.get(r[0]).ports().get(r[1]).ports();
+            d.writeShort(bounds.first());
+            d.writeShort(bounds.last());
+        }
         // the notes: where each item starts, then by port the items that name it
         for (int[] offsets : noteOffsets) {
             d.writeInt(offsets.length);
@@ -530,6 +537,10 @@ final class KnowledgeCodec {
         private final int factsStart;
         private final int indexEnd;
         private volatile @org.jspecify.annotations.Nullable List<ProgramUse> rangeUses;
+        /** How many program ports are ranges, where their references and their bounds start. */
+        private final int rangeCount;
+        private final int rangeRefs;
+        private final int rangeBounds;
 
         private Indexed(byte[] bytes) {
             this.b = bytes;
@@ -561,7 +572,10 @@ final class KnowledgeCodec {
             portEntryOffsets = portNumbers + 2 * portCount;
             portEntries = portEntryOffsets + 4 * (portCount + 1);
             int ranges = portEntry(portCount);
-            int next = ranges + 4 + 6 * within(buffer.getInt(ranges), 0, limit / 6);
+            rangeCount = within(buffer.getInt(ranges), 0, limit / 10);
+            rangeRefs = ranges + 4;
+            rangeBounds = rangeRefs + 6 * rangeCount;
+            int next = rangeBounds + 4 * rangeCount;
             for (int k = 0; k < NOTE_KINDS; k++) {
                 noteCount[k] = within(buffer.getInt(next), 0, (limit - next) / 4);
                 noteOffsets[k] = next + 4;
@@ -770,7 +784,24 @@ final class KnowledgeCodec {
             return List.of();
         }
 
-        /** The uses of programs that name a range, in file order, read once (every port looks at them). */
+        /** The uses of programs that name a range covering this port, in file order. */
+        List<ProgramUse> rangeUses(int port) {
+            List<ProgramUse> out = null;
+            for (int i = 0; i < rangeCount; i++) {
+                int first = buffer.getShort(rangeBounds + 4 * i) & 0xFFFF;
+                int last = buffer.getShort(rangeBounds + 4 * i + 2) & 0xFFFF;
+                if (first <= port && port <= last) {
+                    if (out == null) {
+                        out = new ArrayList<>(2);
+                    }
+                    Program p = program(buffer.getInt(rangeRefs + 6 * i));
+                    out.add(new ProgramUse(p, p.ports().get(buffer.getShort(rangeRefs + 6 * i + 4) & 0xFFFF)));
+                }
+            }
+            return out == null ? List.of() : List.copyOf(out);
+        }
+
+        /** The uses of programs that name a range, in file order, read once. */
         List<ProgramUse> rangeUses() {
             List<ProgramUse> r = rangeUses;
             if (r == null) {
@@ -819,7 +850,14 @@ final class KnowledgeCodec {
                 expected += 4 + 6 * within(buffer.getInt(expected), 0, b.length);
                 uses(portEntry(i));
             }
-            rangeUses();
+            List<ProgramUse> all = rangeUses();
+            for (int i = 0; i < rangeCount; i++) {
+                PortRange r = all.get(i).use().ports();
+                if (r.first() != (buffer.getShort(rangeBounds + 4 * i) & 0xFFFF)
+                        || r.last() != (buffer.getShort(rangeBounds + 4 * i + 2) & 0xFFFF)) {
+                    throw new IllegalStateException("the bounds of range " + i + " are not its program's");
+                }
+            }
             for (int k = 0; k < NOTE_KINDS; k++) {
                 for (int i = 0; i < noteCount[k]; i++) {
                     note(k, i);
