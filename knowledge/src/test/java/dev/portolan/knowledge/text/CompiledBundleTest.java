@@ -43,7 +43,7 @@ class CompiledBundleTest {
     }
 
     @Test
-    void damagedBytes_areRefused_orReadAsSomeBundle_neverThrowOtherwise() {
+    void damagedBytes_areRefused() {
         Map<String, String> messages = new HashMap<>();
         for (int i = 0; i < 40; i++) {
             messages.put("key." + i, "value " + i + " \u00e9");
@@ -61,15 +61,12 @@ class CompiledBundleTest {
             int at = random.nextInt(bad.length);
             bad[at] = (byte) (bad[at] ^ (1 + random.nextInt(255)));
             try {
-                CompiledBundle b = CompiledBundle.decode(bad);
-                for (String k : messages.keySet()) {
-                    b.get(k); // a changed message text is still a bundle; reading it must not fail
-                }
-                b.toMap();
+                CompiledBundle.decode(bad);
             } catch (IllegalArgumentException e) {
                 refused++;
             }
         }
-        assertThat(refused).isPositive();
+        // the checksum sees every change within one byte
+        assertThat(refused).isEqualTo(2000);
     }
 }
