@@ -203,22 +203,27 @@ public final class PortIndex {
      * files do), else by counting them per port.
      */
     private static ByFirstPort byFirstPort(RecordTable records) {
+        // each record's ports read once (the table decodes them), the rest done on arrays
         int n = records.size();
+        int[] first = new int[n];
+        int[] last = new int[n];
         int withPort = 0;
         int rangeCount = 0;
         int widest = 0;
         boolean ascending = true;
         int previous = -1;
         for (int i = 0; i < n; i++) {
-            int first = records.firstPort(i);
-            if (first >= 0) {
+            int f = records.firstPort(i);
+            first[i] = f;
+            if (f >= 0) {
+                int l = records.lastPort(i);
+                last[i] = l;
                 withPort++;
-                ascending &= first >= previous;
-                previous = first;
-                int span = records.lastPort(i) - first;
-                if (span > 0) {
+                ascending &= f >= previous;
+                previous = f;
+                if (l > f) {
                     rangeCount++;
-                    widest = Math.max(widest, span);
+                    widest = Math.max(widest, l - f);
                 }
             }
         }
@@ -227,29 +232,26 @@ public final class PortIndex {
         if (ascending) {
             int at = 0;
             for (int i = 0; i < n; i++) {
-                int first = records.firstPort(i);
-                if (first >= 0) {
+                if (first[i] >= 0) {
                     ordered[at] = i;
-                    firsts[at++] = first;
+                    firsts[at++] = first[i];
                 }
             }
         } else {
             int[] start = new int[PORTS + 1];
             for (int i = 0; i < n; i++) {
-                int first = records.firstPort(i);
-                if (first >= 0) {
-                    start[first + 1]++;
+                if (first[i] >= 0) {
+                    start[first[i] + 1]++;
                 }
             }
             for (int p = 0; p < PORTS; p++) {
                 start[p + 1] += start[p];
             }
             for (int i = 0; i < n; i++) {
-                int first = records.firstPort(i);
-                if (first >= 0) {
-                    int at = start[first]++;
+                if (first[i] >= 0) {
+                    int at = start[first[i]]++;
                     ordered[at] = i;
-                    firsts[at] = first;
+                    firsts[at] = first[i];
                 }
             }
         }
@@ -258,7 +260,7 @@ public final class PortIndex {
         int r = 0;
         for (int k = 0; k < withPort; k++) {
             int i = ordered[k];
-            if (records.lastPort(i) > firsts[k]) {
+            if (last[i] > firsts[k]) {
                 ranges[r] = i;
                 rangeFirsts[r++] = firsts[k];
             }
