@@ -63,8 +63,8 @@ public final class SnapshotCodec {
     }
 
     /**
-     * Reads a snapshot from its binary form. The checksum and structure are verified here; records
-     * are built on first use.
+     * Reads a snapshot from its binary form. The checksum and the sections' bounds are verified
+     * here; strings and records are checked and built on first use.
      *
      * @throws CorruptSnapshotException if the bytes are damaged, cut short, or of another format
      */
@@ -245,6 +245,7 @@ public final class SnapshotCodec {
         private final int stringOffsets;
         private final int blob;
         private final String[] strings;
+        private final int blobSize;
         private final int peopleCount;
         private final int peopleStart;
         private final int peopleEnd;
@@ -268,15 +269,10 @@ public final class SnapshotCodec {
             blob = in.position();
             int blobSize = in.getInt(stringOffsets + 4 * stringCount);
             skip(in, blobSize);
+            this.blobSize = blobSize;
+            // a string's offsets are checked when it is read: a loop over all of them here cost
+            // every command line a few milliseconds
             strings = new String[stringCount];
-            int previous = 0;
-            for (int i = 0; i <= stringCount; i++) {
-                int o = in.getInt(stringOffsets + 4 * i);
-                if (o < previous || o > blobSize) {
-                    throw new IllegalStateException("string table offsets out of order");
-                }
-                previous = o;
-            }
             int source = in.get() & 0xFF;
             if (source >= SOURCES.length) {
                 throw new IllegalStateException("unknown source " + source);
@@ -343,6 +339,9 @@ public final class SnapshotCodec {
             if (s == null) {
                 int from = readInt(stringOffsets + 4 * index);
                 int to = readInt(stringOffsets + 4 * index + 4);
+                if (from < 0 || to < from || to > blobSize) {
+                    throw new IllegalStateException("string table offsets out of order");
+                }
                 s = new String(b, blob + from, to - from, StandardCharsets.UTF_8);
                 strings[index] = s;
             }
