@@ -61,6 +61,7 @@ free 1 --dry-run
 explain 443
 explain 443 --lang de
 history 443
+--version
 LINES
 if [ "$missing" -ne 0 ]; then
   echo "class-data-sharing archive: add the command lines above to dev.portolan.cli.CdsTraining" >&2

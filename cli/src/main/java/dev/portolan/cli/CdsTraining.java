@@ -37,7 +37,7 @@ final class CdsTraining {
             {"free", "8080", "--dry-run"}, {"explain", "443", "--lang", "de"},
             // ports with causes not to bind there: privileged, browsers refuse it, AirPlay, NodePort
             {"check", "22"}, {"check", "6000"}, {"check", "5000"}, {"check", "30080"}, {"free", "22", "--dry-run"},
-            {"check", "22", "--format", "json"}, {"who", "22", "--format", "json"},
+            {"check", "22", "--format", "json"}, {"who", "22", "--format", "json"}, {"--version"},
         };
         for (String[] line : lines) {
             run(line, home);

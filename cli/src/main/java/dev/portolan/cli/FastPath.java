@@ -39,6 +39,17 @@ final class FastPath {
         if (args.length == 0) {
             return null;
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // as picocli prints it, without reading picocli's classes (which the archive cannot hold)
+            return new Callable<Integer>() {
+                @Override
+                public Integer call() {
+                    console.out().println(Main.version());
+                    console.out().flush();
+                    return ExitCode.OK;
+                }
+            };
+        }
         Grammar<? extends Callable<Integer>> grammar = grammar(args[0], console, inspection);
         Callable<Integer> command = grammar == null ? null : grammar.read(args);
         if (command != null && grammar.usesKnowledge) {

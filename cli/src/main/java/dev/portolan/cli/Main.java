@@ -227,9 +227,14 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"portolan " + (v == null ? "(development build)" : v)};
+            return new String[] {version()};
         }
+    }
+
+    /** What {@code portolan --version} prints: the program and the version of this build. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "portolan " + (v == null ? "(development build)" : v);
     }
 
     /** Gives every command the console of this run. */

@@ -50,7 +50,8 @@ class FastPathTest {
                 // regression: an option name where a value belongs is picocli's error on both paths
                 List.of("22", "--transport", "-t", "udp"), List.of("search", "ssh", "-n", "--debug"),
                 List.of("22", "-f", "-1"), List.of("22", "-t", "22", "--transport=dccp"),
-                List.of("search", "x", "-n", "2", "--limit=3"), List.of("22", "--debug", "--debug"));
+                List.of("search", "x", "-n", "2", "--limit=3"), List.of("22", "--debug", "--debug"),
+                List.of("--version"), List.of("-V"), List.of("--version", "--version"), List.of("-V", "22"));
     }
 
     private static void assertSame(Cli.Run fast, Cli.Run picocli) {
@@ -95,7 +96,8 @@ class FastPathTest {
                 List.of("443", "--format", "json"), List.of("443", "-t", "udp", "-f", "csv"),
                 List.of("search", "postgres"), List.of("search", "ntp", "-n", "5", "--format=json"),
                 List.of("22", "--debug"), List.of("history", "443"), List.of("history", "53/udp", "-f", "json", "-l", "de"),
-                List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "a.xml", "b.xml", "--format=csv"))) {
+                List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "a.xml", "b.xml", "--format=csv"),
+                List.of("--version"), List.of("-V"))) {
             assertThat(FastPath.parse(full(args), console())).as("%s", args).isNotNull();
         }
     }
