@@ -5,8 +5,9 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmbeddedFiles {
     /**
-     * The class path's directories and jars, as roots a name is appended to ({@code file:/.../}
-     * and {@code jar:file:...!/}), in order; read once.
+     * The class path's directories (their paths) and jars (roots a name is appended to, {@code
+     * jar:file:...!/}), in order; read once.
      */
     private static volatile @Nullable List<String> roots;
+    private static final String JAR = "jar:";
 
     private EmbeddedFiles() {}
 
@@ -50,19 +52,28 @@ public final class EmbeddedFiles {
     /** The same, looking in these roots before asking the class loader. */
     static byte @Nullable [] read(String name, List<String> roots) throws IOException {
         for (String root : roots) {
-            URLConnection c = URI.create(root + name).toURL().openConnection();
-            try {
-                c.connect();
-            } catch (FileNotFoundException notHere) {
-                continue;
+            if (root.startsWith(JAR)) {
+                URLConnection c = URI.create(root + name).toURL().openConnection();
+                try {
+                    c.connect();
+                } catch (FileNotFoundException notHere) {
+                    continue;
+                }
+                return readAll(c);
             }
-            return readAll(c);
+            // a directory, read as a file (a file: URL's connection would guess its content type
+            // from a table the runtime reads from its modules)
+            Path file = Path.of(root, name);
+            if (Files.isRegularFile(file)) {
+                return Files.readAllBytes(file);
+            }
         }
-        URL url = EmbeddedFiles.class.getClassLoader().getResource(name);
-        return url == null ? null : readAll(url.openConnection());
+        try (InputStream in = EmbeddedFiles.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 
-    /** The directories and jars of a class path, as roots a name is appended to. */
+    /** The directories (their paths) and jars ({@code jar:file:...!/}) of a class path, in order. */
     static List<String> roots(String classPath) {
         List<String> out = new ArrayList<>(2);
         int from = 0;
@@ -74,9 +85,9 @@ public final class EmbeddedFiles {
             String element = classPath.substring(from, to);
             File f = new File(element.isEmpty() ? "." : element);
             if (f.isDirectory()) {
-                out.add(f.toURI().toString());
+                out.add(f.getAbsolutePath());
             } else if (element.endsWith(".jar") && f.isFile()) {
-                out.add("jar:" + f.toURI() + "!/");
+                out.add(JAR + f.toURI() + "!/");
             }
             from = to + 1;
         }
