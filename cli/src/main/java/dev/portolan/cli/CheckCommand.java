@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Transport> only = transports.selected(arg.transport(), text);
         // every socket: a connection holds its local port too (one in TIME-WAIT leaves it free)
-        SocketScan scan = inspection.sockets().scan(true);
+        SocketScan scan = inspection.sockets().scanPort(arg.port());
         Registry registry = ActiveRegistry.load(console);
         List<PortEntry> entries = new ArrayList<>();
         boolean free = true;

@@ -111,7 +111,7 @@ final class FreeCommand implements Callable<Integer> {
         List<Transport> only = transports.selected(arg.transport(), text);
         PrintWriter out = console.out();
         String shownPort = Integer.toString(arg.port());
-        List<LocalSocket> holders = holders(inspection.sockets().scan(true), arg.port(), only);
+        List<LocalSocket> holders = holders(inspection.sockets().scanPort(arg.port()), arg.port(), only);
         if (holders.isEmpty()) {
             out.println(text.say("free.nothing", "port", shownPort, "transports", text.transports(only)));
             out.flush();
@@ -155,7 +155,7 @@ final class FreeCommand implements Callable<Integer> {
             out.println(run(s, text));
             out.flush();
         }
-        List<LocalSocket> after = holders(inspection.sockets().scan(true), arg.port(), only);
+        List<LocalSocket> after = holders(inspection.sockets().scanPort(arg.port()), arg.port(), only);
         out.println(after.isEmpty() ? text.say("free.freeNow", "port", shownPort)
                 : text.say("free.stillHeld", "port", shownPort, "count", after.size()));
         out.flush();

@@ -57,7 +57,7 @@ final class WhoCommand implements Callable<Integer> {
         PortArgument arg = PortArgument.parse(port, "who", text);
         List<Transport> only = transports.selected(arg.transport(), text);
         // every socket: a port is held by connections too (an ephemeral port, a TIME-WAIT)
-        SocketScan scan = inspection.sockets().scan(true);
+        SocketScan scan = inspection.sockets().scanPort(arg.port());
         List<LocalSocket> holders = new ArrayList<>();
         for (Transport t : only) {
             holders.addAll(scan.at(arg.port(), t));

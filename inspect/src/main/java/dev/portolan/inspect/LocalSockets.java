@@ -71,4 +71,18 @@ public final class LocalSockets {
     public SocketScan scan(boolean established) throws InspectException {
         return scanner.scan(established);
     }
+
+    /**
+     * Looks at the sockets of one local port now, in every state (what {@code scan(true)} finds
+     * on that port, read faster where the system allows: on Linux the other lines of the socket
+     * tables are skipped and their owners not described).
+     *
+     * @throws InspectException as {@link #scan(boolean)}
+     */
+    public SocketScan scanPort(int port) throws InspectException {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " out of range");
+        }
+        return scanner.scanPort(port);
+    }
 }

@@ -53,6 +53,15 @@ final class ProcNetTable {
 
     /** Adds the table's wanted sockets to {@code out}. */
     void parse(byte[] text, List<Entry> out) throws InspectException {
+        parse(text, out, -1);
+    }
+
+    /**
+     * Adds the table's wanted sockets whose local port is {@code onlyPort} (or all, for -1) to
+     * {@code out}. A line of another port is read only as far as its local port: the kernel's
+     * table of a live scan, not a file someone captured, which is read whole.
+     */
+    void parse(byte[] text, List<Entry> out, int onlyPort) throws InspectException {
         int pos = 0;
         int lineNo = 0;
         int n = text.length;
@@ -67,7 +76,7 @@ final class ProcNetTable {
                     throw error(lineNo, "is not the table's header", "a line naming local_address");
                 }
             } else if (!blank(text, pos, end)) {
-                Entry e = line(text, pos, end, lineNo);
+                Entry e = line(text, pos, end, lineNo, onlyPort);
                 if (e != null) {
                     out.add(e);
                 }
@@ -83,7 +92,7 @@ final class ProcNetTable {
     private final int[] starts = new int[10];
     private final int[] ends = new int[10];
 
-    private @Nullable Entry line(byte[] t, int from, int to, int lineNo)
+    private @Nullable Entry line(byte[] t, int from, int to, int lineNo, int onlyPort)
             throws InspectException {
         int fields = 0;
         int i = from;
@@ -102,6 +111,9 @@ final class ProcNetTable {
         }
         if (fields < 10) {
             throw error(lineNo, "has " + fields + " fields", "at least 10 (sl, addresses, state, ..., uid, timeout, inode)");
+        }
+        if (onlyPort >= 0 && ends[1] - starts[1] >= 5 && port(t, ends[1], lineNo, "local address") != onlyPort) {
+            return null;
         }
         int state = hexInt(t, starts[3], ends[3], 2, lineNo, "state");
         SocketState kept = keep(state);

@@ -47,6 +47,16 @@ final class ProcScanner implements Scanner {
 
     @Override
     public SocketScan scan(boolean established) throws InspectException {
+        return scan(established, -1);
+    }
+
+    @Override
+    public SocketScan scanPort(int port) throws InspectException {
+        return scan(true, port);
+    }
+
+    /** The scan, of every socket or ({@code onlyPort} 0-65535) of that local port's. */
+    private SocketScan scan(boolean established, int onlyPort) throws InspectException {
         // The walk over /proc/PID/fd and the socket tables cost about the same, mostly in the
         // kernel (reading /proc/net/tcp walks the whole connection hash table), so they run side
         // by side: the walk on its own thread, the tables on this one.
@@ -56,7 +66,7 @@ final class ProcScanner implements Scanner {
         walker.start();
         List<ProcNetTable.Entry> entries;
         try {
-            entries = readTables(established);
+            entries = readTables(established, onlyPort);
         } finally {
             joinQuietly(walker);
         }
@@ -85,7 +95,7 @@ final class ProcScanner implements Scanner {
                 List.of(), hiddenReason(owners.denied));
     }
 
-    private List<ProcNetTable.Entry> readTables(boolean established) throws InspectException {
+    private List<ProcNetTable.Entry> readTables(boolean established, int onlyPort) throws InspectException {
         List<ProcNetTable.Entry> entries = new ArrayList<>();
         for (String[] table : TABLES) {
             Path file = proc.resolve("net").resolve(table[0]);
@@ -99,7 +109,7 @@ final class ProcScanner implements Scanner {
             }
             Transport t = table[1].equals("tcp") ? Transport.TCP : Transport.UDP;
             AddressFamily f = table[0].endsWith("6") ? AddressFamily.IPV6 : AddressFamily.IPV4;
-            new ProcNetTable(file.toString(), t, f, established, order).parse(text, entries);
+            new ProcNetTable(file.toString(), t, f, established, order).parse(text, entries, onlyPort);
         }
         return entries;
     }

@@ -39,6 +39,17 @@ public record SocketScan(Platform platform, String source, List<LocalSocket> soc
         this(platform, source, sockets, settings, limitations, null);
     }
 
+    /** This scan with only the sockets whose local port is {@code port}, in every state. */
+    public SocketScan onPort(int port) {
+        List<LocalSocket> on = new ArrayList<>();
+        for (LocalSocket s : sockets) {
+            if (s.port() == port) {
+                on.add(s);
+            }
+        }
+        return new SocketScan(platform, source, on, settings, limitations, hiddenOwners);
+    }
+
     /** What this scan could not see, of all its sockets. */
     public List<Note> notes() {
         return notes(sockets);

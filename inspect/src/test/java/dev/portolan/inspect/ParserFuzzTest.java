@@ -68,6 +68,13 @@ class ParserFuzzTest {
         private static void table(byte[] bytes, Transport t, AddressFamily f) throws InspectException {
             List<ProcNetTable.Entry> out = new ArrayList<>();
             new ProcNetTable("src", t, f, true, ByteOrder.LITTLE_ENDIAN).parse(bytes, out);
+            // a scan of one port finds the same sockets of that port (it may refuse less of the rest)
+            for (ProcNetTable.Entry e : out) {
+                int port = e.socket().port();
+                List<ProcNetTable.Entry> one = new ArrayList<>();
+                new ProcNetTable("src", t, f, true, ByteOrder.LITTLE_ENDIAN).parse(bytes, one, port);
+                assertThat(one).isEqualTo(out.stream().filter(x -> x.socket().port() == port).toList());
+            }
         }
     }
 

@@ -117,6 +117,39 @@ class ProcScannerTest {
     }
 
     @Test
+    void onePortsScan_isTheWholeScansSocketsOfThatPort() throws InspectException {
+        ProcScanner scanner = new ProcScanner(proc, passwd, ByteOrder.LITTLE_ENDIAN);
+        SocketScan whole = scanner.scan(true);
+        java.util.Set<Integer> ports = new java.util.TreeSet<>(List.of(0, 1, 631, 9000, 65535));
+        for (LocalSocket s : whole.sockets()) {
+            ports.add(s.port());
+        }
+        for (int port : ports) {
+            SocketScan one = scanner.scanPort(port);
+            assertThat(one.sockets()).as("port %d", port).map(ProcScannerTest::line)
+                    .containsExactlyElementsOf(whole.onPort(port).sockets().stream().map(ProcScannerTest::line).toList());
+            assertThat(one.sockets()).allMatch(s -> s.port() == port);
+            assertThat(one.settings()).isEqualTo(whole.settings());
+            assertThat(one.notes(one.sockets())).isEqualTo(whole.notes(whole.onPort(port).sockets()));
+        }
+        // port 22 has a listener on IPv4 and IPv6 and an established connection
+        assertThat(scanner.scanPort(22).sockets()).map(ProcScannerTest::line).containsExactly(
+                "tcp 0.0.0.0:22 listen user root | 1 systemd [/sbin/init splash]",
+                "tcp 192.168.1.20:22 established user root",
+                "tcp [fe80::c2a6:27ff:9adb:56fe]:22 listen user root");
+    }
+
+    @Test
+    void aDamagedLine_isRefused_byAOnePortScanToo() throws Exception {
+        Path tcp = proc.resolve("net/tcp");
+        Files.writeString(tcp, Files.readString(tcp) + "   9: 0100007F:ZZZZ 00000000:0000 0A 00000000:00000000 "
+                + "00:00000000 00000000     0        0 99999 1 0000000000000000 100 0 0 10 0\n");
+        ProcScanner scanner = new ProcScanner(proc, passwd, ByteOrder.LITTLE_ENDIAN);
+        assertThatThrownBy(() -> scanner.scanPort(22)).isInstanceOf(InspectException.class)
+                .hasMessageContaining("local address port");
+    }
+
+    @Test
     void settingsComeFromSysNetIpv4() throws InspectException {
         PortSettings s = scan(false).settings();
         assertThat(s.ephemeral(Transport.TCP)).isEqualTo(new PortRange(32768, 60999));
