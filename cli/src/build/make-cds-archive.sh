@@ -56,6 +56,7 @@ done <<'LINES'
 lookup ssh 53/udp
 443 --format json
 search postgres
+search 443
 check 1
 free 1 --dry-run
 explain 443

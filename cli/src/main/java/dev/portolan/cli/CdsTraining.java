@@ -38,6 +38,7 @@ final class CdsTraining {
             // ports with causes not to bind there: privileged, browsers refuse it, AirPlay, NodePort
             {"check", "22"}, {"check", "6000"}, {"check", "5000"}, {"check", "30080"}, {"free", "22", "--dry-run"},
             {"check", "22", "--format", "json"}, {"who", "22", "--format", "json"}, {"--version"},
+            {"search", "443"}, {"search", "localhost:8080"}, {"search", "8000-8100/udp"},
         };
         for (String[] line : lines) {
             run(line, home);

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Writes what {@code search} found, one row per port: as a table (the port, its transports, the
@@ -128,7 +127,7 @@ final class SearchWriter {
 
     static String use(SearchLabel l) {
         if (!l.programs().isEmpty()) {
-            return "used by " + l.programs().stream().collect(Collectors.joining(", "))
+            return "used by " + String.join(", ", l.programs())
                     + (l.morePrograms() > 0 ? " and " + l.morePrograms() + " more" : "");
         }
         return l.description().isEmpty() ? "-" : l.description();

@@ -19,15 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * formatted without it). The JVM's class-loading log says which classes a run loaded; a lambda
  * shows there as a class named {@code ...$$Lambda$...}, ours or the JDK's.
  *
- * <p>The commands chosen depend on nothing of this machine: lookups, and {@code check} of port 1,
- * which nothing holds on a machine that runs these tests.
+ * <p>The commands chosen depend on nothing of this machine: lookups, searches, and {@code check} of
+ * port 1, which nothing holds on a machine that runs these tests. They compile no regular
+ * expression either (the JDK's own use lambdas).
  */
 class StartupPathTest {
     @TempDir
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"443", "443 --format json", "22/udp", "check 1", "free 1 --dry-run"})
+    @ValueSource(strings = {"443", "443 --format json", "22/udp", "check 1", "free 1 --dry-run", "search postgres",
+        "search postgers", "search 8000-8100/udp", "search localhost:8080", "--version"})
     void anEverydayEnglishCommand_linksNoLambda_andLoadsNoIcu(String line) throws Exception {
         Path log = home.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -48,6 +50,8 @@ class StartupPathTest {
         assertThat(loaded).as("classes loaded").hasSizeGreaterThan(400);
         assertThat(loaded).filteredOn(l -> l.contains("dev.portolan.cli.Main ")).isNotEmpty();
         assertThat(loaded).as("lambdas linked by " + line).filteredOn(l -> l.contains("$$Lambda")).isEmpty();
+        assertThat(loaded).as("regular expressions compiled by " + line)
+                .filteredOn(l -> l.contains(" java.util.regex.Pattern ")).isEmpty();
         assertThat(loaded).as("ICU classes loaded by " + line).filteredOn(l -> l.contains(" com.ibm.icu.")).isEmpty();
     }
 }

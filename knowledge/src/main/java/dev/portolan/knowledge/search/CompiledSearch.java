@@ -85,7 +85,12 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
 
     static CompiledSearch read(byte[] bytes) {
         try (DataInputStream in = open(bytes)) {
-            KnowledgeTerms knowledge = KnowledgeTerms.read(in, CompiledSearch::notes);
+            KnowledgeTerms knowledge = KnowledgeTerms.read(in, new java.util.function.Function<String, TermIndex>() {
+                @Override
+                public TermIndex apply(String language) {
+                    return notes(language);
+                }
+            });
             String label = in.readUTF();
             int records = in.readInt();
             return new CompiledSearch(knowledge, label, records, RegistryTerms.read(in), LabelTable.read(in));

@@ -66,11 +66,24 @@ public final class PortSearch {
      */
     public static PortSearch over(Registry registry) {
         CompiledSearch compiled = CompiledSearch.load();
+        // classes rather than lambdas on a command line's path: linking the first lambda costs a
+        // start several milliseconds (bench/README.md)
         if (compiled.isBaseline(registry.snapshot())) {
-            return new PortSearch(compiled.baseline(), compiled.knowledge(), compiled.labels()::label);
+            LabelTable table = compiled.labels();
+            return new PortSearch(compiled.baseline(), compiled.knowledge(), new IntFunction<SearchLabel>() {
+                @Override
+                public SearchLabel apply(int port) {
+                    return table.label(port);
+                }
+            });
         }
         return new PortSearch(RegistryTerms.of(registry.snapshot().assignments()), compiled.knowledge(),
-                port -> SearchLabel.of(PortSummary.of(port, registry, Knowledge.embedded())));
+                new IntFunction<SearchLabel>() {
+                    @Override
+                    public SearchLabel apply(int port) {
+                        return SearchLabel.of(PortSummary.of(port, registry, Knowledge.embedded()));
+                    }
+                });
     }
 
     /**
@@ -112,14 +125,28 @@ public final class PortSearch {
         int filter = TransportMask.of(query.transports());
         List<TermIndex> indexes = indexes(language);
         Map<Integer, Match> found = match(words, indexes, filter, false);
-        if (found.isEmpty() && words.stream().anyMatch(w -> w.length() >= 4)) {
+        boolean longWord = false;
+        for (String w : words) {
+            longWord |= w.length() >= 4;
+        }
+        if (found.isEmpty() && longWord) {
             found = match(words, indexes, filter, true);
         }
         List<Match> ranked = new ArrayList<>(found.values());
-        ranked.sort(Comparator.comparingInt((Match m) -> m.tier)
-                .thenComparing(Comparator.comparingInt((Match m) -> m.rank(knowledge.popularity[m.port])).reversed())
-                .thenComparingInt(m -> registry.transports[m.port] != 0 ? 0 : 1)
-                .thenComparingInt(m -> m.port));
+        ranked.sort(new Comparator<Match>() {
+            // tier, then the stronger match, then assigned before unassigned, then the number
+            @Override
+            public int compare(Match a, Match b) {
+                int c = Integer.compare(a.tier, b.tier);
+                if (c == 0) {
+                    c = Integer.compare(b.rank(knowledge.popularity[b.port]), a.rank(knowledge.popularity[a.port]));
+                }
+                if (c == 0) {
+                    c = Integer.compare(registry.transports[a.port] != 0 ? 0 : 1, registry.transports[b.port] != 0 ? 0 : 1);
+                }
+                return c != 0 ? c : Integer.compare(a.port, b.port);
+            }
+        });
         List<SearchHit> hits = new ArrayList<>();
         for (Match m : ranked.subList(0, Math.min(limit, ranked.size()))) {
             hits.add(new SearchHit(m.port, transports(m, filter), Tier.values()[m.tier], m.matched(words),
@@ -292,7 +319,7 @@ public final class PortSearch {
                 for (int p = names.postingsFrom(i); p < names.postingsTo(i); p++) {
                     int posting = names.posting(p);
                     if (keep(posting, filter)) {
-                        found.computeIfAbsent(TermIndex.port(posting), port -> new Match(port, n)).offerWhole(
+                        match(found, TermIndex.port(posting), n).offerWhole(
                                 TermIndex.tier(posting).ordinal(), TermIndex.weight(posting),
                                 TermIndex.transports(posting), names.name(p));
                     }
@@ -303,7 +330,7 @@ public final class PortSearch {
             String w = words.get(k);
             int number = portNumber(w);
             if (number >= 0) {
-                found.computeIfAbsent(number, port -> new Match(port, n)).offer(k, Tier.PORT.ordinal(), 100, 0,
+                match(found, number, n).offer(k, Tier.PORT.ordinal(), 100, 0,
                         null);
             }
             byte[] key = TermIndex.key(w);
@@ -347,8 +374,23 @@ public final class PortSearch {
                 }
             }
         }
-        found.values().removeIf(m -> !m.settle(n) || m.found != (1 << n) - 1 && m.wholeTier == NONE);
+        for (java.util.Iterator<Match> it = found.values().iterator(); it.hasNext();) {
+            Match m = it.next();
+            if (!m.settle(n) || m.found != (1 << n) - 1 && m.wholeTier == NONE) {
+                it.remove();
+            }
+        }
         return found;
+    }
+
+    /** The match of a port, made on first offer. */
+    private static Match match(Map<Integer, Match> found, int port, int words) {
+        Match m = found.get(port);
+        if (m == null) {
+            m = new Match(port, words);
+            found.put(port, m);
+        }
+        return m;
     }
 
     /**
@@ -370,7 +412,7 @@ public final class PortSearch {
             }
             int weight = TermIndex.weight(posting) - Math.min(30, 5 * extra) - 25 * edits;
             int t = edits > 0 ? Tier.TYPO.ordinal() : tier.ordinal();
-            found.computeIfAbsent(TermIndex.port(posting), port -> new Match(port, words)).offer(word, t,
+            match(found, TermIndex.port(posting), words).offer(word, t,
                     Math.max(1, weight), TermIndex.transports(posting), index.name(p));
         }
     }
@@ -381,7 +423,7 @@ public final class PortSearch {
         for (int p = index.postingsFrom(i); p < index.postingsTo(i); p++) {
             int posting = index.posting(p);
             if (keep(posting, filter) && TermIndex.tier(posting) == Tier.DESCRIPTION) {
-                found.computeIfAbsent(TermIndex.port(posting), port -> new Match(port, words)).offer(word,
+                match(found, TermIndex.port(posting), words).offer(word,
                         (nearMiss ? Tier.TYPO : Tier.DESCRIPTION).ordinal(), Math.max(1, TermIndex.weight(posting) - 10),
                         TermIndex.transports(posting), null);
             }

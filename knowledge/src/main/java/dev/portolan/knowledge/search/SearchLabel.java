@@ -36,7 +36,13 @@ public record SearchLabel(List<String> names, List<String> registered, List<Stri
 
     /** The registry's services the names do not already say ({@code ms-wbt-server} beside {@code RDP}). */
     public List<String> unnamedServices() {
-        return registered.stream().filter(s -> !names.contains(s)).toList();
+        List<String> out = new ArrayList<>(registered.size());
+        for (String s : registered) {
+            if (!names.contains(s)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The label of a port, from what is known of it; the one rule for every way of searching. */

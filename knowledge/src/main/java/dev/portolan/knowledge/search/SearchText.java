@@ -112,6 +112,16 @@ public final class SearchText {
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
+    /** Whether some letter of a text belongs to a script written without spaces between words. */
+    private static boolean needsDictionary(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (needsDictionary(text.codePointAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a letter belongs to a script written without spaces between words. */
     private static boolean needsDictionary(int c) {
         if (c < 0x0e00) {
@@ -139,7 +149,7 @@ public final class SearchText {
             }
             String part = run.substring(start, i);
             if (!han) {
-                if (part.codePoints().anyMatch(SearchText::needsDictionary)) {
+                if (needsDictionary(part)) {
                     segment(part, out);
                 } else {
                     out.add(part);

@@ -301,7 +301,13 @@ final class TermIndex {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
+            // a class, not a lambda: EMPTY is built so when a search starts (bench/README.md)
+            Arrays.sort(order, new java.util.Comparator<Integer>() {
+                @Override
+                public int compare(Integer a, Integer b) {
+                    return Arrays.compareUnsigned(keys[a], keys[b]);
+                }
+            });
             java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
             int[] starts = new int[keys.length + 1];
             int[] postingStarts = new int[keys.length + 1];
