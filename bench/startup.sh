@@ -11,7 +11,9 @@
 #   bin/portolan listening                 this machine's listening sockets
 #   bin/portolan who 22                    who holds a port
 #   bin/portolan check 8080                whether a port can be bound, and why not
+#   bin/portolan check 22                  the same for a privileged port the knowledge says much of
 #   bin/portolan free 8080 --dry-run       how a port would be freed
+#   bin/portolan --version                 the program's version (the least a command does)
 #
 # and prints each median, mean and standard deviation, the ratio of each median to the median of
 # java -version, and the mean CPU time (user + system, all threads: the figure a loaded machine
@@ -105,7 +107,9 @@ commands=(
   "bin/portolan listening"
   "bin/portolan who 22"
   "bin/portolan check 8080"
+  "bin/portolan check 22"
   "bin/portolan free 8080 --dry-run"
+  "bin/portolan --version"
 )
 
 # Each command must work before it is timed: a failing one would time its error message (check
