@@ -46,7 +46,7 @@ classpath="$jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PORTOLAN_HOME="$work/home"
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -XX:-UsePerfData)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -Xmn96m -XX:-UsePerfData)
 echo "training the AOT cache with JDK 25..." >&2
 "$java25" -XX:AOTCacheOutput="$work/portolan.aot" "${flags[@]}" -cp "$classpath" dev.portolan.cli.CdsTraining \
   "$work/training" >"$work/training.log" 2>&1 || { tail -20 "$work/training.log" >&2; exit 1; }

@@ -17,7 +17,7 @@ rm -f "$jsa.probe"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 # The same JVM flags as bin/portolan: an archive made under other flags may not map.
-java -XX:ArchiveClassesAtExit="$jsa" -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -XX:-UsePerfData \
+java -XX:ArchiveClassesAtExit="$jsa" -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -Xmn96m -XX:-UsePerfData \
   -cp "$classpath" dev.portolan.cli.CdsTraining "$home" >/dev/null 2>&1 || true
 if [ ! -s "$jsa" ]; then
   echo "class-data-sharing archive: could not be created, skipped"
@@ -26,7 +26,7 @@ if [ ! -s "$jsa" ]; then
 fi
 echo "class-data-sharing archive: $jsa ($(du -k "$jsa" | cut -f1) KiB)"
 # JDK 17 maps the archived module graph only under G1 with a heap below 4 GiB (bin/portolan's flags)
-if java -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -XX:-UsePerfData \
+if java -XX:SharedArchiveFile="$jsa" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -Xmn96m -XX:-UsePerfData \
     -Xlog:cds=info -cp "$classpath" dev.portolan.cli.Main 1 2>/dev/null | grep -q 'full module graph: enabled'; then
   echo "class-data-sharing archive: the JDK's module graph is mapped from it"
 else
@@ -40,7 +40,7 @@ missing=0
 while IFS= read -r line; do
   # shellcheck disable=SC2086 # the line is split into its words on purpose
   PORTOLAN_HOME="$home/check" LANG=C java -XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off \
-    -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -XX:-UsePerfData -Xlog:class+load:file="$log" \
+    -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xmx1g -Xmn96m -XX:-UsePerfData -Xlog:class+load:file="$log" \
     -cp "$classpath" dev.portolan.cli.Main $line >/dev/null 2>&1 || true
   if ! grep -q 'source: shared objects file' "$log"; then
     echo "class-data-sharing archive: not mapped by this JVM, its coverage not checked"
