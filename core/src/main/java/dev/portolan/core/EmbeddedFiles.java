@@ -1,7 +1,6 @@
 package dev.portolan.core;
 
 import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -56,8 +55,8 @@ public final class EmbeddedFiles {
                 URLConnection c = URI.create(root + name).toURL().openConnection();
                 try {
                     c.connect();
-                } catch (FileNotFoundException notHere) {
-                    continue;
+                } catch (IOException notHere) {
+                    continue; // not in this jar, or a jar that cannot be opened: the class loader passes over both
                 }
                 return readAll(c);
             }

@@ -1,7 +1,6 @@
 package dev.portolan.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -65,12 +64,15 @@ class EmbeddedFilesTest {
     }
 
     @Test
-    void aDamagedJar_isAnError_notAMissingFile() throws IOException {
-        Path jar = dir.resolve("broken.jar");
-        Files.write(jar, "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1));
-        List<String> roots = EmbeddedFiles.roots(jar.toString());
-        assertThat(roots).hasSize(1);
-        assertThatThrownBy(() -> EmbeddedFiles.read("data/x.bin", roots)).isInstanceOf(IOException.class);
+    void aJarThatCannotBeOpened_isPassedOver_asTheClassLoaderDoes() throws IOException {
+        Path broken = dir.resolve("broken.jar");
+        Files.write(broken, "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1));
+        Path classes = Files.createDirectories(dir.resolve("classes/data"));
+        Files.writeString(classes.resolve("x.bin"), "found after it");
+        List<String> roots = EmbeddedFiles.roots(broken + File.pathSeparator + dir.resolve("classes"));
+        assertThat(roots).hasSize(2);
+        assertThat(EmbeddedFiles.read("data/x.bin", roots)).asString(StandardCharsets.UTF_8).isEqualTo("found after it");
+        assertThat(EmbeddedFiles.read("data/none.bin", roots)).isNull();
     }
 
     private static void put(ZipOutputStream out, String name, byte[] bytes, boolean stored) throws IOException {
