@@ -40,6 +40,24 @@ public interface RecordTable {
         return out;
     }
 
+    /**
+     * The records one of whose {@link #names} is this name, lower-cased as {@link
+     * String#toLowerCase(java.util.Locale)} in {@link java.util.Locale#ROOT} does, in order (a
+     * record once for each of its names that is it). A table of the binary form compares the names
+     * without making them strings.
+     */
+    default List<Integer> named(String lowerCaseName) {
+        List<Integer> out = new java.util.ArrayList<>(2);
+        for (int i = 0; i < size(); i++) {
+            for (String n : names(i)) {
+                if (n.toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName)) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A table over records already built. */
     static RecordTable of(List<Assignment> records) {
         List<Assignment> list = List.copyOf(records);

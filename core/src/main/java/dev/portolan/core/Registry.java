@@ -17,10 +17,27 @@ public final class Registry {
     private final RegistrySnapshot snapshot;
     private final PortIndex ports;
     private volatile @Nullable Map<String, List<Integer>> names;
+    /** Questions by name answered before the index of names is built. */
+    private static final int NAME_QUESTIONS_BEFORE_INDEX = 4;
+    private final java.util.concurrent.atomic.AtomicInteger nameQuestions = new java.util.concurrent.atomic.AtomicInteger();
 
     private Registry(RegistrySnapshot snapshot) {
         this.snapshot = snapshot;
         this.ports = new PortIndex(snapshot.records());
+    }
+
+    /**
+     * The records named so (service name or alias, in any case), in order, or null for none: the
+     * first few questions compare the records' names in place (a command line asks one or two,
+     * and building the index of every name cost it some 15 ms), later ones ask the index.
+     */
+    private @Nullable List<Integer> named(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (names == null && nameQuestions.incrementAndGet() <= NAME_QUESTIONS_BEFORE_INDEX) {
+            List<Integer> hits = snapshot.records().named(lower);
+            return hits.isEmpty() ? null : hits;
+        }
+        return names().get(lower);
     }
 
     /** Service names and aliases, lower-case, to record positions; built on first use. */
@@ -115,7 +132,7 @@ public final class Registry {
 
     private void addService(List<PortEntry> out, String name, @Nullable Transport only)
             throws InvalidQueryException {
-        List<Integer> hits = names().get(name.toLowerCase(Locale.ROOT));
+        List<Integer> hits = named(name);
         if (hits == null) {
             throw new InvalidQueryException("no service named \"" + name + "\" in the " + snapshot.info().describe()
                     + "; try: portolan search " + name);
@@ -153,8 +170,14 @@ public final class Registry {
 
     /** The entries of a service name, if it is registered. */
     public Optional<List<Assignment>> service(String name) {
-        List<Integer> hits = names().get(name.toLowerCase(Locale.ROOT));
-        return hits == null ? Optional.empty()
-                : Optional.of(hits.stream().map(i -> snapshot.assignments().get(i)).toList());
+        List<Integer> hits = named(name);
+        if (hits == null) {
+            return Optional.empty();
+        }
+        List<Assignment> out = new ArrayList<>(hits.size());
+        for (int i : hits) {
+            out.add(snapshot.assignments().get(i));
+        }
+        return Optional.of(List.copyOf(out));
     }
 }

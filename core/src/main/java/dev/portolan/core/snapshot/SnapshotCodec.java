@@ -424,6 +424,78 @@ public final class SnapshotCodec {
             return Arrays.asList(out);
         }
 
+        @Override
+        public List<Integer> named(String lowerCaseName) {
+            byte[] target = lowerCaseName.getBytes(StandardCharsets.UTF_8);
+            List<Integer> out = new ArrayList<>(2);
+            for (int i = 0; i < recordCount; i++) {
+                if (built[i] != null) {
+                    for (String n : RecordTable.super.names(i)) {
+                        if (n.toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName)) {
+                            out.add(i);
+                        }
+                    }
+                    continue;
+                }
+                // the fields up to the aliases, as names() reads them
+                Cursor c = record(i);
+                int flags = c.u8();
+                if ((flags & 1) != 0 && isName(c.index(), target, lowerCaseName)) {
+                    out.add(i);
+                }
+                c.index();
+                c.u8();
+                for (int k = 0, n = c.count(); k < n; k++) {
+                    if (isName(c.index(), target, lowerCaseName)) {
+                        out.add(i);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Whether the string at a position of the table, lower-cased, is the name (its UTF-8 bytes given). */
+        private boolean isName(int index, byte[] target, String lowerCaseName) {
+            if (index < 0 || index >= stringCount) {
+                throw new IllegalStateException("string index " + index + " out of range");
+            }
+            String known = strings[index];
+            if (known != null) {
+                return known.toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName);
+            }
+            int from = readInt(stringOffsets + 4 * index);
+            int to = readInt(stringOffsets + 4 * index + 4);
+            if (from < 0 || to < from || to > blobSize) {
+                throw new IllegalStateException("string table offsets out of order");
+            }
+            if (to - from != target.length) {
+                // an ASCII name keeps its length in lower case; any other is compared as a string
+                return !ascii(from, to) && str(index).toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName);
+            }
+            for (int k = 0; k < target.length; k++) {
+                int c = b[blob + from + k];
+                if (c < 0) {
+                    return str(index).toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName);
+                }
+                if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                }
+                if (c != target[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean ascii(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (b[blob + k] < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private Cursor record(int index) {
             int offset = readInt(recordOffsets + 4 * index);
             if (offset < 0 || offset >= payloadEnd - payload) {
