@@ -676,17 +676,24 @@ public final class PortPages {
         return blocks;
     }
 
-    /** A note starting like this lists the keys of the service's DNS-SD TXT record (RFC 6763). */
-    private static final java.util.regex.Pattern TXT_KEYS = java.util.regex.Pattern.compile(
-            "(?i)^\\s*defined txt keys?\\s*:\\s*(.+)$", java.util.regex.Pattern.DOTALL);
+    /**
+     * A note starting like this lists the keys of the service's DNS-SD TXT record (RFC 6763);
+     * compiled when a note names TXT keys at all (compiling it cost every explained page a few
+     * milliseconds of a command line's start).
+     */
+    private static final class TxtKeys {
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile(
+                "(?i)^\\s*defined txt keys?\\s*:\\s*(.+)$", java.util.regex.Pattern.DOTALL);
+    }
 
     /**
      * A registry note as a sentence. "Defined TXT keys: u=<username> p=<password>" reads like
      * credentials; it names the keys of the service's DNS-SD TXT record, and the page says so.
      */
     private Text note(String note, String service) {
-        java.util.regex.Matcher m = TXT_KEYS.matcher(note);
-        if (m.matches() && knowledge.citation(RFC6763_TXT).isPresent()) {
+        java.util.regex.Matcher m = note.toLowerCase(java.util.Locale.ROOT).contains("txt key")
+                ? TxtKeys.PATTERN.matcher(note) : null;
+        if (m != null && m.matches() && knowledge.citation(RFC6763_TXT).isPresent()) {
             return Text.of("history.noteTxtKeys", "service", service.isEmpty() ? "" : service, "keys",
                     m.group(1).strip(), "named", service.isEmpty() ? "no" : "yes").citing(REGISTRY, RFC6763_TXT);
         }
