@@ -54,6 +54,16 @@ final class CdsTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("class-data-sharing training could not hold a port", e);
         }
+        // A port held by another process: the plan to stop it, which the port held above (by this
+        // process, which free refuses to stop) does not reach.
+        FreeCommand.Step other = FreeCommand.step(new dev.portolan.inspect.SocketOwner(ProcessHandle.current().pid() + 1,
+                "training", "training", "nobody"), new java.util.function.LongFunction<java.util.Optional<String>>() {
+                    @Override
+                    public java.util.Optional<String> apply(long pid) {
+                        return java.util.Optional.empty();
+                    }
+                }, ProcessHandle.current().pid(), 5);
+        other.plan(CliText.english());
         // The same command lines answering from an imported snapshot, so that the classes of that
         // path (reading the store) are in the archive too.
         String imported = home + "/imported";

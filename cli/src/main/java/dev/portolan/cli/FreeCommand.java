@@ -132,7 +132,7 @@ final class FreeCommand implements Callable<Integer> {
             public Optional<String> apply(long pid) {
                 return sockets.systemdUnit(pid); // a class, not a method reference: bench/README.md
             }
-        }, ProcessHandle.current().pid(), grace);
+        }, sockets.ownPid(), grace);
         out.println(text.say(dryRun ? "free.wouldDo" : "free.toFree"));
         for (Step s : steps) {
             out.println("  " + s.plan(text));

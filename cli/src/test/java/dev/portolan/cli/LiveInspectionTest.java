@@ -176,6 +176,16 @@ class LiveInspectionTest {
     }
 
     @Test
+    void free_ofAPortThisProgramHolds_refusesToStopIt() throws Exception {
+        try (java.net.ServerSocket held = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(held.getLocalPort());
+            Cli.Run r = Cli.run(home, "free", port, "--yes");
+            assertThat(r.out()).contains("not stopped: pid " + PID + " is this program");
+            assertThat(held.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void free_refusesInitThisProgramAndContainerProxies_andStopsServicesThroughSystemd() {
         java.util.function.LongFunction<java.util.Optional<String>> units = pid -> pid == 812
                 ? java.util.Optional.of("nginx.service") : java.util.Optional.empty();

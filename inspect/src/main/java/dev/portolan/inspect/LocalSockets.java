@@ -56,6 +56,23 @@ public final class LocalSockets {
         return scanner instanceof ProcScanner p ? SystemdUnit.of(p.proc(), pid) : java.util.Optional.empty();
     }
 
+    /**
+     * This program's process id: on Linux read from {@code /proc/self} (asking the JDK's process
+     * handle starts its process reaper's machinery, lambdas included, which a command line's start
+     * feels); elsewhere, or when that link cannot be read, the JDK's answer.
+     */
+    public long ownPid() {
+        if (scanner instanceof ProcScanner p) {
+            try {
+                String link = java.nio.file.Files.readSymbolicLink(p.proc().resolve("self")).toString();
+                return Long.parseLong(link);
+            } catch (java.io.IOException | UnsupportedOperationException | NumberFormatException e) {
+                // not a /proc of this process: ask the JDK
+            }
+        }
+        return ProcessHandle.current().pid();
+    }
+
     /** The platform this instance reads. */
     public Platform platform() {
         return scanner.platform();

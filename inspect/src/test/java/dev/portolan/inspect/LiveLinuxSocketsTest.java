@@ -41,6 +41,11 @@ class LiveLinuxSocketsTest {
     }
 
     @Test
+    void ownPid_isThisJvms() {
+        assertThat(LocalSockets.forThisMachine().ownPid()).isEqualTo(PID);
+    }
+
+    @Test
     void tcpAndUdpOnIpv4AndIpv6_areFoundWithThisJvmsPid() throws Exception {
         try (ServerSocketChannel tcp4 = ServerSocketChannel.open(StandardProtocolFamily.INET);
                 ServerSocketChannel tcp6 = ServerSocketChannel.open(StandardProtocolFamily.INET6);
