@@ -94,6 +94,7 @@ final class CdsTraining {
     private static void run(String[] line, String home) {
         StringWriter sink = new StringWriter();
         PrintWriter w = new PrintWriter(sink);
-        Main.run(line, new Console(w, w, Map.of("PORTOLAN_HOME", home), false));
+        // the terminal as the program has it (asked only by commands that prompt, none here)
+        Main.run(line, new Console(w, w, Map.of("PORTOLAN_HOME", home), Console.Terminal.ofThisProcess()));
     }
 }

@@ -49,7 +49,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, new Console(out, err, System.getenv(), System.console() != null));
+        int code = run(args, new Console(out, err, System.getenv(), Console.Terminal.ofThisProcess()));
         out.flush();
         err.flush();
         System.exit(code);
