@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             "and whether it lies in this machine's ephemeral range; and the commands that check it by hand."},
         footer = {"", "Exit codes: 0 free, 1 taken (or a failure), 2 bad input.",
             "", "Examples:", "  portolan check 8080", "  portolan check 53/udp", "  portolan check 443 --format json"})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, FastPath.OnePortOptions {
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -48,6 +48,31 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "F", description = "table (default) or json.")
     OutputFormat format = OutputFormat.table;
+
+    @Override
+    public TransportOptions transports() {
+        return transports;
+    }
+
+    @Override
+    public LanguageOption language() {
+        return language;
+    }
+
+    @Override
+    public OutputFormat format() {
+        return format;
+    }
+
+    @Override
+    public void format(OutputFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void port(String port) {
+        this.port = port;
+    }
 
     private final Console console;
     private final LocalInspection inspection;

@@ -200,56 +200,8 @@ final class FastPath {
                 }
             }.transports().usesKnowledge().positionals(0, 0).flag("-e", "--established")
                     .option("-f", "--format").option("--from").option("-l", "--lang");
-            case "who" -> new Grammar<>(new WhoCommand(console, inspection(given))) {
-                @Override
-                @Nullable String quotes(WhoCommand c) {
-                    return c.format == OutputFormat.table ? language(c.language, console) : null;
-                }
-
-                @Override
-                void flag(WhoCommand c, String name) {
-                    transport(c.transports, name);
-                }
-
-                @Override
-                void argument(WhoCommand c, String a) {
-                    c.port = a;
-                }
-
-                @Override
-                boolean option(WhoCommand c, String name, String v) {
-                    return switch (name) {
-                        case "--format" -> (c.format = format(v)) != null;
-                        default -> (c.language.lang = v) != null;
-                    };
-                }
-            }.transports().usesKnowledge().quotesKnowledge().positionals(1, 1)
-                    .option("-f", "--format").option("-l", "--lang");
-            case "check" -> new Grammar<>(new CheckCommand(console, inspection(given))) {
-                @Override
-                @Nullable String quotes(CheckCommand c) {
-                    return c.format == OutputFormat.table ? language(c.language, console) : null;
-                }
-
-                @Override
-                void flag(CheckCommand c, String name) {
-                    transport(c.transports, name);
-                }
-
-                @Override
-                void argument(CheckCommand c, String a) {
-                    c.port = a;
-                }
-
-                @Override
-                boolean option(CheckCommand c, String name, String v) {
-                    return switch (name) {
-                        case "--format" -> (c.format = format(v)) != null;
-                        default -> (c.language.lang = v) != null;
-                    };
-                }
-            }.transports().usesKnowledge().quotesKnowledge().positionals(1, 1)
-                    .option("-f", "--format").option("-l", "--lang");
+            case "who" -> new OnePort<>(new WhoCommand(console, inspection(given)), console);
+            case "check" -> new OnePort<>(new CheckCommand(console, inspection(given)), console);
             case "free" -> new Grammar<>(new FreeCommand(console, inspection(given))) {
                 @Override
                 void flag(FreeCommand c, String name) {
@@ -327,6 +279,59 @@ final class FastPath {
             }
         }
         return true;
+    }
+
+    /** The options of a command about one port: {@code who} and {@code check}. */
+    interface OnePortOptions {
+        TransportOptions transports();
+
+        LanguageOption language();
+
+        OutputFormat format();
+
+        void format(OutputFormat format);
+
+        void port(String port);
+    }
+
+    /** The grammar of a command about one port: the port, {@code --tcp}/{@code --udp}, {@code --format}, {@code --lang}. */
+    private static final class OnePort<K extends Callable<Integer> & OnePortOptions> extends Grammar<K> {
+        private final Console console;
+
+        OnePort(K command, Console console) {
+            super(command);
+            this.console = console;
+            transports().usesKnowledge().quotesKnowledge().positionals(1, 1).option("-f", "--format")
+                    .option("-l", "--lang");
+        }
+
+        @Override
+        @Nullable String quotes(K c) {
+            return c.format() == OutputFormat.table ? language(c.language(), console) : null;
+        }
+
+        @Override
+        void flag(K c, String name) {
+            transport(c.transports(), name);
+        }
+
+        @Override
+        void argument(K c, String a) {
+            c.port(a);
+        }
+
+        @Override
+        boolean option(K c, String name, String v) {
+            if (name.equals("--format")) {
+                OutputFormat f = format(v);
+                if (f != null) {
+                    c.format(f);
+                }
+                return f != null;
+            }
+            c.language().lang = v;
+            return true;
+        }
     }
 
     /**

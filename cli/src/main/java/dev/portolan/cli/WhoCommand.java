@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "who", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show which process holds a port on this machine, and what the registry says the port is for."},
         footer = {"", "Examples:", "  portolan who 22", "  portolan who 53/udp", "  portolan who 8080 --format json"})
-final class WhoCommand implements Callable<Integer> {
+final class WhoCommand implements Callable<Integer>, FastPath.OnePortOptions {
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -39,6 +39,31 @@ final class WhoCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "F", description = "table (default) or json.")
     OutputFormat format = OutputFormat.table;
+
+    @Override
+    public TransportOptions transports() {
+        return transports;
+    }
+
+    @Override
+    public LanguageOption language() {
+        return language;
+    }
+
+    @Override
+    public OutputFormat format() {
+        return format;
+    }
+
+    @Override
+    public void format(OutputFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public void port(String port) {
+        this.port = port;
+    }
 
     private final Console console;
     private final LocalInspection inspection;
