@@ -62,15 +62,7 @@ public final class LocalSockets {
      * feels); elsewhere, or when that link cannot be read, the JDK's answer.
      */
     public long ownPid() {
-        if (scanner instanceof ProcScanner p) {
-            try {
-                String link = java.nio.file.Files.readSymbolicLink(p.proc().resolve("self")).toString();
-                return Long.parseLong(link);
-            } catch (java.io.IOException | UnsupportedOperationException | NumberFormatException e) {
-                // not a /proc of this process: ask the JDK
-            }
-        }
-        return ProcessHandle.current().pid();
+        return scanner.ownPid();
     }
 
     /** The platform this instance reads. */

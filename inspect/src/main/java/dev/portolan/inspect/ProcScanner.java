@@ -50,6 +50,16 @@ final class ProcScanner implements Scanner {
         return scan(established, -1);
     }
 
+    /** From {@code /proc/self}; the JDK's answer when that link is not this process's. */
+    @Override
+    public long ownPid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(proc.resolve("self")).toString());
+        } catch (IOException | UnsupportedOperationException | NumberFormatException e) {
+            return Scanner.super.ownPid();
+        }
+    }
+
     @Override
     public SocketScan scanPort(int port) throws InspectException {
         return scan(true, port);

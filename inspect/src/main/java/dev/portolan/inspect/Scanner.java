@@ -6,6 +6,11 @@ interface Scanner {
 
     SocketScan scan(boolean established) throws InspectException;
 
+    /** This program's process id, as the system this scanner reads gives it. */
+    default long ownPid() {
+        return ProcessHandle.current().pid();
+    }
+
     /** The sockets of one local port, in every state (a scanner may read less than a whole scan). */
     default SocketScan scanPort(int port) throws InspectException {
         return scan(true).onPort(port);
