@@ -536,7 +536,6 @@ final class KnowledgeCodec {
         private final Object[][] noteCache = new Object[NOTE_KINDS][];
         private final int factsStart;
         private final int indexEnd;
-        private volatile @org.jspecify.annotations.Nullable List<ProgramUse> rangeUses;
         /** How many program ports are ranges, where their references and their bounds start. */
         private final int rangeCount;
         private final int rangeRefs;
@@ -801,16 +800,6 @@ final class KnowledgeCodec {
             return out == null ? List.of() : List.copyOf(out);
         }
 
-        /** The uses of programs that name a range, in file order, read once. */
-        List<ProgramUse> rangeUses() {
-            List<ProgramUse> r = rangeUses;
-            if (r == null) {
-                r = uses(portEntry(portCount));
-                rangeUses = r;
-            }
-            return r;
-        }
-
         /** The single ports some program names, ascending. */
         java.util.SortedSet<Integer> portsWithUses() {
             java.util.SortedSet<Integer> out = new TreeSet<>();
@@ -850,7 +839,7 @@ final class KnowledgeCodec {
                 expected += 4 + 6 * within(buffer.getInt(expected), 0, b.length);
                 uses(portEntry(i));
             }
-            List<ProgramUse> all = rangeUses();
+            List<ProgramUse> all = uses(portEntry(portCount));
             for (int i = 0; i < rangeCount; i++) {
                 PortRange r = all.get(i).use().ports();
                 if (r.first() != (buffer.getShort(rangeBounds + 4 * i) & 0xFFFF)
