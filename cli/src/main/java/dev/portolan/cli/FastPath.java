@@ -119,6 +119,7 @@ final class FastPath {
                     return switch (name) {
                         case "--format" -> (c.format = format(v)) != null;
                         case "--transport" -> (c.transport = v) != null;
+                        case "--lang" -> (c.lang = v) != null;
                         default -> {
                             Long n = integer(v, 9);
                             yield n != null && (c.limit = n.intValue()) == n;
@@ -126,7 +127,7 @@ final class FastPath {
                     };
                 }
             }.positionals(1, Integer.MAX_VALUE).option("-f", "--format").option("-t", "--transport")
-                    .option("-n", "--limit");
+                    .option("-n", "--limit").option("-l", "--lang");
             case "explain" -> new Grammar<>(new ExplainCommand(console)) {
                 @Override
                 @Nullable String quotes(ExplainCommand c) {

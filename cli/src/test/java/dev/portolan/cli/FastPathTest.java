@@ -51,6 +51,9 @@ class FastPathTest {
                 List.of("22", "--transport", "-t", "udp"), List.of("search", "ssh", "-n", "--debug"),
                 List.of("22", "-f", "-1"), List.of("22", "-t", "22", "--transport=dccp"),
                 List.of("search", "x", "-n", "2", "--limit=3"), List.of("22", "--debug", "--debug"),
+                List.of("search", "escritorio", "remoto", "--lang", "es"), List.of("search", "redis", "-l", "ja"),
+                List.of("search", "dns", "--lang=de", "-n", "3"), List.of("search", "ssh", "--lang", "xx"),
+                List.of("search", "ssh", "--lang"), List.of("search", "ssh", "-l", "--debug"),
                 List.of("--version"), List.of("-V"), List.of("--version", "--version"), List.of("-V", "22"));
     }
 
@@ -95,7 +98,7 @@ class FastPathTest {
         for (List<String> args : List.of(List.of("443"), List.of("lookup", "53/udp", "ssh"), List.of("-1"),
                 List.of("443", "--format", "json"), List.of("443", "-t", "udp", "-f", "csv"),
                 List.of("search", "postgres"), List.of("search", "ntp", "-n", "5", "--format=json"),
-                List.of("22", "--debug"), List.of("history", "443"), List.of("history", "53/udp", "-f", "json", "-l", "de"),
+                List.of("search", "escritorio", "remoto", "--lang", "es"), List.of("22", "--debug"), List.of("history", "443"), List.of("history", "53/udp", "-f", "json", "-l", "de"),
                 List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "a.xml", "b.xml", "--format=csv"),
                 List.of("--version"), List.of("-V"))) {
             assertThat(FastPath.parse(full(args), console())).as("%s", args).isNotNull();
