@@ -19,8 +19,8 @@ class CliBundleTest {
     }
 
     @Test
-    void english_withoutIcu_saysWhatIcuSays_everywhere() {
-        assertThat(BundleCheck.englishWithoutIcu(CliText.BUNDLE, java.util.List.of())).isEmpty();
+    void sentences_withoutIcu_sayWhatIcuSays_inEveryLanguage() {
+        assertThat(BundleCheck.withoutIcu(CliText.BUNDLE, java.util.List.of())).isEmpty();
     }
 
     @Test

@@ -48,8 +48,8 @@ class SiteBundleTest {
     }
 
     @Test
-    void englishSiteSentences_withoutIcu_sayWhatIcuSays() {
-        assertThat(dev.portolan.knowledge.text.BundleCheck.englishWithoutIcu(WebServer.SITE_BUNDLE,
+    void siteSentences_withoutIcu_sayWhatIcuSays_inEveryLanguage() {
+        assertThat(dev.portolan.knowledge.text.BundleCheck.withoutIcu(WebServer.SITE_BUNDLE,
                 java.util.List.of(dev.portolan.knowledge.text.Messages.PAGES))).isEmpty();
     }
 

@@ -120,19 +120,19 @@ public final class BundleCheck {
     }
 
     /**
-     * Where English formatted without ICU ({@link EnglishFormat}) says anything other than ICU, or
-     * declines: every English message of a bundle with arguments that take every branch (each
-     * {@code select} keyword and one it lacks; counts 0, 1, 2, 1,234 and 1,234,567 and every
-     * {@code =N}) and values of every kind (text, count, list, date of each precision, nested
-     * sentence), one line a difference; empty when both agree everywhere.
+     * Where a sentence formatted without ICU ({@link LocaleFormat} with the language's {@link
+     * LocaleData}) says anything other than ICU, or is declined: every message of a bundle in
+     * every language, with arguments that take every branch (each {@code select} keyword and one
+     * it lacks; counts that reach every plural category of every language and every {@code =N})
+     * and values of every kind (text, count, list, date of each precision, nested sentence), one
+     * line a difference; empty when both agree everywhere.
      *
      * @param baseName the bundle on the class path
      * @param extra bundles read before it, whose messages it may nest ({@code knowledge/messages})
      */
-    public static List<String> englishWithoutIcu(String baseName, List<String> extra) {
+    public static List<String> withoutIcu(String baseName, List<String> extra) {
         List<String> bundles = new ArrayList<>(extra);
         bundles.add(baseName);
-        Messages messages = Messages.of(Languages.root(), bundles);
         Map<String, String> english = Messages.read(baseName + ".properties");
         if (english == null) {
             return List.of("no " + baseName + ".properties on the class path");
@@ -141,22 +141,26 @@ public final class BundleCheck {
         String plainKey = new TreeSet<>(english.keySet()).stream().filter(k -> arguments(english.get(k)).isEmpty())
                 .findFirst().orElse(null);
         List<String> out = new ArrayList<>();
-        int compared = 0;
-        for (String key : new TreeSet<>(english.keySet())) {
-            for (Map<String, Object> args : samples(english.get(key), plainKey)) {
-                dev.portolan.knowledge.page.Text text = new dev.portolan.knowledge.page.Text(key, args, List.of());
-                String plain = messages.formatWithoutIcu(text);
-                String icu = messages.formatWithIcu(text);
-                if (plain == null) {
-                    out.add(key + " " + args + ": declined, ICU says \"" + icu + "\"");
-                } else if (!plain.equals(icu)) {
-                    out.add(key + " " + args + ": \"" + plain + "\", ICU says \"" + icu + "\"");
+        for (ULocale language : Languages.all()) {
+            Messages messages = Messages.of(language, bundles);
+            String code = Languages.code(language);
+            int compared = 0;
+            for (String key : new TreeSet<>(english.keySet())) {
+                for (Map<String, Object> args : samples(Messages.pattern(messages, key), plainKey)) {
+                    dev.portolan.knowledge.page.Text text = new dev.portolan.knowledge.page.Text(key, args, List.of());
+                    String plain = messages.formatWithoutIcu(text);
+                    String icu = messages.formatWithIcu(text);
+                    if (plain == null) {
+                        out.add(code + " " + key + " " + args + ": declined, ICU says \"" + icu + "\"");
+                    } else if (!plain.equals(icu)) {
+                        out.add(code + " " + key + " " + args + ": \"" + plain + "\", ICU says \"" + icu + "\"");
+                    }
+                    compared++;
                 }
-                compared++;
             }
-        }
-        if (compared < english.size()) {
-            out.add("only " + compared + " sentences compared for " + english.size() + " messages");
+            if (compared < english.size()) {
+                out.add(code + ": only " + compared + " sentences compared for " + english.size() + " messages");
+            }
         }
         return out;
     }
@@ -197,7 +201,9 @@ public final class BundleCheck {
                 }
             }
         }
-        List<Object> counts = List.of(0L, 1, 2L, 1234, 1_234_567L);
+        // every plural category of the fifteen languages: zero, one, two, few (3..10 and 2..4),
+        // many (11..99, 5..20, a million), other; grouped and not
+        List<Object> counts = List.of(0L, 1, 2L, 3, 5L, 11, 21L, 22, 100L, 101, 1234L, 1_000_000, 1_234_567L);
         List<Object> values = List.of("<x 1'2>", 1234L, List.of("a", "b", "c"),
                 new dev.portolan.knowledge.page.PageDate(2026, 12, 7), List.of("x", "y"),
                 new dev.portolan.knowledge.page.PageDate(2024, 2, 0), List.of("one"),

@@ -40,8 +40,8 @@ public final class Messages {
     private final String language;
     /** The locale, made when ICU is first needed: English sentences need none. */
     private volatile @Nullable ULocale locale;
-    /** English, whose sentences {@link EnglishFormat} formats without ICU where it can. */
-    private final boolean english;
+    /** The language's formatting data compiled at build time, with which {@link LocaleFormat} formats its sentences without ICU; null without. */
+    private final @Nullable LocaleData data;
     private final Patterns patterns;
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final Map<String, DateFormat> dates = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public final class Messages {
     private Messages(String language, @Nullable ULocale locale, Patterns patterns) {
         this.language = language;
         this.locale = locale;
-        this.english = language.equals("en");
+        this.data = LocaleData.of(language);
         this.patterns = patterns;
     }
 
@@ -77,26 +77,28 @@ public final class Messages {
     }
 
     /**
-     * Starts loading the page sentences of a language and ICU's list, plural, number and date
-     * formatting for it on a background thread, for a short-lived program that will format page
-     * sentences after other work: ICU's first use of each costs a command line tens of
-     * milliseconds, which a second core then spends while the program reads its data.
+     * Starts reading the page sentences of a language on a background thread, for a short-lived
+     * program that will format page sentences after other work; for a language without compiled
+     * formatting data ({@link LocaleData}) also ICU's list, plural, number and date formatting,
+     * whose first use costs a command line tens of milliseconds.
      */
     public static void prepareInBackground(ULocale locale) {
         if (isEnglish(locale)) {
-            return; // English needs no ICU for its sentences (EnglishFormat), and its bundles read fast
+            return; // English's bundles read fast
         }
         inBackground("portolan-formatting", new Runnable() {
             @Override
             public void run() {
                 Messages m = of(locale);
-                m.lists();
-                com.ibm.icu.text.PluralRules.forLocale(locale);
-                com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
-                // the date formats of a day, a month and a year (the first costs ICU's date data)
-                m.icuDate(new PageDate(2000, 1, 1));
-                m.icuDate(new PageDate(2000, 1, 0));
-                m.icuDate(new PageDate(2000, 0, 0));
+                if (m.data == null) {
+                    m.lists();
+                    com.ibm.icu.text.PluralRules.forLocale(locale);
+                    com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
+                    // the date formats of a day, a month and a year (the first costs ICU's date data)
+                    m.icuDate(new PageDate(2000, 1, 1));
+                    m.icuDate(new PageDate(2000, 1, 0));
+                    m.icuDate(new PageDate(2000, 0, 0));
+                }
             }
         });
     }
@@ -321,9 +323,15 @@ public final class Messages {
         return l;
     }
 
+    /** The locale whose line-breaking rules ICU applies to this language (see {@link LocaleData#lineBreakLocale}). */
+    public ULocale lineBreakLocale() {
+        LocaleData d = data;
+        return d == null ? locale() : new ULocale(d.lineBreakLocale());
+    }
+
     /** Whether the language is written right to left. */
     public boolean rightToLeft() {
-        return !english && locale().isRightToLeft();
+        return data != null ? data.rightToLeft() : locale().isRightToLeft();
     }
 
     /**
@@ -408,19 +416,20 @@ public final class Messages {
     }
 
     private String format(String key, Map<String, Object> args, @Nullable Sentences memo) {
-        if (english) {
+        if (data != null) {
             String pattern = patterns.get(key);
             if (pattern != null) {
-                String plain = EnglishFormat.format(pattern, args, new Plain(memo));
+                String plain = LocaleFormat.format(pattern, args, new Plain(memo), data);
                 if (plain != null) {
-                    return plain;
+                    // the sentence's runs isolated as ICU's are (formatWithIcu)
+                    return data.rightToLeft() ? BidiIsolation.isolate(plain) : plain;
                 }
             }
         }
         return formatWithIcu(key, args, memo);
     }
 
-    /** {@link #plain}, as {@link EnglishFormat} asks for it (a class, not a lambda: bench/README.md). */
+    /** {@link #plain}, as {@link LocaleFormat} asks for it (a class, not a lambda: bench/README.md). */
     private final class Plain implements java.util.function.Function<Object, @Nullable String> {
         private final @Nullable Sentences memo;
 
@@ -434,25 +443,33 @@ public final class Messages {
         }
     }
 
-    /** A value's English text for {@link EnglishFormat}, or null when ICU must format it. */
+    /**
+     * A value's text for {@link LocaleFormat}, as {@link #value} gives it to ICU, or null when ICU
+     * must format it.
+     */
     private @Nullable String plain(Object v, @Nullable Sentences memo) {
+        LocaleData d = data;
+        if (d == null) {
+            return null;
+        }
         if (v instanceof Text t) {
             return memo == null ? format(t) : memo.format(t);
         }
-        if (v instanceof PageDate d) {
-            return EnglishFormat.date(d.year(), d.month(), d.day());
+        if (v instanceof PageDate date) {
+            return d.date(date.year(), date.month(), date.day());
         }
         if (v instanceof List<?> list) {
             List<String> items = new ArrayList<>(list.size());
             for (Object o : list) {
-                String item = o instanceof String s ? s : o instanceof Text || o instanceof PageDate || o instanceof List<?>
-                        ? plain(o, memo) : o instanceof Integer || o instanceof Long ? String.valueOf(o) : null;
+                String item = o instanceof String s ? (d.rightToLeft() ? BidiIsolation.value(s) : s)
+                        : o instanceof Text || o instanceof PageDate || o instanceof List<?> ? plain(o, memo)
+                        : o instanceof Integer || o instanceof Long ? String.valueOf(o) : null;
                 if (item == null) {
                     return null;
                 }
                 items.add(item);
             }
-            return EnglishFormat.list(items);
+            return d.list(items);
         }
         return null;
     }
@@ -462,10 +479,17 @@ public final class Messages {
         return formatWithIcu(text.key(), text.args(), null);
     }
 
-    /** The English sentence without ICU, or null when {@link EnglishFormat} declines it. */
+    /**
+     * The sentence without ICU, as {@link #format(Text)} gives it, or null when {@link
+     * LocaleFormat} declines it or the language has no compiled data.
+     */
     @Nullable String formatWithoutIcu(Text text) {
         String pattern = patterns.get(text.key());
-        return pattern == null ? null : EnglishFormat.format(pattern, text.args(), new Plain(null));
+        if (pattern == null || data == null) {
+            return null;
+        }
+        String plain = LocaleFormat.format(pattern, text.args(), new Plain(null), data);
+        return plain == null || !data.rightToLeft() ? plain : BidiIsolation.isolate(plain);
     }
 
     private String formatWithIcu(String key, Map<String, Object> args, @Nullable Sentences memo) {
@@ -524,13 +548,13 @@ public final class Messages {
 
     /** A date in this locale, as precise as it is known: day, month and year; month and year; or the year. */
     public String date(PageDate d) {
-        if (english) {
-            return EnglishFormat.date(d.year(), d.month(), d.day());
+        if (data != null) {
+            return data.date(d.year(), d.month(), d.day());
         }
         return icuDate(d);
     }
 
-    /** The date as ICU writes it ({@link #date} in every language but English). */
+    /** The date as ICU writes it ({@link #date} in a language without compiled data). */
     String icuDate(PageDate d) {
         String skeleton = switch (d.precision()) {
             case "year" -> "y";

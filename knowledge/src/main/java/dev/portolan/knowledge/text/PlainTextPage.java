@@ -207,7 +207,9 @@ public final class PlainTextPage {
      * widths {@link #columns} reads) on a background thread, for a short-lived program that will
      * render a page after other work: their first use costs a command line tens of milliseconds.
      */
-    public static void prepareInBackground(ULocale locale) {
+    public static void prepareInBackground(ULocale language) {
+        LocaleData data = LocaleData.of(Languages.code(language));
+        ULocale locale = data == null ? language : new ULocale(data.lineBreakLocale());
         Messages.inBackground("portolan-wrapping", () -> {
             BreakIterator.getLineInstance(locale).setText("a b");
             UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
@@ -216,7 +218,7 @@ public final class PlainTextPage {
     }
 
     private void wrap(StringBuilder out, String text, String indent) {
-        BreakIterator breaks = BreakIterator.getLineInstance(messages.locale());
+        BreakIterator breaks = BreakIterator.getLineInstance(messages.lineBreakLocale());
         breaks.setText(text);
         int col = 0;
         // Isolates open where a line breaks are closed at its end and opened again on the next

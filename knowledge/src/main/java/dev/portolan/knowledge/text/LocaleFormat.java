@@ -7,95 +7,61 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * English sentences formatted without ICU: the subset of ICU MessageFormat the English bundles
- * are written in, so that a command line answering in English (the default) loads no ICU class or
- * data. ICU's first message, plural rule, number, list and date cost a start tens of
- * milliseconds each (bench/README.md), more than the rest of a lookup.
+ * Sentences formatted without ICU: the subset of ICU MessageFormat the bundles are written in,
+ * with a language's plural rules, digits, grouping, lists and dates compiled at build time
+ * ({@link LocaleData}), so that a command line loads no ICU class or data to write its sentences.
+ * ICU's first message, plural rule, number, list and date cost a start tens of milliseconds each
+ * (bench/README.md), more than the rest of a lookup.
  *
- * <p>The subset: text; {@code ''}; {@code {name}} with a text, a count (grouped by commas) or a
- * value the caller renders (a nested sentence, a list, a date); {@code {name, number}} and {@code
- * {name, number, ::group-off}}; {@code select} on a text; {@code plural} on a count with English's
- * rule ({@code =N} first, then {@code one} for 1, else {@code other}) and {@code #} as the count.
- * Only the chosen branch is formatted, as ICU does. Anything else (quoting, another argument type
- * or style, {@code offset:}, a missing argument, a value of the wrong kind) is declined with null,
- * and the caller asks ICU. Tests format every English message both ways.
+ * <p>The subset: text; {@code ''}; {@code {name}} with a text, a count or a value the caller
+ * renders (a nested sentence, a list, a date); {@code {name, number}} and {@code {name, number,
+ * ::group-off}}; {@code select} on a text; {@code plural} on a count with the language's rules
+ * ({@code =N} first, then the count's category, else {@code other}) and {@code #} as the count.
+ * Only the chosen branch is formatted, as ICU does. In a right-to-left language a text value
+ * goes through {@link BidiIsolation#value} unless it chooses a branch, as {@link Messages} hands
+ * values to ICU. Anything else (quoting, another argument type or style, {@code offset:}, a
+ * missing argument, a value of the wrong kind, a count below 0 or from 2^53 on, which ICU's
+ * message format reads as a double) is declined with null, and the caller asks ICU. Tests format every message of every language both ways.
  */
-final class EnglishFormat {
+final class LocaleFormat {
     private final String pattern;
     private final Map<String, Object> args;
     private final Function<Object, @Nullable String> render;
+    private final LocaleData data;
+    /** The arguments that choose a branch somewhere in the message, in a right-to-left language; else null. */
+    private final java.util.@Nullable Set<String> selectors;
     private int at;
 
-    private EnglishFormat(String pattern, Map<String, Object> args, Function<Object, @Nullable String> render) {
+    private LocaleFormat(String pattern, Map<String, Object> args, Function<Object, @Nullable String> render,
+            LocaleData data, java.util.@Nullable Set<String> selectors) {
         this.pattern = pattern;
         this.args = args;
         this.render = render;
+        this.data = data;
+        this.selectors = selectors;
     }
 
     /**
      * The sentence, stripped of surrounding white space as {@link Messages} strips ICU's, or null
-     * when it is not in the subset.
+     * when it is not in the subset. In a right-to-left language the caller isolates the sentence's
+     * runs afterwards, as it does ICU's.
      *
      * @param render the text of a value other than a text or a count (null to decline)
      */
-    static @Nullable String format(String pattern, Map<String, Object> args, Function<Object, @Nullable String> render) {
-        EnglishFormat f = new EnglishFormat(pattern, args, render);
+    static @Nullable String format(String pattern, Map<String, Object> args, Function<Object, @Nullable String> render,
+            LocaleData data) {
+        java.util.Set<String> selectors = null;
+        if (data.rightToLeft()) {
+            // first read through the whole message for the arguments that choose branches
+            selectors = new java.util.HashSet<>();
+            LocaleFormat scan = new LocaleFormat(pattern, args, render, data, selectors);
+            if (!scan.message(null, null) || scan.at != pattern.length()) {
+                return null;
+            }
+        }
+        LocaleFormat f = new LocaleFormat(pattern, args, render, data, selectors);
         StringBuilder out = new StringBuilder(pattern.length() + 32);
         return f.message(out, null) && f.at == pattern.length() ? out.toString().strip() : null;
-    }
-
-    /** English's list: {@code a}, {@code a and b}, {@code a, b, and c}, as ICU's English list pattern. */
-    static String list(List<String> items) {
-        int n = items.size();
-        if (n == 0) {
-            return "";
-        }
-        if (n == 1) {
-            return items.get(0);
-        }
-        if (n == 2) {
-            return items.get(0) + " and " + items.get(1);
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                out.append(i == n - 1 ? ", and " : ", ");
-            }
-            out.append(items.get(i));
-        }
-        return out.toString();
-    }
-
-    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
-
-    /**
-     * An English date as ICU writes the skeletons {@code yMMMMd}, {@code yMMMM} and {@code y} in
-     * the Gregorian calendar: {@code December 7, 2026}, {@code December 2026}, {@code 2026}.
-     *
-     * @param month 1 to 12, or 0 for a year alone
-     * @param day 1 to 31, or 0 for a month alone
-     */
-    static String date(int year, int month, int day) {
-        if (month == 0) {
-            return Integer.toString(year);
-        }
-        String name = MONTHS[month - 1];
-        return day == 0 ? name + " " + year : name + " " + day + ", " + year;
-    }
-
-    /** A count with its thousands grouped by commas, as ICU's English number format writes it. */
-    static void grouped(StringBuilder out, long count, boolean grouping) {
-        String digits = Long.toString(Math.abs(count));
-        if (count < 0) {
-            out.append('-');
-        }
-        for (int i = 0; i < digits.length(); i++) {
-            if (grouping && i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
     }
 
     /**
@@ -121,7 +87,7 @@ final class EnglishFormat {
                 }
             } else if (c == '#' && count != null) {
                 if (out != null) {
-                    grouped(out, count, true);
+                    data.count(out, count, true);
                 }
                 at++;
             } else if (c == '{') {
@@ -149,7 +115,7 @@ final class EnglishFormat {
         skipSpaces();
         if (at < pattern.length() && pattern.charAt(at) == '}') {
             at++;
-            return out == null || simple(out, value);
+            return out == null || simple(out, name, value);
         }
         if (!comma()) {
             return false;
@@ -165,6 +131,9 @@ final class EnglishFormat {
         boolean plural = type.equals("plural");
         if (!plural && !type.equals("select")) {
             return false;
+        }
+        if (!plural && selectors != null && out == null) {
+            selectors.add(name);
         }
         // Read past every branch, noting where each starts, then format only the chosen one.
         List<String> keywords = new ArrayList<>();
@@ -198,13 +167,13 @@ final class EnglishFormat {
         Long count = null;
         int chosen;
         if (plural) {
-            if (!(value instanceof Integer || value instanceof Long)) {
+            if (!isCount(value)) {
                 return false;
             }
             count = ((Number) value).longValue();
             chosen = keywords.indexOf("=" + count);
-            if (chosen < 0 && count == 1) {
-                chosen = keywords.indexOf("one");
+            if (chosen < 0) {
+                chosen = keywords.indexOf(data.plural(count));
             }
         } else {
             if (!(value instanceof String s)) {
@@ -226,12 +195,18 @@ final class EnglishFormat {
         return true;
     }
 
-    /** {@code {name}}: a text as it is, a count grouped, anything else as the caller renders it. */
-    private boolean simple(StringBuilder out, @Nullable Object value) {
+    /**
+     * {@code {name}}: a text as it is (isolated in a right-to-left language unless it chooses a
+     * branch), a count grouped, anything else as the caller renders it.
+     */
+    private boolean simple(StringBuilder out, String name, @Nullable Object value) {
         if (value instanceof String s) {
-            out.append(s);
+            out.append(selectors == null || selectors.contains(name) ? s : BidiIsolation.value(s));
         } else if (value instanceof Integer || value instanceof Long) {
-            grouped(out, ((Number) value).longValue(), true);
+            if (!isCount(value)) {
+                return false;
+            }
+            data.count(out, ((Number) value).longValue(), true);
         } else if (value == null) {
             return false;
         } else {
@@ -264,11 +239,20 @@ final class EnglishFormat {
         if (out == null) {
             return true;
         }
+        if (!isCount(value)) {
+            return false;
+        }
+        data.count(out, ((Number) value).longValue(), grouping);
+        return true;
+    }
+
+    /** A whole number from 0 to below 2^53, which ICU's message format reads exactly. */
+    private static boolean isCount(@Nullable Object value) {
         if (!(value instanceof Integer || value instanceof Long)) {
             return false;
         }
-        grouped(out, ((Number) value).longValue(), grouping);
-        return true;
+        long n = ((Number) value).longValue();
+        return n >= 0 && n < 1L << 53;
     }
 
     private boolean comma() {
