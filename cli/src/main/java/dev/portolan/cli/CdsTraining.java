@@ -43,6 +43,30 @@ final class CdsTraining {
         for (String[] line : lines) {
             run(line, home);
         }
+        // The everyday commands in every other language: ICU's classes for its plural rules, its
+        // formats and right-to-left text differ from one language to the next.
+        for (String code : dev.portolan.knowledge.text.Languages.codes()) {
+            if (code.equals("en")) {
+                continue;
+            }
+            for (String[] line : new String[][] {{"explain", "443", "--lang", code}, {"who", "22", "--lang", code},
+                    {"check", "22", "--lang", code}, {"listening", "--lang", code}, {"search", "dns", "--lang", code},
+                    {"suggest", "--seed", "1", "--lang", code}, {"history", "443", "--lang", code}}) {
+                run(line, home);
+            }
+        }
+        // Another machine's sockets as ss prints them, read in another language.
+        try {
+            Path captured = java.nio.file.Files.createTempFile("portolan-training", ".txt");
+            java.nio.file.Files.writeString(captured, String.join("\n",
+                    "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process",
+                    "tcp   LISTEN 0      128    0.0.0.0:22         0.0.0.0:*     users:((\"sshd\",pid=812,fd=3))", ""));
+            run(new String[] {"listening", "--from", captured.toString(), "--lang", "ru"}, home);
+            run(new String[] {"listening", "--from", captured.toString()}, home);
+            java.nio.file.Files.delete(captured);
+        } catch (IOException e) {
+            throw new UncheckedIOException("class-data-sharing training could not write a capture", e);
+        }
         // A port this program holds, so that the classes of a held port's answer (its owner, its
         // unit, the plan to free it) are archived too.
         try (ServerSocket held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
