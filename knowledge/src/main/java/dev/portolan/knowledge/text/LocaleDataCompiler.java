@@ -61,10 +61,12 @@ public final class LocaleDataCompiler {
         StringBuilder out = new StringBuilder();
         out.append('[').append(code).append("]\n");
         line(out, "rtl", Boolean.toString(language.isRightToLeft()));
-        // the locale whose line-breaking data ICU uses for the language (empty for the root's): asked
-        // for by that name, ICU finds it without first looking for files it does not have
-        line(out, "linebreak", com.ibm.icu.text.BreakIterator.getLineInstance(language).getLocale(ULocale.ACTUAL_LOCALE)
-                .getName());
+        // the file of compiled line-breaking rules ICU's line break iterator uses for the language
+        // (ICU's own lookup, as its BreakIteratorFactory makes it; tests compare the breaks)
+        line(out, "linebreak", com.ibm.icu.impl.ICUData.ICU_BRKITR_BASE_NAME + "/"
+                + ((com.ibm.icu.impl.ICUResourceBundle) com.ibm.icu.util.UResourceBundle.getBundleInstance(
+                        com.ibm.icu.impl.ICUData.ICU_BRKITR_BASE_NAME, language,
+                        com.ibm.icu.impl.ICUResourceBundle.ICU_DATA_CLASS_LOADER)).getStringWithFallback("boundaries/line"));
         PluralRules rules = PluralRules.forLocale(language);
         List<String> plural = new ArrayList<>();
         // ICU writes its rules "one: i = 1 and v = 0 @integer 1; other: @integer 0, 2~16": the samples go

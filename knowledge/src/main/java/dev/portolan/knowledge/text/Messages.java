@@ -323,10 +323,9 @@ public final class Messages {
         return l;
     }
 
-    /** The locale whose line-breaking rules ICU applies to this language (see {@link LocaleData#lineBreakLocale}). */
-    public ULocale lineBreakLocale() {
-        LocaleData d = data;
-        return d == null ? locale() : new ULocale(d.lineBreakLocale());
+    /** The language's compiled formatting data, or null when it has none. */
+    @Nullable LocaleData data() {
+        return data;
     }
 
     /** Whether the language is written right to left. */

@@ -25,6 +25,9 @@ public final class PlainTextPage {
     /** Below the first combining marks every character takes one column (the fast path for Latin text). */
     private static final int COMBINING_MARKS = 0x300;
 
+    /** Line break iterators by the file of their compiled rules, guarded by the class. */
+    private static final java.util.Map<String, BreakIterator> RULES = new java.util.HashMap<>();
+
     private final Messages messages;
     private final int width;
 
@@ -209,16 +212,15 @@ public final class PlainTextPage {
      */
     public static void prepareInBackground(ULocale language) {
         LocaleData data = LocaleData.of(Languages.code(language));
-        ULocale locale = data == null ? language : new ULocale(data.lineBreakLocale());
         Messages.inBackground("portolan-wrapping", () -> {
-            BreakIterator.getLineInstance(locale).setText("a b");
+            (data == null ? BreakIterator.getLineInstance(language) : rules(data.lineBreakRules())).setText("a b");
             UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
             UCharacter.getType(0x2019);
         });
     }
 
     private void wrap(StringBuilder out, String text, String indent) {
-        BreakIterator breaks = BreakIterator.getLineInstance(messages.lineBreakLocale());
+        BreakIterator breaks = lineBreaks(messages);
         breaks.setText(text);
         int col = 0;
         // Isolates open where a line breaks are closed at its end and opened again on the next
@@ -251,7 +253,42 @@ public final class PlainTextPage {
     }
 
     /**
-     * The columns a text takes in a terminal: two for a wide or full-width character (Chinese,
+     * ICU's line break iterator for a language: made from the compiled rules its {@link
+     * LocaleData} names, else by ICU's factory. The factory reads ICU's resource bundles for the
+     * rules' name, which cost a command line some 50 ms of CPU time (half of it linking the string
+     * concatenations ICU is compiled with); the iterator is the same (tests compare their breaks).
+     */
+    static BreakIterator lineBreaks(Messages messages) {
+        LocaleData data = messages.data();
+        return data == null ? BreakIterator.getLineInstance(messages.locale())
+                : rules(data.lineBreakRules()).clone();
+    }
+
+    /** The iterator of a compiled rules file, made once; callers clone it. */
+    private static synchronized BreakIterator rules(String file) {
+        BreakIterator made = RULES.get(file);
+        if (made == null) {
+            byte[] compiled;
+            try {
+                compiled = dev.portolan.core.EmbeddedFiles.read(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + file, e);
+            }
+            if (compiled == null) {
+                throw new IllegalStateException("ICU's line-breaking rules " + file + " are not on the class path");
+            }
+            try {
+                made = com.ibm.icu.text.RuleBasedBreakIterator.getInstanceFromCompiledRules(
+                        new java.io.ByteArrayInputStream(compiled));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("ICU's line-breaking rules " + file + " do not read: " + e.getMessage(), e);
+            }
+            RULES.put(file, made);
+        }
+        return made;
+    }
+
+    /** The columns a text takes in a terminal: two for a wide or full-width character (Chinese,
      * Japanese), none for a combining mark or a format character (Devanagari vowel signs, the
      * zero-width non-joiner of Persian), one for anything else.
      */
