@@ -94,7 +94,7 @@ final class CliText {
 
     /** Whether the language is written right to left. */
     boolean rightToLeft() {
-        return this != ENGLISH && locale().isRightToLeft();
+        return messages().rightToLeft();
     }
 
     /** The sentence of a key of {@value #BUNDLE}, with named arguments given as pairs. */
@@ -148,15 +148,15 @@ final class CliText {
     /** The page sentences in this language, for what a command quotes of the knowledge. */
     Messages pages() {
         if (pages == null) {
-            // English without an ICU locale: see Messages.english
-            pages = this == ENGLISH ? Messages.english(List.of(Messages.PAGES)) : Messages.of(locale());
+            // without an ICU locale: see Messages.of(String)
+            pages = Messages.of(code);
         }
         return pages;
     }
 
     private Messages messages() {
         if (messages == null) {
-            messages = this == ENGLISH ? Messages.english(List.of(BUNDLE)) : Messages.of(locale(), List.of(BUNDLE));
+            messages = Messages.of(code, List.of(BUNDLE));
         }
         return messages;
     }

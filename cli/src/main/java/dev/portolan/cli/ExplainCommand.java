@@ -1,6 +1,5 @@
 package dev.portolan.cli;
 
-import com.ibm.icu.util.ULocale;
 import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.PortQuery;
 import dev.portolan.core.Registry;
@@ -48,14 +47,14 @@ final class ExplainCommand implements Callable<Integer> {
         if (width < MIN_WIDTH || width > MAX_WIDTH) {
             throw new InvalidQueryException("--width " + width + " is outside " + MIN_WIDTH + "-" + MAX_WIDTH);
         }
-        ULocale locale = language.text(console).locale();
+        String code = language.text(console).code();
         PortQuery query = PortQuery.parse(port);
         if (!(query instanceof PortQuery.Port p) || p.only() != null) {
             throw new InvalidQueryException("explain takes one port number (0-65535), not '" + port + "'");
         }
         Registry registry = ActiveRegistry.load(console);
         PortPages pages = new PortPages(registry, Knowledge.embedded());
-        console.out().print(new PlainTextPage(Messages.of(locale), width).render(pages.page(p.port())));
+        console.out().print(new PlainTextPage(Messages.of(code), width).render(pages.page(p.port())));
         return ExitCode.OK;
     }
 }

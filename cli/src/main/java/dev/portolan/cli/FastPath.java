@@ -1,7 +1,5 @@
 package dev.portolan.cli;
 
-import com.ibm.icu.util.ULocale;
-import dev.portolan.knowledge.text.Languages;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -59,10 +57,9 @@ final class FastPath {
             String code = quotes(grammar, command);
             // English is formatted without ICU: its locale is made only to wrap text
             if (code != null && (grammar.wrapsText || !code.equals("en"))) {
-                ULocale language = Languages.find(code).orElse(Languages.root());
-                dev.portolan.knowledge.text.Messages.prepareInBackground(language);
+                dev.portolan.knowledge.text.Messages.prepareInBackground(code);
                 if (grammar.wrapsText) {
-                    dev.portolan.knowledge.text.PlainTextPage.prepareInBackground(language);
+                    dev.portolan.knowledge.text.PlainTextPage.prepareInBackground(code);
                 }
             }
         }

@@ -77,20 +77,30 @@ public final class Messages {
     }
 
     /**
+     * The page sentences in a language given by its code ({@code de}), without making its ICU
+     * locale until ICU is needed: a command line that writes in a language with compiled
+     * formatting data ({@link LocaleData}) makes none (ICU's locale costs its start milliseconds).
+     */
+    public static Messages of(String code) {
+        return of(code, List.of(PAGES));
+    }
+
+    /**
      * Starts reading the page sentences of a language on a background thread, for a short-lived
      * program that will format page sentences after other work; for a language without compiled
      * formatting data ({@link LocaleData}) also ICU's list, plural, number and date formatting,
      * whose first use costs a command line tens of milliseconds.
      */
-    public static void prepareInBackground(ULocale locale) {
-        if (isEnglish(locale)) {
+    public static void prepareInBackground(String code) {
+        if (code.equals("en")) {
             return; // English's bundles read fast
         }
         inBackground("portolan-formatting", new Runnable() {
             @Override
             public void run() {
-                Messages m = of(locale);
+                Messages m = of(code);
                 if (m.data == null) {
+                    ULocale locale = m.locale();
                     m.lists();
                     com.ibm.icu.text.PluralRules.forLocale(locale);
                     com.ibm.icu.text.NumberFormat.getInstance(locale).format(12);
@@ -101,10 +111,6 @@ public final class Messages {
                 }
             }
         });
-    }
-
-    private static boolean isEnglish(ULocale locale) {
-        return language(locale).equals("en");
     }
 
     /** A locale's language code, English for the root locale. */
@@ -137,19 +143,19 @@ public final class Messages {
      * one.
      */
     public static Messages of(ULocale locale, List<String> baseNames) {
-        return cached(locale.toLanguageTag(), language(locale), locale, baseNames);
+        return cached(language(locale), locale, baseNames);
     }
 
     /**
-     * The English sentences of several bundles, without making an ICU locale: a command line that
-     * writes English then loads no ICU class at all (ICU's locale costs its start milliseconds).
+     * The sentences of several bundles in a language given by its code, its ICU locale made only
+     * when ICU is needed (see {@link #of(String)}).
      */
-    public static Messages english(List<String> baseNames) {
-        return cached("en", "en", null, baseNames);
+    public static Messages of(String code, List<String> baseNames) {
+        return cached(code, null, baseNames);
     }
 
-    private static Messages cached(String tag, String language, @Nullable ULocale locale, List<String> baseNames) {
-        String cacheKey = tag + "|" + String.join(",", baseNames);
+    private static Messages cached(String language, @Nullable ULocale locale, List<String> baseNames) {
+        String cacheKey = language + "|" + String.join(",", baseNames);
         Messages m = CACHE.get(cacheKey);
         if (m == null) {
             synchronized (CACHE) {
@@ -313,11 +319,11 @@ public final class Messages {
         return p;
     }
 
-    /** The locale. */
+    /** The locale, made when first asked for when the messages were made by the language's code. */
     public ULocale locale() {
         ULocale l = locale;
         if (l == null) {
-            l = Languages.root(); // only English is made without its locale
+            l = Languages.find(language).orElse(Languages.root());
             locale = l;
         }
         return l;

@@ -201,24 +201,30 @@ public final class PlainTextPage {
     }
 
     /**
+     * Starts loading ICU's line-breaking rules for a language (by its code) and its character
+     * properties (the widths {@link #columns} reads) on a background thread, for a short-lived
+     * program that will render a page after other work: their first use costs a command line tens
+     * of milliseconds.
+     */
+    public static void prepareInBackground(String code) {
+        // an anonymous class, not a lambda: see bench/README.md on what linking lambdas costs a start
+        Messages.inBackground("portolan-wrapping", new Runnable() {
+            @Override
+            public void run() {
+                LocaleData data = LocaleData.of(code);
+                (data == null ? BreakIterator.getLineInstance(Languages.find(code).orElse(Languages.root()))
+                        : rules(data.lineBreakRules())).setText("a b");
+                UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
+                UCharacter.getType(0x2019);
+            }
+        });
+    }
+
+    /**
      * Wraps at the line-break opportunities of the language (spaces in English, between characters
      * in Chinese or Japanese); a piece longer than the width stays whole on its own line. Width is
      * counted in terminal columns (see {@link #columns}).
      */
-    /**
-     * Starts loading ICU's line-breaking rules for a language and its character properties (the
-     * widths {@link #columns} reads) on a background thread, for a short-lived program that will
-     * render a page after other work: their first use costs a command line tens of milliseconds.
-     */
-    public static void prepareInBackground(ULocale language) {
-        LocaleData data = LocaleData.of(Languages.code(language));
-        Messages.inBackground("portolan-wrapping", () -> {
-            (data == null ? BreakIterator.getLineInstance(language) : rules(data.lineBreakRules())).setText("a b");
-            UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
-            UCharacter.getType(0x2019);
-        });
-    }
-
     private void wrap(StringBuilder out, String text, String indent) {
         BreakIterator breaks = lineBreaks(messages);
         breaks.setText(text);
