@@ -52,6 +52,6 @@ public record EphemeralHandling(String id, String system, int timeWaitSeconds, S
         }
         out.addAll(reserveCites);
         out.addAll(connectCites);
-        return out.stream().distinct().toList();
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
     }
 }

@@ -7,7 +7,6 @@ import dev.portolan.knowledge.page.PortPage.Footnote;
 import dev.portolan.knowledge.page.PortPage.Related;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +27,20 @@ final class Footnotes {
             List<Section> sections, List<Faq> faq, List<Related> related) {
         Map<String, SourceGroup> groupOf = new LinkedHashMap<>();
         for (SourceGroup g : groups) {
-            g.cites().forEach(id -> groupOf.putIfAbsent(id, g));
+            for (String id : g.cites()) {
+                groupOf.putIfAbsent(id, g);
+            }
         }
-        Function<String, String> key = id -> groupOf.containsKey(id) ? "group:" + groupOf.get(id).id() : id;
+        Function<String, String> key = new GroupKey(groupOf);
         List<List<String>> clusters = new ArrayList<>(Markers.inReadingOrder(sections, faq, related, key));
         List<String> unmarked = new ArrayList<>();
-        unmarkedTexts.forEach(t -> collect(t, unmarked));
-        PortPage.bodyTexts(sections, faq, related).forEach(t -> collect(t, unmarked));
-        if (sections.stream().flatMap(s -> s.blocks().stream()).anyMatch(b -> b instanceof Block.Assignments)) {
+        for (Text t : unmarkedTexts) {
+            collect(t, unmarked);
+        }
+        for (Text t : PortPage.bodyTexts(sections, faq, related)) {
+            collect(t, unmarked);
+        }
+        if (hasAssignments(sections)) {
             unmarked.add(PortPages.REGISTRY);
         }
         clusters.add(unmarked);
@@ -43,7 +48,7 @@ final class Footnotes {
         Map<String, Set<String>> members = new LinkedHashMap<>();
         for (List<String> cluster : clusters) {
             for (String id : cluster) {
-                members.computeIfAbsent(key.apply(id), k -> new LinkedHashSet<>()).add(id);
+                Buckets.set(members, key.apply(id)).add(id);
             }
         }
         List<Footnote> out = new ArrayList<>();
@@ -52,17 +57,59 @@ final class Footnotes {
             SourceGroup g = k.startsWith("group:") ? groupOf.get(members.get(k).iterator().next()) : null;
             List<String> ids = new ArrayList<>(members.get(k));
             if (g != null) {
-                List<String> order = g.cites();
-                ids.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+                ids.sort(new InGroupOrder(g.cites()));
             }
             List<Citation> sources = new ArrayList<>(ids.size());
             for (String id : ids) {
-                sources.add(knowledge.citation(id).orElseThrow(() -> new IllegalStateException(
-                        "a page cites '" + id + "', which the knowledge does not define")));
+                java.util.Optional<Citation> c = knowledge.citation(id);
+                if (c.isEmpty()) {
+                    throw new IllegalStateException("a page cites '" + id + "', which the knowledge does not define");
+                }
+                sources.add(c.get());
             }
             out.add(new Footnote(e.getValue(), g == null ? null : g.label(), sources));
         }
         return out;
+    }
+
+    private static boolean hasAssignments(List<Section> sections) {
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Block.Assignments) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A citation's footnote key: its group's ({@code group:<id>}) or its own id. */
+    private static final class GroupKey implements Function<String, String> {
+        private final Map<String, SourceGroup> groupOf;
+
+        GroupKey(Map<String, SourceGroup> groupOf) {
+            this.groupOf = groupOf;
+        }
+
+        @Override
+        public String apply(String id) {
+            SourceGroup g = groupOf.get(id);
+            return g != null ? "group:" + g.id() : id;
+        }
+    }
+
+    /** Citations in the order their group lists them. */
+    private static final class InGroupOrder implements java.util.Comparator<String> {
+        private final List<String> order;
+
+        InGroupOrder(List<String> order) {
+            this.order = order;
+        }
+
+        @Override
+        public int compare(String a, String b) {
+            return Integer.compare(order.indexOf(a), order.indexOf(b));
+        }
     }
 
     /**

@@ -45,8 +45,14 @@ final class Lead {
         String p = Integer.toString(f.port);
         Headline h = f.summary.headline();
         if (f.assignedAnywhere()) {
-            List<Headline.Label> named = h.kind() != Headline.Kind.SERVICES ? List.of()
-                    : h.labels().stream().filter(l -> !l.common().isEmpty()).toList();
+            List<Headline.Label> named = new ArrayList<>();
+            if (h.kind() == Headline.Kind.SERVICES) {
+                for (Headline.Label l : h.labels()) {
+                    if (!l.common().isEmpty()) {
+                        named.add(l);
+                    }
+                }
+            }
             if (named.size() == 1 && h.labels().size() == 1) {
                 Headline.Label l = named.get(0);
                 List<String> c = new ArrayList<>(nameCites(f, l.common()));
@@ -69,8 +75,12 @@ final class Lead {
                 said.add(l.common().toLowerCase(java.util.Locale.ROOT));
                 said.add(l.expansion().toLowerCase(java.util.Locale.ROOT));
             }
-            List<dev.portolan.knowledge.ProgramUse> others = f.uses.stream()
-                    .filter(u -> !said.contains(u.program().name().toLowerCase(java.util.Locale.ROOT))).toList();
+            List<dev.portolan.knowledge.ProgramUse> others = new ArrayList<>();
+            for (dev.portolan.knowledge.ProgramUse u : f.uses) {
+                if (!said.contains(u.program().name().toLowerCase(java.util.Locale.ROOT))) {
+                    others.add(u);
+                }
+            }
             List<String> programs = byPrograms ? f.sources.programsWithin(others, PROGRAMS, c) : List.of();
             List<Object> services = Rules.serviceLabels(f);
             return Text.of("lead.services", "port", p, "services", services, "count", services.size(),
@@ -121,8 +131,7 @@ final class Lead {
     private static Text worthKnowing(PortFacts f) {
         String p = Integer.toString(f.port);
         if (Rules.ncpOrphan(f)) {
-            List<String> c = new ArrayList<>(f.knowledge.event("rfc349").map(e -> e.cites().subList(0, 1))
-                    .orElse(List.of()));
+            List<String> c = new ArrayList<>(Rules.rfc349Source(f));
             c.add(PortPages.REGISTRY);
             return Text.of("lead.ncpOrphan", "port", p).citing(PortPages.dedupe(c));
         }
@@ -138,7 +147,12 @@ final class Lead {
                     .citing(PortPages.dedupe(c));
         }
         // Only the ranges of current releases: that Windows XP handed out 1025-5000 is in the table.
-        List<EphemeralRange> inside = f.ephemeralInside().stream().filter(r -> r.until().isEmpty()).toList();
+        List<EphemeralRange> inside = new ArrayList<>();
+        for (EphemeralRange r : f.ephemeralInside()) {
+            if (r.until().isEmpty()) {
+                inside.add(r);
+            }
+        }
         if (f.range != RangeClass.DYNAMIC && !inside.isEmpty()) {
             return Text.of("lead.ephemeralInside", "systems", Rules.systemNames(inside), "count", inside.size())
                     .citing(Rules.ephemeralCites(inside));
@@ -163,12 +177,16 @@ final class Lead {
     }
 
     private static List<String> rangeCites(PortFacts f) {
-        return f.knowledge.range(f.range.id()).map(RangeFacts::cites).orElse(List.of(PortPages.REGISTRY));
+        return Rules.rangeCites(f);
     }
 
     private static List<String> nameCites(PortFacts f, String name) {
-        return f.summary.serviceNames().stream().filter(n -> n.name().equals(name)).findFirst()
-                .map(CommonName::cites).orElse(List.of());
+        for (CommonName n : f.summary.serviceNames()) {
+            if (n.name().equals(name)) {
+                return n.cites();
+            }
+        }
+        return List.of();
     }
 
 }

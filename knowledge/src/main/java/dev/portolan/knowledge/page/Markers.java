@@ -90,7 +90,7 @@ public final class Markers {
      */
     public List<List<Integer>> paragraph(List<Text> sentences) {
         List<List<Integer>> out = new ArrayList<>(sentences.size());
-        for (List<String> ids : placed(sentences, id -> String.valueOf(numbers.get(id)))) {
+        for (List<String> ids : placed(sentences, new Numbered())) {
             out.add(cluster(ids));
         }
         return out;
@@ -102,11 +102,18 @@ public final class Markers {
      */
     public List<List<Integer>> inReadingOrder(PortPage page) {
         List<List<Integer>> out = new ArrayList<>();
-        for (List<String> ids : inReadingOrder(page.sections(), page.faq(), page.related(),
-                id -> String.valueOf(numbers.get(id)))) {
+        for (List<String> ids : inReadingOrder(page.sections(), page.faq(), page.related(), new Numbered())) {
             out.add(cluster(ids));
         }
         return out;
+    }
+
+    /** A citation's footnote, as its number. */
+    private final class Numbered implements java.util.function.Function<String, String> {
+        @Override
+        public String apply(String id) {
+            return String.valueOf(numbers.get(id));
+        }
     }
 
     /**
@@ -145,11 +152,17 @@ public final class Markers {
                 if (b instanceof Block.Paragraph p) {
                     out.addAll(placed(p.sentences(), key));
                 } else if (b instanceof Block.Points p) {
-                    p.items().forEach(t -> out.add(t.cites()));
+                    for (Text t : p.items()) {
+                        out.add(t.cites());
+                    }
                 } else if (b instanceof Block.Commands c) {
-                    c.commands().forEach(cmd -> out.add(cmd.cites()));
+                    for (Block.Command cmd : c.commands()) {
+                        out.add(cmd.cites());
+                    }
                 } else if (b instanceof Block.Systems t) {
-                    t.rows().forEach(row -> out.add(row.cites()));
+                    for (Block.SystemRow row : t.rows()) {
+                        out.add(row.cites());
+                    }
                 }
             }
         }
@@ -157,8 +170,15 @@ public final class Markers {
             out.add(q.question().cites());
             out.add(q.answer().cites());
         }
-        related.forEach(r -> out.add(r.reason().cites()));
-        out.removeIf(List::isEmpty);
-        return out;
+        for (Related r : related) {
+            out.add(r.reason().cites());
+        }
+        List<List<String>> clusters = new ArrayList<>(out.size());
+        for (List<String> cluster : out) {
+            if (!cluster.isEmpty()) {
+                clusters.add(cluster);
+            }
+        }
+        return clusters;
     }
 }

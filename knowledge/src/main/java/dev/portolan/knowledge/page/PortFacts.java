@@ -67,12 +67,22 @@ final class PortFacts {
 
     /** Default ephemeral ranges that hold the port. */
     List<EphemeralRange> ephemeralInside() {
-        return knowledge.ephemeralRanges().stream().filter(r -> r.contains(port)).toList();
+        return ranges(true);
     }
 
     /** Default ephemeral ranges that do not hold the port. */
     List<EphemeralRange> ephemeralOutside() {
-        return knowledge.ephemeralRanges().stream().filter(r -> !r.contains(port)).toList();
+        return ranges(false);
+    }
+
+    private List<EphemeralRange> ranges(boolean holding) {
+        List<EphemeralRange> out = new java.util.ArrayList<>();
+        for (EphemeralRange r : knowledge.ephemeralRanges()) {
+            if (r.contains(port) == holding) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     List<Assignment> listedRecords() {

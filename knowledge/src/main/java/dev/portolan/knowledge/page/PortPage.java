@@ -90,14 +90,21 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
     public Map<String, Integer> footnoteNumbers() {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Footnote f : footnotes) {
-            f.sources().forEach(c -> numbers.put(c.id(), f.number()));
+            for (dev.portolan.knowledge.Citation c : f.sources()) {
+                numbers.put(c.id(), f.number());
+            }
         }
         return numbers;
     }
 
     /** The section with this id, if the page has it. */
     public java.util.Optional<Section> section(Section.Id id) {
-        return sections.stream().filter(s -> s.id() == id).findFirst();
+        for (Section s : sections) {
+            if (s.id() == id) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -124,7 +131,9 @@ public record PortPage(int port, String range, Text title, Text subtitle, Text s
             out.add(q.question());
             out.add(q.answer());
         }
-        related.forEach(r -> out.add(r.reason()));
+        for (Related r : related) {
+            out.add(r.reason());
+        }
         return out;
     }
 }

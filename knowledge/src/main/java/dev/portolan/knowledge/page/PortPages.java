@@ -101,7 +101,9 @@ public final class PortPages {
         Counts c = counts;
         if (c == null) {
             Set<String> malware = new TreeSet<>();
-            knowledge.allMalware().forEach(m -> malware.add(m.name().toLowerCase(Locale.ROOT)));
+            for (dev.portolan.knowledge.MalwareAssociation m : knowledge.allMalware()) {
+                malware.add(m.name().toLowerCase(Locale.ROOT));
+            }
             int even = 0;
             int odd = 0;
             for (int p = 1; p < Rules.NCP_LIMIT; p++) {
@@ -244,7 +246,7 @@ public final class PortPages {
             AssignmentStatus status = f.status(t);
             List<String> services = f.services(t);
             String key = status.id() + "|" + String.join(",", services);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(label(t));
+            Buckets.list(groups, key).add(label(t));
             if (!sentences.containsKey(key)) {
                 Text s = switch (status) {
                     case ASSIGNED -> Text.of("overview.assigned", "port", p, "services", services,
@@ -311,7 +313,9 @@ public final class PortPages {
                 first.add(Text.of("range.neverAssigned", "range", f.range.id()).citing(rf.cites()));
             } else {
                 List<Object> procedures = new ArrayList<>();
-                rf.procedures().forEach(pr -> procedures.add(Text.of("procedure." + pr)));
+                for (String pr : rf.procedures()) {
+                    procedures.add(Text.of("procedure." + pr));
+                }
                 first.add(Text.of("range.procedures", "range", f.range.id(), "procedures", procedures)
                         .citing(rf.cites()));
             }
@@ -344,8 +348,8 @@ public final class PortPages {
         Map<String, List<Text>> ephemeral = new LinkedHashMap<>();
         Map<String, Set<String>> cites = new LinkedHashMap<>();
         for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
-            List<Text> cell = listen.computeIfAbsent(pp.system(), k -> new ArrayList<>());
-            Set<String> c = cites.computeIfAbsent(pp.system(), k -> new LinkedHashSet<>());
+            List<Text> cell = Buckets.list(listen, pp.system());
+            Set<String> c = Buckets.set(cites, pp.system());
             c.addAll(pp.cites());
             String privilege = pp.privilege().isEmpty() ? "root" : pp.privilege();
             if (!pp.restricts(f.port)) {
@@ -366,9 +370,9 @@ public final class PortPages {
             }
         }
         for (EphemeralRange r : knowledge.ephemeralRanges()) {
-            listen.computeIfAbsent(r.system(), k -> new ArrayList<>());
-            cites.computeIfAbsent(r.system(), k -> new LinkedHashSet<>()).addAll(r.cites());
-            ephemeral.computeIfAbsent(r.system(), k -> new ArrayList<>()).add(Text.of("systems.ephemeral",
+            Buckets.list(listen, r.system());
+            Buckets.set(cites, r.system()).addAll(r.cites());
+            Buckets.list(ephemeral, r.system()).add(Text.of("systems.ephemeral",
                     "low", Integer.toString(r.low()), "high", Integer.toString(r.high()),
                     "versions", r.since().isEmpty() ? (r.until().isEmpty() ? "all" : "until") : "since",
                     "since", r.since(), "until", r.until(), "inside", r.contains(f.port) ? "yes" : "no", "port", p));
@@ -402,8 +406,10 @@ public final class PortPages {
         for (Assignment a : records) {
             String key = a.service() + "|" + a.ports() + "|" + a.description() + "|" + a.registered() + "|"
                     + a.notes() + "|" + a.assignees();
-            transports.computeIfAbsent(key, k -> new ArrayList<>()).add(a.transport() == null ? "" : a.transport().id());
-            rows.computeIfAbsent(key, k -> row(a, snapshot));
+            Buckets.list(transports, key).add(a.transport() == null ? "" : a.transport().id());
+            if (!rows.containsKey(key)) {
+                rows.put(key, row(a, snapshot));
+            }
         }
         List<AssignmentRow> out = new ArrayList<>();
         for (Map.Entry<String, AssignmentRow> e : rows.entrySet()) {
@@ -417,8 +423,14 @@ public final class PortPages {
     }
 
     private static AssignmentRow row(Assignment a, RegistrySnapshot snapshot) {
-        List<String> assignees = a.assignees().stream().map(id -> snapshot.person(id).name()).toList();
-        List<String> contacts = a.contacts().stream().map(id -> snapshot.person(id).name()).toList();
+        List<String> assignees = new ArrayList<>(a.assignees().size());
+        for (String id : a.assignees()) {
+            assignees.add(snapshot.person(id).name());
+        }
+        List<String> contacts = new ArrayList<>(a.contacts().size());
+        for (String id : a.contacts()) {
+            contacts.add(snapshot.person(id).name());
+        }
         List<Link> refs = new ArrayList<>();
         for (Reference r : a.references()) {
             refs.add(link(r, snapshot));
@@ -458,33 +470,41 @@ public final class PortPages {
         }
         String p = Integer.toString(f.port);
         Set<String> holding = new LinkedHashSet<>();
-        f.ephemeralInside().forEach(r -> holding.add(r.system()));
+        for (EphemeralRange r : f.ephemeralInside()) {
+            holding.add(r.system());
+        }
         List<Block> blocks = new ArrayList<>();
         // What connecting out does, from the sources of (at most three of) the systems that hand this port out.
         List<String> connect = new ArrayList<>();
-        all.stream().filter(h -> holding.isEmpty() || holding.contains(h.system())).limit(3)
-                .forEach(h -> connect.addAll(h.connectCites()));
+        int connecting = 0;
+        for (dev.portolan.knowledge.EphemeralHandling h : all) {
+            if (connecting < 3 && (holding.isEmpty() || holding.contains(h.system()))) {
+                connect.addAll(h.connectCites());
+                connecting++;
+            }
+        }
         List<Text> first = new ArrayList<>();
         first.add(Text.of("ephemeral.connect", "port", p).citing(dedupe(connect)));
         // TIME_WAIT: systems with the same default named together, then those with only a setting.
+        // longest first
         Map<Integer, List<dev.portolan.knowledge.EphemeralHandling>> bySeconds = new java.util.TreeMap<>(
-                java.util.Comparator.reverseOrder());
+                java.util.Collections.reverseOrder());
         for (dev.portolan.knowledge.EphemeralHandling h : all) {
             if (h.timeWaitSeconds() > 0) {
-                bySeconds.computeIfAbsent(h.timeWaitSeconds(), k -> new ArrayList<>()).add(h);
+                Buckets.list(bySeconds, h.timeWaitSeconds()).add(h);
             }
         }
         if (!bySeconds.isEmpty()) {
             List<Object> durations = new ArrayList<>();
             List<String> c = new ArrayList<>();
-            bySeconds.forEach((seconds, hs) -> {
+            for (Map.Entry<Integer, List<dev.portolan.knowledge.EphemeralHandling>> e : bySeconds.entrySet()) {
                 List<Object> systems = new ArrayList<>();
-                hs.forEach(h -> {
+                for (dev.portolan.knowledge.EphemeralHandling h : e.getValue()) {
                     systems.add(h.system());
                     c.addAll(h.timeWaitCites());
-                });
-                durations.add(Text.of("ephemeral.timeWaitItem", "seconds", seconds, "systems", systems));
-            });
+                }
+                durations.add(Text.of("ephemeral.timeWaitItem", "seconds", e.getKey(), "systems", systems));
+            }
             first.add(Text.of("ephemeral.timeWait", "durations", durations).citing(dedupe(c)));
         }
         for (dev.portolan.knowledge.EphemeralHandling h : all) {
@@ -499,8 +519,12 @@ public final class PortPages {
         List<Command> commands = new ArrayList<>();
         for (dev.portolan.knowledge.EphemeralHandling h : all) {
             String platform = h.system().toLowerCase(Locale.ROOT);
-            EphemeralRange current = knowledge.ephemeralRanges().stream()
-                    .filter(r -> r.system().equals(h.system()) && r.until().isEmpty()).findFirst().orElse(null);
+            EphemeralRange current = null;
+            for (EphemeralRange r : knowledge.ephemeralRanges()) {
+                if (current == null && r.system().equals(h.system()) && r.until().isEmpty()) {
+                    current = r;
+                }
+            }
             commands.add(new Command(platform, "", h.show().command(), h.show().cites(), "showRange"));
             if (current != null) {
                 String line = h.change().command().replace("{low}", Integer.toString(current.low()))
@@ -559,39 +583,47 @@ public final class PortPages {
         // sort keeps a record's registration before its modification on the same day).
         List<java.util.Map.Entry<String, Text>> dated = new ArrayList<>();
         for (String id : ids) {
-            event(id).ifPresent(e -> dated.add(Map.entry(PageDate.parse(e.date()).toString(), eventText(e))));
+            java.util.Optional<HistoryEvent> e = event(id);
+            if (e.isPresent()) {
+                dated.add(Map.entry(PageDate.parse(e.get().date()).toString(), eventText(e.get())));
+            }
         }
         List<Text> notes = new ArrayList<>();
         // The registry's dates, each told once: a service registered on several days names the
         // transports of each day; records changed on one day make one sentence, naming each
         // service with its transports when there are several.
         Map<String, Map<PageDate, List<String>>> registered = new java.util.LinkedHashMap<>();
-        Map<PageDate, Map<String, List<String>>> modified = new java.util.TreeMap<>(
-                java.util.Comparator.comparing(PageDate::toString));
+        Map<PageDate, Map<String, List<String>>> modified = new java.util.TreeMap<>(BY_DATE_TEXT);
         for (Assignment a : f.listedRecords()) {
             String service = a.service() == null ? "" : a.service();
             String transport = a.transport() == null ? null : label(a.transport());
             if (a.registered() != null && !service.isEmpty()) {
-                addTo(registered.computeIfAbsent(service, k -> new java.util.LinkedHashMap<>())
-                        .computeIfAbsent(PageDate.of(a.registered()), k -> new ArrayList<>()), transport);
+                addTo(Buckets.list(inner(registered, service), PageDate.of(a.registered())), transport);
             }
             if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())
                     && !releases.explained().contains(RegistryTimeline.explainedKey(service, a.transport(),
                             PageDate.of(a.modified()).toString()))) {
-                addTo(modified.computeIfAbsent(PageDate.of(a.modified()), k -> new java.util.LinkedHashMap<>())
-                        .computeIfAbsent(service, k -> new ArrayList<>()), transport);
+                addTo(Buckets.list(inner(modified, PageDate.of(a.modified())), service), transport);
             }
             for (String note : a.notes()) {
                 notes.add(note(note, service));
             }
         }
-        registered.forEach((service, days) -> days.forEach((d, transports) -> {
-            String named = days.size() > 1 && !transports.isEmpty()
-                    ? service + " (" + String.join(", ", transports) + ")" : service;
-            dated.add(Map.entry(d.toString(), Text.of("history.registered", "service", named, "port", p,
-                    "date", d, "precision", d.precision()).citing(REGISTRY)));
-        }));
-        modified.forEach((d, services) -> {
+        for (Map.Entry<String, Map<PageDate, List<String>>> r : registered.entrySet()) {
+            String service = r.getKey();
+            Map<PageDate, List<String>> days = r.getValue();
+            for (Map.Entry<PageDate, List<String>> day : days.entrySet()) {
+                PageDate d = day.getKey();
+                List<String> transports = day.getValue();
+                String named = days.size() > 1 && !transports.isEmpty()
+                        ? service + " (" + String.join(", ", transports) + ")" : service;
+                dated.add(Map.entry(d.toString(), Text.of("history.registered", "service", named, "port", p,
+                        "date", d, "precision", d.precision()).citing(REGISTRY)));
+            }
+        }
+        for (Map.Entry<PageDate, Map<String, List<String>>> m : modified.entrySet()) {
+            PageDate d = m.getKey();
+            Map<String, List<String>> services = m.getValue();
             if (services.size() == 1) {
                 Map.Entry<String, List<String>> only = services.entrySet().iterator().next();
                 List<String> transports = only.getValue();
@@ -601,12 +633,14 @@ public final class PortPages {
                         "date", d, "precision", d.precision()).citing(REGISTRY)));
             } else {
                 List<Object> named = new ArrayList<>();
-                services.forEach((service, transports) -> named.add(transports.isEmpty() ? service
-                        : service + " (" + String.join(", ", transports) + ")"));
+                for (Map.Entry<String, List<String>> s : services.entrySet()) {
+                    named.add(s.getValue().isEmpty() ? s.getKey()
+                            : s.getKey() + " (" + String.join(", ", s.getValue()) + ")");
+                }
                 dated.add(Map.entry(d.toString(), Text.of("history.modifiedMany", "services", named,
                         "date", d, "precision", d.precision()).citing(REGISTRY)));
             }
-        });
+        }
         // The timeline's parts among the other dated sentences; a part that introduces a list of
         // changes carries it along.
         Map<Text, List<Text>> points = new java.util.HashMap<>();
@@ -616,7 +650,7 @@ public final class PortPages {
                 points.put(t.sentence(), t.points());
             }
         }
-        dated.sort(Map.Entry.comparingByKey());
+        dated.sort(BY_KEY);
         String firstRelease = timeline == null ? "~" : timeline.releases().get(0).toString();
         // Below 256, two paragraphs: the ARPANET's socket numbers up to the switch to TCP/IP, which
         // ends with what that left on this port; then the lists and the registry. What the
@@ -650,7 +684,7 @@ public final class PortPages {
         }
         if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
             // RFC 349 itself is the source of what it listed; the registry, of what is unassigned today.
-            List<String> ncpCites = event("rfc349").map(e -> e.cites().subList(0, 1)).orElse(List.of());
+            List<String> ncpCites = rfc349Source();
             if (Rules.ncpOrphan(f)) {
                 List<String> c = new ArrayList<>(ncpCites);
                 c.add(REGISTRY);
@@ -708,6 +742,38 @@ public final class PortPages {
     private static List<Text> dedupeTexts(List<Text> texts) {
         return List.copyOf(new LinkedHashSet<>(texts));
     }
+
+    /** RFC 349 itself, the source of what it listed (the event's first citation), or none. */
+    private List<String> rfc349Source() {
+        java.util.Optional<HistoryEvent> e = event("rfc349");
+        return e.isPresent() ? e.get().cites().subList(0, 1) : List.of();
+    }
+
+    /** The map of a key in a map of maps (kept in insertion order), made when the key is new. */
+    private static <K, L, V> Map<L, V> inner(Map<K, Map<L, V>> map, K key) {
+        Map<L, V> m = map.get(key);
+        if (m == null) {
+            m = new java.util.LinkedHashMap<>();
+            map.put(key, m);
+        }
+        return m;
+    }
+
+    /** Dates in the order of their text ({@code 2024-08}, {@code 2024-08-01}). */
+    private static final java.util.Comparator<PageDate> BY_DATE_TEXT = new java.util.Comparator<>() {
+        @Override
+        public int compare(PageDate a, PageDate b) {
+            return a.toString().compareTo(b.toString());
+        }
+    };
+
+    /** Dated sentences in the order of their date's text. */
+    private static final java.util.Comparator<Map.Entry<String, Text>> BY_KEY = new java.util.Comparator<>() {
+        @Override
+        public int compare(Map.Entry<String, Text> a, Map.Entry<String, Text> b) {
+            return a.getKey().compareTo(b.getKey());
+        }
+    };
 
     private java.util.Optional<HistoryEvent> event(String id) {
         return knowledge.event(id);

@@ -105,13 +105,23 @@ final class Rules {
         return Text.of("subtitle.unassignedUser").citing(PortPages.REGISTRY);
     }
 
-    private static List<String> rangeCites(PortFacts f) {
-        return f.knowledge.range(f.range.id()).map(RangeFacts::cites).orElse(List.of(PortPages.REGISTRY));
+    /** The sources of what the page says of the port's range: the range's own, else the registry. */
+    static List<String> rangeCites(PortFacts f) {
+        java.util.Optional<RangeFacts> r = f.knowledge.range(f.range.id());
+        return r.isPresent() ? r.get().cites() : List.of(PortPages.REGISTRY);
+    }
+
+    /** RFC 349 itself, the source of what it listed (the event's first citation), or none. */
+    static List<String> rfc349Source(PortFacts f) {
+        java.util.Optional<dev.portolan.knowledge.HistoryEvent> e = f.knowledge.event("rfc349");
+        return e.isPresent() ? e.get().cites().subList(0, 1) : List.of();
     }
 
     private static List<Object> transports(List<Transport> ts) {
         List<Object> out = new ArrayList<>();
-        ts.forEach(t -> out.add(t.id().toUpperCase(java.util.Locale.ROOT)));
+        for (Transport t : ts) {
+            out.add(t.id().toUpperCase(java.util.Locale.ROOT));
+        }
         return out;
     }
 
@@ -121,7 +131,9 @@ final class Rules {
      */
     static List<Object> software(List<ProgramUse> uses) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        uses.forEach(u -> names.add(u.program().name()));
+        for (ProgramUse u : uses) {
+            names.add(u.program().name());
+        }
         List<String> shown = new ArrayList<>(names).subList(0, Math.min(Headline.SHOWN, names.size()));
         return withMore(shown, names.size() - shown.size());
     }
@@ -133,7 +145,11 @@ final class Rules {
 
     /** How many programs use the port. */
     static int softwareCount(List<ProgramUse> uses) {
-        return (int) uses.stream().map(u -> u.program().name()).distinct().count();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ProgramUse u : uses) {
+            names.add(u.program().name());
+        }
+        return names.size();
     }
 
     /** Names, and "N more" as the last item when {@code more} is positive. */
@@ -180,7 +196,9 @@ final class Rules {
     /** The citations of some ephemeral ranges, each once. */
     static List<String> ephemeralCites(List<EphemeralRange> ranges) {
         List<String> c = new ArrayList<>();
-        ranges.forEach(r -> c.addAll(r.cites()));
+        for (EphemeralRange r : ranges) {
+            c.addAll(r.cites());
+        }
         return PortPages.dedupe(c);
     }
 
@@ -253,7 +271,10 @@ final class Rules {
         }
         if (f.reservedOnly()) {
             List<String> c = new ArrayList<>(List.of(PortPages.REGISTRY));
-            f.knowledge.range("dynamic").ifPresent(r -> c.addAll(r.cites()));
+            java.util.Optional<RangeFacts> dynamic = f.knowledge.range("dynamic");
+            if (dynamic.isPresent()) {
+                c.addAll(dynamic.get().cites());
+            }
             return Text.of("faq.own.reserved", "port", p).citing(PortPages.dedupe(c));
         }
         List<String> c = new ArrayList<>(rangeCites(f).subList(0, 1));

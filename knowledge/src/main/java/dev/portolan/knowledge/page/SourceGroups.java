@@ -37,25 +37,31 @@ final class SourceGroups {
         this.groups = List.copyOf(groups);
         this.titleNames = Map.copyOf(titleNames);
         for (SourceGroup g : groups) {
-            g.cites().forEach(id -> keys.putIfAbsent(id, "group:" + g.id()));
+            for (String id : g.cites()) {
+                keys.putIfAbsent(id, "group:" + g.id());
+            }
         }
     }
 
     static SourceGroups of(Knowledge knowledge, PortSummary summary) {
         Map<String, Set<String>> systems = new LinkedHashMap<>();
         for (PrivilegedPorts pp : knowledge.privilegedPorts()) {
-            Set<String> ids = systems.computeIfAbsent(pp.system(), k -> new LinkedHashSet<>());
+            Set<String> ids = Buckets.set(systems, pp.system());
             ids.addAll(pp.cites());
-            pp.alternatives().forEach(a -> ids.addAll(a.cites()));
+            for (PrivilegedPorts.Alternative a : pp.alternatives()) {
+                ids.addAll(a.cites());
+            }
         }
         for (EphemeralRange r : knowledge.ephemeralRanges()) {
-            systems.computeIfAbsent(r.system(), k -> new LinkedHashSet<>()).addAll(r.cites());
+            Buckets.set(systems, r.system()).addAll(r.cites());
         }
         for (EphemeralHandling h : knowledge.ephemeralHandling()) {
-            systems.computeIfAbsent(h.system(), k -> new LinkedHashSet<>()).addAll(h.cites());
+            Buckets.set(systems, h.system()).addAll(h.cites());
         }
         List<SourceGroup> out = new ArrayList<>();
-        systems.forEach((name, ids) -> out.add(SourceGroup.named("system:" + name, name, withoutRegistry(ids))));
+        for (Map.Entry<String, Set<String>> s : systems.entrySet()) {
+            out.add(SourceGroup.named("system:" + s.getKey(), s.getKey(), withoutRegistry(s.getValue())));
+        }
         for (ProtocolNote n : summary.protocols()) {
             out.add(new SourceGroup("protocol:" + n.id(), Text.of("footnote.group.protocol"), withoutRegistry(n.cites())));
         }
@@ -65,27 +71,37 @@ final class SourceGroups {
         Map<String, Set<String>> programs = new LinkedHashMap<>();
         Map<String, String> nameOfId = new LinkedHashMap<>();
         for (ProgramUse u : summary.programs()) {
-            programs.computeIfAbsent(u.program().name(), k -> new LinkedHashSet<>()).addAll(u.use().cites());
+            Buckets.set(programs, u.program().name()).addAll(u.use().cites());
             nameOfId.put(u.program().id(), u.program().name());
         }
         // The sources of a name the title gives a program (Jellyfin for 8096) join that program's.
         Map<String, List<String>> titleNames = new LinkedHashMap<>();
         for (CommonName n : summary.programNames()) {
-            String program = n.programs().stream().map(nameOfId::get).filter(java.util.Objects::nonNull).findFirst()
-                    .orElse(null);
+            String program = null;
+            for (int i = 0; i < n.programs().size() && program == null; i++) {
+                program = nameOfId.get(n.programs().get(i));
+            }
             if (program != null) {
                 programs.get(program).addAll(n.cites());
-                titleNames.computeIfAbsent(program, k -> new ArrayList<>()).addAll(withoutRegistry(n.cites()));
+                Buckets.list(titleNames, program).addAll(withoutRegistry(n.cites()));
             } else {
                 out.add(SourceGroup.named("name:" + n.name(), n.name(), withoutRegistry(n.cites())));
             }
         }
-        programs.forEach((name, ids) -> out.add(SourceGroup.named("program:" + name, name, withoutRegistry(ids))));
+        for (Map.Entry<String, Set<String>> p : programs.entrySet()) {
+            out.add(SourceGroup.named("program:" + p.getKey(), p.getKey(), withoutRegistry(p.getValue())));
+        }
         return new SourceGroups(out, titleNames);
     }
 
     private static List<String> withoutRegistry(Collection<String> ids) {
-        return ids.stream().filter(id -> !id.equals(PortPages.REGISTRY)).distinct().toList();
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!id.equals(PortPages.REGISTRY)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
     }
 
     List<SourceGroup> groups() {
@@ -100,7 +116,9 @@ final class SourceGroups {
     /** How many footnotes these citations fill. */
     int footnotes(Collection<String> ids) {
         Set<String> out = new HashSet<>();
-        ids.forEach(id -> out.add(keys.getOrDefault(id, id)));
+        for (String id : ids) {
+            out.add(keys.getOrDefault(id, id));
+        }
         return out.size();
     }
 
@@ -111,14 +129,20 @@ final class SourceGroups {
      */
     List<String> programsWithin(List<ProgramUse> uses, int limit, List<String> cites) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        uses.forEach(u -> names.add(u.program().name()));
+        for (ProgramUse u : uses) {
+            names.add(u.program().name());
+        }
         List<String> out = new ArrayList<>();
         for (String name : names) {
             if (out.size() >= limit) {
                 break;
             }
             List<String> more = new ArrayList<>(cites);
-            uses.stream().filter(u -> u.program().name().equals(name)).forEach(u -> more.addAll(u.use().cites()));
+            for (ProgramUse u : uses) {
+                if (u.program().name().equals(name)) {
+                    more.addAll(u.use().cites());
+                }
+            }
             more.addAll(titleNames(name));
             if (footnotes(more) <= MOST_MARKERS) {
                 out.add(name);

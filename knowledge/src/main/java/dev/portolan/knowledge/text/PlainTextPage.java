@@ -143,9 +143,13 @@ public final class PlainTextPage {
         } else if (b instanceof Block.Systems systems) {
             for (Block.SystemRow r : systems.rows()) {
                 List<String> listen = new ArrayList<>();
-                r.listen().forEach(x -> listen.add(messages.format(x)));
+                for (Text x : r.listen()) {
+                    listen.add(messages.format(x));
+                }
                 List<String> ephemeral = new ArrayList<>();
-                r.ephemeral().forEach(x -> ephemeral.add(messages.format(x)));
+                for (Text x : r.ephemeral()) {
+                    ephemeral.add(messages.format(x));
+                }
                 String none = messages.format("systems.unknown");
                 wrap(out, "- " + r.system() + marks(markers.cluster(r.cites()), ""), "  ");
                 wrap(out, "  " + labelled(messages.format("systems.listen"), listen.isEmpty() ? none
