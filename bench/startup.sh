@@ -7,9 +7,12 @@
 #   bin/portolan search postgres           a search (builds the search index)
 #   bin/portolan 443 --format json         a lookup printed as JSON
 #   bin/portolan explain 443               the port's whole page as text, in English
-#   bin/portolan explain 443 --lang de     the same in German (ICU's plural, list and date data)
+#   bin/portolan explain 443 --lang de     the same in German (plural rules, lists and dates of
+#                                          another language)
+#   bin/portolan explain 443 --lang ja     the same in Japanese (another script, other line breaks)
 #   bin/portolan listening                 this machine's listening sockets
 #   bin/portolan who 22                    who holds a port
+#   bin/portolan who 22 --lang fr          the same in French
 #   bin/portolan check 8080                whether a port can be bound, and why not
 #   bin/portolan check 22                  the same for a privileged port the knowledge says much of
 #   bin/portolan free 8080 --dry-run       how a port would be freed
@@ -104,8 +107,10 @@ commands=(
   "bin/portolan 443 --format json"
   "bin/portolan explain 443"
   "bin/portolan explain 443 --lang de"
+  "bin/portolan explain 443 --lang ja"
   "bin/portolan listening"
   "bin/portolan who 22"
+  "bin/portolan who 22 --lang fr"
   "bin/portolan check 8080"
   "bin/portolan check 22"
   "bin/portolan free 8080 --dry-run"
