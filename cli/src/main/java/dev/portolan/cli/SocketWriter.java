@@ -191,30 +191,8 @@ final class SocketWriter {
         }
     }
 
-    /**
-     * How many terminal columns a text takes: two for a wide or full-width character (East Asian
-     * Width W or F: Chinese, Japanese, Korean), none for a combining mark or a format character
-     * (such as the isolates and marks of right-to-left text), one for any other.
-     */
+    /** How many terminal columns a text takes ({@link dev.portolan.knowledge.text.Columns}). */
     static int columns(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (c < 0x300) {
-                n++; // Latin and its neighbours, without asking ICU (most tables hold nothing else)
-                continue;
-            }
-            int type = com.ibm.icu.lang.UCharacter.getType(c);
-            if (type == com.ibm.icu.lang.UCharacterCategory.NON_SPACING_MARK
-                    || type == com.ibm.icu.lang.UCharacterCategory.ENCLOSING_MARK
-                    || type == com.ibm.icu.lang.UCharacterCategory.FORMAT) {
-                continue;
-            }
-            int eaw = com.ibm.icu.lang.UCharacter.getIntPropertyValue(c, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
-            n += eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE
-                    || eaw == com.ibm.icu.lang.UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
-        }
-        return n;
+        return dev.portolan.knowledge.text.Columns.of(text);
     }
 }

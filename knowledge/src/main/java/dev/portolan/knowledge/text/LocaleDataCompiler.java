@@ -22,7 +22,8 @@ import java.util.List;
  * Build step: asks ICU, once, what formatting each language of the pages needs (plural rules,
  * digits and grouping, list patterns, date patterns and month names, direction) and writes the
  * answers to {@value LocaleData#FILE} in a build's class folder, which {@link LocaleData} reads
- * at run time instead of loading ICU's data. Each language's answers are read back and checked
+ * at run time instead of loading ICU's data; and the terminal columns of every character to
+ * {@value Columns#FILE} ({@link Columns}). Each language's answers are read back and checked
  * against ICU on a few samples before the file is written; the tests compare many more.
  *
  * <p>Usage: {@code LocaleDataCompiler CLASS_FOLDER}.
@@ -42,6 +43,7 @@ public final class LocaleDataCompiler {
         String text = compile();
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.write(Path.of(args[0]).resolve(Columns.FILE), Columns.encode());
     }
 
     /** The file's text for every language of the pages. */

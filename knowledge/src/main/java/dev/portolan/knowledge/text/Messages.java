@@ -87,9 +87,10 @@ public final class Messages {
 
     /**
      * Starts reading the page sentences of a language on a background thread, for a short-lived
-     * program that will format page sentences after other work; for a language without compiled
-     * formatting data ({@link LocaleData}) also ICU's list, plural, number and date formatting,
-     * whose first use costs a command line tens of milliseconds.
+     * program that will format page sentences after other work; for a right-to-left language also
+     * ICU's bidirectional classes, and for a language without compiled formatting data ({@link
+     * LocaleData}) ICU's list, plural, number and date formatting, whose first use costs a command
+     * line tens of milliseconds.
      */
     public static void prepareInBackground(String code) {
         if (code.equals("en")) {
@@ -99,6 +100,11 @@ public final class Messages {
             @Override
             public void run() {
                 Messages m = of(code);
+                if (m.data != null && m.data.rightToLeft()) {
+                    // ICU's bidirectional classes, which isolating the runs of a sentence reads
+                    // (their first use costs a start some 20 ms)
+                    com.ibm.icu.lang.UCharacter.getDirection(0x0627);
+                }
                 if (m.data == null) {
                     ULocale locale = m.locale();
                     m.lists();
