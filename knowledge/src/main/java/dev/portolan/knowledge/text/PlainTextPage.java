@@ -5,9 +5,6 @@ import dev.portolan.knowledge.page.Markers;
 import dev.portolan.knowledge.page.PortPage;
 import dev.portolan.knowledge.page.Section;
 import dev.portolan.knowledge.page.Text;
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UCharacterCategory;
-import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
@@ -22,8 +19,6 @@ import java.util.List;
  */
 public final class PlainTextPage {
     private static final char WORD_JOINER = '\u2060';
-    /** Below the first combining marks every character takes one column (the fast path for Latin text). */
-    private static final int COMBINING_MARKS = 0x300;
 
     /** Line break iterators by the file of their compiled rules, guarded by the class. */
     private static final java.util.Map<String, BreakIterator> RULES = new java.util.HashMap<>();
@@ -205,10 +200,9 @@ public final class PlainTextPage {
     }
 
     /**
-     * Starts loading ICU's line-breaking rules for a language (by its code) and its character
-     * properties (the widths {@link #columns} reads) on a background thread, for a short-lived
-     * program that will render a page after other work: their first use costs a command line tens
-     * of milliseconds.
+     * Starts loading ICU's line-breaking rules for a language (by its code) and the characters'
+     * widths ({@link Columns}) on a background thread, for a short-lived program that will render
+     * a page after other work: their first use costs a command line tens of milliseconds.
      */
     public static void prepareInBackground(String code) {
         // an anonymous class, not a lambda: see bench/README.md on what linking lambdas costs a start
@@ -218,8 +212,7 @@ public final class PlainTextPage {
                 LocaleData data = LocaleData.of(code);
                 (data == null ? BreakIterator.getLineInstance(Languages.find(code).orElse(Languages.root()))
                         : rules(data.lineBreakRules())).setText("a b");
-                UCharacter.getIntPropertyValue(0x2019, UProperty.EAST_ASIAN_WIDTH);
-                UCharacter.getType(0x2019);
+                Columns.table();
             }
         });
     }
@@ -298,28 +291,9 @@ public final class PlainTextPage {
         return made;
     }
 
-    /** The columns a text takes in a terminal: two for a wide or full-width character (Chinese,
-     * Japanese), none for a combining mark or a format character (Devanagari vowel signs, the
-     * zero-width non-joiner of Persian), one for anything else.
-     */
+    /** The columns a text takes in a terminal ({@link Columns}). */
     static int columns(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < COMBINING_MARKS) {
-                n++;
-                continue;
-            }
-            int type = UCharacter.getType(cp);
-            if (type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.ENCLOSING_MARK
-                    || type == UCharacterCategory.FORMAT) {
-                continue;
-            }
-            int eaw = UCharacter.getIntPropertyValue(cp, UProperty.EAST_ASIAN_WIDTH);
-            n += eaw == UCharacter.EastAsianWidth.WIDE || eaw == UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
-        }
-        return n;
+        return Columns.of(text);
     }
 
     private static void trimTrailingSpaces(StringBuilder out) {
