@@ -21,14 +21,15 @@ import org.jspecify.annotations.Nullable;
  * goes through {@link BidiIsolation#value} unless it chooses a branch, as {@link Messages} hands
  * values to ICU. Anything else (quoting, another argument type or style, {@code offset:}, a
  * missing argument, a value of the wrong kind, a count below 0 or from 2^53 on, which ICU's
- * message format reads as a double) is declined with null, and the caller asks ICU. Tests format every message of every language both ways.
+ * message format reads as a double) is declined with null, and the caller asks ICU. Tests
+ * format every message of every language both ways.
  */
 final class LocaleFormat {
     private final String pattern;
     private final Map<String, Object> args;
     private final Function<Object, @Nullable String> render;
     private final LocaleData data;
-    /** The arguments that choose a branch somewhere in the message, in a right-to-left language; else null. */
+    /** The arguments that choose a branch anywhere in the message, in a right-to-left language; else null. */
     private final java.util.@Nullable Set<String> selectors;
     private int at;
 
