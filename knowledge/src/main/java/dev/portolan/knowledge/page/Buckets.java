@@ -24,6 +24,16 @@ final class Buckets {
         return bucket;
     }
 
+    /** The map of a key (in the order its entries were added), a new empty one for a new key. */
+    static <K, L, V> Map<L, V> map(Map<K, Map<L, V>> map, K key) {
+        Map<L, V> bucket = map.get(key);
+        if (bucket == null) {
+            bucket = new java.util.LinkedHashMap<>();
+            map.put(key, bucket);
+        }
+        return bucket;
+    }
+
     /** The set of a key (in the order its members were added), a new empty one for a new key. */
     static <K, V> Set<V> set(Map<K, Set<V>> map, K key) {
         Set<V> bucket = map.get(key);

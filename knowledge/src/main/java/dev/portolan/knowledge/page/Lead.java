@@ -6,7 +6,6 @@ import dev.portolan.knowledge.Deassignment;
 import dev.portolan.knowledge.EphemeralRange;
 import dev.portolan.knowledge.Headline;
 import dev.portolan.knowledge.PrivilegedPorts;
-import dev.portolan.knowledge.RangeFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +97,7 @@ final class Lead {
         }
         if (f.range == RangeClass.DYNAMIC) {
             return Text.of("lead.dynamic", "port", p, "low", Integer.toString(f.range.ports().first()), "high",
-                    Integer.toString(f.range.ports().last())).citing(rangeCites(f));
+                    Integer.toString(f.range.ports().last())).citing(Rules.rangeCites(f));
         }
         return Text.of("lead.unassigned", "port", p).citing(PortPages.REGISTRY);
     }
@@ -121,7 +120,7 @@ final class Lead {
             return Text.of("lead.exposeUsed", "count", Rules.softwareCount(f.uses)).citing(PortPages.REGISTRY);
         }
         if (f.range == RangeClass.DYNAMIC || !f.ephemeralInside().isEmpty()) {
-            return Text.of("lead.exposeEphemeral").citing(f.range == RangeClass.DYNAMIC ? rangeCites(f)
+            return Text.of("lead.exposeEphemeral").citing(f.range == RangeClass.DYNAMIC ? Rules.rangeCites(f)
                     : Rules.ephemeralCites(f.ephemeralInside()));
         }
         return Text.of("lead.exposeUnassigned").citing(PortPages.REGISTRY);
@@ -174,10 +173,6 @@ final class Lead {
         }
         return Text.of("lead.privileged", "restricted", restricted, "restrictedCount", restricted.size(),
                 "wildcard", wildcard, "wildcardCount", wildcard.size()).citing(List.copyOf(c));
-    }
-
-    private static List<String> rangeCites(PortFacts f) {
-        return Rules.rangeCites(f);
     }
 
     private static List<String> nameCites(PortFacts f, String name) {

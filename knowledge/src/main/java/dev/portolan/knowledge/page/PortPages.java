@@ -598,12 +598,12 @@ public final class PortPages {
             String service = a.service() == null ? "" : a.service();
             String transport = a.transport() == null ? null : label(a.transport());
             if (a.registered() != null && !service.isEmpty()) {
-                addTo(Buckets.list(inner(registered, service), PageDate.of(a.registered())), transport);
+                addTo(Buckets.list(Buckets.map(registered, service), PageDate.of(a.registered())), transport);
             }
             if (a.modified() != null && !service.isEmpty() && !a.modified().equals(a.registered())
                     && !releases.explained().contains(RegistryTimeline.explainedKey(service, a.transport(),
                             PageDate.of(a.modified()).toString()))) {
-                addTo(Buckets.list(inner(modified, PageDate.of(a.modified())), service), transport);
+                addTo(Buckets.list(Buckets.map(modified, PageDate.of(a.modified())), service), transport);
             }
             for (String note : a.notes()) {
                 notes.add(note(note, service));
@@ -684,7 +684,7 @@ public final class PortPages {
         }
         if (f.port > 0 && f.port < Rules.NCP_LIMIT) {
             // RFC 349 itself is the source of what it listed; the registry, of what is unassigned today.
-            List<String> ncpCites = rfc349Source();
+            List<String> ncpCites = Rules.rfc349Source(f);
             if (Rules.ncpOrphan(f)) {
                 List<String> c = new ArrayList<>(ncpCites);
                 c.add(REGISTRY);
@@ -741,22 +741,6 @@ public final class PortPages {
 
     private static List<Text> dedupeTexts(List<Text> texts) {
         return List.copyOf(new LinkedHashSet<>(texts));
-    }
-
-    /** RFC 349 itself, the source of what it listed (the event's first citation), or none. */
-    private List<String> rfc349Source() {
-        java.util.Optional<HistoryEvent> e = event("rfc349");
-        return e.isPresent() ? e.get().cites().subList(0, 1) : List.of();
-    }
-
-    /** The map of a key in a map of maps (kept in insertion order), made when the key is new. */
-    private static <K, L, V> Map<L, V> inner(Map<K, Map<L, V>> map, K key) {
-        Map<L, V> m = map.get(key);
-        if (m == null) {
-            m = new java.util.LinkedHashMap<>();
-            map.put(key, m);
-        }
-        return m;
     }
 
     /** Dates in the order of their text ({@code 2024-08}, {@code 2024-08-01}). */

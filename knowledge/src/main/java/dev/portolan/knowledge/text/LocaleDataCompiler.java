@@ -1,14 +1,11 @@
 package dev.portolan.knowledge.text;
 
-import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.DateFormatSymbols;
 import com.ibm.icu.text.DecimalFormat;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.text.SimpleDateFormat;
-import com.ibm.icu.util.Calendar;
-import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import com.ibm.icu.util.VersionInfo;
 import java.io.IOException;
@@ -145,21 +142,14 @@ public final class LocaleDataCompiler {
         throw new IllegalStateException("a number format that groups no number up to 10^" + (primary + 4));
     }
 
-    /** ICU's format of a date skeleton in the Gregorian calendar, as {@link Messages} made it. */
+    /** ICU's format of a date skeleton, as {@link Messages} makes it. */
     static SimpleDateFormat dateFormat(String skeleton, ULocale language) {
-        SimpleDateFormat f = (SimpleDateFormat) DateFormat.getInstanceForSkeleton(skeleton,
-                language.setKeywordValue("calendar", "gregorian"));
-        f.setTimeZone(TimeZone.GMT_ZONE);
-        return f;
+        return (SimpleDateFormat) Messages.icuDateFormat(skeleton, language);
     }
 
-    /** ICU's text of a date, as precise as it is given (month or day 0 for unknown). */
+    /** ICU's text of a date, as precise as it is given (month or day 0 for unknown), as {@link Messages} writes it. */
     static String icuDate(ULocale language, int year, int month, int day) {
-        SimpleDateFormat f = dateFormat(month == 0 ? "y" : day == 0 ? "yMMMM" : "yMMMMd", language);
-        Calendar c = f.getCalendar();
-        c.clear();
-        c.set(year, Math.max(month, 1) - 1, day == 0 ? 1 : day);
-        return f.format(c.getTime());
+        return Messages.format(Messages.icuDateFormat(Messages.skeleton(year, month, day), language), year, month, day);
     }
 
     /** Reads a section back and compares a few answers with ICU's. */

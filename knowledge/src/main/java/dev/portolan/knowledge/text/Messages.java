@@ -567,25 +567,35 @@ public final class Messages {
 
     /** The date as ICU writes it ({@link #date} in a language without compiled data). */
     String icuDate(PageDate d) {
-        String skeleton = switch (d.precision()) {
-            case "year" -> "y";
-            case "month" -> "yMMMM";
-            default -> "yMMMMd";
-        };
-        // Sources give Gregorian dates; a month of them is not a month of another calendar, so every
-        // language shows them in the Gregorian calendar (with its own month names and digits). One
-        // format a precision, made once: making one costs more than formatting many dates.
-        DateFormat f = dates.computeIfAbsent(skeleton, k -> {
-            DateFormat made = DateFormat.getInstanceForSkeleton(k, locale().setKeywordValue("calendar", "gregorian"));
-            made.setTimeZone(TimeZone.GMT_ZONE);
-            return made;
-        });
+        // One format a precision, made once: making one costs more than formatting many dates.
+        DateFormat f = dates.computeIfAbsent(skeleton(d.year(), d.month(), d.day()), k -> icuDateFormat(k, locale()));
         // a format keeps state while formatting
         synchronized (f) {
-            Calendar c = f.getCalendar();
-            c.clear();
-            c.set(d.year(), Math.max(d.month(), 1) - 1, d.day() == 0 ? 1 : d.day());
-            return f.format(c.getTime());
+            return format(f, d.year(), d.month(), d.day());
         }
+    }
+
+    /** ICU's skeleton of a date as precise as it is known (month or day 0 for unknown). */
+    static String skeleton(int year, int month, int day) {
+        return month == 0 ? "y" : day == 0 ? "yMMMM" : "yMMMMd";
+    }
+
+    /**
+     * ICU's format of a date skeleton in a language. Sources give Gregorian dates; a month of them
+     * is not a month of another calendar, so every language shows them in the Gregorian calendar
+     * (with its own month names and digits).
+     */
+    static DateFormat icuDateFormat(String skeleton, ULocale language) {
+        DateFormat made = DateFormat.getInstanceForSkeleton(skeleton, language.setKeywordValue("calendar", "gregorian"));
+        made.setTimeZone(TimeZone.GMT_ZONE);
+        return made;
+    }
+
+    /** A date in an ICU format of its precision; the caller holds the format alone. */
+    static String format(DateFormat f, int year, int month, int day) {
+        Calendar c = f.getCalendar();
+        c.clear();
+        c.set(year, Math.max(month, 1) - 1, day == 0 ? 1 : day);
+        return f.format(c.getTime());
     }
 }
