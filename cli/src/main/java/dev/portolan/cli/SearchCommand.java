@@ -4,6 +4,7 @@ import dev.portolan.core.InvalidQueryException;
 import dev.portolan.core.Registry;
 import dev.portolan.core.Transport;
 import dev.portolan.knowledge.search.PortSearch;
+import dev.portolan.knowledge.search.SearchIndexFile;
 import dev.portolan.knowledge.search.SearchQuery;
 import dev.portolan.knowledge.search.SearchResults;
 import java.util.ArrayList;
@@ -84,8 +85,11 @@ final class SearchCommand implements Callable<Integer> {
             }
             query = new SearchQuery(query.text(), query.ports(), Set.of(only), query.words());
         }
-        Registry registry = ActiveRegistry.load(console);
-        SearchResults results = PortSearch.over(registry).search(query, language, limit == 0 ? MAX_LIMIT : limit);
+        ActiveRegistry.Active active = ActiveRegistry.active(console);
+        Registry registry = active.registry();
+        SearchIndexFile index = active.searchIndex();
+        PortSearch search = index == null ? PortSearch.over(registry) : PortSearch.over(registry, index);
+        SearchResults results = search.search(query, language, limit == 0 ? MAX_LIMIT : limit);
         new SearchWriter(console.out(), registry.snapshot().info()).write(results, format);
         return ExitCode.OK;
     }

@@ -38,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * form; the file {@code active} names the active one. Installing writes the new snapshot to a
  * temporary file, forces it to disk, renames it into place, and only then replaces {@code active}
  * the same way, so a failure at any step leaves the previous data answering. An exclusive lock on
- * {@code .lock} keeps two imports from interleaving.
+ * {@code .lock} keeps two imports from interleaving. The directory {@code cache} holds what other
+ * parts of the program make from the active snapshot to answer faster (the search's index): this
+ * class never reads it, and deleting it loses nothing.
  *
  * <p><b>History.</b> A store made with the program's history ({@link #at(Path, Supplier)}) also
  * keeps the history of the registry in {@code history.changelog}: the program's change log merged
@@ -202,6 +204,14 @@ public final class SnapshotStore {
         return home;
     }
 
+    /**
+     * The directory of files made from the active snapshot that can be made again (see the class
+     * comment), whether or not it exists yet.
+     */
+    public Path cacheDirectory() {
+        return home.resolve("cache");
+    }
+
     /** The file of the history this home keeps, whether or not it exists yet. */
     public Path historyFile() {
         return home.resolve(HISTORY_FILE);
@@ -246,17 +256,24 @@ public final class SnapshotStore {
      */
     public Optional<RegistrySnapshot> active() throws StoreException {
         Optional<Path> file = activeFile();
-        if (file.isEmpty()) {
-            return Optional.empty();
-        }
+        return file.isEmpty() ? Optional.empty() : Optional.of(readActive(file.get()));
+    }
+
+    /**
+     * The active snapshot, read from the file {@link #activeFile()} gave (for a caller that needs
+     * both, reading {@code active} once).
+     *
+     * @throws StoreException if the file is missing or damaged
+     */
+    public RegistrySnapshot readActive(Path file) throws StoreException {
         try {
-            return Optional.of(SnapshotCodec.decode(Files.readAllBytes(file.get())));
+            return SnapshotCodec.decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new StoreException("the active snapshot " + file.get() + " is missing", e);
+            throw new StoreException("the active snapshot " + file + " is missing", e);
         } catch (IOException e) {
-            throw new StoreException("cannot read the active snapshot " + file.get() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the active snapshot " + file + ": " + e.getMessage(), e);
         } catch (SnapshotCodec.CorruptSnapshotException e) {
-            throw new StoreException("the active snapshot " + file.get() + " is damaged: " + e.getMessage(), e);
+            throw new StoreException("the active snapshot " + file + " is damaged: " + e.getMessage(), e);
         }
     }
 

@@ -31,9 +31,11 @@ import java.util.Arrays;
  * @param baselineRecords how many records that baseline has
  * @param baseline the terms of the embedded baseline registry
  * @param labels the labels of the baseline's ports
+ * @param stamp a CRC-32 of the file the index was read from (0 for one compiled in memory): what
+ *     the knowledge's terms and the labels made from them were, for {@link SearchIndexFile}
  */
 record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baselineRecords, RegistryTerms baseline,
-        LabelTable labels) {
+        LabelTable labels, int stamp) {
     static final String RESOURCE = "knowledge/search.bin";
     private static final byte[] MAGIC = "PRTLSRCH".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
@@ -93,7 +95,10 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
             });
             String label = in.readUTF();
             int records = in.readInt();
-            return new CompiledSearch(knowledge, label, records, RegistryTerms.read(in), LabelTable.read(in));
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            return new CompiledSearch(knowledge, label, records, RegistryTerms.read(in), LabelTable.read(in),
+                    (int) crc.getValue());
         } catch (IOException e) {
             throw damaged(RESOURCE, e);
         }
@@ -142,9 +147,18 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
         KnowledgeTerms terms = KnowledgeTerms.of(knowledge,
                 code -> Messages.of(Languages.find(code).orElse(ULocale.ENGLISH)));
         PortSummaries summaries = new PortSummaries(baseline, knowledge);
-        LabelTable labels = LabelTable.of(port -> SearchLabel.of(summaries.of(port)));
         return new CompiledSearch(terms, baseline.snapshot().info().label(), baseline.snapshot().assignments().size(),
-                RegistryTerms.of(baseline.snapshot().assignments()), labels);
+                RegistryTerms.of(baseline.snapshot().assignments()), labels(summaries), 0);
+    }
+
+    /** The labels of every port of a registry, from what these summaries say of it. */
+    static LabelTable labels(PortSummaries summaries) {
+        return LabelTable.of(new java.util.function.IntFunction<SearchLabel>() {
+            @Override
+            public SearchLabel apply(int port) {
+                return SearchLabel.of(summaries.of(port));
+            }
+        });
     }
 
     /** The files of the compiled index, by resource name. */

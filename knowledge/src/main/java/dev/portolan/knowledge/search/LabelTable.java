@@ -13,7 +13,7 @@ import java.util.function.IntFunction;
  * that a search there needs neither the knowledge nor the registry's summaries at run time. Each
  * label is kept as one string and read when a result shows it.
  */
-final class LabelTable {
+final class LabelTable implements IntFunction<SearchLabel> {
     private static final char FIELD = '\u001e';
     private static final char ITEM = '\u001f';
 
@@ -51,7 +51,8 @@ final class LabelTable {
     }
 
     /** The label of a port; an empty one for a port of which nothing is known. */
-    SearchLabel label(int port) {
+    @Override
+    public SearchLabel apply(int port) {
         int i = Arrays.binarySearch(ports, port);
         return i < 0 ? new SearchLabel(List.of(), List.of(), List.of(), 0, "")
                 : decode(new String(blob, starts[i], starts[i + 1] - starts[i], java.nio.charset.StandardCharsets.UTF_8));

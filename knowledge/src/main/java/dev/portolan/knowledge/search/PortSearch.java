@@ -69,13 +69,7 @@ public final class PortSearch {
         // classes rather than lambdas on a command line's path: linking the first lambda costs a
         // start several milliseconds (bench/README.md)
         if (compiled.isBaseline(registry.snapshot())) {
-            LabelTable table = compiled.labels();
-            return new PortSearch(compiled.baseline(), compiled.knowledge(), new IntFunction<SearchLabel>() {
-                @Override
-                public SearchLabel apply(int port) {
-                    return table.label(port);
-                }
-            });
+            return new PortSearch(compiled.baseline(), compiled.knowledge(), compiled.labels());
         }
         return new PortSearch(RegistryTerms.of(registry.snapshot().assignments()), compiled.knowledge(),
                 new IntFunction<SearchLabel>() {
@@ -84,6 +78,27 @@ public final class PortSearch {
                         return SearchLabel.of(PortSummary.of(port, registry, Knowledge.embedded()));
                     }
                 });
+    }
+
+    /**
+     * A search over a registry and the embedded knowledge, whose index is kept in a file between
+     * runs: as {@link #over(Registry)} for the embedded baseline; for another registry the index
+     * the file holds when it was made from this registry's snapshot and this program, else the
+     * index made now and written to the file for the next search (best effort: a file that cannot
+     * be written changes nothing but the next search's speed).
+     */
+    public static PortSearch over(Registry registry, SearchIndexFile index) {
+        CompiledSearch compiled = CompiledSearch.load();
+        if (compiled.isBaseline(registry.snapshot())) {
+            return over(registry);
+        }
+        SearchIndexFile.Contents contents = index.read(compiled.stamp());
+        if (contents == null) {
+            contents = new SearchIndexFile.Contents(RegistryTerms.of(registry.snapshot().assignments()),
+                    CompiledSearch.labels(new PortSummaries(registry, Knowledge.embedded())));
+            index.write(contents, compiled.stamp());
+        }
+        return new PortSearch(contents.terms(), compiled.knowledge(), contents.labels());
     }
 
     /**
