@@ -37,6 +37,15 @@ public record SnapshotInfo(Source source, String label, @Nullable LocalDate upda
         return new SnapshotInfo(source, label, updated, when);
     }
 
+    /**
+     * The day of the import in UTC, or {@code null} when the moment of import is not recorded.
+     * (Computed rather than formatted: java.time's formatters cost a command some milliseconds to
+     * set up, bench/README.md.)
+     */
+    public @Nullable LocalDate importDay() {
+        return importedAt == null ? null : LocalDate.ofEpochDay(Math.floorDiv(importedAt.getEpochSecond(), 86_400L));
+    }
+
     /** One line saying which data answers, e.g. {@code IANA registry of 2025-12-15 (imported ...)}. */
     public String describe() {
         StringBuilder s = new StringBuilder();
@@ -51,7 +60,7 @@ public record SnapshotInfo(Source source, String label, @Nullable LocalDate upda
         if (source == Source.IANA_XML || source == Source.IANA_CSV) {
             s.append(" (").append(source == Source.IANA_XML ? "XML" : "CSV");
             if (importedAt != null) {
-                s.append(", imported ").append(importedAt.toString(), 0, 10);
+                s.append(", imported ").append(importDay());
             }
             s.append(')');
         }

@@ -278,6 +278,22 @@ class ModelTest {
     }
 
     @Test
+    void snapshotInfo_importDay_isTheDayInUtcThatInstantPrints() {
+        java.util.Random random = new java.util.Random(7);
+        List<Instant> moments = new java.util.ArrayList<>(List.of(Instant.parse("2026-01-02T00:00:00Z"),
+                Instant.parse("2026-01-01T23:59:59.999Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2000-02-29T12:00:00Z")));
+        for (int i = 0; i < 10_000; i++) {
+            moments.add(Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000)));
+        }
+        for (Instant m : moments) {
+            assertThat(info(SnapshotInfo.Source.IANA_XML, null, m).importDay()).as(m.toString()).hasToString(m.toString()
+                    .substring(0, 10));
+        }
+        assertThat(info(SnapshotInfo.Source.IANA_XML, null, null).importDay()).isNull();
+    }
+
+    @Test
     void portEntry_range_followsThePortAndIsNullWithoutOne() {
         Assignment a = Assignment.builder().description("X").build();
         assertThat(new PortEntry(1023, Transport.TCP, a).range()).isEqualTo(RangeClass.SYSTEM);

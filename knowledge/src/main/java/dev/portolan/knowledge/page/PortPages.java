@@ -200,13 +200,12 @@ public final class PortPages {
             default -> info.label();
         };
         LocalDate updated = dates ? info.updated() : null;
-        java.time.Instant imported = dates ? info.importedAt() : null;
+        LocalDate imported = dates ? info.importDay() : null;
         Object updatedOn = updated == null ? "" : new PageDate(updated.getYear(), updated.getMonthValue(),
                 updated.getDayOfMonth());
         Object importedOn = "";
         if (imported != null) {
-            LocalDate day = imported.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-            importedOn = new PageDate(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+            importedOn = new PageDate(imported.getYear(), imported.getMonthValue(), imported.getDayOfMonth());
         }
         return Text.of("data.snapshot", "source", info.source().id(), "label", label, "dated",
                 updated == null ? "no" : "yes", "updated", updatedOn, "imported", imported == null ? "no" : "yes",
