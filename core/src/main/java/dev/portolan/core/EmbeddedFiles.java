@@ -3,12 +3,14 @@ package dev.portolan.core;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +27,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmbeddedFiles {
     /**
-     * The class path's directories (their paths) and jars (roots a name is appended to, {@code
-     * jar:file:...!/}), in order; read once.
+     * The class path's directories (their paths) and jars ({@code jar:} and the jar's path), in
+     * order; read once.
      */
     private static volatile @Nullable List<String> roots;
     private static final String JAR = "jar:";
+    /**
+     * The jars opened so far, by path, kept open as the class loader keeps its own; {@code null}
+     * for one that cannot be opened. Read as zip files: a jar: URL's connection costs the first
+     * file some milliseconds more (its URL handler, the jar's manifest, bench/README.md).
+     */
+    private static final Map<String, @Nullable ZipFile> OPEN = new HashMap<>();
 
     private EmbeddedFiles() {}
 
@@ -52,13 +60,12 @@ public final class EmbeddedFiles {
     static byte @Nullable [] read(String name, List<String> roots) throws IOException {
         for (String root : roots) {
             if (root.startsWith(JAR)) {
-                URLConnection c = URI.create(root + name).toURL().openConnection();
-                try {
-                    c.connect();
-                } catch (IOException notHere) {
+                ZipFile jar = open(root.substring(JAR.length()));
+                ZipEntry entry = jar == null ? null : jar.getEntry(name);
+                if (entry == null || entry.isDirectory()) {
                     continue; // not in this jar, or a jar that cannot be opened: the class loader passes over both
                 }
-                return readAll(c);
+                return readAll(jar, entry);
             }
             // a directory, read as a file (a file: URL's connection would guess its content type
             // from a table the runtime reads from its modules)
@@ -72,7 +79,24 @@ public final class EmbeddedFiles {
         }
     }
 
-    /** The directories (their paths) and jars ({@code jar:file:...!/}) of a class path, in order. */
+    /** A jar of the class path, opened once; {@code null} when it cannot be opened. */
+    private static @Nullable ZipFile open(String path) {
+        synchronized (OPEN) {
+            if (OPEN.containsKey(path)) {
+                return OPEN.get(path);
+            }
+            ZipFile jar;
+            try {
+                jar = new ZipFile(path);
+            } catch (IOException e) {
+                jar = null;
+            }
+            OPEN.put(path, jar);
+            return jar;
+        }
+    }
+
+    /** The directories (their paths) and jars ({@code jar:} and the path) of a class path, in order. */
     static List<String> roots(String classPath) {
         List<String> out = new ArrayList<>(2);
         int from = 0;
@@ -86,17 +110,17 @@ public final class EmbeddedFiles {
             if (f.isDirectory()) {
                 out.add(f.getAbsolutePath());
             } else if (element.endsWith(".jar") && f.isFile()) {
-                out.add(JAR + f.toURI() + "!/");
+                out.add(JAR + f.getAbsolutePath());
             }
             from = to + 1;
         }
         return List.copyOf(out);
     }
 
-    /** The whole content, read into an array of the entry's size when the connection knows it. */
-    private static byte[] readAll(URLConnection c) throws IOException {
-        long size = c.getContentLengthLong();
-        try (InputStream in = c.getInputStream()) {
+    /** The whole content, read into an array of the entry's size when the jar gives it. */
+    private static byte[] readAll(ZipFile jar, ZipEntry entry) throws IOException {
+        long size = entry.getSize();
+        try (InputStream in = jar.getInputStream(entry)) {
             if (size < 0 || size > Integer.MAX_VALUE - 16) {
                 return in.readAllBytes();
             }
