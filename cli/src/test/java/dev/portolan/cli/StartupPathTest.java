@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The start-up rules of docs/architecture.md ("A lean start-up path"), held without timing: an
- * everyday English command, run as its own process, links no lambda (the first costs a start some
- * 7 ms, each further one about 0.2 ms, bench/README.md) and loads no ICU class (English is
- * formatted without it). The JVM's class-loading log says which classes a run loaded; a lambda
- * shows there as a class named {@code ...$$Lambda$...}, ours or the JDK's.
+ * everyday command, run as its own process, links no lambda (the first costs a start some 7 ms,
+ * each further one about 0.2 ms, bench/README.md) and loads no ICU class (every language is
+ * formatted without it; only a page's line breaking needs it). The JVM's class-loading log says
+ * which classes a run loaded; a lambda shows there as a class named {@code ...$$Lambda$...}, ours
+ * or the JDK's.
  *
  * <p>The commands chosen depend on nothing of this machine: lookups, searches, and {@code check} of
  * port 1, which nothing holds on a machine that runs these tests. They compile no regular
@@ -31,6 +32,23 @@ class StartupPathTest {
     @ValueSource(strings = {"443", "443 --format json", "22/udp", "check 1", "free 1 --dry-run", "search postgres",
         "search postgers", "search 8000-8100/udp", "search localhost:8080", "--version"})
     void anEverydayEnglishCommand_linksNoLambda_andLoadsNoIcu(String line) throws Exception {
+        assertLeanStart(line);
+    }
+
+    /**
+     * The same in other languages for the commands that format no page (the page's line breaking
+     * is ICU's): their plural rules, numbers, lists and dates come from the compiled formatting
+     * data, and right-to-left text is isolated with the compiled bidirectional properties.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"check 1 --lang ar", "check 1 --lang de", "check 1 --lang ja", "check 1 --lang zh-Hans",
+        "check 1 --lang hi", "who 1 --lang ps", "who 1 --lang ru", "free 1 --dry-run --lang fa",
+        "search escritorio remoto --lang es", "search dns --lang ar"})
+    void aCommandInAnotherLanguage_linksNoLambda_andLoadsNoIcu(String line) throws Exception {
+        assertLeanStart(line);
+    }
+
+    private void assertLeanStart(String line) throws Exception {
         Path log = home.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:class+load:file=" + log,

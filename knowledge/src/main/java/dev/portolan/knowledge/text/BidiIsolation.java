@@ -2,8 +2,6 @@ package dev.portolan.knowledge.text;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterDirection;
-import com.ibm.icu.lang.UProperty;
-import com.ibm.icu.lang.UScript;
 
 /**
  * Keeps the left-to-right stretches of a right-to-left sentence readable: every run of Latin text
@@ -208,7 +206,7 @@ public final class BidiIsolation {
      * separator, or an explicit directional mark or embedding someone placed on purpose.
      */
     private static boolean endsRun(int c) {
-        int d = UCharacter.getDirection(c);
+        int d = BidiProperties.direction(c);
         switch (d) {
             case UCharacterDirection.RIGHT_TO_LEFT, UCharacterDirection.RIGHT_TO_LEFT_ARABIC,
                     UCharacterDirection.BLOCK_SEPARATOR, UCharacterDirection.SEGMENT_SEPARATOR,
@@ -220,7 +218,7 @@ public final class BidiIsolation {
                 return false;
             default:
                 // U+200E LEFT-TO-RIGHT MARK is a strong letter by class, but a mark placed on purpose
-                return c == 0x200E || c == 0x200F || UScript.hasScript(c, UScript.ARABIC);
+                return c == 0x200E || c == 0x200F || BidiProperties.arabic(c);
         }
     }
 
@@ -229,7 +227,7 @@ public final class BidiIsolation {
         if (c == 0x200E) {
             return false;
         }
-        int d = UCharacter.getDirection(c);
+        int d = BidiProperties.direction(c);
         return d == UCharacterDirection.LEFT_TO_RIGHT || d == UCharacterDirection.EUROPEAN_NUMBER
                 || d == UCharacterDirection.ARABIC_NUMBER;
     }
@@ -271,7 +269,7 @@ public final class BidiIsolation {
             direction = new byte[n];
             for (int i = lo; i < hi; ) {
                 int c = text.codePointAt(i);
-                int d = c == 0x200E ? UCharacterDirection.BOUNDARY_NEUTRAL : UCharacter.getDirection(c);
+                int d = c == 0x200E ? UCharacterDirection.BOUNDARY_NEUTRAL : BidiProperties.direction(c);
                 for (int k = 0; k < Character.charCount(c) && i + k < hi; k++) {
                     direction[i + k - lo] = (byte) d;
                 }
@@ -397,7 +395,7 @@ public final class BidiIsolation {
                 stack[top++] = i;
             } else if (type == UCharacter.BidiPairedBracketType.CLOSE) {
                 for (int s = top - 1; s >= 0; s--) {
-                    if (UCharacter.getBidiPairedBracket(text.charAt(stack[s])) == c) {
+                    if (BidiProperties.pairedBracket(text.charAt(stack[s])) == c) {
                         partner[stack[s] - lo] = i;
                         partner[i - lo] = stack[s];
                         top = s;
@@ -410,7 +408,7 @@ public final class BidiIsolation {
     }
 
     private static int bracket(int c) {
-        return UCharacter.getIntPropertyValue(c, UProperty.BIDI_PAIRED_BRACKET_TYPE);
+        return BidiProperties.bracketType(c);
     }
 
     /** Marks of the sentence that end or separate it, never part of a run at its edges. */
@@ -433,7 +431,7 @@ public final class BidiIsolation {
             return false;
         }
         if (bracket(c) != UCharacter.BidiPairedBracketType.NONE
-                || UCharacter.hasBinaryProperty(c, UProperty.QUOTATION_MARK)) {
+                || BidiProperties.quotationMark(c)) {
             return false;
         }
         int type = Character.getType(c);

@@ -20,7 +20,8 @@ import java.util.List;
  * digits and grouping, list patterns, date patterns and month names, direction) and writes the
  * answers to {@value LocaleData#FILE} in a build's class folder, which {@link LocaleData} reads
  * at run time instead of loading ICU's data; and the terminal columns of every character to
- * {@value Columns#FILE} ({@link Columns}). Each language's answers are read back and checked
+ * {@value Columns#FILE} ({@link Columns}), and the bidirectional properties of every character to
+ * {@value BidiProperties#FILE} ({@link BidiProperties}). Each language's answers are read back and checked
  * against ICU on a few samples before the file is written; the tests compare many more.
  *
  * <p>Usage: {@code LocaleDataCompiler CLASS_FOLDER}.
@@ -41,6 +42,7 @@ public final class LocaleDataCompiler {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.write(Path.of(args[0]).resolve(Columns.FILE), Columns.encode());
+        Files.write(Path.of(args[0]).resolve(BidiProperties.FILE), BidiProperties.encode());
     }
 
     /** The file's text for every language of the pages. */

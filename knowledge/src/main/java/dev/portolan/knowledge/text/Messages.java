@@ -101,9 +101,8 @@ public final class Messages {
             public void run() {
                 Messages m = of(code);
                 if (m.data != null && m.data.rightToLeft()) {
-                    // ICU's bidirectional classes, which isolating the runs of a sentence reads
-                    // (their first use costs a start some 20 ms)
-                    com.ibm.icu.lang.UCharacter.getDirection(0x0627);
+                    // the bidirectional classes, which isolating the runs of a sentence reads
+                    BidiProperties.table();
                 }
                 if (m.data == null) {
                     ULocale locale = m.locale();
