@@ -72,6 +72,10 @@ final class ScheduledUpdates implements AutoCloseable {
         try {
             RegistryDownloader.Result result = new RegistryDownloader(store, settings)
                     .update(SnapshotStore.Policy.standard(false), (received, total) -> { });
+            if (result instanceof RegistryDownloader.Result.Installed in) {
+                // the command line's searches of the home then read the new release's index
+                ActiveRegistry.indexForSearch(store, in.install());
+            }
             boolean changed = serveActive();
             outcome = changed ? Metrics.UpdateOutcome.UPDATED : Metrics.UpdateOutcome.UNCHANGED;
             if (!changed && result instanceof RegistryDownloader.Result.NotModified) {

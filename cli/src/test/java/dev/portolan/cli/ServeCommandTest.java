@@ -103,6 +103,8 @@ class ServeCommandTest {
                 assertThat(client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString())
                         .body()).contains("fixture6");
                 assertThat(err.toString()).contains("portolan: update: now serving IANA registry of 2026-12-01");
+                assertThat(home.resolve("cache/search.index")).as("the command line's search index of the release")
+                        .isRegularFile();
 
                 assertThat(serve.scheduled.runOnce()).isEqualTo(dev.portolan.web.Metrics.UpdateOutcome.UNCHANGED);
                 assertThat(source.requests("/registry.xml").get(1).header("If-None-Match")).isEqualTo("\"v1\"");
