@@ -31,16 +31,13 @@ final class BidiProperties {
 
     private static volatile @Nullable BidiProperties table;
 
-    /** The first code point of each range, ascending, the first 0. */
-    private final int[] starts;
-    /** The properties of every character of each range (see {@link #icu}). */
-    private final short[] values;
+    /** The properties of every character (see {@link #icu}). */
+    private final CodePointRanges values;
     /** The characters with a paired bracket, ascending, and each one's pair. */
     private final int[] brackets;
     private final int[] pairs;
 
-    private BidiProperties(int[] starts, short[] values, int[] brackets, int[] pairs) {
-        this.starts = starts;
+    private BidiProperties(CodePointRanges values, int[] brackets, int[] pairs) {
         this.values = values;
         this.brackets = brackets;
         this.pairs = pairs;
@@ -90,17 +87,7 @@ final class BidiProperties {
 
     /** A character's packed properties, from the table. */
     int lookUp(int cp) {
-        int low = 0;
-        int high = starts.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= cp) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return values[low];
+        return values.get(cp);
     }
 
     /** The table from the class path, read once; null when the build wrote none (ICU then answers). */
@@ -123,30 +110,24 @@ final class BidiProperties {
 
     /** Every character's properties as ICU gives them: the file the build writes. */
     static byte[] encode() {
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        java.util.List<Integer> values = new java.util.ArrayList<>();
         java.util.List<Integer> brackets = new java.util.ArrayList<>();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
-            int v = icu(cp);
             if (UCharacter.getDirection(cp) > DIRECTION) {
                 throw new IllegalStateException("ICU gives U+" + Integer.toHexString(cp) + " a bidirectional class "
                         + UCharacter.getDirection(cp) + ", beyond the table's five bits");
-            }
-            if (values.isEmpty() || values.get(values.size() - 1) != v) {
-                starts.add(cp);
-                values.add(v);
             }
             if (UCharacter.getBidiPairedBracket(cp) != cp) {
                 brackets.add(cp);
             }
         }
+        CodePointRanges values = CodePointRanges.of(BidiProperties::icu);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(starts.size());
-            for (int i = 0; i < starts.size(); i++) {
-                out.writeInt(starts.get(i));
-                out.writeShort(values.get(i));
+            out.writeInt(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                out.writeInt(values.start(i));
+                out.writeShort(values.value(i));
             }
             out.writeInt(brackets.size());
             for (int cp : brackets) {
@@ -171,7 +152,7 @@ final class BidiProperties {
                 throw new IllegalStateException(FILE + " is damaged: " + n + " ranges in " + bytes.length + " bytes");
             }
             int[] starts = new int[n];
-            short[] values = new short[n];
+            int[] values = new int[n];
             for (int i = 0; i < n; i++) {
                 starts[i] = in.getInt();
                 values[i] = in.getShort();
@@ -194,7 +175,7 @@ final class BidiProperties {
                     throw new IllegalStateException(FILE + " is damaged at bracket pair " + i);
                 }
             }
-            return new BidiProperties(starts, values, brackets, pairs);
+            return new BidiProperties(new CodePointRanges(starts, values), brackets, pairs);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalStateException(FILE + " is cut short", e);
         }

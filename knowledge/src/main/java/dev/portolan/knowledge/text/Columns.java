@@ -27,13 +27,10 @@ public final class Columns {
 
     private static volatile @Nullable Columns table;
 
-    /** The first code point of each range, ascending, the first 0. */
-    private final int[] starts;
-    /** The columns of every character of each range. */
-    private final byte[] widths;
+    /** The columns of every character. */
+    private final CodePointRanges widths;
 
-    private Columns(int[] starts, byte[] widths) {
-        this.starts = starts;
+    private Columns(CodePointRanges widths) {
         this.widths = widths;
     }
 
@@ -72,17 +69,7 @@ public final class Columns {
 
     /** The columns of one character, from the table. */
     int width(int cp) {
-        int low = 0;
-        int high = starts.length - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= cp) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return widths[low];
+        return widths.get(cp);
     }
 
     /** The table from the class path, read once; null when the build wrote none (ICU then answers). */
@@ -105,22 +92,14 @@ public final class Columns {
 
     /** Every character's width as ICU gives it, in ranges: the file the build writes. */
     static byte[] encode() {
-        java.util.List<Integer> starts = new java.util.ArrayList<>();
-        java.util.List<Integer> widths = new java.util.ArrayList<>();
-        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
-            int w = icu(cp);
-            if (widths.isEmpty() || widths.get(widths.size() - 1) != w) {
-                starts.add(cp);
-                widths.add(w);
-            }
-        }
+        CodePointRanges widths = CodePointRanges.of(Columns::icu);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
-            out.writeInt(starts.size());
-            for (int i = 0; i < starts.size(); i++) {
-                out.writeInt(starts.get(i));
-                out.writeByte(widths.get(i));
+            out.writeInt(widths.size());
+            for (int i = 0; i < widths.size(); i++) {
+                out.writeInt(widths.start(i));
+                out.writeByte(widths.value(i));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,7 +118,7 @@ public final class Columns {
             throw new IllegalStateException(FILE + " is damaged: " + n + " ranges in " + bytes.length + " bytes");
         }
         int[] starts = new int[n];
-        byte[] widths = new byte[n];
+        int[] widths = new int[n];
         for (int i = 0; i < n; i++) {
             starts[i] = in.getInt();
             widths[i] = in.get();
@@ -147,6 +126,6 @@ public final class Columns {
                 throw new IllegalStateException(FILE + " is damaged at range " + i);
             }
         }
-        return new Columns(starts, widths);
+        return new Columns(new CodePointRanges(starts, widths));
     }
 }
