@@ -74,15 +74,22 @@ final class ActiveRegistry {
     /**
      * Makes the search's index of a snapshot an import has just made active, so that the first
      * search after it answers as fast as the next ones. Nothing for an import that left the active
-     * snapshot as it was.
+     * snapshot as it was. The import stands whatever happens here: a failure is only a warning
+     * (the next search makes the index).
      */
-    static void indexForSearch(SnapshotStore store, SnapshotStore.InstallResult result) {
+    static void indexForSearch(Console console, SnapshotStore store, SnapshotStore.InstallResult result) {
         if (result.outcome() != SnapshotStore.Outcome.INSTALLED) {
             return;
         }
         SearchIndexFile index = searchIndex(store, result.file());
-        if (index != null) {
+        if (index == null) {
+            return;
+        }
+        try {
             PortSearch.over(Registry.of(result.snapshot()), index);
+        } catch (RuntimeException e) {
+            console.err().println("warning: the search's index of the new release was not made (" + e.getMessage()
+                    + "); the next search makes it");
         }
     }
 

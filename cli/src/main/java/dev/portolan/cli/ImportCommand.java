@@ -52,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
         SnapshotStore store = ActiveRegistry.store(console);
         SnapshotStore.InstallResult result = store.importReleases(releases, SnapshotStore.Policy.standard(force));
         Reports.install(console, result, store.historyFile());
-        ActiveRegistry.indexForSearch(store, result);
+        ActiveRegistry.indexForSearch(console, store, result);
         return ExitCode.OK;
     }
 

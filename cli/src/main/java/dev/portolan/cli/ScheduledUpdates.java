@@ -74,7 +74,7 @@ final class ScheduledUpdates implements AutoCloseable {
                     .update(SnapshotStore.Policy.standard(false), (received, total) -> { });
             if (result instanceof RegistryDownloader.Result.Installed in) {
                 // the command line's searches of the home then read the new release's index
-                ActiveRegistry.indexForSearch(store, in.install());
+                ActiveRegistry.indexForSearch(console, store, in.install());
             }
             boolean changed = serveActive();
             outcome = changed ? Metrics.UpdateOutcome.UPDATED : Metrics.UpdateOutcome.UNCHANGED;

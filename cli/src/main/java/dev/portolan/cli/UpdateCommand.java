@@ -64,7 +64,7 @@ final class UpdateCommand implements Callable<Integer> {
         } else if (result instanceof RegistryDownloader.Result.Installed in) {
             console.out().println("downloaded " + Reports.count(in.bytes()) + " bytes from " + target);
             Reports.install(console, in.install(), store.historyFile());
-            ActiveRegistry.indexForSearch(store, in.install());
+            ActiveRegistry.indexForSearch(console, store, in.install());
         }
         console.out().flush();
         return ExitCode.OK;
