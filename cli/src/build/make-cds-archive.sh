@@ -91,6 +91,8 @@ who 1 --lang fr
 check 1 --lang fa
 listening --from $home/ss.txt --lang ru
 history 443
+status
+status --format json
 --version
 LINES
 if [ "$missing" -ne 0 ]; then

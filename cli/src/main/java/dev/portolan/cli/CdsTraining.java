@@ -31,7 +31,7 @@ final class CdsTraining {
             {"443"}, {"lookup", "ssh", "53/udp", "8000-8002"}, {"lookup", "abc"},
             {"search", "postgers"}, {"search", "network", "time", "-n", "5"},
             {"lookup", "22", "--format", "json"}, {"lookup", "22", "--format", "csv"}, {"22", "-t", "udp"},
-            {"status"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
+            {"status"}, {"status", "--format", "json"}, {"feedback"}, {"--help"}, {"lookup", "--help"}, {"listening"}, {"listening", "--format", "json"},
             {"who", "22"}, {"check", "8080"}, {"suggest", "--seed", "1"}, {"audit"}, {"explain", "443"},
             {"history", "443"}, {"history", "2", "--format", "json"}, {"diff", "2024-08-01", "2025-12-15"},
             {"free", "8080", "--dry-run"}, {"explain", "443", "--lang", "de"},

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * JVM's own start (bench/README.md has the figures).
  *
  * <p>It reads {@code lookup}, {@code search}, {@code explain}, {@code history}, {@code diff},
- * {@code listening}, {@code who}, {@code check}, {@code free} and {@code suggest}: each command's
+ * {@code listening}, {@code who}, {@code check}, {@code free}, {@code suggest} and {@code status}: each command's
  * options as its {@link Grammar} lists them, in the forms {@code --format json}, {@code
  * --format=json} and {@code -f json}.
  * Anything else (another command, an option it does not list, {@code --help}, an option given
@@ -249,6 +249,12 @@ final class FastPath {
                 }
             }.transports().usesKnowledge().positionals(0, 0).option("-n", "--count").option("--seed")
                     .option("-f", "--format").option("-l", "--lang");
+            case "status" -> new Grammar<>(new StatusCommand(console)) {
+                @Override
+                boolean option(StatusCommand c, String name, String v) {
+                    return (c.format = format(v)) != null;
+                }
+            }.positionals(0, 0).option("-f", "--format");
             default -> null;
         };
     }

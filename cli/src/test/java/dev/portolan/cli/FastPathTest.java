@@ -54,7 +54,9 @@ class FastPathTest {
                 List.of("search", "escritorio", "remoto", "--lang", "es"), List.of("search", "redis", "-l", "ja"),
                 List.of("search", "dns", "--lang=de", "-n", "3"), List.of("search", "ssh", "--lang", "xx"),
                 List.of("search", "ssh", "--lang"), List.of("search", "ssh", "-l", "--debug"),
-                List.of("--version"), List.of("-V"), List.of("--version", "--version"), List.of("-V", "22"));
+                List.of("--version"), List.of("-V"), List.of("--version", "--version"), List.of("-V", "22"),
+                List.of("status"), List.of("status", "--format", "json"), List.of("status", "-f", "csv"),
+                List.of("status", "--format=xml"), List.of("status", "22"));
     }
 
     private static void assertSame(Cli.Run fast, Cli.Run picocli) {
@@ -100,14 +102,14 @@ class FastPathTest {
                 List.of("search", "postgres"), List.of("search", "ntp", "-n", "5", "--format=json"),
                 List.of("search", "escritorio", "remoto", "--lang", "es"), List.of("22", "--debug"), List.of("history", "443"), List.of("history", "53/udp", "-f", "json", "-l", "de"),
                 List.of("diff", "2024-08-01", "2025-12-15"), List.of("diff", "a.xml", "b.xml", "--format=csv"),
-                List.of("--version"), List.of("-V"))) {
+                List.of("--version"), List.of("-V"), List.of("status"), List.of("status", "-f", "json"))) {
             assertThat(FastPath.parse(full(args), console())).as("%s", args).isNotNull();
         }
     }
 
     @Test
     void everythingElseGoesThroughPicocli() {
-        for (List<String> args : List.of(List.of("status"), List.of("import", "x.xml"), List.of("lookup"),
+        for (List<String> args : List.of(List.of("status", "x"), List.of("import", "x.xml"), List.of("lookup"),
                 List.of("lookup", "22", "--help"), List.of("lookup", "@args.txt"), List.of("lookup", ""),
                 List.of("lookup", "22", "-x"), List.of("lookup", "22", "--format"), List.of("lookup", "22", "-f", "xml"),
                 List.of("lookup", "22", "-n", "3"), List.of("search", "x", "-n", "abc"), List.of("lookup", "--", "22"),
@@ -116,7 +118,7 @@ class FastPathTest {
                 List.of("listening", "22"), List.of("who"), List.of("who", "22", "23"), List.of("check", "8080", "-x"),
                 List.of("free", "3000", "-yn"), List.of("free", "3000", "--yes=true"), List.of("who", "22", "--tcp", "--tcp"),
                 List.of("suggest", "--seed", "1.5"), List.of("explain", "22", "--width", "wide"),
-                List.of("audit"), List.of("audit", "--format", "json"), List.of("status"), List.of("help", "who"))) {
+                List.of("audit"), List.of("audit", "--format", "json"), List.of("status", "--help"), List.of("help", "who"))) {
             assertThat(FastPath.parse(args.toArray(String[]::new), console())).as("%s", args).isNull();
         }
     }
@@ -196,7 +198,7 @@ class FastPathTest {
     @Test
     void fastPathOptions_arePicocliOptions() {
         for (String command : List.of("lookup", "search", "explain", "history", "diff", "listening", "who", "check", "free",
-                "suggest")) {
+                "suggest", "status")) {
             FastPath.Grammar<?> g = FastPath.grammar(command, console(), fixedMachine());
             assertThat(g).as(command).isNotNull();
             picocli.CommandLine cl = new picocli.CommandLine(Main.commands().get(command), new picocli.CommandLine.IFactory() {
