@@ -69,7 +69,7 @@ final class SuggestCommand implements Callable<Integer> {
         List<Transport> only = transports.selected(null, text);
         Registry registry = ActiveRegistry.load(console);
         dev.portolan.knowledge.PortSummaries summaries = LookupCommand.known(registry).summaries();
-        PortSuggester suggester = new PortSuggester(summaries);
+        PortSuggester suggester = PortSuggester.of(summaries);
         Knowledge knowledge = summaries.knowledge();
         // Free here: no socket of any state on the port, and this machine does not hand it out
         // itself (its own ephemeral range may differ from the systems' defaults).

@@ -38,6 +38,7 @@ public final class PortSuggester {
     private final Knowledge knowledge;
     private final List<Integer> candidates;
 
+    /** A suggester over what these summaries say, its candidates found now (see {@link #of}). */
     public PortSuggester(PortSummaries summaries) {
         this.summaries = summaries;
         this.knowledge = summaries.knowledge();
@@ -48,6 +49,26 @@ public final class PortSuggester {
             }
         }
         this.candidates = List.copyOf(out);
+    }
+
+    private PortSuggester(PortSummaries summaries, List<Integer> candidates) {
+        this.summaries = summaries;
+        this.knowledge = summaries.knowledge();
+        this.candidates = candidates;
+    }
+
+    /**
+     * A suggester over what these summaries say: with the candidates the build found when they are
+     * the embedded baseline's and knowledge's ({@link CompiledCandidates}), else found now.
+     */
+    public static PortSuggester of(PortSummaries summaries) {
+        if (summaries.knowledge() == Knowledge.embedded()) {
+            CompiledCandidates compiled = CompiledCandidates.load();
+            if (compiled != null && compiled.isBaseline(summaries.registry().snapshot())) {
+                return new PortSuggester(summaries, compiled.candidates());
+            }
+        }
+        return new PortSuggester(summaries);
     }
 
     /** A suggested port and the reasons it is a good choice. */
