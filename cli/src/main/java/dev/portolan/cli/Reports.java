@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** Sentences the import and update commands print. */
 final class Reports {
@@ -81,6 +80,19 @@ final class Reports {
     }
 
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // as String.format(Locale.ROOT, "%,d", n) prints it, without java.util.Formatter, whose
+        // regular expression and locale data cost a command some milliseconds
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        StringBuilder out = new StringBuilder(digits.length() + length / 3);
+        out.append(digits, 0, sign);
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(sign + i));
+        }
+        return out.toString();
     }
 }

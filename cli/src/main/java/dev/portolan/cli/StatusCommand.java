@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("active:    " + active.info().describe());
             out.println("records:   " + Reports.count(active.assignments().size())
                     + (active.people().isEmpty() ? "" : ", people " + Reports.count(active.people().size())));
-            out.println("stored as: " + file.map(Path::toString).orElse("(embedded in the program)"));
+            out.println("stored as: " + (file.isPresent() ? file.get().toString() : "(embedded in the program)"));
             out.println("home:      " + store.home());
             out.println("baseline:  " + baseline.info().label() + ", " + Reports.count(baseline.assignments().size())
                     + " records (embedded)");
@@ -81,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
             g.writeStringField("importedAt", active.info().importedAt() == null ? null
                     : active.info().importedAt().toString());
             g.writeNumberField("records", active.assignments().size());
-            g.writeStringField("file", file.map(Path::toString).orElse(null));
+            g.writeStringField("file", file.isPresent() ? file.get().toString() : null);
             g.writeStringField("home", store.home().toString());
             g.writeStringField("baseline", baseline.info().label());
             g.writeStringField("problem", problem);

@@ -30,7 +30,7 @@ class StartupPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"443", "443 --format json", "22/udp", "check 1", "free 1 --dry-run", "search postgres",
-        "search postgers", "search 8000-8100/udp", "search localhost:8080", "--version"})
+        "search postgers", "search 8000-8100/udp", "search localhost:8080", "--version", "status", "status --format json"})
     void anEverydayEnglishCommand_linksNoLambda_andLoadsNoIcu(String line) throws Exception {
         assertLeanStart(line);
     }
