@@ -23,7 +23,8 @@ final class ActiveHistory {
      */
     static ChangeLog load(Console console) {
         try {
-            return ActiveRegistry.store(console).history().orElseGet(EmbeddedHistory::load);
+            java.util.Optional<ChangeLog> home = ActiveRegistry.store(console).history();
+            return home.isPresent() ? home.get() : EmbeddedHistory.load();
         } catch (StoreException e) {
             console.err().println("warning: " + e.getMessage() + "; answering from the history embedded in the program");
             console.err().flush();

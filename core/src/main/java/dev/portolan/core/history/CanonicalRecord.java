@@ -114,9 +114,20 @@ public record CanonicalRecord(
     }
 
     /** By kind, then by value; RFCs by number ({@code RFC854} before {@code RFC5198}). */
-    private static final Comparator<Reference> REFERENCE = Comparator.comparing(Reference::kind)
-            .thenComparingInt(r -> r.kind() == Reference.Kind.RFC ? r.value().length() : 0)
-            .thenComparing(Reference::value);
+    private static final Comparator<Reference> REFERENCE = new ReferenceOrder();
+
+    /** The order above, written out: the comparator combinators' lambdas cost a command's start (bench/README.md). */
+    private static final class ReferenceOrder implements Comparator<Reference> {
+        @Override
+        public int compare(Reference a, Reference b) {
+            int c = a.kind().compareTo(b.kind());
+            if (c == 0) {
+                c = Integer.compare(a.kind() == Reference.Kind.RFC ? a.value().length() : 0,
+                        b.kind() == Reference.Kind.RFC ? b.value().length() : 0);
+            }
+            return c != 0 ? c : a.value().compareTo(b.value());
+        }
+    }
 
     public CanonicalRecord {
         if (service != null) {

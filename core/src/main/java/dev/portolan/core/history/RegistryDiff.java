@@ -51,11 +51,6 @@ public record RegistryDiff(@Nullable LocalDate older, @Nullable LocalDate newer,
      */
     public record Change(Kind kind, @Nullable CanonicalRecord before, @Nullable CanonicalRecord after)
             implements Comparable<Change> {
-        private static final Comparator<Change> ORDER = Comparator.comparing(Change::key)
-                .thenComparing(Change::kind)
-                .thenComparing(Change::before, Comparator.nullsFirst(Comparator.<CanonicalRecord>naturalOrder()))
-                .thenComparing(Change::after, Comparator.nullsFirst(Comparator.<CanonicalRecord>naturalOrder()));
-
         public Change {
             Objects.requireNonNull(kind, "kind");
             boolean shape = switch (kind) {
@@ -108,9 +103,28 @@ public record RegistryDiff(@Nullable LocalDate older, @Nullable LocalDate newer,
             return before != null && before.covers(port) || after != null && after.covers(port);
         }
 
+        /**
+         * By key, then kind, then the record before, then the record after (none first). Written
+         * out rather than with the comparator combinators: their lambdas cost a command's start
+         * (bench/README.md).
+         */
         @Override
         public int compareTo(Change o) {
-            return ORDER.compare(this, o);
+            int c = key().compareTo(o.key());
+            if (c == 0) {
+                c = kind.compareTo(o.kind);
+            }
+            if (c == 0) {
+                c = compareNullsFirst(before, o.before);
+            }
+            return c != 0 ? c : compareNullsFirst(after, o.after);
+        }
+
+        private static int compareNullsFirst(@Nullable CanonicalRecord a, @Nullable CanonicalRecord b) {
+            if (a == null || b == null) {
+                return a == b ? 0 : a == null ? -1 : 1;
+            }
+            return a.compareTo(b);
         }
     }
 
@@ -167,11 +181,23 @@ public record RegistryDiff(@Nullable LocalDate older, @Nullable LocalDate newer,
 
     /** The changes of one kind, in order. */
     public List<Change> changes(Kind kind) {
-        return changes.stream().filter(c -> c.kind() == kind).toList();
+        List<Change> out = new java.util.ArrayList<>();
+        for (Change c : changes) {
+            if (c.kind() == kind) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The changes whose record covers {@code port} before or after, in order. */
     public List<Change> touching(int port) {
-        return changes.stream().filter(c -> c.touches(port)).toList();
+        List<Change> out = new java.util.ArrayList<>();
+        for (Change c : changes) {
+            if (c.touches(port)) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 }

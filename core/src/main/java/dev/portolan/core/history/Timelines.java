@@ -54,9 +54,20 @@ final class Timelines {
             }
         }
         List<Tracked> ordered = new ArrayList<>(all);
-        ordered.sort(Comparator.comparing((Tracked t) -> t.events.get(0).when().by())
-                .thenComparing(t -> t.events.get(0).change().record()));
-        return new PortTimeline(port, releases, ordered.stream().map(t -> new RecordHistory(t.events)).toList());
+        // by the release a history begins in, then its first record (written out: the comparator
+        // combinators' lambdas cost a command's start, bench/README.md)
+        ordered.sort(new Comparator<Tracked>() {
+            @Override
+            public int compare(Tracked a, Tracked b) {
+                int c = a.events.get(0).when().by().compareTo(b.events.get(0).when().by());
+                return c != 0 ? c : a.events.get(0).change().record().compareTo(b.events.get(0).change().record());
+            }
+        });
+        List<RecordHistory> histories = new ArrayList<>(ordered.size());
+        for (Tracked t : ordered) {
+            histories.add(new RecordHistory(t.events));
+        }
+        return new PortTimeline(port, releases, List.copyOf(histories));
     }
 
     /** Takes the open history whose current record is {@code record}. */
