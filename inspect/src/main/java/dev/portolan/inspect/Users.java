@@ -2,7 +2,6 @@ package dev.portolan.inspect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +19,7 @@ final class Users {
         Map<Integer, String> out = new HashMap<>();
         String text;
         try {
-            text = Files.readString(passwd, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(ProcFiles.read(passwd))).toString();
         } catch (IOException e) {
             return out;
         }
