@@ -2,6 +2,7 @@ package dev.portolan.core.baseline;
 
 import dev.portolan.core.EmbeddedFiles;
 import dev.portolan.core.RegistrySnapshot;
+import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,16 @@ public final class Baseline {
     static final String RESOURCE = "dev/portolan/core/baseline/baseline.snapshot";
 
     private Baseline() {}
+
+    /**
+     * Whether a snapshot is the embedded baseline that a file compiled from it at build time
+     * describes by its label and number of records (the search's index, the suggester's
+     * candidates): an imported release never is, whatever it holds.
+     */
+    public static boolean is(RegistrySnapshot snapshot, String label, int records) {
+        return snapshot.info().source() == SnapshotInfo.Source.BASELINE && snapshot.info().label().equals(label)
+                && snapshot.assignments().size() == records;
+    }
 
     /**
      * Loads the bundled snapshot.

@@ -1,6 +1,7 @@
 package dev.portolan.core.snapshot;
 
 import dev.portolan.core.Assignment;
+import dev.portolan.core.FileBytes;
 import dev.portolan.core.RegistryDate;
 import dev.portolan.core.RegistrySnapshot;
 import dev.portolan.core.SnapshotInfo;
@@ -237,7 +238,7 @@ public final class SnapshotStore {
         Path pointer = home.resolve("active");
         String name;
         try {
-            name = new String(readAllBytes(pointer), StandardCharsets.UTF_8).strip();
+            name = new String(FileBytes.read(pointer), StandardCharsets.UTF_8).strip();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -267,7 +268,7 @@ public final class SnapshotStore {
      */
     public RegistrySnapshot readActive(Path file) throws StoreException {
         try {
-            return SnapshotCodec.decode(readAllBytes(file));
+            return SnapshotCodec.decode(FileBytes.read(file));
         } catch (NoSuchFileException e) {
             throw new StoreException("the active snapshot " + file + " is missing", e);
         } catch (IOException e) {
@@ -550,25 +551,6 @@ public final class SnapshotStore {
             }
         }
         return Optional.ofNullable(latest);
-    }
-
-    /**
-     * A file's bytes, read through java.io: a command that reads the active snapshot reads no other
-     * file, and java.nio's first file channel costs it some milliseconds (its native library and
-     * classes, bench/README.md).
-     *
-     * @throws NoSuchFileException if there is no such file
-     */
-    private static byte[] readAllBytes(Path file) throws IOException {
-        java.io.File f = file.toFile();
-        try (java.io.FileInputStream in = new java.io.FileInputStream(f)) {
-            return in.readAllBytes();
-        } catch (java.io.FileNotFoundException e) {
-            if (!f.exists()) {
-                throw new NoSuchFileException(file.toString());
-            }
-            throw e;
-        }
     }
 
     private Path snapshots() {

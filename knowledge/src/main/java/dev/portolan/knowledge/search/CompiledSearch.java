@@ -63,8 +63,7 @@ record CompiledSearch(KnowledgeTerms knowledge, String baselineLabel, int baseli
 
     /** Whether a registry is the embedded baseline these terms were compiled from. */
     boolean isBaseline(dev.portolan.core.RegistrySnapshot snapshot) {
-        return snapshot.info().source() == dev.portolan.core.SnapshotInfo.Source.BASELINE
-                && snapshot.info().label().equals(baselineLabel) && snapshot.assignments().size() == baselineRecords;
+        return Baseline.is(snapshot, baselineLabel, baselineRecords);
     }
 
     /** The name of the file of a language's notes. */

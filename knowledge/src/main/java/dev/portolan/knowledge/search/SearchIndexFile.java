@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,7 +105,9 @@ public record SearchIndexFile(Path file, String snapshotStamp) {
         Path tmp = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 21);
-            DataOutputStream out = new DataOutputStream(bytes);
+            // the CRC-32 computed as the bytes are written, then written after them
+            CheckedOutputStream checked = new CheckedOutputStream(bytes, new CRC32());
+            DataOutputStream out = new DataOutputStream(checked);
             out.write(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(snapshotStamp);
@@ -112,11 +115,7 @@ public record SearchIndexFile(Path file, String snapshotStamp) {
             contents.terms().write(out);
             contents.labels().write(out);
             out.flush();
-            CRC32 crc = new CRC32();
-            byte[] body = bytes.toByteArray();
-            crc.update(body);
-            out.writeInt((int) crc.getValue());
-            out.flush();
+            new DataOutputStream(bytes).writeInt((int) checked.getChecksum().getValue());
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, ".tmp-", ".part");

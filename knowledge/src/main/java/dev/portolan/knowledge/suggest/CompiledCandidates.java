@@ -2,7 +2,6 @@ package dev.portolan.knowledge.suggest;
 
 import dev.portolan.core.Registry;
 import dev.portolan.core.RegistrySnapshot;
-import dev.portolan.core.SnapshotInfo;
 import dev.portolan.core.baseline.Baseline;
 import dev.portolan.knowledge.Knowledge;
 import dev.portolan.knowledge.PortSummaries;
@@ -53,8 +52,7 @@ record CompiledCandidates(String baselineLabel, int baselineRecords, List<Intege
 
     /** Whether a registry is the embedded baseline these candidates were found in. */
     boolean isBaseline(RegistrySnapshot snapshot) {
-        return snapshot.info().source() == SnapshotInfo.Source.BASELINE && snapshot.info().label().equals(baselineLabel)
-                && snapshot.assignments().size() == baselineRecords;
+        return Baseline.is(snapshot, baselineLabel, baselineRecords);
     }
 
     /** Finds the candidates over the embedded baseline and knowledge. */

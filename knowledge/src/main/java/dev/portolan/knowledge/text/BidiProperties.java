@@ -94,15 +94,11 @@ final class BidiProperties {
     static @Nullable BidiProperties table() {
         BidiProperties t = table;
         if (t == null) {
-            try {
-                byte[] bytes = dev.portolan.core.EmbeddedFiles.read(FILE);
-                if (bytes == null) {
-                    return null;
-                }
-                t = decode(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + FILE, e);
+            byte[] bytes = CodePointRanges.file(FILE);
+            if (bytes == null) {
+                return null;
             }
+            t = decode(bytes);
             table = t; // read twice at worst, the same either way
         }
         return t;

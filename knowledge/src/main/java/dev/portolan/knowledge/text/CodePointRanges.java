@@ -44,6 +44,18 @@ final class CodePointRanges {
         return new CodePointRanges(s, v);
     }
 
+    /**
+     * A table file the build wrote, from the class path: its bytes, or {@code null} when the build
+     * wrote none (the caller then asks ICU).
+     */
+    static byte @org.jspecify.annotations.Nullable [] file(String name) {
+        try {
+            return dev.portolan.core.EmbeddedFiles.read(name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
     /** The value of a character. */
     int get(int cp) {
         int low = 0;

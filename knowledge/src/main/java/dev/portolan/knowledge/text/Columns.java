@@ -76,15 +76,11 @@ public final class Columns {
     static @Nullable Columns table() {
         Columns t = table;
         if (t == null) {
-            try {
-                byte[] bytes = dev.portolan.core.EmbeddedFiles.read(FILE);
-                if (bytes == null) {
-                    return null;
-                }
-                t = decode(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + FILE, e);
+            byte[] bytes = CodePointRanges.file(FILE);
+            if (bytes == null) {
+                return null;
             }
+            t = decode(bytes);
             table = t; // read twice at worst, the same either way
         }
         return t;
